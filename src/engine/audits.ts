@@ -1,0 +1,74 @@
+import { evaluateLab } from './evaluation';
+import { knownLevelIndex } from './knowledge';
+import { newsItem } from './news';
+import { clamp01 } from './policyActions';
+import type { Rng } from './rng';
+import type { LabState, NewsItem, Scenario } from './types';
+
+/** A third-party evaluator elicits far more than the lab's own evals. */
+export const AUDITOR_SENSITIVITY = 0.9;
+export const EXPOSURE_REPUTATION_LOSS = 0.1;
+
+export interface AuditResult {
+  news: NewsItem[];
+  /** Breaches and quiet revisions brought to light. */
+  exposures: number;
+}
+
+/**
+ * Expose what a lab has hidden: broken commitments and quiet revisions. Used by audits and
+ * whistleblowers. Mutates the lab copy it is given.
+ */
+export function exposeHidden(lab: LabState, round: number, by: string): AuditResult {
+  const quiet = lab.policy.revisions.filter((r) => !r.exposed);
+  const exposures = lab.hiddenBreaches + quiet.length;
+  const news: NewsItem[] = [];
+  if (exposures === 0) return { news, exposures };
+  lab.policy.revisions = lab.policy.revisions.map((r) => (r.exposed ? r : { ...r, exposed: true }));
+  const parts = [
+    lab.hiddenBreaches > 0 ? `${lab.hiddenBreaches} broken commitment(s)` : '',
+    quiet.length > 0 ? `${quiet.length} quietly revised threshold(s)` : '',
+  ].filter(Boolean);
+  lab.hiddenBreaches = 0;
+  lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS * exposures);
+  news.push(
+    newsItem(round, 'audit', `${by} reveals ${lab.name}: ${parts.join(' and ')}`, '', lab.id),
+  );
+  return { news, exposures };
+}
+
+/**
+ * A third-party audit: an independent, high-sensitivity capability assessment (which replaces the
+ * lab then knows, so a missed crossing can be caught) plus exposure of anything hidden.
+ */
+export function auditLab(lab: LabState, scenario: Scenario, round: number, rng: Rng): AuditResult {
+  const before = knownLevelIndex(lab, scenario);
+  lab.lastAudit = evaluateLab(
+    lab.capability,
+    scenario.domains.map((d) => d.id),
+    scenario.evaluation,
+    AUDITOR_SENSITIVITY,
+    round,
+    rng,
+  );
+  const after = knownLevelIndex(lab, scenario);
+  const result = exposeHidden(lab, round, 'An external audit');
+  if (after > before) {
+    const level = lab.policy.levels[after];
+    result.news.push(
+      newsItem(
+        round,
+        'audit',
+        `Audit finds ${lab.name}'s models at ${level?.name ?? 'a higher level'}`,
+        'The external evaluators elicited capability the lab’s own evals had not shown.',
+        lab.id,
+      ),
+    );
+  } else if (result.exposures === 0) {
+    lab.reputation = clamp01(lab.reputation + 0.03);
+    result.news.push(
+      newsItem(round, 'audit', `Audit of ${lab.name} finds no problems`, '', lab.id),
+    );
+  }
+  return result;
+}

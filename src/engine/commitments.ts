@@ -1,0 +1,56 @@
+import type { LevelSpec, Posture, SafeguardTrack, TrackValues } from './types';
+
+/** How permissive a posture is: pause < restrict < deploy. */
+export const POSTURE_RANK: Record<Posture, number> = { pause: 0, restrict: 1, deploy: 2 };
+
+export function morePermissive(a: Posture, b: Posture): boolean {
+  return POSTURE_RANK[a] > POSTURE_RANK[b];
+}
+
+export function leastPermissive(a: Posture, b: Posture): Posture {
+  return POSTURE_RANK[a] <= POSTURE_RANK[b] ? a : b;
+}
+
+export interface Shortfall {
+  track: SafeguardTrack;
+  required: number;
+  readiness: number;
+  /** Whether the requirement gates training ('pause') or full deployment ('restrict'). */
+  gates: 'training' | 'deployment';
+}
+
+export interface CommitmentVerdict {
+  /** The most permissive posture the lab's own policy allows. */
+  allowed: Posture;
+  level: LevelSpec | null;
+  shortfalls: Shortfall[];
+}
+
+function shortfallsFor(
+  requires: TrackValues,
+  safeguards: Record<SafeguardTrack, number>,
+  gates: Shortfall['gates'],
+): Shortfall[] {
+  return (Object.entries(requires) as [SafeguardTrack, number][])
+    .filter(([track, required]) => safeguards[track] < required)
+    .map(([track, required]) => ({ track, required, readiness: safeguards[track], gates }));
+}
+
+/**
+ * The if-then commitment: once a level is known to be reached, training continues only with that
+ * level's training safeguards ready, and full deployment only with its deployment safeguards.
+ * Otherwise: pause (training short) or restrict (deployment short).
+ */
+export function commitmentVerdict(
+  levels: readonly LevelSpec[],
+  knownLevel: number,
+  safeguards: Record<SafeguardTrack, number>,
+): CommitmentVerdict {
+  const level = knownLevel >= 0 ? (levels[knownLevel] ?? null) : null;
+  if (!level) return { allowed: 'deploy', level: null, shortfalls: [] };
+  const training = shortfallsFor(level.trainingRequires, safeguards, 'training');
+  const deployment = shortfallsFor(level.deploymentRequires, safeguards, 'deployment');
+  const allowed: Posture =
+    training.length > 0 ? 'pause' : deployment.length > 0 ? 'restrict' : 'deploy';
+  return { allowed, level, shortfalls: [...training, ...deployment] };
+}

@@ -1,0 +1,89 @@
+import { BOTS } from './bots';
+import { createLab } from './labs';
+import { beginRound, resolveRound, type RoundDecisions } from './round';
+import { seedToState } from './rng';
+import type { GameState, Scenario } from './types';
+import { labView } from './view';
+
+export type { RoundDecisions } from './round';
+
+/** Human decisions, one entry per resolved round. With the scenario and seed it reproduces a game. */
+export type DecisionLog = RoundDecisions[];
+
+export interface GameOptions {
+  seed: number;
+  /** Labs whose seats humans hold (default: none, bots play every seat). */
+  humans?: string[];
+}
+
+export function createGame(scenario: Scenario, options: GameOptions): GameState {
+  const initial: GameState = {
+    version: 1,
+    scenarioId: scenario.id,
+    seed: options.seed,
+    rng: seedToState(options.seed),
+    round: 1,
+    totalRounds: scenario.rounds,
+    humans: options.humans ?? [],
+    labs: scenario.labs.map((spec) => createLab(spec, scenario)),
+    world: {
+      publicTrust: 0.75,
+      regulation: 0,
+      regulatoryPressure: 0,
+      stolenModels: [],
+      news: [],
+      pauseAgreementActive: false,
+      injects: [],
+    },
+    history: [],
+    outcome: null,
+  };
+  return beginRound(initial, scenario);
+}
+
+/** Decisions for every seat bots hold, each from what that lab can see. */
+export function botDecisions(state: GameState, scenario: Scenario): RoundDecisions {
+  const decisions: RoundDecisions = {};
+  for (const lab of state.labs) {
+    if (state.humans.includes(lab.id)) continue;
+    decisions[lab.id] = BOTS[lab.strategy](labView(state, scenario, lab.id));
+  }
+  return decisions;
+}
+
+/** Resolve the current quarter with the humans' decisions (bots decide the rest) and open the next. */
+export function advanceGame(
+  state: GameState,
+  scenario: Scenario,
+  humanDecisions: RoundDecisions,
+): GameState {
+  if (state.outcome) return state;
+  const resolved = resolveRound(state, scenario, {
+    ...botDecisions(state, scenario),
+    ...humanDecisions,
+  });
+  return resolved.outcome ? resolved : beginRound(resolved, scenario);
+}
+
+/** Replay a game from its decision log. `upToRound` stops before that round is resolved (rewind). */
+export function replayGame(
+  scenario: Scenario,
+  options: GameOptions,
+  log: DecisionLog,
+  upToRound = Infinity,
+): GameState {
+  let state = createGame(scenario, options);
+  for (const decisions of log) {
+    if (state.outcome || state.round >= upToRound) break;
+    state = advanceGame(state, scenario, decisions);
+  }
+  return state;
+}
+
+/** A whole game with bots in every seat: the CLI's `play`, the explorer's and the bench's unit of work. */
+export function playWithBots(scenario: Scenario, seed: number, rounds?: number): GameState {
+  const s = rounds ? { ...scenario, rounds } : scenario;
+  let state = createGame(s, { seed });
+  while (!state.outcome) state = advanceGame(state, s, {});
+  return state;
+}

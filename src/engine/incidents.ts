@@ -1,0 +1,56 @@
+import type { Rng } from './rng';
+import type { DomainId, Incident, IncidentKind, Severity } from './types';
+
+/**
+ * Draw whether a hazard becomes an incident this quarter, and how bad. The more dangerous the
+ * capability behind it, the larger the share of incidents that are catastrophic; the rest split
+ * between serious incidents and warning shots.
+ */
+export function drawIncident(
+  probability: number,
+  dangerLevel: number,
+  catastropheShare: number,
+  rng: Rng,
+): Severity | null {
+  const happens = rng.next() < probability;
+  const roll = rng.next();
+  if (!happens) return null;
+  const catastrophic = catastropheShare * dangerLevel;
+  if (roll < catastrophic) return 'catastrophe';
+  return roll < catastrophic + 0.35 ? 'serious' : 'warning';
+}
+
+export function incident(
+  round: number,
+  lab: string,
+  kind: IncidentKind,
+  severity: Severity,
+  domain: DomainId | null,
+): Incident {
+  return { round, lab, kind, severity, domain };
+}
+
+const KIND_WORDS: Record<IncidentKind, string> = {
+  misuse: 'misuse of a deployed model',
+  theft: 'theft of model weights',
+  lossOfControl: 'a model acting outside its operators’ control',
+  stolenModelMisuse: 'misuse of a stolen model',
+};
+
+const SEVERITY_WORDS: Record<Severity, string> = {
+  warning: 'Warning shot',
+  serious: 'Serious incident',
+  catastrophe: 'Catastrophe',
+};
+
+export function describeIncident(i: Incident, labName: string): { headline: string; body: string } {
+  return {
+    headline: `${SEVERITY_WORDS[i.severity]}: ${KIND_WORDS[i.kind]} (${labName})`,
+    body:
+      i.severity === 'catastrophe'
+        ? 'Harm on a scale that ends the race for everyone.'
+        : i.severity === 'serious'
+          ? 'Real harm, widely reported. Trust in the industry falls.'
+          : 'Contained, but a sign of what could come.',
+  };
+}

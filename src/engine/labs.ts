@@ -1,0 +1,59 @@
+import type { DomainId, LabSpec, LabState, SafeguardTrack, Scenario } from './types';
+import { SAFEGUARD_TRACKS } from './types';
+
+export function domainIds(scenario: Scenario): DomainId[] {
+  return scenario.domains.map((d) => d.id);
+}
+
+export function createLab(spec: LabSpec, scenario: Scenario): LabState {
+  const capability = Object.fromEntries(
+    domainIds(scenario).map((d) => [d, spec.start.capability[d] ?? 0]),
+  );
+  const safeguards = Object.fromEntries(
+    SAFEGUARD_TRACKS.map((t) => [t, spec.start.safeguards[t] ?? 0]),
+  ) as Record<SafeguardTrack, number>;
+  return {
+    id: spec.id,
+    name: spec.name,
+    strategy: spec.strategy,
+    role: spec.role,
+    budget: spec.start.budget,
+    capability,
+    deployedCapability: Object.fromEntries(domainIds(scenario).map((d) => [d, 0])),
+    lastEval: null,
+    lastAudit: null,
+    safeguards,
+    evalInvestment: 0,
+    training: 'scaling',
+    deployment: 'none',
+    status: 'scaling',
+    reputation: spec.start.reputation,
+    marketShare: 1 / scenario.labs.length,
+    boardPressure: 0,
+    policy: {
+      binding: spec.policy.binding,
+      inPauseAgreement: spec.policy.inPauseAgreement,
+      publishesEvals: spec.policy.publishesEvals,
+      levels: scenario.levels,
+      revisions: [],
+    },
+    incidentResponse: 0,
+    halted: false,
+    hiddenBreaches: 0,
+  };
+}
+
+/** Copy what a round mutates; the policy ladder is shared until a revision copies it. */
+export function cloneLab(lab: LabState): LabState {
+  return {
+    ...lab,
+    capability: { ...lab.capability },
+    deployedCapability: { ...lab.deployedCapability },
+    safeguards: { ...lab.safeguards },
+    policy: { ...lab.policy, revisions: [...lab.policy.revisions] },
+  };
+}
+
+export function findLab(labs: readonly LabState[], id: string): LabState | undefined {
+  return labs.find((l) => l.id === id);
+}

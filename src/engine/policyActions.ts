@@ -1,0 +1,105 @@
+import { newsItem } from './news';
+import type { LabState, NewsItem, PolicyAction } from './types';
+
+export const AUDIT_COST = 5;
+/** Reputation lost when a lab publicly loosens a threshold; gained when it tightens one. */
+export const PUBLIC_LOOSENING_COST = 0.03;
+export const LEAVING_PACT_COST = 0.04;
+
+export interface ActionOutcome {
+  news: NewsItem[];
+  auditRequested: boolean;
+}
+
+/**
+ * Apply a lab's policy actions for the quarter (mutates the lab copy it is given).
+ * Revisions change the lab's own ladder only: the real danger does not move with the policy.
+ */
+export function applyPolicyActions(
+  lab: LabState,
+  actions: readonly PolicyAction[],
+  round: number,
+): ActionOutcome {
+  const news: NewsItem[] = [];
+  let auditRequested = false;
+  for (const action of actions) {
+    switch (action.kind) {
+      case 'reviseThreshold': {
+        const level = lab.policy.levels.find((l) => l.id === action.levelId);
+        const from = level?.thresholds[action.domain];
+        if (!level || from === undefined || from === action.to) break;
+        const to = Math.min(1, Math.max(0, action.to));
+        lab.policy.levels = lab.policy.levels.map((l) =>
+          l === level ? { ...l, thresholds: { ...l.thresholds, [action.domain]: to } } : l,
+        );
+        lab.policy.revisions.push({
+          round,
+          levelId: level.id,
+          domain: action.domain,
+          from,
+          to,
+          publicly: action.publicly,
+          exposed: action.publicly,
+        });
+        if (action.publicly) {
+          const loosened = to > from;
+          lab.reputation = clamp01(lab.reputation + (loosened ? -PUBLIC_LOOSENING_COST : 0.02));
+          news.push(
+            newsItem(
+              round,
+              'revision',
+              `${lab.name} ${loosened ? 'loosens' : 'tightens'} its ${level.name} ${action.domain} threshold`,
+              `Publicly revised from ${pct(from)} to ${pct(to)} capability.`,
+              lab.id,
+            ),
+          );
+        }
+        break;
+      }
+      case 'inviteAudit':
+        auditRequested = true;
+        break;
+      case 'joinPauseAgreement':
+        if (!lab.policy.inPauseAgreement) {
+          lab.policy.inPauseAgreement = true;
+          news.push(
+            newsItem(
+              round,
+              'pause',
+              `${lab.name} joins the conditional pause agreement`,
+              '',
+              lab.id,
+            ),
+          );
+        }
+        break;
+      case 'leavePauseAgreement':
+        if (lab.policy.inPauseAgreement) {
+          lab.policy.inPauseAgreement = false;
+          lab.reputation = clamp01(lab.reputation - LEAVING_PACT_COST);
+          news.push(
+            newsItem(
+              round,
+              'pause',
+              `${lab.name} leaves the conditional pause agreement`,
+              '',
+              lab.id,
+            ),
+          );
+        }
+        break;
+      case 'publishEvals':
+        lab.policy.publishesEvals = action.publish;
+        break;
+    }
+  }
+  return { news, auditRequested };
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+export function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

@@ -1,0 +1,77 @@
+import type {
+  DeploymentStatus,
+  DomainId,
+  DomainValues,
+  DynamicsParams,
+  RiskBreakdown,
+  SafeguardTrack,
+  TrainingStatus,
+} from './types';
+
+export const MISUSE_DOMAINS: readonly DomainId[] = ['cbrn', 'cyber', 'manipulation'];
+export const CONTROL_DOMAINS: readonly DomainId[] = ['autonomy', 'oversight'];
+
+/** How dangerous a capability is: 0 at or below the danger floor, 1 at full capability. */
+export function danger(capability: number, floor: number): number {
+  if (capability <= floor) return 0;
+  return Math.min(1, (capability - floor) / (1 - floor));
+}
+
+export function maxDanger(
+  values: DomainValues,
+  domains: readonly DomainId[],
+  floor: number,
+): number {
+  let worst = 0;
+  for (const d of domains) worst = Math.max(worst, danger(values[d] ?? 0, floor));
+  return worst;
+}
+
+export function deploymentBreadth(status: DeploymentStatus, restrictedBreadth: number): number {
+  return status === 'full' ? 1 : status === 'restricted' ? restrictedBreadth : 0;
+}
+
+export interface RiskInputs {
+  capability: DomainValues;
+  deployedCapability: DomainValues;
+  deployment: DeploymentStatus;
+  training: TrainingStatus;
+  safeguards: Record<SafeguardTrack, number>;
+}
+
+/**
+ * Per-quarter hazards from the gaps between capability and safeguards:
+ * misuse — deployed misuse capability beyond deployment mitigations, scaled by breadth;
+ * theft — the frontier model's danger beyond weight security;
+ * loss of control — autonomy/oversight capability beyond alignment evidence (internal use counts).
+ */
+export function labRisk(input: RiskInputs, p: DynamicsParams): RiskBreakdown {
+  const breadth = deploymentBreadth(input.deployment, p.restrictedBreadth);
+  const misuse =
+    p.misuseHazard *
+    breadth *
+    maxDanger(input.deployedCapability, MISUSE_DOMAINS, p.dangerFloor) *
+    (1 - input.safeguards.deployment);
+  const allDomains = Object.keys(input.capability) as DomainId[];
+  const theft =
+    p.theftHazard *
+    maxDanger(input.capability, allDomains, p.dangerFloor) *
+    (1 - input.safeguards.security);
+  const lossOfControl =
+    p.lossOfControlHazard *
+    maxDanger(input.capability, CONTROL_DOMAINS, p.dangerFloor) *
+    (1 - input.safeguards.alignment) *
+    (input.training === 'scaling' ? 1 : 0.5) *
+    (0.5 + 0.5 * breadth);
+  return {
+    misuse,
+    theft,
+    lossOfControl,
+    total: 1 - (1 - misuse) * (1 - theft) * (1 - lossOfControl),
+  };
+}
+
+/** Hazard from a stolen model: deployed by someone with no safeguards at all. */
+export function stolenModelRisk(capability: DomainValues, p: DynamicsParams): number {
+  return p.misuseHazard * maxDanger(capability, MISUSE_DOMAINS, p.dangerFloor);
+}

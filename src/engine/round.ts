@@ -1,0 +1,447 @@
+import { auditLab } from './audits';
+import { computeFactor, growCapability } from './capability';
+import { leastPermissive, morePermissive } from './commitments';
+import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
+import { applyEvent } from './events';
+import { describeIncident, drawIncident, incident } from './incidents';
+import { knownLevelIndex, labVerdict, trueLevelIndex } from './knowledge';
+import { cloneLab, domainIds } from './labs';
+import { nextLabStatus } from './machines/labMachine';
+import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
+import { newsItem } from './news';
+import { resolveDynamics } from './parameters';
+import { growSafeguards } from './safeguards';
+import { AUDIT_COST, applyPolicyActions, clamp01 } from './policyActions';
+import { CONTROL_DOMAINS, MISUSE_DOMAINS, labRisk, maxDanger, stolenModelRisk } from './risk';
+import { createRng, type Rng } from './rng';
+import { summariseOutcome } from './outcome';
+import type {
+  Compliance,
+  GameState,
+  Incident,
+  LabDecision,
+  LabRoundRecord,
+  LabState,
+  NewsItem,
+  Posture,
+  RiskBreakdown,
+  Scenario,
+  WorldState,
+} from './types';
+import { nextRegulation, nextTrust } from './world';
+
+export type RoundDecisions = Record<string, LabDecision>;
+
+/** Reputation earned each quarter a lab keeps a triggered commitment. */
+const KEPT_COMMITMENT_REPUTATION = 0.01;
+const INCIDENT_REPUTATION_LOSS = { warning: 0.05, serious: 0.15, catastrophe: 0 } as const;
+
+function cloneWorld(world: WorldState): WorldState {
+  return { ...world, stolenModels: [...world.stolenModels], news: [...world.news] };
+}
+
+/**
+ * Open a quarter: scripted and facilitator injects for this round take effect, then every lab
+ * whose assessment is due runs its evals. The result awaits the labs' decisions.
+ */
+export function beginRound(state: GameState, scenario: Scenario): GameState {
+  const rng = createRng(state.rng);
+  const labs = state.labs.map(cloneLab);
+  const world = cloneWorld(state.world);
+  const round = state.round;
+  let exposures = 0;
+  const due = [...scenario.events, ...world.injects].filter((e) => e.round === round);
+  for (const event of due) {
+    const r = applyEvent(event, labs, world, scenario, round, rng);
+    world.news.push(...r.news);
+    exposures += r.exposures;
+  }
+  if (exposures > 0)
+    world.publicTrust = nextTrust(
+      world.publicTrust,
+      [],
+      exposures,
+      resolveDynamics(scenario.dynamics),
+    );
+  if (isEvalRound(round, scenario.evaluation.cadence)) {
+    const p = resolveDynamics(scenario.dynamics);
+    for (const lab of labs) {
+      if (lab.halted) continue;
+      const before = knownLevelIndex(lab, scenario);
+      const sensitivity = evalSensitivity(
+        scenario.evaluation.baseSensitivity,
+        lab.evalInvestment,
+        p.evalLearningRate,
+      );
+      lab.lastEval = evaluateLab(
+        lab.capability,
+        domainIds(scenario),
+        scenario.evaluation,
+        sensitivity,
+        round,
+        rng,
+      );
+      const after = knownLevelIndex(lab, scenario);
+      if (after > before) {
+        const level = lab.policy.levels[after];
+        world.news.push(
+          newsItem(
+            round,
+            'announcement',
+            `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
+            level?.description ?? '',
+            lab.id,
+          ),
+        );
+      }
+    }
+  }
+  return { ...state, rng: rng.state, labs, world };
+}
+
+interface Choice {
+  posture: Posture;
+  overriddenBy: LabRoundRecord['overriddenBy'];
+  allowed: Posture;
+  knownLevel: number;
+  compliance: Compliance;
+}
+
+/** Which posture each lab actually takes: its decision, unless a binding rule overrides it. */
+function choosePosture(
+  lab: LabState,
+  decision: LabDecision,
+  scenario: Scenario,
+  world: WorldState,
+  pactTriggered: boolean,
+): Choice {
+  const knownLevel = knownLevelIndex(lab, scenario);
+  const { allowed } = labVerdict(lab, scenario);
+  let posture = decision.posture;
+  let overriddenBy: Choice['overriddenBy'] = null;
+  const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
+    if (morePermissive(posture, limit)) {
+      posture = leastPermissive(posture, limit);
+      overriddenBy = by;
+    }
+  };
+  if (lab.halted) {
+    posture = 'pause';
+    overriddenBy = 'regulator';
+  } else {
+    if (lab.policy.binding) clampTo(allowed, 'policy');
+    if (world.regulation >= 2) clampTo(allowed, 'regulator');
+    if (lab.policy.inPauseAgreement && pactTriggered) clampTo('pause', 'pauseAgreement');
+    if (lab.incidentResponse > 0) clampTo('restrict', 'incidentResponse');
+  }
+  const compliance: Compliance =
+    knownLevel < 0 ? 'notTriggered' : morePermissive(posture, allowed) ? 'broken' : 'kept';
+  return { posture, overriddenBy, allowed, knownLevel, compliance };
+}
+
+/**
+ * Resolve a quarter: policy actions, postures, training, deployment, safeguards, hazards and
+ * incidents, the market, audits, trust and regulation. Pure: returns a new state.
+ */
+export function resolveRound(
+  state: GameState,
+  scenario: Scenario,
+  decisions: RoundDecisions,
+): GameState {
+  if (state.outcome) return state;
+  const p = resolveDynamics(scenario.dynamics);
+  const rng: Rng = createRng(state.rng);
+  const round = state.round;
+  const domains = domainIds(scenario);
+  const labs = state.labs.map(cloneLab);
+  const world = cloneWorld(state.world);
+  const news: NewsItem[] = [];
+  const decisionFor = (lab: LabState): LabDecision => {
+    const d = decisions[lab.id];
+    if (!d) throw new Error(`No decision for lab "${lab.id}" in round ${round}`);
+    return d;
+  };
+
+  // 1. Policy actions.
+  const auditRequested = new Set<string>();
+  for (const lab of labs) {
+    if (lab.halted) continue;
+    const r = applyPolicyActions(lab, decisionFor(lab).actions, round);
+    news.push(...r.news);
+    if (r.auditRequested) auditRequested.add(lab.id);
+  }
+
+  // 2. The conditional pause agreement triggers when any member knows it has crossed a threshold
+  //    without the safeguards its training needs.
+  const members = labs.filter((l) => l.policy.inPauseAgreement && !l.halted);
+  world.pauseAgreementActive = members.length >= p.pauseAgreementMinimum;
+  const pactTriggered =
+    world.pauseAgreementActive && members.some((l) => labVerdict(l, scenario).allowed === 'pause');
+  if (pactTriggered) {
+    news.push(
+      newsItem(
+        round,
+        'pause',
+        'The conditional pause agreement is triggered',
+        'A member found a dangerous capability without the safeguards to match: all members pause training.',
+      ),
+    );
+  }
+
+  // 3. Postures, training and deployment.
+  let exposures = 0;
+  const choices = new Map<string, Choice>();
+  for (const lab of labs) {
+    const decision = decisionFor(lab);
+    const choice = choosePosture(lab, decision, scenario, world, pactTriggered);
+    choices.set(lab.id, choice);
+    if (choice.compliance === 'broken') {
+      if (lab.policy.publishesEvals) {
+        // Published evals make a breach visible at once.
+        lab.reputation = clamp01(lab.reputation - 0.1);
+        exposures += 1;
+        news.push(
+          newsItem(
+            round,
+            'announcement',
+            `${lab.name} goes past its own commitment in public view`,
+            'Its published evals show a threshold crossed without the required safeguards.',
+            lab.id,
+          ),
+        );
+      } else {
+        lab.hiddenBreaches += 1;
+      }
+    } else if (choice.compliance === 'kept') {
+      lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
+    }
+    const budget = lab.budget;
+    const split = decision.budget;
+    if (choice.posture === 'pause' || lab.halted) {
+      lab.training = 'paused';
+    } else {
+      lab.training = 'scaling';
+      const growth = growCapability(
+        lab.capability,
+        domains,
+        computeFactor(split.capabilities, budget),
+        p,
+        rng,
+      );
+      lab.capability = growth.capability;
+      if (growth.breakthrough && lab.role === 'player') {
+        news.push(
+          newsItem(
+            round,
+            'evals',
+            `${lab.name}'s researchers report an unexpected jump in training progress`,
+            'A breakthrough quarter: capability may have moved further than the last evals show.',
+            lab.id,
+          ),
+        );
+      }
+    }
+    if (lab.halted) {
+      lab.deployment = 'none';
+    } else if (choice.posture !== 'pause') {
+      const before = lab.deployment;
+      lab.deployment = choice.posture === 'deploy' ? 'full' : 'restricted';
+      lab.deployedCapability = { ...lab.capability };
+      if (before !== lab.deployment && lab.deployment === 'full') {
+        news.push(
+          newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id),
+        );
+      }
+    } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
+      lab.deployment = 'restricted';
+    }
+    lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
+    lab.evalInvestment += budget * split.evals;
+    lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
+  }
+
+  // 4. Hazards and incidents (fixed draw order: labs in order, then stolen models).
+  const risks = new Map<string, RiskBreakdown>();
+  const incidents: Incident[] = [];
+  for (const lab of labs) {
+    const risk = lab.halted ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 } : labRisk(lab, p);
+    risks.set(lab.id, risk);
+    const misuseDanger = maxDanger(lab.deployedCapability, MISUSE_DOMAINS, p.dangerFloor);
+    const controlDanger = maxDanger(lab.capability, CONTROL_DOMAINS, p.dangerFloor);
+    const misuse = drawIncident(risk.misuse, misuseDanger, p.catastropheShare, rng);
+    if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
+    const theft = drawIncident(risk.theft, 0, 0, rng);
+    if (theft) {
+      incidents.push(incident(round, lab.id, 'theft', 'serious', null));
+      world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
+    }
+    const control = drawIncident(risk.lossOfControl, controlDanger, p.catastropheShare, rng);
+    if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
+  }
+  for (const stolen of world.stolenModels) {
+    if (stolen.round === round) continue;
+    const danger = maxDanger(stolen.capability, MISUSE_DOMAINS, p.dangerFloor);
+    const severity = drawIncident(
+      stolenModelRisk(stolen.capability, p),
+      danger,
+      p.catastropheShare,
+      rng,
+    );
+    if (severity)
+      incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
+  }
+  for (const i of incidents) {
+    const lab = labs.find((l) => l.id === i.lab);
+    if (!lab) continue;
+    news.push(newsItem(round, 'incident', ...headline(i, lab.name), lab.id));
+    lab.reputation = clamp01(lab.reputation - INCIDENT_REPUTATION_LOSS[i.severity]);
+    if (i.severity !== 'warning' && i.kind !== 'theft' && i.kind !== 'stolenModelMisuse') {
+      lab.incidentResponse = 1;
+    }
+  }
+
+  // 5. Market, budgets, board pressure.
+  const shares = nextMarketShares(labs, p);
+  const leaderShare = Math.max(...shares);
+  labs.forEach((lab, i) => {
+    lab.marketShare = shares[i] ?? 0;
+    lab.boardPressure = nextBoardPressure(lab.boardPressure, lab.marketShare, leaderShare, p);
+    const auditCost = auditRequested.has(lab.id) ? AUDIT_COST : 0;
+    lab.budget = nextBudget(lab.marketShare, auditCost, p);
+    if (lab.boardPressure > 0.6 && lab.role === 'player' && !lab.halted) {
+      news.push(
+        newsItem(
+          round,
+          'board',
+          `${lab.name}'s board presses to move faster`,
+          'Investors point to rivals’ market share and ask whether the policy’s thresholds could be loosened.',
+          lab.id,
+        ),
+      );
+    }
+  });
+
+  // 6. Audits: invited ones, and random ones once regulation requires reporting.
+  for (const lab of labs) {
+    if (lab.halted) continue;
+    const random = rng.next() < p.auditChance && world.regulation >= 1;
+    if (!auditRequested.has(lab.id) && !random) continue;
+    const breachesBefore = lab.hiddenBreaches;
+    const r = auditLab(lab, scenario, round, rng);
+    news.push(...r.news);
+    exposures += r.exposures;
+    if (world.regulation >= 2 && breachesBefore > 0) {
+      lab.halted = true;
+      lab.training = 'paused';
+      lab.deployment = 'none';
+      news.push(
+        newsItem(
+          round,
+          'regulation',
+          `Regulator halts ${lab.name}`,
+          'Binding rules are in force, and the audit found commitments broken.',
+          lab.id,
+        ),
+      );
+    }
+  }
+
+  // 7. Trust and regulation.
+  world.publicTrust = nextTrust(world.publicTrust, incidents, exposures, p);
+  const regulation = nextRegulation(
+    world.regulation,
+    world.regulatoryPressure,
+    world.publicTrust,
+    p,
+  );
+  if (regulation.regulation > world.regulation) {
+    news.push(
+      newsItem(
+        round,
+        'regulation',
+        regulationHeadline(regulation.regulation),
+        'Public trust has stayed low; the regulator acts.',
+      ),
+    );
+  }
+  world.regulation = regulation.regulation;
+  world.regulatoryPressure = regulation.regulatoryPressure;
+
+  // 8. Lab status (the lab machine) and the round's record.
+  const records: LabRoundRecord[] = labs.map((lab) => {
+    const choice = choices.get(lab.id) as Choice;
+    const verdict = labVerdict(lab, scenario);
+    lab.status = nextLabStatus(lab.status, {
+      halted: lab.halted,
+      inIncidentResponse: lab.incidentResponse > 0,
+      training: lab.training,
+      deployment: lab.deployment,
+      allowedPosture: verdict.allowed,
+    });
+    const trueLevel = trueLevelIndex(lab, scenario);
+    return {
+      lab: lab.id,
+      decision: decisionFor(lab),
+      effectivePosture: choice.posture,
+      overriddenBy: choice.overriddenBy,
+      allowedPosture: choice.allowed,
+      knownLevel:
+        choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
+      trueLevel: trueLevel >= 0 ? (scenario.levels[trueLevel]?.id ?? null) : null,
+      compliance: choice.compliance,
+      capability: { ...lab.capability },
+      measured: lab.lastEval ? { ...lab.lastEval.measured } : null,
+      safeguards: { ...lab.safeguards },
+      risk: risks.get(lab.id) as RiskBreakdown,
+      missedCrossings: missedCrossings(
+        lab.policy.levels,
+        lab.capability,
+        lab.lastEval,
+        scenario.evaluation.safetyBuffer,
+        lab.id,
+        round,
+      ),
+      status: lab.status,
+      budget: lab.budget,
+      marketShare: lab.marketShare,
+      reputation: lab.reputation,
+      boardPressure: lab.boardPressure,
+    };
+  });
+  world.news.push(...news);
+  const history = [
+    ...state.history,
+    {
+      round,
+      labs: records,
+      incidents,
+      news,
+      publicTrust: world.publicTrust,
+      regulation: world.regulation,
+      pauseAgreementActive: world.pauseAgreementActive,
+    },
+  ];
+  const next: GameState = { ...state, rng: rng.state, labs, world, history, round: round + 1 };
+  const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
+  if (catastrophe)
+    return { ...next, round, outcome: summariseOutcome(next, 'catastrophe', catastrophe) };
+  if (world.regulation >= 3)
+    return { ...next, round, outcome: summariseOutcome(next, 'regulatorHalt', null) };
+  if (round >= state.totalRounds) {
+    return { ...next, round, outcome: summariseOutcome(next, 'roundsComplete', null) };
+  }
+  return next;
+}
+
+function headline(i: Incident, labName: string): [string, string] {
+  const d = describeIncident(i, labName);
+  return [d.headline, d.body];
+}
+
+function regulationHeadline(level: number): string {
+  return level >= 3
+    ? 'Regulator orders a moratorium on frontier development'
+    : level === 2
+      ? 'Regulator makes safety commitments binding'
+      : 'Regulator requires incident reporting and third-party audits';
+}

@@ -1,0 +1,24 @@
+import type { BudgetSplit, DynamicsParams, SafeguardTrack } from './types';
+import { SAFEGUARD_TRACKS } from './types';
+
+/**
+ * One quarter of safeguard work. Readiness rises with the budget spent on a track and slows as it
+ * nears 1; a track with no spending slowly decays (safeguards need upkeep).
+ */
+export function growSafeguards(
+  readiness: Record<SafeguardTrack, number>,
+  split: BudgetSplit,
+  budget: number,
+  params: Pick<DynamicsParams, 'safeguardRate' | 'safeguardDecay'>,
+): Record<SafeguardTrack, number> {
+  const money = Math.sqrt(Math.max(0, budget) / 100);
+  const next = { ...readiness };
+  for (const track of SAFEGUARD_TRACKS) {
+    const r = readiness[track];
+    const share = split[track];
+    const gained = params.safeguardRate * share * money * (1 - r);
+    const lost = share > 0 ? 0 : params.safeguardDecay * r;
+    next[track] = Math.min(1, Math.max(0, r + gained - lost));
+  }
+  return next;
+}

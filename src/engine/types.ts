@@ -1,0 +1,462 @@
+// The domain model of Threshold. Everything here is plain JSON: a game is reproduced by
+// (scenario, seed, decision log), and a snapshot can be stored, sent to a Worker or diffed.
+
+/** Dangerous-capability domains named by the frameworks (see shared/reference/frameworks.md). */
+export type DomainId = 'cbrn' | 'cyber' | 'autonomy' | 'manipulation' | 'oversight';
+export const DOMAIN_IDS: readonly DomainId[] = [
+  'cbrn',
+  'cyber',
+  'autonomy',
+  'manipulation',
+  'oversight',
+];
+
+/** The three safeguard tracks every framework names. */
+export type SafeguardTrack = 'security' | 'deployment' | 'alignment';
+export const SAFEGUARD_TRACKS: readonly SafeguardTrack[] = ['security', 'deployment', 'alignment'];
+
+/** Where the budget goes each quarter; shares sum to 1. */
+export type BudgetLine = 'capabilities' | SafeguardTrack | 'evals';
+export const BUDGET_LINES: readonly BudgetLine[] = [
+  'capabilities',
+  'security',
+  'deployment',
+  'alignment',
+  'evals',
+];
+export type BudgetSplit = Record<BudgetLine, number>;
+
+/** The core choice each quarter. */
+export type Posture = 'pause' | 'restrict' | 'deploy';
+export const POSTURES: readonly Posture[] = ['pause', 'restrict', 'deploy'];
+
+export type DeploymentStatus = 'none' | 'restricted' | 'full';
+export type TrainingStatus = 'scaling' | 'paused';
+
+export type BotStrategyId =
+  'safety-first' | 'fast-follower' | 'race-to-deploy' | 'open-weights' | 'conditional-pauser';
+export const BOT_STRATEGY_IDS: readonly BotStrategyId[] = [
+  'safety-first',
+  'fast-follower',
+  'race-to-deploy',
+  'open-weights',
+  'conditional-pauser',
+];
+
+export type DomainValues = Partial<Record<DomainId, number>>;
+export type TrackValues = Partial<Record<SafeguardTrack, number>>;
+
+// ---------------------------------------------------------------- scenario (data)
+
+export interface Source {
+  /** What the source supports, e.g. "ASL-3 Security Standard". */
+  element: string;
+  title: string;
+  url: string;
+  /** Version and/or date of the document, e.g. "v2.0, 2024-10-15". */
+  version: string;
+}
+
+export interface DomainSpec {
+  id: DomainId;
+  name: string;
+  description: string;
+}
+
+/** One rung of the if-then ladder (ASL-3, "High", a CCL …). */
+export interface LevelSpec {
+  id: string;
+  name: string;
+  description: string;
+  /** Capability (0..1) per domain at which this level is reached. Missing domain = no threshold. */
+  thresholds: DomainValues;
+  /** Safeguard readiness required to keep training once this level is reached. */
+  trainingRequires: TrackValues;
+  /** Safeguard readiness required to deploy fully once this level is reached. */
+  deploymentRequires: TrackValues;
+}
+
+export interface EvaluationSettings {
+  /** Rounds between capability assessments (1 = every quarter, 2 = every six months). */
+  cadence: number;
+  /** Eval sensitivity with no investment (0..1): share of the true capability the evals elicit. */
+  baseSensitivity: number;
+  /** Standard deviation of measurement noise at zero investment (capability units). */
+  noise: number;
+  /** Underestimate from weak elicitation at zero sensitivity (capability units). */
+  elicitationGap: number;
+  /** Underperformance per unit of autonomy capability, from deliberate sandbagging. */
+  sandbagging: number;
+  /** Policy treats measured >= threshold - safetyBuffer as a crossing (RSP v1's safety buffer). */
+  safetyBuffer: number;
+}
+
+export type LabRole = 'player' | 'rival';
+
+export interface LabPolicySpec {
+  /** Binding: the engine enforces the if-then (e.g. under external enforcement). Voluntary: breaking is allowed and recorded. */
+  binding: boolean;
+  /** Member of the conditional pause agreement at the start. */
+  inPauseAgreement: boolean;
+  /** Publishes its eval results at the start. */
+  publishesEvals: boolean;
+}
+
+export interface LabSpec {
+  id: string;
+  name: string;
+  /** Strategy used when a bot holds the seat. */
+  strategy: BotStrategyId;
+  /** The seat a solo player takes by default. */
+  role: LabRole;
+  policy: LabPolicySpec;
+  start: {
+    capability: DomainValues;
+    safeguards: TrackValues;
+    budget: number;
+    reputation: number;
+  };
+}
+
+/** A scripted or facilitator-fired event ("inject"). */
+export type EventEffect =
+  | { kind: 'news' }
+  | { kind: 'trust'; delta: number }
+  | { kind: 'breakthrough'; lab: string | 'all'; domain: DomainId; delta: number }
+  | { kind: 'weightsStolen'; lab: string }
+  | { kind: 'whistleblower'; lab: string | 'any' }
+  | { kind: 'regulation'; level: RegulationLevel }
+  | { kind: 'budget'; lab: string | 'all'; delta: number }
+  | { kind: 'safeguards'; lab: string | 'all'; track: SafeguardTrack; delta: number }
+  | { kind: 'audit'; lab: string };
+
+export interface ScriptedEvent {
+  round: number;
+  headline: string;
+  body: string;
+  effect: EventEffect;
+}
+
+export type Difficulty = 'introductory' | 'intermediate' | 'advanced';
+export type InformationRegime = 'none' | 'announcements' | 'published';
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** One line for the scenario picker. */
+  pitch: string;
+  /** One paragraph in plain words. */
+  briefing: string;
+  difficulty: Difficulty;
+  /** What the scenario teaches or models (e.g. "Anthropic RSP v2.2"). */
+  framework: { name: string; version: string; date: string };
+  rounds: number;
+  domains: DomainSpec[];
+  levels: LevelSpec[];
+  evaluation: EvaluationSettings;
+  /** What players see of rivals. */
+  information: InformationRegime;
+  /** Overrides of the model's parameters (see MODEL.md); anything absent uses the default. */
+  dynamics: Partial<DynamicsParams>;
+  labs: LabSpec[];
+  events: ScriptedEvent[];
+  sources: Source[];
+  /** Every simplification and every number invented for play. */
+  simplifications: string[];
+}
+
+/** Model parameters. Defaults, meanings and sources are in src/engine/parameters.ts and MODEL.md. */
+export interface DynamicsParams {
+  growthRate: number;
+  breakthroughChance: number;
+  breakthroughMultiplier: number;
+  safeguardRate: number;
+  safeguardDecay: number;
+  evalLearningRate: number;
+  dangerFloor: number;
+  misuseHazard: number;
+  theftHazard: number;
+  lossOfControlHazard: number;
+  catastropheShare: number;
+  restrictedBreadth: number;
+  restrictedValue: number;
+  marketSize: number;
+  baseFunding: number;
+  competitivePressure: number;
+  pressureDecay: number;
+  trustRecovery: number;
+  regulationLag: number;
+  auditChance: number;
+  pauseAgreementMinimum: number;
+}
+
+// ---------------------------------------------------------------- game state (JSON)
+
+export type RegulationLevel = 0 | 1 | 2 | 3;
+
+export type LabStatus =
+  | 'scaling'
+  | 'pausedAwaitingSafeguards'
+  | 'paused'
+  | 'restricted'
+  | 'deployed'
+  | 'incident'
+  | 'halted';
+
+export interface PolicyRevision {
+  round: number;
+  levelId: string;
+  domain: DomainId;
+  from: number;
+  to: number;
+  publicly: boolean;
+  exposed: boolean;
+}
+
+export interface LabPolicyState {
+  binding: boolean;
+  inPauseAgreement: boolean;
+  publishesEvals: boolean;
+  /** The lab's own, possibly revised, ladder. */
+  levels: LevelSpec[];
+  revisions: PolicyRevision[];
+}
+
+export interface EvalResult {
+  round: number;
+  /** Measured capability per domain. */
+  measured: DomainValues;
+  /** One standard deviation of the measurement noise (the uncertainty the lab can know about). */
+  uncertainty: number;
+  sensitivity: number;
+}
+
+export interface LabState {
+  id: string;
+  name: string;
+  strategy: BotStrategyId;
+  role: LabRole;
+  budget: number;
+  /** Hidden truth. */
+  capability: DomainValues;
+  /** Capability of the model in the market (none deployed: zeros). */
+  deployedCapability: DomainValues;
+  lastEval: EvalResult | null;
+  /** The latest third-party audit's measurement: what the lab has been told, which its own evals don't erase. */
+  lastAudit: EvalResult | null;
+  safeguards: Record<SafeguardTrack, number>;
+  /** Accumulated eval investment; sensitivity rises with it. */
+  evalInvestment: number;
+  training: TrainingStatus;
+  deployment: DeploymentStatus;
+  status: LabStatus;
+  reputation: number;
+  marketShare: number;
+  boardPressure: number;
+  policy: LabPolicyState;
+  /** Rounds left of incident response (deployment suspended). */
+  incidentResponse: number;
+  halted: boolean;
+  /** Broken commitments nobody outside the lab knows about yet (audits and whistleblowers expose them). */
+  hiddenBreaches: number;
+}
+
+export type IncidentKind = 'misuse' | 'theft' | 'lossOfControl' | 'stolenModelMisuse';
+export type Severity = 'warning' | 'serious' | 'catastrophe';
+
+export interface Incident {
+  round: number;
+  lab: string;
+  kind: IncidentKind;
+  severity: Severity;
+  domain: DomainId | null;
+}
+
+export interface NewsItem {
+  round: number;
+  headline: string;
+  body: string;
+  /** Lab the item concerns, if any. */
+  lab: string | null;
+  kind:
+    | 'inject'
+    | 'incident'
+    | 'announcement'
+    | 'revision'
+    | 'audit'
+    | 'regulation'
+    | 'pause'
+    | 'board'
+    | 'deployment'
+    | 'evals';
+}
+
+export interface StolenModel {
+  fromLab: string;
+  round: number;
+  capability: DomainValues;
+}
+
+export interface WorldState {
+  publicTrust: number;
+  regulation: RegulationLevel;
+  /** Rounds the trust has been below the next regulation trigger (regulators lag). */
+  regulatoryPressure: number;
+  stolenModels: StolenModel[];
+  news: NewsItem[];
+  /** Whether the conditional pause agreement is in force this round. */
+  pauseAgreementActive: boolean;
+  /** Extra events fired by a facilitator, applied at the start of the given round. */
+  injects: ScriptedEvent[];
+}
+
+export type PolicyAction =
+  | { kind: 'reviseThreshold'; levelId: string; domain: DomainId; to: number; publicly: boolean }
+  | { kind: 'inviteAudit' }
+  | { kind: 'joinPauseAgreement' }
+  | { kind: 'leavePauseAgreement' }
+  | { kind: 'publishEvals'; publish: boolean };
+
+export interface LabDecision {
+  posture: Posture;
+  budget: BudgetSplit;
+  actions: PolicyAction[];
+}
+
+export type Compliance = 'kept' | 'broken' | 'notTriggered';
+
+/** What one lab did and suffered in one round: the game record's row. */
+export interface LabRoundRecord {
+  lab: string;
+  decision: LabDecision;
+  /** The posture actually taken (a binding policy or a regulator can override the decision). */
+  effectivePosture: Posture;
+  overriddenBy: 'policy' | 'regulator' | 'pauseAgreement' | 'incidentResponse' | null;
+  /** The posture the lab's own commitment allowed, given what it knew. */
+  allowedPosture: Posture;
+  /** Level the lab knew it had reached (from its evals), or null. */
+  knownLevel: string | null;
+  /** Level the model had truly reached, or null. */
+  trueLevel: string | null;
+  compliance: Compliance;
+  capability: DomainValues;
+  measured: DomainValues | null;
+  safeguards: Record<SafeguardTrack, number>;
+  risk: RiskBreakdown;
+  missedCrossings: MissedCrossing[];
+  status: LabStatus;
+  budget: number;
+  marketShare: number;
+  reputation: number;
+  boardPressure: number;
+}
+
+export interface RiskBreakdown {
+  misuse: number;
+  theft: number;
+  lossOfControl: number;
+  /** Probability of any incident from this lab this round. */
+  total: number;
+}
+
+export interface MissedCrossing {
+  round: number;
+  lab: string;
+  levelId: string;
+  domain: DomainId;
+  trueCapability: number;
+  measured: number;
+  threshold: number;
+}
+
+export interface RoundRecord {
+  round: number;
+  labs: LabRoundRecord[];
+  incidents: Incident[];
+  news: NewsItem[];
+  publicTrust: number;
+  regulation: RegulationLevel;
+  pauseAgreementActive: boolean;
+}
+
+export type EndReason = 'roundsComplete' | 'catastrophe' | 'regulatorHalt';
+
+export interface LabOutcome {
+  lab: string;
+  cumulativeRisk: number;
+  commitmentsKept: number;
+  commitmentsBroken: number;
+  revisionsPublic: number;
+  revisionsQuiet: number;
+  marketShare: number;
+  reputation: number;
+  missedCrossings: number;
+}
+
+export interface Outcome {
+  reason: EndReason;
+  round: number;
+  catastrophe: Incident | null;
+  publicTrust: number;
+  labs: LabOutcome[];
+}
+
+export interface GameState {
+  /** Bumped when the shape changes, so old saves are recognised. */
+  version: 1;
+  scenarioId: string;
+  seed: number;
+  /** The seeded generator's state: the only source of randomness. */
+  rng: number;
+  /** The round being played (1-based). */
+  round: number;
+  totalRounds: number;
+  /** Labs whose seats humans hold; bots decide for the rest. */
+  humans: string[];
+  labs: LabState[];
+  world: WorldState;
+  history: RoundRecord[];
+  outcome: Outcome | null;
+}
+
+/** What one lab can see: its own state in full (but never the truth), rivals' public signals. */
+export interface LabView {
+  round: number;
+  totalRounds: number;
+  self: {
+    id: string;
+    budget: number;
+    lastEval: EvalResult | null;
+    safeguards: Record<SafeguardTrack, number>;
+    training: TrainingStatus;
+    deployment: DeploymentStatus;
+    reputation: number;
+    marketShare: number;
+    boardPressure: number;
+    policy: LabPolicyState;
+    knownLevel: string | null;
+    allowedPosture: Posture;
+  };
+  rivals: RivalSignal[];
+  publicTrust: number;
+  regulation: RegulationLevel;
+  pauseAgreementActive: boolean;
+  levels: LevelSpec[];
+  domains: DomainId[];
+}
+
+export interface RivalSignal {
+  id: string;
+  name: string;
+  deployment: DeploymentStatus;
+  training: TrainingStatus | null;
+  marketShare: number;
+  reputation: number;
+  inPauseAgreement: boolean;
+  /** Their published eval results, if they publish and the information regime shows them. */
+  publishedEval: EvalResult | null;
+  /** Highest level they have announced reaching, if any. */
+  announcedLevel: string | null;
+}
+
+export type BotStrategy = (view: LabView) => LabDecision;

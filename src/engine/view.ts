@@ -1,0 +1,55 @@
+import { labVerdict, knownLevelIndex } from './knowledge';
+import type { GameState, LabView, RivalSignal, Scenario } from './types';
+
+/**
+ * What one lab can see. Its own evals and safeguards, never its true capability; of rivals, only
+ * what the scenario's information regime reveals.
+ */
+export function labView(state: GameState, scenario: Scenario, labId: string): LabView {
+  const lab = state.labs.find((l) => l.id === labId);
+  if (!lab) throw new Error(`Unknown lab "${labId}"`);
+  const known = knownLevelIndex(lab, scenario);
+  const rivals: RivalSignal[] = state.labs
+    .filter((l) => l.id !== labId)
+    .map((r) => {
+      const announced = scenario.information !== 'none';
+      const published = scenario.information === 'published' && r.policy.publishesEvals;
+      const theirLevel = knownLevelIndex(r, scenario);
+      return {
+        id: r.id,
+        name: r.name,
+        deployment: r.deployment,
+        training: announced ? r.training : null,
+        marketShare: r.marketShare,
+        reputation: r.reputation,
+        inPauseAgreement: r.policy.inPauseAgreement,
+        publishedEval: published ? r.lastEval : null,
+        announcedLevel:
+          announced && theirLevel >= 0 ? (r.policy.levels[theirLevel]?.id ?? null) : null,
+      };
+    });
+  return {
+    round: state.round,
+    totalRounds: state.totalRounds,
+    self: {
+      id: lab.id,
+      budget: lab.budget,
+      lastEval: lab.lastEval,
+      safeguards: lab.safeguards,
+      training: lab.training,
+      deployment: lab.deployment,
+      reputation: lab.reputation,
+      marketShare: lab.marketShare,
+      boardPressure: lab.boardPressure,
+      policy: lab.policy,
+      knownLevel: known >= 0 ? (lab.policy.levels[known]?.id ?? null) : null,
+      allowedPosture: labVerdict(lab, scenario).allowed,
+    },
+    rivals,
+    publicTrust: state.world.publicTrust,
+    regulation: state.world.regulation,
+    pauseAgreementActive: state.world.pauseAgreementActive,
+    levels: lab.policy.levels,
+    domains: scenario.domains.map((d) => d.id),
+  };
+}

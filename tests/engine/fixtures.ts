@@ -1,0 +1,88 @@
+import type { LabDecision, Scenario } from '../../src/engine/types';
+
+/** A small, hand-checked scenario for engine tests (independent of the shipped files). */
+export function testScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    id: 'test-ladder',
+    title: 'Test ladder',
+    pitch: 'A two-level ladder for tests.',
+    briefing: 'Four labs, two domains, two levels.',
+    difficulty: 'introductory',
+    framework: { name: 'Test', version: '1', date: '2026-01-01' },
+    rounds: 20,
+    domains: [
+      { id: 'cbrn', name: 'CBRN', description: '' },
+      { id: 'autonomy', name: 'Autonomy', description: '' },
+    ],
+    levels: [
+      {
+        id: 'L3',
+        name: 'Level 3',
+        description: 'First threshold.',
+        thresholds: { cbrn: 0.55, autonomy: 0.6 },
+        trainingRequires: { security: 0.6 },
+        deploymentRequires: { security: 0.6, deployment: 0.65 },
+      },
+      {
+        id: 'L4',
+        name: 'Level 4',
+        description: 'Second threshold.',
+        thresholds: { cbrn: 0.8, autonomy: 0.8 },
+        trainingRequires: { security: 0.8, alignment: 0.7 },
+        deploymentRequires: { security: 0.8, deployment: 0.85, alignment: 0.7 },
+      },
+    ],
+    evaluation: {
+      cadence: 1,
+      baseSensitivity: 0.6,
+      noise: 0.03,
+      elicitationGap: 0.08,
+      sandbagging: 0.05,
+      safetyBuffer: 0.02,
+    },
+    information: 'announcements',
+    dynamics: {},
+    labs: [
+      lab('player', 'Player Lab', 'safety-first', 'player'),
+      lab('fast', 'Fast Lab', 'fast-follower', 'rival'),
+      lab('racer', 'Racer Lab', 'race-to-deploy', 'rival'),
+      lab('open', 'Open Lab', 'open-weights', 'rival'),
+    ],
+    events: [],
+    sources: [],
+    simplifications: [],
+    ...overrides,
+  };
+}
+
+function lab(
+  id: string,
+  name: string,
+  strategy: Scenario['labs'][number]['strategy'],
+  role: 'player' | 'rival',
+): Scenario['labs'][number] {
+  return {
+    id,
+    name,
+    strategy,
+    role,
+    policy: { binding: false, inPauseAgreement: false, publishesEvals: false },
+    start: {
+      capability: { cbrn: 0.4, autonomy: 0.35 },
+      safeguards: { security: 0.4, deployment: 0.35, alignment: 0.3 },
+      budget: 100,
+      reputation: 0.6,
+    },
+  };
+}
+
+export function decision(
+  posture: LabDecision['posture'],
+  actions: LabDecision['actions'] = [],
+): LabDecision {
+  return {
+    posture,
+    budget: { capabilities: 0.4, security: 0.15, deployment: 0.15, alignment: 0.15, evals: 0.15 },
+    actions,
+  };
+}
