@@ -42,7 +42,11 @@ export function toSplit(percents: BudgetPercents): BudgetSplit {
  * Set one line to `value`% and rescale the others in proportion so the total stays 100. When the
  * others are all zero, the remainder is shared equally between them.
  */
-export function rebalance(percents: BudgetPercents, line: BudgetLine, value: number): BudgetPercents {
+export function rebalance(
+  percents: BudgetPercents,
+  line: BudgetLine,
+  value: number,
+): BudgetPercents {
   const target = Math.round(Math.min(100, Math.max(0, Number.isFinite(value) ? value : 0)));
   const others = BUDGET_LINES.filter((l) => l !== line);
   const rest = 100 - target;
@@ -54,7 +58,10 @@ export function rebalance(percents: BudgetPercents, line: BudgetLine, value: num
   return { ...rounded, [line]: target } as BudgetPercents;
 }
 
-function largestRemainder<K extends string>(keys: readonly K[], values: number[]): Record<K, number> {
+function largestRemainder<K extends string>(
+  keys: readonly K[],
+  values: number[],
+): Record<K, number> {
   const total = Math.round(values.reduce((s, x) => s + x, 0));
   const floors = values.map((x) => Math.floor(x + 1e-9));
   let missing = total - floors.reduce((s, x) => s + x, 0);

@@ -1,6 +1,6 @@
 import { BOTS } from './bots';
 import { createLab } from './labs';
-import { beginRound, resolveRound, type RoundDecisions } from './round';
+import { beginRound, openRound, resolveRound, type RoundDecisions } from './round';
 import { seedToState } from './rng';
 import type { GameState, Scenario } from './types';
 import { labView } from './view';
@@ -62,7 +62,8 @@ export function advanceGame(
     ...botDecisions(state, scenario),
     ...humanDecisions,
   });
-  return resolved.outcome ? resolved : beginRound(resolved, scenario);
+  // resolveRound returns fresh copies, so the next quarter can open on them in place.
+  return resolved.outcome ? resolved : openRound(resolved, scenario);
 }
 
 /** Replay a game from its decision log. `upToRound` stops before that round is resolved (rewind). */

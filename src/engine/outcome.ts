@@ -1,4 +1,4 @@
-import type { EndReason, GameState, Incident, LabOutcome, Outcome } from './types';
+import type { EndReason, GameState, Incident, LabOutcome, LabRoundRecord, Outcome } from './types';
 
 /** The game's outcome: no single score, but what happened to the world and to each lab. */
 export function summariseOutcome(
@@ -6,8 +6,11 @@ export function summariseOutcome(
   reason: EndReason,
   catastrophe: Incident | null,
 ): Outcome {
-  const labs: LabOutcome[] = state.labs.map((lab) => {
-    const rows = state.history.flatMap((r) => r.labs.filter((l) => l.lab === lab.id));
+  const labs: LabOutcome[] = state.labs.map((lab, i) => {
+    // Labs keep their order in every round's record.
+    const rows = state.history
+      .map((r) => r.labs[i])
+      .filter((row) => row?.lab === lab.id) as LabRoundRecord[];
     const survive = rows.reduce((s, r) => s * (1 - r.risk.total), 1);
     return {
       lab: lab.id,

@@ -45,9 +45,16 @@ function cloneWorld(world: WorldState): WorldState {
  * whose assessment is due runs its evals. The result awaits the labs' decisions.
  */
 export function beginRound(state: GameState, scenario: Scenario): GameState {
+  return openRound(
+    { ...state, labs: state.labs.map(cloneLab), world: cloneWorld(state.world) },
+    scenario,
+  );
+}
+
+/** beginRound on a state this module has just built and owns (skips a second copy per quarter). */
+export function openRound(state: GameState, scenario: Scenario): GameState {
   const rng = createRng(state.rng);
-  const labs = state.labs.map(cloneLab);
-  const world = cloneWorld(state.world);
+  const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
   const due = [...scenario.events, ...world.injects].filter((e) => e.round === round);
