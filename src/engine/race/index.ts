@@ -1,0 +1,33 @@
+// Public surface of the "Racing to the precipice" validation model.
+export type {
+  InfoRegime,
+  NoInfoStrategy,
+  PrivateStrategy,
+  PublicRule,
+  PublicStrategy,
+  RaceError,
+  RaceParams,
+  RaceScenario,
+  RaceSimulation,
+  SimulateOptions,
+  Strategy,
+} from './types';
+export { INFO_REGIMES, PUBLIC_RULES } from './types';
+export {
+  MAX_RUNS,
+  MAX_TEAMS,
+  MAX_TEAM_RUNS,
+  infoErrors,
+  paramErrors,
+  simulateErrors,
+} from './params';
+export { equilibriumSafety } from './equilibrium';
+export { closedFormDisaster, integratedDisaster } from './closedForm';
+export { simulateRace, wilsonInterval } from './simulate';
+export {
+  noInfoDeviationGain,
+  noInfoPayoff,
+  privateDeviationGain,
+  privatePayoff,
+  publicDeviationGain,
+} from './verify';
