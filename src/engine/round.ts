@@ -1,6 +1,6 @@
 import { auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
-import { leastPermissive, morePermissive } from './commitments';
+import { commitmentVerdict, leastPermissive, morePermissive } from './commitments';
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
@@ -123,7 +123,7 @@ function choosePosture(
   pactTriggered: boolean,
 ): Choice {
   const knownLevel = knownLevelIndex(lab, scenario);
-  const { allowed } = labVerdict(lab, scenario);
+  const { allowed } = commitmentVerdict(lab.policy.levels, knownLevel, lab.safeguards);
   let posture = decision.posture;
   let overriddenBy: Choice['overriddenBy'] = null;
   const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {

@@ -6,7 +6,7 @@ export const TRUST_LOSS: Record<Severity, number> = {
   catastrophe: 1,
 };
 /** Trust lost when a hidden breach or quiet revision comes to light. */
-export const EXPOSURE_TRUST_LOSS = 0.04;
+export const EXPOSURE_TRUST_LOSS = 0.03;
 
 /** Trust below which each regulation level arrives (after regulationLag quarters). */
 export const REGULATION_TRIGGERS: Record<1 | 2 | 3, number> = { 1: 0.6, 2: 0.4, 3: 0.15 };

@@ -14,7 +14,7 @@ import { DEFAULT_DYNAMICS } from '../../src/engine/parameters';
 import { danger, labRisk } from '../../src/engine/risk';
 import { createRng, seedToState } from '../../src/engine/rng';
 import { growSafeguards } from '../../src/engine/safeguards';
-import { nextRegulation, nextTrust } from '../../src/engine/world';
+import { EXPOSURE_TRUST_LOSS, TRUST_LOSS, nextRegulation, nextTrust } from '../../src/engine/world';
 import { testScenario } from './fixtures';
 
 const p = DEFAULT_DYNAMICS;
@@ -232,8 +232,12 @@ describe('market, pressure, trust and regulation', () => {
       severity: 'serious' as const,
       domain: null,
     };
-    expect(nextTrust(0.7, [inc], 0, p)).toBeCloseTo(0.58, 10);
-    expect(nextTrust(0.7, [], 0, p)).toBeCloseTo(0.71, 10);
+    expect(nextTrust(0.7, [inc], 0, p)).toBeCloseTo(0.7 - TRUST_LOSS.serious, 10);
+    expect(nextTrust(0.7, [inc], 1, p)).toBeCloseTo(
+      0.7 - TRUST_LOSS.serious - EXPOSURE_TRUST_LOSS,
+      10,
+    );
+    expect(nextTrust(0.7, [], 0, p)).toBeCloseTo(0.7 + p.trustRecovery, 10);
   });
   it('regulates only after trust has stayed low for the lag', () => {
     let step = nextRegulation(0, 0, 0.5, { ...p, regulationLag: 2 });

@@ -137,8 +137,8 @@ export function splitBudget(
   const fixedTotal = Object.values(fixed).reduce((sum, share) => sum + (share ?? 0), 0);
   const left = Math.max(0, 1 - fixedTotal);
   const open = SAFEGUARD_TRACKS.filter((track) => fixed[track] === undefined);
-  const need = (track: SafeguardTrack): number => UPKEEP_WEIGHT + shortfall(view, track);
-  const totalNeed = open.reduce((sum, track) => sum + need(track), 0);
-  for (const track of open) shares[track] = (left * need(track)) / totalNeed;
+  const needs = open.map((track) => UPKEEP_WEIGHT + shortfall(view, track));
+  const totalNeed = needs.reduce((sum, need) => sum + need, 0);
+  open.forEach((track, i) => (shares[track] = (left * (needs[i] ?? 0)) / totalNeed));
   return normaliseBudget(shares);
 }

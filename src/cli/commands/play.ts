@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { playWithBots } from '../../engine/game';
+import { gameRecord } from '../../engine/record';
+import type { GameState, Scenario } from '../../engine/types';
+import { CliError, loadScenarioFile } from './scenarioFile';
+
+export const PLAY_USAGE = 'usage: sim play <scenario-file> [--seed N] [--rounds N] [--json]';
+
+function parseInteger(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** `sim play`: a whole game with bots in every seat; a readable summary or the full JSON record. */
+export function runPlay(argv: string[], out: (line: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError(PLAY_USAGE);
+  const seed = parseInteger('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const rounds = parseInteger('rounds', values.rounds, 1, 40);
+  const scenario = loadScenarioFile(file);
+  const state = playWithBots(scenario, seed, rounds);
+  if (values.json) out(JSON.stringify(gameRecord(scenario, state)));
+  else for (const line of summaryLines(scenario, state)) out(line);
+  return 0;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function summaryLines(scenario: Scenario, state: GameState): string[] {
+  const o = state.outcome;
+  const lines = [`${scenario.title} — seed ${state.seed}`, ''];
+  for (const r of state.history) {
+    const labs = r.labs
+      .map(
+        (l) =>
+          `${l.lab} ${l.effectivePosture}${l.compliance === 'broken' ? '!' : ''} ${pct(l.risk.total)}`,
+      )
+      .join(' | ');
+    const inc = r.incidents.length
+      ? `  incidents: ${r.incidents.map((i) => `${i.severity} ${i.kind} (${i.lab})`).join(', ')}`
+      : '';
+    lines.push(`Q${String(r.round).padStart(2)}  trust ${pct(r.publicTrust)}  ${labs}${inc}`);
+  }
+  if (!o) return lines;
+  const reason = {
+    roundsComplete: `All ${o.round} quarters played without catastrophe.`,
+    catastrophe: `Catastrophe in quarter ${o.round}: ${o.catastrophe?.kind} from ${o.catastrophe?.lab}. The game ends for everyone.`,
+    regulatorHalt: `The regulator halted frontier development in quarter ${o.round}.`,
+  }[o.reason];
+  lines.push('', reason, `Public trust at the end: ${pct(o.publicTrust)}`, '');
+  lines.push(
+    'lab                   cum. risk  kept  broken  revised(quiet)  missed  share   reputation',
+  );
+  for (const l of o.labs) {
+    lines.push(
+      `${l.lab.padEnd(20)}  ${pct(l.cumulativeRisk).padStart(9)}  ${String(l.commitmentsKept).padStart(4)}  ${String(l.commitmentsBroken).padStart(6)}  ${String(l.revisionsPublic + l.revisionsQuiet).padStart(7)}(${l.revisionsQuiet})     ${String(l.missedCrossings).padStart(6)}  ${pct(l.marketShare).padStart(6)}  ${pct(l.reputation).padStart(6)}`,
+    );
+  }
+  lines.push('', '(! = the lab went past its own commitment that quarter)');
+  return lines;
+}

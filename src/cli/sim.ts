@@ -1,0 +1,45 @@
+// The headless runner: `npm run sim -- <command> …`. Every failure is one line and a non-zero
+// exit, never a stack trace.
+import { runAbs } from './commands/abs';
+import { runPlay } from './commands/play';
+import { CliError } from './commands/scenarioFile';
+import { runValidate } from './commands/validate';
+
+const USAGE = [
+  'usage: npm run sim -- <command> [options]',
+  '  play <scenario-file> [--seed N] [--rounds N] [--json]   play a game with bots in every seat',
+  '  validate <scenario-file> [...]                          check scenario files',
+  '  abs --teams N --enmity E --skill MU --info none|private|public --runs R --seed S [--json]',
+  '                                                          the Armstrong–Bostrom–Shulman race model',
+].join('\n');
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const err = (line: string): void => void process.stderr.write(`${line}\n`);
+  try {
+    switch (command) {
+      case 'play':
+        return runPlay(rest, out);
+      case 'validate':
+        return runValidate(rest, out, err);
+      case 'abs':
+        return runAbs(rest, out);
+      case undefined:
+      case 'help':
+      case '--help':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        err(`error: unknown command "${command}"\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    // parseArgs and our own checks raise errors whose message is already the one line to show.
+    const message = e instanceof Error ? e.message : String(e);
+    err(`error: ${message}`);
+    return e instanceof CliError || (e instanceof TypeError && 'code' in e) ? 2 : 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

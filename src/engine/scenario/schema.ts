@@ -1,0 +1,686 @@
+// The scenario file format, as a valibot schema. Its output type is exactly `Scenario` (checked
+// at compile time at the bottom of this file). Every schema carries a plain-words expectation
+// ("a number between 0 and 1") that the validator uses in its messages, and a description that
+// the generated JSON Schema (scenarios/scenario.schema.json) shows in editors.
+//
+// Structure only lives here. Rules that relate one part of the file to another (a threshold must
+// name a declared domain, levels must rise, an event must name a real lab …) are in semantics.ts.
+
+import * as v from 'valibot';
+import { PARAMETER_DOCS } from '../parameters';
+import {
+  BOT_STRATEGY_IDS,
+  DOMAIN_IDS,
+  SAFEGUARD_TRACKS,
+  type DynamicsParams,
+  type Scenario,
+} from '../types';
+
+/** Sizes and ranges the validator accepts. The README quotes these. */
+export const LIMITS = {
+  rounds: { min: 1, max: 40 },
+  labs: { min: 1, max: 8 },
+  levels: { min: 1, max: 10 },
+  events: { max: 200 },
+  sources: { min: 1, max: 200 },
+  simplifications: { min: 1, max: 200 },
+  budget: { min: 0, max: 10000 },
+  cadence: { min: 1, max: 8 },
+  noise: { min: 0, max: 0.5 },
+  elicitationGap: { min: 0, max: 0.5 },
+  sandbagging: { min: 0, max: 1 },
+  safetyBuffer: { min: 0, max: 0.5 },
+  eventDelta: { min: -1, max: 1 },
+  budgetDelta: { min: -1000, max: 1000 },
+  idLength: 48,
+  shortText: 120,
+  lineText: 300,
+  longText: 2000,
+} as const;
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// ---------------------------------------------------------------- plain-words messages
+
+const EXPECTATIONS = new WeakMap<object, string>();
+
+/** The plain-words expectation registered for a schema ("a number between 0 and 1"). */
+export function expectationOf(schema: unknown): string | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const own = EXPECTATIONS.get(schema);
+  if (own !== undefined) return own;
+  const wrapped = (schema as { wrapped?: unknown }).wrapped;
+  return wrapped === undefined ? undefined : expectationOf(wrapped);
+}
+
+function register<T extends object>(schema: T, expected: string): T {
+  EXPECTATIONS.set(schema, expected);
+  return schema;
+}
+
+/** A short, readable rendering of any JSON-ish value for "got …" in messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    return String(value);
+  }
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
+  }
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+type Message = (issue: v.BaseIssue<unknown>) => string;
+
+function expecting(expected: string): Message {
+  const wantsNumber = /^a (whole )?number/.test(expected);
+  const wantsBoolean = expected === 'true or false';
+  return (issue) => {
+    const got = `expected ${expected}, got ${describeValue(issue.input)}`;
+    const input = issue.input;
+    if (typeof input !== 'string') return got;
+    const quotedNumber = wantsNumber && input.trim() !== '' && Number.isFinite(Number(input));
+    const quotedBoolean = wantsBoolean && (input === 'true' || input === 'false');
+    return quotedNumber || quotedBoolean ? `${got} — remove the quotes` : got;
+  };
+}
+
+function quoteList(values: readonly (string | number)[]): string {
+  return values.map((value) => JSON.stringify(value)).join(', ');
+}
+
+/** Edit distance, for "did you mean …?" on unknown field names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j];
+      row[j] = Math.min(
+        row[j] + 1,
+        row[j - 1] + 1,
+        diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+export function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const option of options) {
+    const d = distance(word, option);
+    if (d < bestDistance) {
+      best = option;
+      bestDistance = d;
+    }
+  }
+  const tolerance = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return bestDistance <= tolerance ? best : undefined;
+}
+
+/** Words authors reach for, mapped to the field or domain id the format uses. */
+const ALIASES: Record<string, string> = {
+  bio: 'cbrn',
+  biology: 'cbrn',
+  biological: 'cbrn',
+  chem: 'cbrn',
+  chemical: 'cbrn',
+  nuclear: 'cbrn',
+  cyberattack: 'cyber',
+  cybersecurity: 'cyber',
+  'ai-r&d': 'autonomy',
+  'ml-r&d': 'autonomy',
+  'ai r&d': 'autonomy',
+  'ml r&d': 'autonomy',
+  'self-improvement': 'autonomy',
+  selfimprovement: 'autonomy',
+  persuasion: 'manipulation',
+  misalignment: 'oversight',
+  deception: 'oversight',
+  control: 'alignment',
+  mitigations: 'deployment',
+  weights: 'security',
+  turns: 'rounds',
+  quarters: 'rounds',
+  injects: 'events',
+  players: 'labs',
+  rivals: 'labs',
+  thresholds: 'thresholds',
+};
+
+function objectMessage(label: string, entries: v.ObjectEntries): Message {
+  return (issue) => {
+    const last = issue.path?.[issue.path.length - 1] as { key?: unknown } | undefined;
+    const key = last?.key;
+    if (typeof key === 'string' && issue.expected === 'never') {
+      const allowed = Object.keys(entries).filter((name) => name !== '$schema');
+      const alias = ALIASES[key.toLowerCase()];
+      const guess = alias && allowed.includes(alias) ? alias : closest(key, allowed);
+      return guess
+        ? `unknown field ${JSON.stringify(key)} — did you mean ${JSON.stringify(guess)}?`
+        : `unknown field ${JSON.stringify(key)} — allowed here: ${allowed.join(', ')}`;
+    }
+    if (typeof key === 'string' && issue.input === undefined && issue.expected === `"${key}"`) {
+      const expected = expectationOf(entries[key]) ?? 'a value';
+      return `missing — expected ${expected}`;
+    }
+    return `expected ${label}, got ${describeValue(issue.input)}`;
+  };
+}
+
+// ---------------------------------------------------------------- building blocks
+
+function num(min: number, max: number, description: string) {
+  const expected = `a number between ${min} and ${max}`;
+  const message = expecting(expected);
+  return register(
+    v.pipe(
+      v.number(message),
+      v.minValue(min, message),
+      v.maxValue(max, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+function whole(min: number, max: number, description: string) {
+  const expected = `a whole number from ${min} to ${max}`;
+  const message = expecting(expected);
+  return register(
+    v.pipe(
+      v.number(message),
+      v.integer(message),
+      v.minValue(min, message),
+      v.maxValue(max, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+function share(description: string) {
+  return num(0, 1, description);
+}
+
+function text(maxLength: number, description: string) {
+  const expected = `text of 1 to ${maxLength} characters`;
+  const message = expecting(expected);
+  return register(
+    v.pipe(
+      v.string(message),
+      v.regex(/\S/, message),
+      v.maxLength(maxLength, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+function id(description: string) {
+  const expected = `an id of lowercase letters, digits and single hyphens (like "meridian-labs")`;
+  const message = expecting(expected);
+  return register(
+    v.pipe(
+      v.string(message),
+      v.regex(ID_PATTERN, message),
+      v.maxLength(LIMITS.idLength, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+function url(description: string) {
+  const expected = 'a web address starting with https:// or http://';
+  const message = expecting(expected);
+  return register(
+    v.pipe(
+      v.string(message),
+      v.regex(/^https?:\/\/\S+$/, message),
+      v.url(message),
+      v.maxLength(LIMITS.lineText, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+function pick<const T extends readonly (string | number)[]>(
+  options: T,
+  what: string,
+  description: string,
+) {
+  const expected = `${what}: ${quoteList(options)}`;
+  const message = expecting(expected);
+  return register(v.pipe(v.picklist(options, message), v.description(description)), expected);
+}
+
+function bool(description: string) {
+  const expected = 'true or false';
+  return register(v.pipe(v.boolean(expecting(expected)), v.description(description)), expected);
+}
+
+function obj<const E extends v.ObjectEntries>(entries: E, label: string, description: string) {
+  return register(
+    v.pipe(v.strictObject(entries, objectMessage(label, entries)), v.description(description)),
+    label,
+  );
+}
+
+function list<const T extends v.BaseSchema<unknown, unknown, v.BaseIssue<unknown>>>(
+  item: T,
+  noun: string,
+  min: number,
+  max: number,
+  description: string,
+) {
+  const expected =
+    min > 0 ? `a list of ${min} to ${max} ${noun}` : `a list of at most ${max} ${noun}`;
+  const message: Message = (issue) => {
+    if (Array.isArray(issue.input)) return `expected ${expected}, got ${issue.input.length}`;
+    return `expected ${expected}, got ${describeValue(issue.input)}`;
+  };
+  return register(
+    v.pipe(
+      v.array(item, message),
+      v.minLength(min, message),
+      v.maxLength(max, message),
+      v.description(description),
+    ),
+    expected,
+  );
+}
+
+// ---------------------------------------------------------------- the scenario
+
+function domainValues(description: string, valueDescription: string) {
+  const entries = {
+    cbrn: v.exactOptional(share(`${valueDescription} (bio/chem, CBRN)`)),
+    cyber: v.exactOptional(share(`${valueDescription} (cyber)`)),
+    autonomy: v.exactOptional(share(`${valueDescription} (autonomy / AI R&D)`)),
+    manipulation: v.exactOptional(share(`${valueDescription} (harmful manipulation)`)),
+    oversight: v.exactOptional(share(`${valueDescription} (undermining oversight)`)),
+  } satisfies Record<(typeof DOMAIN_IDS)[number], unknown>;
+  return obj(
+    entries,
+    `an object of domain ids (${DOMAIN_IDS.join(', ')}) to numbers between 0 and 1`,
+    description,
+  );
+}
+
+function trackValues(description: string) {
+  const entries = {
+    security: v.exactOptional(share(`${description} — security (weight protection)`)),
+    deployment: v.exactOptional(share(`${description} — deployment mitigations`)),
+    alignment: v.exactOptional(share(`${description} — alignment / control evidence`)),
+  } satisfies Record<(typeof SAFEGUARD_TRACKS)[number], unknown>;
+  return obj(
+    entries,
+    `an object of safeguard tracks (${SAFEGUARD_TRACKS.join(', ')}) to numbers between 0 and 1`,
+    description,
+  );
+}
+
+const SourceSchema = obj(
+  {
+    element: text(LIMITS.lineText, 'Which framework element this source supports.'),
+    title: text(LIMITS.lineText, 'Title of the document.'),
+    url: url('Where the document can be read.'),
+    version: text(
+      LIMITS.shortText,
+      'Version and/or date of the document, e.g. "v2.0, 2024-10-15".',
+    ),
+  },
+  'a source {element, title, url, version}',
+  'A public document supporting one element of the scenario.',
+);
+
+const DomainSchema = obj(
+  {
+    id: pick(DOMAIN_IDS, 'one of the domain ids', 'Which dangerous-capability domain.'),
+    name: text(LIMITS.shortText, 'Name shown to players, e.g. "Biological and chemical".'),
+    description: text(LIMITS.longText, 'What the domain covers, in plain words.'),
+  },
+  'a domain {id, name, description}',
+  'A dangerous-capability domain the scenario tracks. A domain no level has a threshold for is shown as "watched".',
+);
+
+const LevelSchema = obj(
+  {
+    id: id('Short id, e.g. "asl-3".'),
+    name: text(LIMITS.shortText, 'Name shown to players, e.g. "ASL-3".'),
+    description: text(LIMITS.longText, 'What reaching this level means, in plain words.'),
+    thresholds: domainValues(
+      'Capability (0..1) per domain at which this level is reached. A missing domain has no threshold at this level.',
+      'Capability at which this level is reached',
+    ),
+    trainingRequires: trackValues('Safeguard readiness required to keep training'),
+    deploymentRequires: trackValues('Safeguard readiness required to deploy fully'),
+  },
+  'a level {id, name, description, thresholds, trainingRequires, deploymentRequires}',
+  'One rung of the if-then ladder, listed from lowest to highest.',
+);
+
+const EvaluationSchema = obj(
+  {
+    cadence: whole(
+      LIMITS.cadence.min,
+      LIMITS.cadence.max,
+      'Rounds between capability assessments (1 = every quarter, 2 = every six months).',
+    ),
+    baseSensitivity: share(
+      'Eval sensitivity with no investment: the share of true capability the evals elicit.',
+    ),
+    noise: num(
+      LIMITS.noise.min,
+      LIMITS.noise.max,
+      'Standard deviation of measurement noise at zero investment (capability units).',
+    ),
+    elicitationGap: num(
+      LIMITS.elicitationGap.min,
+      LIMITS.elicitationGap.max,
+      'Underestimate from weak elicitation at zero sensitivity (capability units).',
+    ),
+    sandbagging: num(
+      LIMITS.sandbagging.min,
+      LIMITS.sandbagging.max,
+      'Underperformance per unit of autonomy capability, from deliberate sandbagging.',
+    ),
+    safetyBuffer: v.optional(
+      num(
+        LIMITS.safetyBuffer.min,
+        LIMITS.safetyBuffer.max,
+        'Measured >= threshold - safetyBuffer counts as a crossing (early warning). Default 0.',
+      ),
+      0,
+    ),
+  },
+  'an evaluation object {cadence, baseSensitivity, noise, elicitationGap, sandbagging, safetyBuffer}',
+  'How capability is measured.',
+);
+
+const LabSchema = obj(
+  {
+    id: id('Short id, e.g. "meridian".'),
+    name: text(LIMITS.shortText, 'Name shown to players (fictional labs only).'),
+    strategy: pick(
+      BOT_STRATEGY_IDS,
+      'one of the bot strategies',
+      'Strategy used when a bot holds this seat.',
+    ),
+    role: pick(
+      ['player', 'rival'] as const,
+      'one of',
+      'The seat a solo player takes ("player", exactly one) or a rival.',
+    ),
+    policy: obj(
+      {
+        binding: bool(
+          'true: the engine enforces the if-then commitment; false: voluntary, breaking it is allowed and recorded.',
+        ),
+        inPauseAgreement: bool('Member of the conditional pause agreement at the start.'),
+        publishesEvals: bool('Publishes its eval results at the start.'),
+      },
+      'a policy object {binding, inPauseAgreement, publishesEvals}',
+      "The lab's commitments at the start.",
+    ),
+    start: obj(
+      {
+        capability: domainValues(
+          'True capability (0..1) per domain at the start. A missing domain starts at 0.',
+          'Starting capability',
+        ),
+        safeguards: trackValues('Safeguard readiness at the start; a missing track starts at 0'),
+        budget: num(
+          LIMITS.budget.min,
+          LIMITS.budget.max,
+          'Budget at the start (budget units; base funding is 40 a quarter by default).',
+        ),
+        reputation: share('Reputation at the start (0..1).'),
+      },
+      'a start object {capability, safeguards, budget, reputation}',
+      'Starting conditions.',
+    ),
+  },
+  'a lab {id, name, strategy, role, policy, start}',
+  'A lab: the player\'s (role "player") or a rival.',
+);
+
+export const EFFECT_KINDS = [
+  'news',
+  'trust',
+  'breakthrough',
+  'weightsStolen',
+  'whistleblower',
+  'regulation',
+  'budget',
+  'safeguards',
+  'audit',
+] as const;
+
+const labRef = (description: string) => id(description);
+const DELTA = LIMITS.eventDelta;
+
+const EffectSchema = register(
+  v.pipe(
+    v.variant(
+      'kind',
+      [
+        obj({ kind: v.literal('news') }, 'a news effect {kind}', 'Headline only; no effect.'),
+        obj(
+          { kind: v.literal('trust'), delta: num(DELTA.min, DELTA.max, 'Change in public trust.') },
+          'a trust effect {kind, delta}',
+          'Public trust changes.',
+        ),
+        obj(
+          {
+            kind: v.literal('breakthrough'),
+            lab: labRef('Lab id, or "all".'),
+            domain: pick(DOMAIN_IDS, 'one of the domain ids', 'Domain that jumps.'),
+            delta: num(0, 0.5, 'Capability gained (0..0.5).'),
+          },
+          'a breakthrough effect {kind, lab, domain, delta}',
+          'A capability jump for one lab or all.',
+        ),
+        obj(
+          { kind: v.literal('weightsStolen'), lab: labRef('Lab id.') },
+          'a weightsStolen effect {kind, lab}',
+          "A lab's model weights are stolen.",
+        ),
+        obj(
+          { kind: v.literal('whistleblower'), lab: labRef('Lab id, or "any".') },
+          'a whistleblower effect {kind, lab}',
+          'A whistleblower exposes quiet revisions and broken commitments.',
+        ),
+        obj(
+          {
+            kind: v.literal('regulation'),
+            level: pick([0, 1, 2, 3] as const, 'one of', 'Regulation level 0..3.'),
+          },
+          'a regulation effect {kind, level}',
+          'The regulator moves to a level.',
+        ),
+        obj(
+          {
+            kind: v.literal('budget'),
+            lab: labRef('Lab id, or "all".'),
+            delta: num(
+              LIMITS.budgetDelta.min,
+              LIMITS.budgetDelta.max,
+              'Budget change (budget units).',
+            ),
+          },
+          'a budget effect {kind, lab, delta}',
+          'Budget changes.',
+        ),
+        obj(
+          {
+            kind: v.literal('safeguards'),
+            lab: labRef('Lab id, or "all".'),
+            track: pick(SAFEGUARD_TRACKS, 'one of the safeguard tracks', 'Which track.'),
+            delta: num(DELTA.min, DELTA.max, 'Readiness change.'),
+          },
+          'a safeguards effect {kind, lab, track, delta}',
+          'Safeguard readiness changes.',
+        ),
+        obj(
+          { kind: v.literal('audit'), lab: labRef('Lab id.') },
+          'an audit effect {kind, lab}',
+          'A third-party evaluator audits the lab.',
+        ),
+      ],
+      (issue) =>
+        `expected an effect whose "kind" is one of ${quoteList(EFFECT_KINDS)}, got ${describeValue(issue.input)}`,
+    ),
+    v.description('What the event does to the game.'),
+  ),
+  `an effect object with a "kind"`,
+);
+
+const EventSchema = obj(
+  {
+    round: whole(LIMITS.rounds.min, LIMITS.rounds.max, 'Round at whose start the event fires.'),
+    headline: text(LIMITS.shortText, 'Headline in the news feed.'),
+    body: text(LIMITS.longText, 'The news story, in plain words.'),
+    effect: EffectSchema,
+  },
+  'an event {round, headline, body, effect}',
+  'A scripted event ("inject").',
+);
+
+type DynamicsEntries = {
+  [K in keyof DynamicsParams]: v.ExactOptionalSchema<ReturnType<typeof num>, undefined>;
+};
+
+const dynamicsEntries = Object.fromEntries(
+  (Object.keys(PARAMETER_DOCS) as (keyof DynamicsParams)[]).map((key) => {
+    const doc = PARAMETER_DOCS[key];
+    return [key, v.exactOptional(num(doc.min, doc.max, doc.meaning))];
+  }),
+) as DynamicsEntries;
+
+const SCENARIO_LABEL = 'a scenario object {id, title, pitch, briefing, …}';
+
+const SCENARIO_ENTRIES = {
+  $schema: v.exactOptional(
+    v.pipe(v.string(), v.description('Path to the JSON Schema, for editors. Ignored.')),
+  ),
+  id: id('Short id, also the file name: scenarios/<id>.json.'),
+  title: text(LIMITS.shortText, 'Title shown in the scenario picker.'),
+  pitch: text(LIMITS.lineText, 'One line for the scenario picker.'),
+  briefing: text(LIMITS.longText, 'One paragraph in plain words, shown before the game.'),
+  difficulty: pick(
+    ['introductory', 'intermediate', 'advanced'] as const,
+    'one of',
+    'How hard the scenario is to grasp.',
+  ),
+  framework: obj(
+    {
+      name: text(LIMITS.shortText, 'Framework modelled, e.g. "Anthropic RSP".'),
+      version: text(LIMITS.shortText, 'Version modelled, e.g. "2.2".'),
+      date: register(
+        v.pipe(
+          v.string(expecting('a date like "2024-10-15", "2024-10" or "2024"')),
+          v.regex(
+            /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/,
+            expecting('a date like "2024-10-15", "2024-10" or "2024"'),
+          ),
+          v.description('Date of that version: YYYY-MM-DD, YYYY-MM or YYYY.'),
+        ),
+        'a date like "2024-10-15", "2024-10" or "2024"',
+      ),
+    },
+    'a framework object {name, version, date}',
+    'What the scenario models or teaches.',
+  ),
+  rounds: whole(LIMITS.rounds.min, LIMITS.rounds.max, 'Number of rounds (quarters) in the game.'),
+  domains: list(
+    DomainSchema,
+    'domains',
+    1,
+    DOMAIN_IDS.length,
+    'The dangerous-capability domains this scenario tracks.',
+  ),
+  levels: list(
+    LevelSchema,
+    'levels',
+    LIMITS.levels.min,
+    LIMITS.levels.max,
+    'The if-then ladder, from lowest to highest level.',
+  ),
+  evaluation: EvaluationSchema,
+  information: v.optional(
+    pick(
+      ['none', 'announcements', 'published'] as const,
+      'one of',
+      'What players see of rivals. Default "announcements".',
+    ),
+    'announcements',
+  ),
+  dynamics: v.optional(
+    obj(
+      dynamicsEntries,
+      'an object of model parameters (see scenarios/README.md)',
+      'Overrides of the model parameters; anything absent uses the default.',
+    ),
+    {},
+  ),
+  labs: list(
+    LabSchema,
+    'labs',
+    LIMITS.labs.min,
+    LIMITS.labs.max,
+    'The labs: exactly one with role "player", the rest "rival".',
+  ),
+  events: v.optional(
+    list(EventSchema, 'events', 0, LIMITS.events.max, 'Scripted events (injects) by round.'),
+    [],
+  ),
+  sources: list(
+    SourceSchema,
+    'sources',
+    LIMITS.sources.min,
+    LIMITS.sources.max,
+    'Public sources for every framework element.',
+  ),
+  simplifications: list(
+    text(LIMITS.longText, 'One simplification or invented number, in plain words.'),
+    'notes',
+    LIMITS.simplifications.min,
+    LIMITS.simplifications.max,
+    'Every simplification and every number invented for play.',
+  ),
+};
+
+export const ScenarioSchema = v.pipe(
+  v.strictObject(SCENARIO_ENTRIES, objectMessage(SCENARIO_LABEL, SCENARIO_ENTRIES)),
+  v.title('Threshold scenario'),
+  v.description(
+    'A scenario for Threshold, a tabletop simulation of AI responsible scaling policies. See scenarios/README.md.',
+  ),
+);
+
+register(ScenarioSchema, SCENARIO_LABEL);
+
+// ---------------------------------------------------------------- compile-time contract check
+
+export type ScenarioSchemaOutput = v.InferOutput<typeof ScenarioSchema>;
+type Extends<A, B> = [A] extends [B] ? true : false;
+/** Fails to compile if the schema's output and `Scenario` drift apart in either direction. */
+export const SCHEMA_MATCHES_SCENARIO: [
+  Extends<ScenarioSchemaOutput, Scenario>,
+  Extends<Scenario, ScenarioSchemaOutput>,
+] = [true, true];

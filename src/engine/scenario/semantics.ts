@@ -1,0 +1,190 @@
+// Rules that relate one part of a scenario to another. They run after the structure has passed
+// the schema, so every value here has the right type; each broken rule becomes one issue with
+// the path of the value to fix.
+
+import type { DomainId, LevelSpec, SafeguardTrack, Scenario, ScriptedEvent } from '../types';
+import { SAFEGUARD_TRACKS } from '../types';
+
+export type PathSegment = string | number;
+
+export interface RawIssue {
+  path: PathSegment[];
+  message: string;
+}
+
+const quote = (value: string | number) => JSON.stringify(value);
+const named = (ids: readonly string[]) => (ids.length ? ids.map(quote).join(', ') : '(none)');
+
+function duplicates<T extends { id: string }>(
+  items: readonly T[],
+  listName: string,
+  noun: string,
+): RawIssue[] {
+  const firstIndex = new Map<string, number>();
+  const issues: RawIssue[] = [];
+  items.forEach((item, index) => {
+    const earlier = firstIndex.get(item.id);
+    if (earlier === undefined) {
+      firstIndex.set(item.id, index);
+    } else {
+      issues.push({
+        path: [listName, index, 'id'],
+        message: `duplicate ${noun} id ${quote(item.id)} — ${listName}[${earlier}] already uses it; ids must be unique`,
+      });
+    }
+  });
+  return issues;
+}
+
+function checkLevels(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const domainList = named([...declared]);
+  scenario.levels.forEach((level, index) => {
+    const thresholdDomains = Object.keys(level.thresholds) as DomainId[];
+    if (thresholdDomains.length === 0) {
+      issues.push({
+        path: ['levels', index, 'thresholds'],
+        message: `level ${quote(level.id)} has no thresholds, so it can never be reached — give it at least one domain threshold`,
+      });
+    }
+    for (const domain of thresholdDomains) {
+      if (!declared.has(domain)) {
+        issues.push({
+          path: ['levels', index, 'thresholds', domain],
+          message: `${quote(domain)} is not one of this scenario's domains (${domainList}) — add it to "domains" or remove this threshold`,
+        });
+      }
+    }
+  });
+
+  // Thresholds rise up the ladder, per domain.
+  const highest = new Map<DomainId, { value: number; level: LevelSpec }>();
+  scenario.levels.forEach((level, index) => {
+    for (const [domain, value] of Object.entries(level.thresholds) as [DomainId, number][]) {
+      const below = highest.get(domain);
+      if (below && value <= below.value) {
+        issues.push({
+          path: ['levels', index, 'thresholds', domain],
+          message: `levels are out of order: ${quote(level.id)} must have a higher ${domain} threshold than the level below it, ${quote(below.level.id)} (${below.value}), got ${value} — list levels from lowest to highest`,
+        });
+      } else {
+        highest.set(domain, { value, level });
+      }
+    }
+  });
+
+  // Requirements never fall up the ladder, per track. (Skipped while the thresholds are out of
+  // order: then the levels are probably listed the wrong way round, and one message is enough.)
+  if (issues.some((issue) => issue.message.startsWith('levels are out of order'))) return issues;
+  for (const which of ['trainingRequires', 'deploymentRequires'] as const) {
+    const strongest = new Map<SafeguardTrack, { value: number; level: LevelSpec }>();
+    scenario.levels.forEach((level, index) => {
+      for (const track of SAFEGUARD_TRACKS) {
+        const value = level[which][track];
+        const below = strongest.get(track);
+        if (below && (value === undefined || value < below.value)) {
+          issues.push(
+            value === undefined
+              ? {
+                  path: ['levels', index, which],
+                  message: `${quote(level.id)} does not require ${track} readiness, but the level below it, ${quote(below.level.id)}, requires ${below.value} — a higher level must require at least as much (add "${track}": ${below.value} or more)`,
+                }
+              : {
+                  path: ['levels', index, which, track],
+                  message: `${quote(level.id)} requires less ${track} readiness (${value}) than the level below it, ${quote(below.level.id)} (${below.value}) — a higher level must require at least as much`,
+                },
+          );
+        } else if (value !== undefined) {
+          strongest.set(track, { value, level });
+        }
+      }
+    });
+  }
+  return issues;
+}
+
+function checkLabs(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const players = scenario.labs
+    .map((lab, index) => ({ lab, index }))
+    .filter(({ lab }) => lab.role === 'player');
+  if (players.length === 0) {
+    issues.push({
+      path: ['labs'],
+      message: `expected exactly one lab with "role": "player", found none — set one lab's role to "player"`,
+    });
+  }
+  for (const extra of players.slice(1)) {
+    issues.push({
+      path: ['labs', extra.index, 'role'],
+      message: `expected exactly one lab with "role": "player", found ${players.length} — labs[${players[0].index}] is already the player; make this one "rival"`,
+    });
+  }
+  scenario.labs.forEach((lab, index) => {
+    for (const domain of Object.keys(lab.start.capability) as DomainId[]) {
+      if (!declared.has(domain)) {
+        issues.push({
+          path: ['labs', index, 'start', 'capability', domain],
+          message: `${quote(domain)} is not one of this scenario's domains (${named([...declared])}) — add it to "domains" or remove this starting capability`,
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+function checkEvent(
+  event: ScriptedEvent,
+  index: number,
+  scenario: Scenario,
+  labIds: string[],
+  declared: Set<DomainId>,
+): RawIssue[] {
+  const issues: RawIssue[] = [];
+  if (event.round > scenario.rounds) {
+    issues.push({
+      path: ['events', index, 'round'],
+      message: `round ${event.round} is after the last round (${scenario.rounds}) — the event would never fire`,
+    });
+  }
+  const effect = event.effect;
+  if ('lab' in effect) {
+    const wildcard =
+      effect.kind === 'whistleblower'
+        ? 'any'
+        : effect.kind === 'weightsStolen' || effect.kind === 'audit'
+          ? null
+          : 'all';
+    if (effect.lab !== wildcard && !labIds.includes(effect.lab)) {
+      const unique = [...new Set(labIds)];
+      const choices = wildcard ? [...unique, wildcard] : unique;
+      issues.push({
+        path: ['events', index, 'effect', 'lab'],
+        message: `${quote(effect.lab)} is not a lab in this scenario — expected one of ${named(choices)}`,
+      });
+    }
+  }
+  if (effect.kind === 'breakthrough' && !declared.has(effect.domain)) {
+    issues.push({
+      path: ['events', index, 'effect', 'domain'],
+      message: `${quote(effect.domain)} is not one of this scenario's domains (${named([...declared])})`,
+    });
+  }
+  return issues;
+}
+
+/** Every cross-reference and ordering rule a well-formed scenario must also meet. */
+export function semanticIssues(scenario: Scenario): RawIssue[] {
+  const declared = new Set(scenario.domains.map((domain) => domain.id));
+  const labIds = scenario.labs.map((lab) => lab.id);
+  return [
+    ...duplicates(scenario.domains, 'domains', 'domain'),
+    ...duplicates(scenario.levels, 'levels', 'level'),
+    ...duplicates(scenario.labs, 'labs', 'lab'),
+    ...checkLevels(scenario, declared),
+    ...checkLabs(scenario, declared),
+    ...scenario.events.flatMap((event, index) =>
+      checkEvent(event, index, scenario, labIds, declared),
+    ),
+  ];
+}

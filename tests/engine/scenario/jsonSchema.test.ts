@@ -1,0 +1,42 @@
+// scenarios/scenario.schema.json is generated from the valibot schema; this keeps it from
+// drifting. If it fails, regenerate: npx tsx tests/engine/scenario/writeJsonSchema.ts
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { JSON_SCHEMA_FILE } from '../../../src/engine/scenario/jsonSchema';
+import { DOMAIN_IDS } from '../../../src/engine/types';
+import { PARAMETER_DOCS } from '../../../src/engine/parameters';
+import { ROOT, shippedFiles } from './helpers';
+import { formattedJsonSchema } from './jsonSchemaText';
+
+const path = ROOT + JSON_SCHEMA_FILE;
+const committed = readFileSync(path, 'utf8');
+const schema = JSON.parse(committed);
+
+describe('the published JSON Schema', () => {
+  it('is exactly what the valibot schema generates (run writeJsonSchema.ts if not)', async () => {
+    expect(committed).toBe(await formattedJsonSchema(path));
+  });
+
+  it('describes the scenario strictly enough for editors to catch typos', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['id', 'rounds', 'levels', 'labs', 'sources', 'simplifications']),
+    );
+    expect(schema.required).not.toContain('events');
+    const thresholds = schema.properties.levels.items.properties.thresholds;
+    expect(Object.keys(thresholds.properties)).toEqual(DOMAIN_IDS);
+    expect(Object.keys(schema.properties.dynamics.properties).sort()).toEqual(
+      Object.keys(PARAMETER_DOCS).sort(),
+    );
+  });
+
+  it('knows every top-level key the shipped scenarios use', () => {
+    for (const [, text] of shippedFiles()) {
+      for (const key of Object.keys(JSON.parse(text))) {
+        expect(schema.properties).toHaveProperty([key]);
+      }
+    }
+  });
+});

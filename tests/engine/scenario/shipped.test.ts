@@ -1,0 +1,102 @@
+// Every shipped scenario validates, is named after its id, and keeps the promises of issue 3:
+// sources for the framework, notes on every simplification, 12–24 rounds, 3–5 labs with exactly
+// one player, rivals with real bot strategies.
+
+import { describe, expect, it } from 'vitest';
+import { formatIssue, parseScenario } from '../../../src/engine/scenario/validate';
+import { BOT_STRATEGY_IDS } from '../../../src/engine/types';
+import {
+  SHIPPED_ORDER,
+  shippedScenarioErrors,
+  shippedScenarios,
+} from '../../../src/lib/shippedScenarios';
+import { shippedFiles } from './helpers';
+
+const EXPECTED = [
+  'anthropic-rsp',
+  'coordinated-pause',
+  'deepmind-fsf',
+  'eval-blind-spot',
+  'openai-preparedness',
+  'quiet-revision',
+  'race-to-the-bottom',
+];
+
+describe('shipped scenarios', () => {
+  it('include the seven the issue asks for', () => {
+    // Facilitators may add their own; those are held to the same bar by the tests below.
+    expect(shippedFiles().map(([file]) => file.replace(/\.json$/, ''))).toEqual(
+      expect.arrayContaining(EXPECTED),
+    );
+  });
+
+  describe.each(shippedFiles())('%s', (file, text) => {
+    const result = parseScenario(text);
+
+    it('validates', () => {
+      expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([]);
+    });
+
+    if (!result.ok) return;
+    const scenario = result.scenario;
+
+    it('is named after its id and points editors at the schema', () => {
+      expect(file).toBe(`${scenario.id}.json`);
+      expect(JSON.parse(text).$schema).toBe('./scenario.schema.json');
+    });
+
+    it('has 12 to 24 rounds and 3 to 5 labs, one of them the player', () => {
+      expect(scenario.rounds).toBeGreaterThanOrEqual(12);
+      expect(scenario.rounds).toBeLessThanOrEqual(24);
+      expect(scenario.labs.length).toBeGreaterThanOrEqual(3);
+      expect(scenario.labs.length).toBeLessThanOrEqual(5);
+      expect(scenario.labs.filter((lab) => lab.role === 'player')).toHaveLength(1);
+      for (const lab of scenario.labs) expect(BOT_STRATEGY_IDS).toContain(lab.strategy);
+    });
+
+    it('cites sources with a version or date, and notes its simplifications', () => {
+      expect(scenario.sources.length).toBeGreaterThanOrEqual(3);
+      for (const source of scenario.sources) {
+        expect(source.url).toMatch(/^https:\/\//);
+        expect(source.version).toMatch(/\d{4}/);
+      }
+      expect(scenario.simplifications.length).toBeGreaterThanOrEqual(5);
+      expect(scenario.simplifications.some((note) => /invented/i.test(note))).toBe(true);
+    });
+
+    it('keeps capability and readiness in the calibrated ranges', () => {
+      for (const lab of scenario.labs) {
+        for (const value of Object.values(lab.start.capability)) {
+          expect(value).toBeGreaterThanOrEqual(0.25);
+          expect(value).toBeLessThanOrEqual(0.5);
+        }
+        expect(lab.start.budget).toBeGreaterThanOrEqual(80);
+        expect(lab.start.budget).toBeLessThanOrEqual(120);
+      }
+      const first = scenario.levels[0];
+      for (const value of Object.values(first?.thresholds ?? {})) {
+        expect(value).toBeGreaterThanOrEqual(0.5);
+        expect(value).toBeLessThanOrEqual(0.7);
+      }
+    });
+
+    it('uses fictional lab names only', () => {
+      const real = /anthropic|openai|deepmind|google|meta\b|microsoft|xai|mistral|claude|gemini/i;
+      for (const lab of scenario.labs) expect(lab.name).not.toMatch(real);
+    });
+
+    it('gives a plain one-paragraph briefing', () => {
+      expect(scenario.briefing).not.toContain('\n');
+      expect(scenario.briefing.length).toBeGreaterThan(200);
+    });
+  });
+
+  it('the browser bundle loads them all, intro first, with no errors', () => {
+    expect(shippedScenarioErrors).toEqual([]);
+    const ids = shippedScenarios.map((scenario) => scenario.id);
+    expect(ids.slice(0, SHIPPED_ORDER.length)).toEqual(SHIPPED_ORDER);
+    const intro = shippedScenarios[0];
+    expect(intro?.difficulty).toBe('introductory');
+    expect(intro?.rounds).toBe(12);
+  });
+});
