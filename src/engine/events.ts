@@ -72,6 +72,11 @@ export function applyEvent(
     case 'budget':
       for (const lab of targets(labs, e.lab)) lab.budget = Math.max(0, lab.budget + e.delta);
       break;
+    case 'boardPressure':
+      for (const lab of targets(labs, e.lab)) {
+        lab.boardPressure = clamp01(lab.boardPressure + e.delta);
+      }
+      break;
     case 'safeguards':
       for (const lab of targets(labs, e.lab)) {
         lab.safeguards[e.track] = clamp01(lab.safeguards[e.track] + e.delta);

@@ -127,6 +127,7 @@ export type EventEffect =
   | { kind: 'whistleblower'; lab: string | 'any' }
   | { kind: 'regulation'; level: RegulationLevel }
   | { kind: 'budget'; lab: string | 'all'; delta: number }
+  | { kind: 'boardPressure'; lab: string | 'all'; delta: number }
   | { kind: 'safeguards'; lab: string | 'all'; track: SafeguardTrack; delta: number }
   | { kind: 'audit'; lab: string };
 

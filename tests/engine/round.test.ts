@@ -185,4 +185,19 @@ describe('a quarter’s resolution', () => {
     ]);
     expect(state.world.publicTrust).toBeLessThan(trustBefore - 0.25);
   });
+
+  it('raises a lab’s board pressure with a boardPressure inject, before its decision', () => {
+    const s = testScenario({
+      events: [
+        {
+          round: 1,
+          headline: 'Board',
+          body: '',
+          effect: { kind: 'boardPressure', lab: 'player', delta: 0.5 },
+        },
+      ],
+    });
+    const state = createGame(s, { seed: 1 });
+    expect(state.labs.map((l) => l.boardPressure)).toEqual([0.5, 0, 0, 0]);
+  });
 });

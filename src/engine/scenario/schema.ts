@@ -467,6 +467,7 @@ export const EFFECT_KINDS = [
   'whistleblower',
   'regulation',
   'budget',
+  'boardPressure',
   'safeguards',
   'audit',
 ] as const;
@@ -525,6 +526,15 @@ const EffectSchema = register(
           },
           'a budget effect {kind, lab, delta}',
           'Budget changes.',
+        ),
+        obj(
+          {
+            kind: v.literal('boardPressure'),
+            lab: labRef('Lab id, or "all".'),
+            delta: num(DELTA.min, DELTA.max, 'Change in board pressure (0..1 scale).'),
+          },
+          'a boardPressure effect {kind, lab, delta}',
+          "The lab's board or investors push harder (or ease off).",
         ),
         obj(
           {
