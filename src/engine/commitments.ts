@@ -36,6 +36,27 @@ function shortfallsFor(
     .map(([track, required]) => ({ track, required, readiness: safeguards[track], gates }));
 }
 
+function meets(requires: TrackValues, safeguards: Record<SafeguardTrack, number>): boolean {
+  for (const track in requires) {
+    if (safeguards[track as SafeguardTrack] < (requires[track as SafeguardTrack] as number)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Just the verdict's posture, without building the shortfall list (the engine's hot path). */
+export function allowedPosture(
+  levels: readonly LevelSpec[],
+  knownLevel: number,
+  safeguards: Record<SafeguardTrack, number>,
+): Posture {
+  const level = knownLevel >= 0 ? levels[knownLevel] : undefined;
+  if (!level) return 'deploy';
+  if (!meets(level.trainingRequires, safeguards)) return 'pause';
+  return meets(level.deploymentRequires, safeguards) ? 'deploy' : 'restrict';
+}
+
 /**
  * The if-then commitment: once a level is known to be reached, training continues only with that
  * level's training safeguards ready, and full deployment only with its deployment safeguards.

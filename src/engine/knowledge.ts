@@ -1,6 +1,6 @@
-import { commitmentVerdict, type CommitmentVerdict } from './commitments';
+import { allowedPosture, commitmentVerdict, type CommitmentVerdict } from './commitments';
 import { levelReached } from './evaluation';
-import type { LabState, Scenario } from './types';
+import type { LabState, Posture, Scenario } from './types';
 
 /**
  * The level a lab knows it has reached: its latest evals (or an audit's, which it cannot unlearn)
@@ -23,4 +23,9 @@ export function trueLevelIndex(lab: LabState, scenario: Scenario): number {
 /** What the lab's own commitment allows, given what it knows. */
 export function labVerdict(lab: LabState, scenario: Scenario): CommitmentVerdict {
   return commitmentVerdict(lab.policy.levels, knownLevelIndex(lab, scenario), lab.safeguards);
+}
+
+/** The posture the lab's own commitment allows, given what it knows. */
+export function labAllowedPosture(lab: LabState, scenario: Scenario): Posture {
+  return allowedPosture(lab.policy.levels, knownLevelIndex(lab, scenario), lab.safeguards);
 }

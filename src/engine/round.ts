@@ -1,10 +1,10 @@
 import { auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
-import { commitmentVerdict, leastPermissive, morePermissive } from './commitments';
+import { allowedPosture, leastPermissive, morePermissive } from './commitments';
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import { knownLevelIndex, labVerdict, trueLevelIndex } from './knowledge';
+import { knownLevelIndex, labAllowedPosture, trueLevelIndex } from './knowledge';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labMachine';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -123,7 +123,7 @@ function choosePosture(
   pactTriggered: boolean,
 ): Choice {
   const knownLevel = knownLevelIndex(lab, scenario);
-  const { allowed } = commitmentVerdict(lab.policy.levels, knownLevel, lab.safeguards);
+  const allowed = allowedPosture(lab.policy.levels, knownLevel, lab.safeguards);
   let posture = decision.posture;
   let overriddenBy: Choice['overriddenBy'] = null;
   const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
@@ -183,7 +183,7 @@ export function resolveRound(
   const members = labs.filter((l) => l.policy.inPauseAgreement && !l.halted);
   world.pauseAgreementActive = members.length >= p.pauseAgreementMinimum;
   const pactTriggered =
-    world.pauseAgreementActive && members.some((l) => labVerdict(l, scenario).allowed === 'pause');
+    world.pauseAgreementActive && members.some((l) => labAllowedPosture(l, scenario) === 'pause');
   if (pactTriggered) {
     news.push(
       newsItem(
@@ -377,13 +377,12 @@ export function resolveRound(
   // 8. Lab status (the lab machine) and the round's record.
   const records: LabRoundRecord[] = labs.map((lab) => {
     const choice = choices.get(lab.id) as Choice;
-    const verdict = labVerdict(lab, scenario);
     lab.status = nextLabStatus(lab.status, {
       halted: lab.halted,
       inIncidentResponse: lab.incidentResponse > 0,
       training: lab.training,
       deployment: lab.deployment,
-      allowedPosture: verdict.allowed,
+      allowedPosture: labAllowedPosture(lab, scenario),
     });
     const trueLevel = trueLevelIndex(lab, scenario);
     return {

@@ -1,4 +1,5 @@
-import { labVerdict, knownLevelIndex } from './knowledge';
+import { allowedPosture } from './commitments';
+import { knownLevelIndex } from './knowledge';
 import type { GameState, LabView, RivalSignal, Scenario } from './types';
 
 /**
@@ -43,7 +44,7 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
       boardPressure: lab.boardPressure,
       policy: lab.policy,
       knownLevel: known >= 0 ? (lab.policy.levels[known]?.id ?? null) : null,
-      allowedPosture: labVerdict(lab, scenario).allowed,
+      allowedPosture: allowedPosture(lab.policy.levels, known, lab.safeguards),
     },
     rivals,
     publicTrust: state.world.publicTrust,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeFactor, growCapability } from '../../src/engine/capability';
-import { commitmentVerdict, leastPermissive, morePermissive } from '../../src/engine/commitments';
+import fc from 'fast-check';
+import {
+  allowedPosture,
+  commitmentVerdict,
+  leastPermissive,
+  morePermissive,
+} from '../../src/engine/commitments';
 import {
   evalSensitivity,
   evaluateLab,
@@ -163,6 +169,23 @@ describe('the if-then commitment', () => {
   it('requires restriction when only deployment safeguards fall short', () => {
     expect(commitmentVerdict(levels, 0, { ...ready, deployment: 0.6 }).allowed).toBe('restrict');
     expect(commitmentVerdict(levels, 0, ready).allowed).toBe('deploy');
+  });
+  it('gives the same posture on the fast path as the full verdict', () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1, max: 1 }),
+        unit,
+        unit,
+        unit,
+        (known, security, deployment, alignment) => {
+          const safeguards = { security, deployment, alignment };
+          expect(allowedPosture(levels, known, safeguards)).toBe(
+            commitmentVerdict(levels, known, safeguards).allowed,
+          );
+        },
+      ),
+    );
   });
   it('orders postures from pause to deploy', () => {
     expect(morePermissive('deploy', 'restrict')).toBe(true);
