@@ -425,6 +425,7 @@ export function resolveRound(
       publicTrust: world.publicTrust,
       regulation: world.regulation,
       pauseAgreementActive: world.pauseAgreementActive,
+      pauseAgreementTriggered: pactTriggered,
     },
   ];
   const next: GameState = { ...state, rng: rng.state, labs, world, history, round: round + 1 };

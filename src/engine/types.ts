@@ -378,6 +378,8 @@ export interface RoundRecord {
   publicTrust: number;
   regulation: RegulationLevel;
   pauseAgreementActive: boolean;
+  /** The agreement was in force and a member's unsafeguarded crossing held every member to pause. */
+  pauseAgreementTriggered: boolean;
 }
 
 export type EndReason = 'roundsComplete' | 'catastrophe' | 'regulatorHalt';
@@ -428,6 +430,8 @@ export interface LabView {
     id: string;
     budget: number;
     lastEval: EvalResult | null;
+    /** The latest external audit's measurement, which the lab cannot unlearn. */
+    lastAudit: EvalResult | null;
     safeguards: Record<SafeguardTrack, number>;
     training: TrainingStatus;
     deployment: DeploymentStatus;

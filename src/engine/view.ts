@@ -36,6 +36,7 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
       id: lab.id,
       budget: lab.budget,
       lastEval: lab.lastEval,
+      lastAudit: lab.lastAudit,
       safeguards: lab.safeguards,
       training: lab.training,
       deployment: lab.deployment,

@@ -1,0 +1,461 @@
+// Plain-words explanations of the engine's verdicts, for the decision screen.
+//
+// Everything here reads a LabView: what the lab itself can know (its evals, its safeguards, its
+// own possibly revised ladder). It never sees the model's true capability, so nothing it says
+// can leak it. The numbers it quotes come from the same functions and parameters the engine
+// uses (commitmentVerdict, resolveDynamics), so the words and the rules cannot drift apart.
+
+import { commitmentVerdict, morePermissive, type Shortfall } from './commitments';
+import { isEvalRound } from './evaluation';
+import { resolveDynamics } from './parameters';
+import { SAFEGUARD_TRACKS } from './types';
+import type {
+  DomainId,
+  EvalResult,
+  LabView,
+  LevelSpec,
+  Posture,
+  SafeguardTrack,
+  Scenario,
+} from './types';
+
+export interface CommitmentStatement {
+  /** The most permissive posture the lab's own policy allows, given what its evals show. */
+  allowed: Posture;
+  /** One sentence: what the evals suggest and what the policy therefore requires. */
+  headline: string;
+  /** Supporting sentences: each measurement with its uncertainty, how old the evals are, cautions. */
+  details: string[];
+  /** Safeguard tracks short of what the known level requires. */
+  shortfalls: Shortfall[];
+  /** The level the lab's evals say it has reached (on its own ladder), or null. */
+  knownLevel: LevelSpec | null;
+}
+
+/** Whole percent, as the UI shows readiness and capability. */
+export function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** Capability points (hundredths), for margins such as "give or take 4 points". */
+function points(x: number): string {
+  const n = Math.round(x * 100);
+  return `${n} point${n === 1 ? '' : 's'}`;
+}
+
+/** The safeguard tracks in plain words. */
+export const TRACK_NAMES: Record<SafeguardTrack, string> = {
+  security: 'security',
+  deployment: 'deployment safeguards',
+  alignment: 'alignment evidence',
+};
+
+/** What each track protects against, for a first mention. */
+export const TRACK_MEANINGS: Record<SafeguardTrack, string> = {
+  security: 'protection of the model weights against theft',
+  deployment: 'filters, monitoring and access controls against misuse',
+  alignment: 'evidence that the model stays under its operators’ control',
+};
+
+export function domainName(scenario: Scenario, id: DomainId): string {
+  return scenario.domains.find((d) => d.id === id)?.name ?? id;
+}
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function knownLevelOf(view: LabView): { level: LevelSpec | null; index: number } {
+  const index = view.levels.findIndex((l) => l.id === view.self.knownLevel);
+  return { level: index >= 0 ? (view.levels[index] ?? null) : null, index };
+}
+
+/**
+ * The latest external audit's measurement, if any. The engine counts what an
+ * audit found as known even when the lab's own later evals show less.
+ */
+function auditOf(view: LabView): EvalResult | null {
+  return view.self.lastAudit;
+}
+
+/** Domains whose measured result reaches the level's threshold (with the policy's safety buffer). */
+function domainsReached(
+  level: LevelSpec,
+  view: LabView,
+  buffer: number,
+  result: EvalResult | null,
+): DomainId[] {
+  const measured = result?.measured ?? {};
+  return view.domains.filter((d) => {
+    const t = level.thresholds[d];
+    return t !== undefined && (measured[d] ?? 0) >= t - buffer;
+  });
+}
+
+/** "security readiness 62% of the 70% required" / "readiness 62% of the 70% required". */
+function shortfallPhrase(s: Shortfall, named: boolean): string {
+  return `${named ? `${TRACK_NAMES[s.track]} ` : ''}readiness ${percent(s.readiness)} of the ${percent(s.required)} required`;
+}
+
+function requirementClause(shortfalls: Shortfall[], purpose: string): string {
+  const tracks = list(shortfalls.map((s) => TRACK_NAMES[s.track]));
+  const detail =
+    shortfalls.length === 1
+      ? shortfallPhrase(shortfalls[0] as Shortfall, false)
+      : shortfalls.map((s) => shortfallPhrase(s, true)).join(', ');
+  return `at this level your policy requires ${tracks} ${purpose}: ${detail}`;
+}
+
+/** The next quarter (after the current one) in which an assessment runs, or null if none is left. */
+function nextEvalRound(view: LabView, cadence: number): number | null {
+  for (let r = view.round + 1; r <= view.totalRounds; r++) {
+    if (isEvalRound(r, cadence)) return r;
+  }
+  return null;
+}
+
+function cadenceWords(cadence: number): string {
+  const n = Math.max(1, Math.round(cadence));
+  return n === 1 ? 'every quarter' : `every ${n} quarters`;
+}
+
+/** One line per domain: the measured value with its margin of error, against the thresholds. */
+function measurementLines(scenario: Scenario, view: LabView, buffer: number): string[] {
+  const result = view.self.lastEval;
+  if (!result) return [];
+  const margin = 2 * result.uncertainty;
+  return view.domains.map((d) => {
+    const measured = result.measured[d] ?? 0;
+    const name = domainName(scenario, d);
+    const withThreshold = view.levels
+      .map((level) => ({ level, t: level.thresholds[d] }))
+      .filter((x): x is { level: LevelSpec; t: number } => x.t !== undefined);
+    const reached = withThreshold.filter((x) => measured >= x.t - buffer).at(-1);
+    const next = withThreshold.find((x) => measured < x.t - buffer);
+    const parts = [`${name}: measured ${percent(measured)} (give or take ${points(margin)})`];
+    if (reached)
+      parts.push(`at or past the ${reached.level.name} threshold (${percent(reached.t)})`);
+    if (next) {
+      const close = measured + margin >= next.t - buffer;
+      parts.push(
+        close
+          ? `within the margin of error of the ${next.level.name} threshold (${percent(next.t)}): the true value may already be past it`
+          : `below the ${next.level.name} threshold (${percent(next.t)})`,
+      );
+    } else if (withThreshold.length === 0) {
+      parts.push('your policy sets no threshold here');
+    }
+    return `${parts.join('; ')}.`;
+  });
+}
+
+function stalenessLine(scenario: Scenario, view: LabView): string {
+  const result = view.self.lastEval;
+  const cadence = scenario.evaluation.cadence;
+  const next = nextEvalRound(view, cadence);
+  const nextWords =
+    next === null
+      ? 'no further assessment is due before the game ends'
+      : `the next one is due at the start of quarter ${next}`;
+  if (!result) {
+    return `Your evals have not run yet. They run ${cadenceWords(cadence)}; ${nextWords}.`;
+  }
+  const when =
+    result.round === view.round
+      ? `at the start of this quarter (quarter ${view.round})`
+      : `in quarter ${result.round}, ${view.round - result.round} quarter${view.round - result.round === 1 ? '' : 's'} ago`;
+  const since =
+    result.round < view.round && view.self.training === 'scaling'
+      ? ' Training since then may have moved the model past these numbers.'
+      : '';
+  return `These results come from the assessment run ${when}. Your evals run ${cadenceWords(cadence)}; ${nextWords}.${since}`;
+}
+
+const UNDER_MEASURE =
+  'Evals can under-measure. Weak elicitation misses capability the model has, and a model may underperform on purpose when tested (sandbagging), more so as its autonomy grows. The true capability may be higher than these numbers; you will see it only in the debrief.';
+
+function revisionLine(scenario: Scenario, view: LabView): string | null {
+  const revisions = view.self.policy.revisions;
+  if (revisions.length === 0) return null;
+  const parts = revisions.map((r) => {
+    const level = view.levels.find((l) => l.id === r.levelId)?.name ?? r.levelId;
+    const how = r.publicly ? 'publicly' : r.exposed ? 'quietly, since exposed' : 'quietly';
+    return `${level} ${domainName(scenario, r.domain)} ${percent(r.from)} → ${percent(r.to)} (quarter ${r.round}, ${how})`;
+  });
+  return `Your policy’s thresholds have been revised: ${parts.join('; ')}. The real danger does not move with the policy.`;
+}
+
+function enforcementLine(view: LabView): string {
+  if (view.self.policy.binding) {
+    return 'Your policy is binding: the engine will hold you to what it allows.';
+  }
+  if (view.regulation >= 2) {
+    return 'Binding rules are in force: the regulator will hold you to what your policy allows.';
+  }
+  return 'Your policy is voluntary: you may go past it, but every breach is recorded and can come to light.';
+}
+
+/**
+ * What the lab's own if-then commitment says this quarter, in plain words: the level its evals
+ * suggest, the safeguards that level requires and how far short they are, with the measurements'
+ * uncertainty and age, and the caution that evals can under-measure.
+ */
+export function describeCommitment(scenario: Scenario, view: LabView): CommitmentStatement {
+  const buffer = scenario.evaluation.safetyBuffer;
+  const { level, index } = knownLevelOf(view);
+  const verdict = commitmentVerdict(view.levels, index, view.self.safeguards);
+  const result = view.self.lastEval;
+
+  let headline: string;
+  if (!result) {
+    headline =
+      'Your evals have not run yet: your policy allows full deployment until they show a threshold reached.';
+  } else if (!level) {
+    headline = 'Your evals show no threshold reached: your policy allows full deployment.';
+  } else {
+    const names = (r: EvalResult | null) =>
+      list(domainsReached(level, view, buffer, r).map((d) => domainName(scenario, d)));
+    const own = names(result);
+    const audited = names(auditOf(view));
+    const suggests = own
+      ? `Your evals suggest the model has reached ${level.name} (${own})`
+      : `An external audit found the model at ${level.name}${audited ? ` (${audited})` : ''}, though your own latest evals show less`;
+    const training = verdict.shortfalls.filter((s) => s.gates === 'training');
+    const deployment = verdict.shortfalls.filter((s) => s.gates === 'deployment');
+    if (verdict.allowed === 'pause') {
+      headline = `${suggests}; ${requirementClause(training, 'before further training')}.`;
+    } else if (verdict.allowed === 'restrict') {
+      headline = `${suggests}; ${requirementClause(deployment, 'before full release')}. Until then it allows only a restricted release.`;
+    } else {
+      headline = `${suggests}; your safeguards meet what your policy requires at this level: it allows full deployment.`;
+    }
+  }
+
+  const details: string[] = [...measurementLines(scenario, view, buffer)];
+  const audit = auditOf(view);
+  if (audit) {
+    const values = view.domains
+      .map((d) => `${domainName(scenario, d)} ${percent(audit.measured[d] ?? 0)}`)
+      .join(', ');
+    details.push(
+      `An external audit in quarter ${audit.round} measured ${values} (give or take ${points(2 * audit.uncertainty)}). Your policy counts what the audit found, even where your own evals show less.`,
+    );
+  } else if (level && result && domainsReached(level, view, buffer, result).length === 0) {
+    details.push(
+      'Your policy counts what an external audit found, even where your own later evals show less.',
+    );
+  }
+  if (buffer > 0) {
+    details.push(
+      `Your policy counts a result within ${points(buffer)} of a threshold as reaching it (a safety buffer), to allow for measurement error.`,
+    );
+  }
+  details.push(stalenessLine(scenario, view));
+  if (result) {
+    details.push(
+      `Your evals’ sensitivity is ${percent(result.sensitivity)}: the lower it is, the more they under-measure. Spending on evals raises it.`,
+    );
+  }
+  details.push(UNDER_MEASURE);
+  for (const track of SAFEGUARD_TRACKS) {
+    const gaps = verdict.shortfalls.filter((s) => s.track === track);
+    const first = gaps[0];
+    if (!first) continue;
+    const purpose = (g: Shortfall) =>
+      g.gates === 'training' ? 'to keep training' : 'to release fully';
+    const needs = gaps.every((g) => g.required === first.required)
+      ? `${percent(first.required)} ${gaps.map(purpose).join(' and ')}`
+      : gaps.map((g) => `${percent(g.required)} ${purpose(g)}`).join(' and ');
+    details.push(
+      `${capitalise(TRACK_NAMES[track])} (${TRACK_MEANINGS[track]}): ${percent(first.readiness)} ready; at this level your policy requires ${needs}.`,
+    );
+  }
+  const revised = revisionLine(scenario, view);
+  if (revised) details.push(revised);
+  details.push(enforcementLine(view));
+
+  return {
+    allowed: verdict.allowed,
+    headline,
+    details,
+    shortfalls: verdict.shortfalls,
+    knownLevel: level,
+  };
+}
+
+const POSTURE_SUMMARY: Record<Posture, string> = {
+  pause: 'Pause: training stops this quarter and no new model is released.',
+  restrict:
+    'Restrict: training continues; the new model goes only to trusted users, with monitoring.',
+  deploy: 'Deploy: training continues and the new model is released to everyone.',
+};
+
+/** "deploying breaks …", "a restricted release breaks …". */
+const POSTURE_AS_SUBJECT: Record<Posture, string> = {
+  pause: 'pausing',
+  restrict: 'a restricted release (training goes on)',
+  deploy: 'deploying',
+};
+
+/**
+ * What choosing a posture does this quarter, in plain words: to training, release, revenue and
+ * risk (with the scenario's own dynamics), and whether it goes past the lab's own commitment.
+ *
+ * `breaksCommitment` is true when choosing this posture would be recorded as breaking the lab's
+ * own commitment. Under a binding policy or binding regulation the engine holds the lab back
+ * instead, so it is false there and the summary says what the lab will be held to.
+ */
+export function postureConsequences(
+  scenario: Scenario,
+  view: LabView,
+  posture: Posture,
+): { summary: string; effects: string[]; breaksCommitment: boolean } {
+  const p = resolveDynamics(scenario.dynamics);
+  const self = view.self;
+  const allowed = self.allowedPosture;
+  const goesPast = morePermissive(posture, allowed);
+  const heldBy = !goesPast
+    ? null
+    : self.policy.binding
+      ? 'policy'
+      : view.regulation >= 2
+        ? 'regulator'
+        : null;
+  const breaksCommitment = goesPast && heldBy === null;
+  const effects: string[] = [];
+
+  // Commitment first: it is what the player most needs to see.
+  if (heldBy === 'policy') {
+    effects.push(`Your policy is binding: the engine will hold you to ${allowed}.`);
+  } else if (heldBy === 'regulator') {
+    effects.push(
+      `Binding rules are in force: the regulator will hold you to ${allowed}, as your policy says.`,
+    );
+  } else if (breaksCommitment) {
+    effects.push(
+      `Your policy says ${allowed}: ${POSTURE_AS_SUBJECT[posture]} breaks your own commitment. The policy is voluntary, so you may — but it is recorded, and audits or published evals can expose it.`,
+    );
+    if (self.policy.publishesEvals) {
+      effects.push(
+        'You publish your eval results, so the breach will be visible at once and cost you reputation.',
+      );
+    }
+  } else if (self.knownLevel !== null) {
+    effects.push(
+      morePermissive(allowed, posture)
+        ? `This keeps your commitment, with room to spare: your policy allows ${allowed}.`
+        : 'This keeps your commitment; keeping it earns a little reputation.',
+    );
+  }
+
+  // Training.
+  if (posture === 'pause') {
+    effects.push(
+      'Your model gains no capability this quarter. Your budget still goes to safeguards and evals, so this is time to catch up.',
+    );
+  } else {
+    effects.push(
+      'Training continues: the model gets more capable, and may cross a threshold before your next evals show it.',
+    );
+  }
+
+  // Release and revenue.
+  const share = percent(self.marketShare);
+  if (posture === 'pause') {
+    effects.push(
+      self.deployment === 'none'
+        ? `Revenue: you have no model on the market, so your market share (now ${share}) drifts to rivals who sell one.`
+        : `Revenue: the model you already have on the market stays as it is (${self.deployment === 'full' ? 'released to everyone' : 'restricted'}); it keeps earning but falls behind rivals who ship newer models.`,
+    );
+  } else if (posture === 'restrict') {
+    effects.push(
+      `Revenue: a restricted release earns about ${percent(p.restrictedValue)} of what a full release would.`,
+    );
+  } else {
+    effects.push(
+      `Revenue: the most you can earn — market share (now ${share}) follows what customers can use, and a full release gives them everything.`,
+    );
+  }
+
+  // Risk.
+  const deploymentReady = percent(self.safeguards.deployment);
+  if (posture === 'pause') {
+    effects.push(
+      'Misuse risk: no new capability reaches users; whatever is already on the market carries the risk it did.',
+    );
+    effects.push(
+      'Loss-of-control risk from the model in internal use is halved while training is stopped.',
+    );
+  } else if (posture === 'restrict') {
+    effects.push(
+      `Misuse risk: about ${percent(p.restrictedBreadth)} of a full release’s, because far fewer people can reach the model and use is monitored; your deployment safeguards (${deploymentReady} ready) cover the rest.`,
+    );
+  } else {
+    effects.push(
+      `Misuse risk: full exposure — everyone can reach the model, and only your deployment safeguards (${deploymentReady} ready) stand in the way.`,
+    );
+  }
+  effects.push(
+    `Weight-theft risk depends on how capable the model is and on your security (${percent(self.safeguards.security)} ready), whatever you choose.`,
+  );
+
+  if (self.policy.inPauseAgreement) {
+    effects.push(
+      'You are in the conditional pause agreement: if any member’s evals show a threshold without the safeguards to keep training, every member is held to pause.',
+    );
+  }
+  if (posture !== 'deploy' && self.boardPressure > 0.6) {
+    effects.push(
+      `Your board is already pressing to move faster (pressure ${percent(self.boardPressure)}); holding back while rivals sell will add to it.`,
+    );
+  }
+
+  let summary = POSTURE_SUMMARY[posture];
+  if (heldBy) summary += ` ${effects[0]}`;
+  else if (breaksCommitment)
+    summary += ` This breaks your own commitment: your policy says ${allowed}.`;
+  return { summary, effects, breaksCommitment };
+}
+
+/**
+ * Short plain definitions of the words the game uses, from the frameworks' shared vocabulary
+ * (see shared/reference/frameworks.md). Keys are the terms as they appear in the UI.
+ */
+export const GLOSSARY: Record<string, string> = {
+  'capability threshold':
+    'A level of dangerous capability (for example, real help towards a biological weapon) that, once a model reaches it, triggers the safeguards a lab’s policy requires.',
+  'if-then commitment':
+    'The shape every safety framework shares: if evaluations show a model has reached a threshold, then the named safeguards must be ready before training further or deploying; if they are not, pause or restrict until they are.',
+  safeguards:
+    'Protections a policy requires: security (protecting the model weights from theft), deployment safeguards (filters, monitoring, access controls, staged release) and alignment evidence (showing the model stays under control).',
+  elicitation:
+    'The effort put into drawing out everything a model can do during evaluations. Weak elicitation understates capability.',
+  sandbagging:
+    'A model underperforming on purpose in evaluations, so it looks less capable than it is.',
+  'safety buffer':
+    'A margin below a threshold at which a policy already treats it as reached, to allow for measurement error (from Anthropic’s first RSP).',
+  'missed crossing':
+    'A threshold the model has truly crossed while the evaluations say it has not — so the policy never triggers. The central hazard: a framework is only as good as its evals.',
+  restrict:
+    'Deploying with limits — trusted users only, narrower capabilities, monitoring — instead of releasing to everyone. Training continues.',
+  pause: 'Halting further training (and any new release) until the required safeguards are ready.',
+  'conditional pause agreement':
+    'A pact among labs: if any member finds a dangerous capability without the safeguards to match, every member pauses. It only works if enough labs join and stay.',
+  'quiet revision':
+    'Changing your own policy’s threshold without announcing it. Nothing stops a lab from doing so under a voluntary policy; audits and whistleblowers can expose it.',
+  'public revision':
+    'Changing your own threshold openly. Loosening one costs some reputation; the real danger does not change with the policy.',
+  audit:
+    'An independent evaluation by outside experts (such as METR or a government AI institute). It elicits more capability than a lab’s own evals and can expose broken commitments and quiet revisions.',
+  'binding policy':
+    'A policy someone outside the lab enforces, so going past it is not possible. Most real frameworks are voluntary and judged by the lab itself.',
+  ASL: 'AI Safety Level — Anthropic’s ladder (ASL-2, ASL-3, ASL-4 …), modelled on biosafety levels. Each level names the security and deployment standards a model at that level requires.',
+  CCL: 'Critical Capability Level — Google DeepMind’s name for a threshold in its Frontier Safety Framework, one per risk domain (biosecurity, cyber, ML R&D, harmful manipulation …).',
+  'High / Critical':
+    'OpenAI Preparedness Framework thresholds. High: the model amplifies existing paths to severe harm, so safeguards must sufficiently minimise the risk before deployment. Critical: new paths to severe harm, so safeguards are required during development too.',
+};

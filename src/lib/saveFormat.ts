@@ -1,0 +1,340 @@
+// The saved-game format, and the checks every saved game or shared link goes through before the
+// game is rebuilt from it. A save is (scenario, seed, human seats, decision log): replaying the
+// log reproduces the game exactly, so nothing else needs storing. Whatever the value, the checks
+// never throw: they return a message naming what is wrong and where, e.g.
+// "log[3].meridian.budget: shares must add up to 100%".
+
+import * as v from 'valibot';
+import { replayGame, type DecisionLog, type RoundDecisions } from '../engine/game';
+import type { GameSetup } from '../engine/machines/gameMachine';
+import { describeValue } from '../engine/scenario/schema';
+import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
+import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
+
+export interface SavedGame {
+  kind: 'threshold-save';
+  version: 1;
+  /** ISO date and time of the save. */
+  savedAt: string;
+  mode: 'solo' | 'workshop';
+  setup: GameSetup;
+  /** Human decisions of every resolved quarter. */
+  log: DecisionLog;
+  /** Human decisions already locked in for the current quarter. */
+  pending: RoundDecisions;
+  autoResolve: boolean;
+  /** Room for workshop metadata (team names, timer …). */
+  extra?: Record<string, unknown>;
+}
+
+export const SAVE_KIND = 'threshold-save';
+export const SAVE_VERSION = 1;
+
+/** Budget shares may miss 100% by this much (rounding in sliders). */
+export const SHARE_TOLERANCE = 0.001;
+/** Policy actions one lab can take in one quarter (far more than the UI offers). */
+export const MAX_ACTIONS = 50;
+export const MAX_SEED = 4294967295;
+
+export type SaveResult = { ok: true; save: SavedGame } | { ok: false; message: string };
+
+type PathSegment = string | number;
+
+interface Problem {
+  path: PathSegment[];
+  message: string;
+}
+
+// ---------------------------------------------------------------- schemas for one scenario
+
+const got = (issue: { input: unknown }): string => `got ${describeValue(issue.input)}`;
+const quoted = (ids: readonly string[]): string => ids.map((id) => JSON.stringify(id)).join(', ');
+
+/** Schemas for the parts of a game that refer to a scenario: seats, decisions, the log. */
+export function gameSchemas(scenario: Scenario) {
+  const labIds = scenario.labs.map((l) => l.id);
+  const levelIds = scenario.levels.map((l) => l.id);
+  const domainIds = scenario.domains.map((d) => d.id);
+
+  const LabId = v.picklist(
+    labIds,
+    (issue) =>
+      `${describeValue(issue.input)} is not a lab in this scenario — expected one of ${quoted(labIds)}`,
+  );
+  const Share = v.pipe(
+    v.number((issue) => `expected a budget share from 0 to 1, ${got(issue)}`),
+    v.finite((issue) => `expected a budget share from 0 to 1, ${got(issue)}`),
+    v.minValue(0, (issue) => `a budget share cannot be negative, ${got(issue)}`),
+    v.maxValue(1, (issue) => `a budget share cannot be more than 1 (100%), ${got(issue)}`),
+  );
+  const Budget = v.pipe(
+    v.strictObject(
+      {
+        capabilities: Share,
+        security: Share,
+        deployment: Share,
+        alignment: Share,
+        evals: Share,
+      },
+      (issue) => `expected budget shares {${BUDGET_LINES.join(', ')}}, ${got(issue)}`,
+    ),
+    v.check(
+      (budget) =>
+        Math.abs(BUDGET_LINES.reduce((sum, line) => sum + budget[line], 0) - 1) <= SHARE_TOLERANCE,
+      'shares must add up to 100%',
+    ),
+  );
+  const Bool = v.boolean((issue) => `expected true or false, ${got(issue)}`);
+  const actionObject = <T extends v.ObjectEntries>(entries: T) =>
+    v.strictObject(entries, (issue) => `expected a policy action object, ${got(issue)}`);
+  const Action = v.variant(
+    'kind',
+    [
+      actionObject({
+        kind: v.literal('reviseThreshold'),
+        levelId: v.picklist(
+          levelIds,
+          (issue) =>
+            `${describeValue(issue.input)} is not a level in this scenario — expected one of ${quoted(levelIds)}`,
+        ),
+        domain: v.picklist(
+          domainIds,
+          (issue) =>
+            `${describeValue(issue.input)} is not a domain in this scenario — expected one of ${quoted(domainIds)}`,
+        ),
+        to: v.pipe(
+          v.number((issue) => `expected a threshold from 0 to 1, ${got(issue)}`),
+          v.finite((issue) => `expected a threshold from 0 to 1, ${got(issue)}`),
+          v.minValue(0, (issue) => `expected a threshold from 0 to 1, ${got(issue)}`),
+          v.maxValue(1, (issue) => `expected a threshold from 0 to 1, ${got(issue)}`),
+        ),
+        publicly: Bool,
+      }),
+      actionObject({ kind: v.literal('inviteAudit') }),
+      actionObject({ kind: v.literal('joinPauseAgreement') }),
+      actionObject({ kind: v.literal('leavePauseAgreement') }),
+      actionObject({ kind: v.literal('publishEvals'), publish: Bool }),
+    ],
+    (issue) =>
+      `expected a policy action (kind "reviseThreshold", "inviteAudit", "joinPauseAgreement", "leavePauseAgreement" or "publishEvals"), ${got(issue)}`,
+  );
+  const Decision = v.strictObject(
+    {
+      posture: v.picklist(
+        POSTURES,
+        (issue) => `expected "pause", "restrict" or "deploy", ${got(issue)}`,
+      ),
+      budget: Budget,
+      actions: v.pipe(
+        v.array(Action, (issue) => `expected a list of policy actions, ${got(issue)}`),
+        v.maxLength(MAX_ACTIONS, `at most ${MAX_ACTIONS} policy actions per quarter`),
+      ),
+    },
+    (issue) => `expected a decision {posture, budget, actions}, ${got(issue)}`,
+  );
+  const Decisions = v.record(
+    LabId,
+    Decision,
+    (issue) => `expected an object of decisions by lab id, ${got(issue)}`,
+  );
+  const Seed = v.pipe(
+    v.number((issue) => `expected a whole number seed, ${got(issue)}`),
+    v.integer((issue) => `expected a whole number seed, ${got(issue)}`),
+    v.minValue(0, (issue) => `expected a seed from 0 to ${MAX_SEED}, ${got(issue)}`),
+    v.maxValue(MAX_SEED, (issue) => `expected a seed from 0 to ${MAX_SEED}, ${got(issue)}`),
+  );
+  const Humans = v.pipe(
+    v.array(LabId, (issue) => `expected a list of lab ids, ${got(issue)}`),
+    v.check((ids) => new Set(ids).size === ids.length, 'a lab is listed twice'),
+  );
+  const Log = v.pipe(
+    v.array(Decisions, (issue) => `expected a list of quarters' decisions, ${got(issue)}`),
+    v.maxLength(
+      scenario.rounds,
+      (issue) =>
+        `the scenario has ${scenario.rounds} quarters, but the log has ${(issue.input as unknown[]).length}`,
+    ),
+  );
+  return { Seed, Humans, Decision, Decisions, Log };
+}
+
+// ---------------------------------------------------------------- problems → one message
+
+function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
+  }
+  return segments;
+}
+
+function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix: PathSegment[]): Problem[] {
+  return issues.map((issue) => ({ path: [...prefix, ...pathOf(issue)], message: issue.message }));
+}
+
+/** The first problem with its place, and how many more there are. */
+export function problemMessage(problems: readonly Problem[]): string {
+  const first = problems[0];
+  if (!first) return 'this value is not valid';
+  const text = `${formatPath(first.path)}: ${first.message}`;
+  const more = problems.length - 1;
+  return more > 0 ? `${text} (and ${more} more problem${more === 1 ? '' : 's'})` : text;
+}
+
+// ---------------------------------------------------------------- the game itself
+
+/**
+ * Checks that need the whole game: every resolved quarter has a decision for every human seat,
+ * decisions only for human seats, and the log replays without error to exactly its length.
+ * `where` names the log and pending decisions in messages.
+ */
+export function checkPlayable(
+  scenario: Scenario,
+  seed: number,
+  humans: readonly string[],
+  log: DecisionLog,
+  pending: RoundDecisions | null,
+  where: { log: PathSegment[]; pending: PathSegment[] },
+): string | null {
+  const problems: Problem[] = [];
+  const seat = (decisions: RoundDecisions, path: PathSegment[]) => {
+    for (const lab of Object.keys(decisions)) {
+      if (!humans.includes(lab)) {
+        problems.push({
+          path: [...path, lab],
+          message: 'this lab is played by a bot in this game, so it has no human decisions',
+        });
+      }
+    }
+  };
+  log.forEach((decisions, index) => {
+    for (const lab of humans) {
+      if (!(lab in decisions)) {
+        problems.push({
+          path: [...where.log, index],
+          message: `no decision for ${JSON.stringify(lab)}, whose seat a human holds`,
+        });
+      }
+    }
+    seat(decisions, [...where.log, index]);
+  });
+  if (pending) seat(pending, where.pending);
+  if (problems.length > 0) return problemMessage(problems);
+  try {
+    const state = replayGame(scenario, { seed, humans: [...humans] }, log);
+    if (state.history.length !== log.length) {
+      return `${formatPath(where.log)}: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`;
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `${formatPath(where.log)}: the game could not be replayed (${detail})`;
+  }
+  return null;
+}
+
+/** A scenario carried inside a save or link: the first problem, with its path under `prefix`. */
+export function checkEmbeddedScenario(
+  value: unknown,
+  prefix: PathSegment[],
+): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  const result = validateScenarioValue(value);
+  if (result.ok) return result;
+  const [first] = result.errors;
+  const place = first && first.path !== '(file)' ? `.${first.path}`.replace('.[', '[') : '';
+  const more = result.errors.length - 1;
+  const text = `${formatPath(prefix)}${place}: ${first?.message ?? 'not a valid scenario'}`;
+  return {
+    ok: false,
+    message: more > 0 ? `${text} (and ${more} more problem${more === 1 ? '' : 's'})` : text,
+  };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Read a saved game (already parsed from JSON). Checks the whole shape, the scenario, every
+ * decision against the scenario, and that the log replays. Never throws.
+ */
+export function parseSavedGame(value: unknown): SaveResult {
+  try {
+    if (!isObject(value) || value.kind !== SAVE_KIND) {
+      return { ok: false, message: 'this is not a Threshold saved game' };
+    }
+    if (value.version !== SAVE_VERSION) {
+      const version = describeValue(value.version);
+      const older = typeof value.version === 'number' && value.version < SAVE_VERSION;
+      return {
+        ok: false,
+        message: `version: this save was made by ${older ? 'an older' : typeof value.version === 'number' ? 'a newer' : 'an unknown'} version of Threshold (save format ${version}); this version reads format ${SAVE_VERSION}`,
+      };
+    }
+    const setup = value.setup;
+    if (!isObject(setup)) {
+      return {
+        ok: false,
+        message: `setup: expected an object {scenario, seed, humans}, got ${describeValue(setup)}`,
+      };
+    }
+    const scenarioResult = checkEmbeddedScenario(setup.scenario, ['setup', 'scenario']);
+    if (!scenarioResult.ok) return scenarioResult;
+    const scenario = scenarioResult.scenario;
+
+    const { Seed, Humans, Decisions, Log } = gameSchemas(scenario);
+    const Save = v.object({
+      kind: v.literal(SAVE_KIND),
+      version: v.literal(SAVE_VERSION),
+      savedAt: v.string((issue) => `expected the date and time of the save as text, ${got(issue)}`),
+      mode: v.picklist(
+        ['solo', 'workshop'],
+        (issue) => `expected "solo" or "workshop", ${got(issue)}`,
+      ),
+      setup: v.object({ scenario: v.unknown(), seed: Seed, humans: Humans }),
+      log: Log,
+      pending: Decisions,
+      autoResolve: v.boolean((issue) => `expected true or false, ${got(issue)}`),
+      extra: v.optional(
+        v.record(v.string(), v.unknown(), (issue) => `expected an object, ${got(issue)}`),
+      ),
+    });
+    const parsed = v.safeParse(Save, value);
+    if (!parsed.success)
+      return { ok: false, message: problemMessage(problemsOf(parsed.issues, [])) };
+    const out = parsed.output;
+    const log = out.log as DecisionLog;
+    const pending = out.pending as RoundDecisions;
+    const unplayable = checkPlayable(scenario, out.setup.seed, out.setup.humans, log, pending, {
+      log: ['log'],
+      pending: ['pending'],
+    });
+    if (unplayable) return { ok: false, message: unplayable };
+    const save: SavedGame = {
+      kind: SAVE_KIND,
+      version: SAVE_VERSION,
+      savedAt: out.savedAt,
+      mode: out.mode,
+      setup: { scenario, seed: out.setup.seed, humans: out.setup.humans },
+      log,
+      pending,
+      autoResolve: out.autoResolve,
+      ...(out.extra ? { extra: out.extra } : {}),
+    };
+    return { ok: true, save };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the save could not be checked (${detail})` };
+  }
+}
+
+/** A save of the game as it stands (the UI calls this after every decision). */
+export function makeSavedGame(
+  fields: Omit<SavedGame, 'kind' | 'version' | 'savedAt'> & { savedAt?: string },
+): SavedGame {
+  return {
+    kind: SAVE_KIND,
+    version: SAVE_VERSION,
+    ...fields,
+    savedAt: fields.savedAt ?? new Date().toISOString(),
+  };
+}
