@@ -1,8 +1,8 @@
 import { BOTS } from './bots';
 import { createLab } from './labs';
-import { beginRound, openRound, resolveRound, type RoundDecisions } from './round';
+import { fireInject, openRound, beginRound, resolveRound, type RoundDecisions } from './round';
 import { seedToState } from './rng';
-import type { GameState, Scenario } from './types';
+import type { GameState, Scenario, ScriptedEvent } from './types';
 import { labView } from './view';
 
 export type { RoundDecisions } from './round';
@@ -66,17 +66,34 @@ export function advanceGame(
   return resolved.outcome ? resolved : openRound(resolved, scenario);
 }
 
-/** Replay a game from its decision log. `upToRound` stops before that round is resolved (rewind). */
+/** An inject a facilitator fired live, in the quarter it was fired (its own `round` is ignored). */
+export interface FiredInject {
+  round: number;
+  event: ScriptedEvent;
+}
+
+function fireDue(state: GameState, scenario: Scenario, injects: readonly FiredInject[]): GameState {
+  let s = state;
+  for (const inject of injects)
+    if (inject.round === s.round) s = fireInject(s, scenario, inject.event);
+  return s;
+}
+
+/**
+ * Replay a game from its decision log (and any live injects, re-fired in the quarter they were
+ * fired, before that quarter's decisions). `upToRound` stops before that round is resolved.
+ */
 export function replayGame(
   scenario: Scenario,
   options: GameOptions,
   log: DecisionLog,
   upToRound = Infinity,
+  injects: readonly FiredInject[] = [],
 ): GameState {
-  let state = createGame(scenario, options);
+  let state = fireDue(createGame(scenario, options), scenario, injects);
   for (const decisions of log) {
     if (state.outcome || state.round >= upToRound) break;
-    state = advanceGame(state, scenario, decisions);
+    state = fireDue(advanceGame(state, scenario, decisions), scenario, injects);
   }
   return state;
 }

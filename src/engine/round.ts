@@ -26,6 +26,7 @@ import type {
   Posture,
   RiskBreakdown,
   Scenario,
+  ScriptedEvent,
   WorldState,
 } from './types';
 import { nextRegulation, nextTrust } from './world';
@@ -41,7 +42,7 @@ function cloneWorld(world: WorldState): WorldState {
 }
 
 /**
- * Open a quarter: scripted and facilitator injects for this round take effect, then every lab
+ * Open a quarter: the scenario's scripted injects for this round take effect, then every lab
  * whose assessment is due runs its evals. The result awaits the labs' decisions.
  */
 export function beginRound(state: GameState, scenario: Scenario): GameState {
@@ -57,7 +58,7 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
   const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
-  const due = [...scenario.events, ...world.injects].filter((e) => e.round === round);
+  const due = scenario.events.filter((e) => e.round === round);
   for (const event of due) {
     const r = applyEvent(event, labs, world, scenario, round, rng);
     world.news.push(...r.news);
@@ -451,4 +452,28 @@ function regulationHeadline(level: number): string {
     : level === 2
       ? 'Regulator makes safety commitments binding'
       : 'Regulator requires incident reporting and third-party audits';
+}
+
+/**
+ * A facilitator fires an inject during a quarter: it takes effect at once (after the quarter's
+ * evals, before decisions) and is recorded. Replays re-fire it at the same point.
+ */
+export function fireInject(state: GameState, scenario: Scenario, event: ScriptedEvent): GameState {
+  if (state.outcome) return state;
+  const rng = createRng(state.rng);
+  const labs = state.labs.map(cloneLab);
+  const world = cloneWorld(state.world);
+  const fired = { ...event, round: state.round };
+  const r = applyEvent(fired, labs, world, scenario, state.round, rng);
+  world.news.push(...r.news);
+  world.injects.push(fired);
+  if (r.exposures > 0) {
+    world.publicTrust = nextTrust(
+      world.publicTrust,
+      [],
+      r.exposures,
+      resolveDynamics(scenario.dynamics),
+    );
+  }
+  return { ...state, rng: rng.state, labs, world };
 }

@@ -307,7 +307,7 @@ export interface WorldState {
   news: NewsItem[];
   /** Whether the conditional pause agreement is in force this round. */
   pauseAgreementActive: boolean;
-  /** Extra events fired by a facilitator, applied at the start of the given round. */
+  /** Events a facilitator fired during the game (a record; each took effect when fired). */
   injects: ScriptedEvent[];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, playWithBots } from '../../src/engine/game';
-import { resolveRound } from '../../src/engine/round';
+import { fireInject, resolveRound } from '../../src/engine/round';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';
 import { decision, testScenario } from './fixtures';
 
@@ -155,7 +155,7 @@ describe('a quarter’s resolution', () => {
     for (const l of end.outcome?.labs ?? []) expect(l.cumulativeRisk).toBe(0);
   });
 
-  it('fires scripted and facilitator injects in their round', () => {
+  it('fires scripted injects in their round and a facilitator’s inject at once', () => {
     const s = testScenario({
       events: [
         {
@@ -166,24 +166,21 @@ describe('a quarter’s resolution', () => {
         },
       ],
     });
-    let state = createGame(s, { seed: 1 });
-    state = {
-      ...state,
-      world: {
-        ...state.world,
-        injects: [
-          { round: 2, headline: 'Trust shock', body: '', effect: { kind: 'trust', delta: -0.3 } },
-        ],
-      },
-    };
-    const trustBefore = state.world.publicTrust;
-    state = advanceGame(state, s, {});
+    let state = advanceGame(createGame(s, { seed: 1 }), s, {});
     expect(state.world.stolenModels.some((m) => m.fromLab === 'racer' && m.round === 2)).toBe(true);
+    const trustBefore = state.world.publicTrust;
+    state = fireInject(state, s, {
+      round: 99,
+      headline: 'Trust shock',
+      body: '',
+      effect: { kind: 'trust', delta: -0.3 },
+    });
+    expect(state.world.publicTrust).toBeCloseTo(trustBefore - 0.3, 10);
+    expect(state.world.injects).toMatchObject([{ round: 2, headline: 'Trust shock' }]);
     expect(state.world.news.filter((n) => n.kind === 'inject').map((n) => n.headline)).toEqual([
       'Weights stolen',
       'Trust shock',
     ]);
-    expect(state.world.publicTrust).toBeLessThan(trustBefore - 0.25);
   });
 
   it('raises a lab’s board pressure with a boardPressure inject, before its decision', () => {

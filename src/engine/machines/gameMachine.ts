@@ -4,9 +4,11 @@ import {
   createGame,
   replayGame,
   type DecisionLog,
+  type FiredInject,
   type RoundDecisions,
 } from '../game';
-import type { GameState, LabDecision, Scenario } from '../types';
+import { fireInject } from '../round';
+import type { GameState, LabDecision, Scenario, ScriptedEvent } from '../types';
 
 /** Everything needed to rebuild a game exactly: saves and share links carry this. */
 export interface GameSetup {
@@ -25,6 +27,8 @@ export interface GameContext {
   autoResolve: boolean;
   /** The path a rewind branched from, kept to draw as a ghost line. */
   ghost: GameState | null;
+  /** Injects a facilitator fired live, replayed with the log. */
+  injects: FiredInject[];
 }
 
 export type GameEvent =
@@ -35,12 +39,14 @@ export type GameEvent =
   | { type: 'resolveRound' }
   | { type: 'undoResolution' }
   | { type: 'rewind'; round: number }
+  | { type: 'fireInject'; event: ScriptedEvent }
   | {
       type: 'restore';
       setup: GameSetup;
       log: DecisionLog;
       pending: RoundDecisions;
       autoResolve: boolean;
+      injects?: FiredInject[];
     }
   | { type: 'newGame' };
 
@@ -56,6 +62,7 @@ export const gameMachine = setup({
   types: { context: {} as GameContext, events: {} as GameEvent },
   guards: {
     gameOver: ({ context }) => context.game?.outcome != null,
+    gameInProgress: ({ context }) => context.game != null && context.game.outcome == null,
     readyToResolve: ({ context, event }) =>
       event.type === 'submitDecision' &&
       context.autoResolve &&
@@ -66,7 +73,8 @@ export const gameMachine = setup({
       event.type === 'submitDecision' && (context.game?.humans ?? []).includes(event.lab),
     restoredGameOver: ({ event }) =>
       event.type === 'restore' &&
-      replayGame(event.setup.scenario, event.setup, event.log).outcome != null,
+      replayGame(event.setup.scenario, event.setup, event.log, Infinity, event.injects ?? [])
+        .outcome != null,
   },
   actions: {
     startGame: assign(({ event }) => {
@@ -78,17 +86,25 @@ export const gameMachine = setup({
         pending: {},
         autoResolve: event.autoResolve,
         ghost: null,
+        injects: [],
       };
     }),
     restoreGame: assign(({ event }) => {
       if (event.type !== 'restore') return {};
       return {
         setup: event.setup,
-        game: replayGame(event.setup.scenario, event.setup, event.log),
+        game: replayGame(
+          event.setup.scenario,
+          event.setup,
+          event.log,
+          Infinity,
+          event.injects ?? [],
+        ),
         log: event.log,
         pending: event.pending,
         autoResolve: event.autoResolve,
         ghost: null,
+        injects: event.injects ?? [],
       };
     }),
     recordDecision: assign({
@@ -113,31 +129,51 @@ export const gameMachine = setup({
         pending: {},
       };
     }),
+    fireInject: assign(({ context, event }) => {
+      if (event.type !== 'fireInject' || !context.game || !context.setup) return {};
+      return {
+        game: fireInject(context.game, context.setup.scenario, event.event),
+        injects: [...context.injects, { round: context.game.round, event: event.event }],
+      };
+    }),
     undoLastResolution: assign(({ context }) => {
       if (!context.setup) return {};
       const last = context.log.at(-1) ?? {};
       const log = context.log.slice(0, -1);
+      // The reopened quarter keeps the injects fired in it; later ones go with the undone path.
+      const injects = context.injects.filter((i) => i.round <= log.length + 1);
       return {
-        game: replayGame(context.setup.scenario, context.setup, log),
+        game: replayGame(context.setup.scenario, context.setup, log, Infinity, injects),
         log,
         pending: last,
+        injects,
       };
     }),
     rewindToRound: assign(({ context, event }) => {
       if (event.type !== 'rewind' || !context.setup) return {};
       const log = context.log.slice(0, Math.max(0, event.round - 1));
+      const injects = context.injects.filter((i) => i.round < event.round);
       return {
         ghost: context.ghost ?? context.game,
-        game: replayGame(context.setup.scenario, context.setup, log),
+        game: replayGame(context.setup.scenario, context.setup, log, Infinity, injects),
         log,
         pending: {},
+        injects,
       };
     }),
-    clearGame: assign({ setup: null, game: null, log: [], pending: {}, ghost: null }),
+    clearGame: assign({ setup: null, game: null, log: [], pending: {}, ghost: null, injects: [] }),
   },
 }).createMachine({
   id: 'game',
-  context: { setup: null, game: null, log: [], pending: {}, autoResolve: true, ghost: null },
+  context: {
+    setup: null,
+    game: null,
+    log: [],
+    pending: {},
+    autoResolve: true,
+    ghost: null,
+    injects: [],
+  },
   initial: 'setup',
   on: {
     restore: [
@@ -158,13 +194,20 @@ export const gameMachine = setup({
       on: { start: { target: 'briefing', actions: 'startGame' } },
     },
     briefing: {
-      on: { continue: 'evaluation' },
+      on: {
+        continue: 'evaluation',
+        fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
+      },
     },
     evaluation: {
-      on: { continue: 'decisions' },
+      on: {
+        continue: 'decisions',
+        fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
+      },
     },
     decisions: {
       on: {
+        fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
         submitDecision: [
           { guard: 'readyToResolve', target: 'resolution', actions: 'recordDecision' },
           { guard: 'isKnownHuman', actions: 'recordDecision' },

@@ -89,4 +89,36 @@ describe('game machine', () => {
     expect(b.getSnapshot().value).toBe('decisions');
     expect(b.getSnapshot().context.game).toEqual(a.getSnapshot().context.game);
   });
+
+  it('applies a facilitator’s inject at once, and replays, undoes and rewinds it with the log', () => {
+    const actor = started(false);
+    const stolen = {
+      round: 0,
+      headline: 'Weights stolen from Racer Lab',
+      body: 'Written on the spot.',
+      effect: { kind: 'weightsStolen' as const, lab: 'racer' },
+    };
+    playQuarter(actor, 'deploy');
+    actor.send({ type: 'resolveRound' });
+    actor.send({ type: 'fireInject', event: stolen });
+    let s = actor.getSnapshot();
+    expect(s.context.game?.world.stolenModels).toMatchObject([{ fromLab: 'racer', round: 2 }]);
+    expect(s.context.game?.world.news.at(-1)?.headline).toBe('Weights stolen from Racer Lab');
+    expect(s.context.injects).toEqual([{ round: 2, event: stolen }]);
+    playQuarter(actor, 'restrict');
+    actor.send({ type: 'resolveRound' });
+    s = actor.getSnapshot();
+    const { setup: st, log, injects, game } = s.context;
+    expect(replayGame(scenario, st ?? setup, log, Infinity, injects)).toEqual(game);
+    // Without the inject the replay differs: it really changed the game.
+    expect(replayGame(scenario, st ?? setup, log)).not.toEqual(game);
+    // Undo reopens quarter 2: its inject stays.
+    actor.send({ type: 'undoResolution' });
+    expect(actor.getSnapshot().context.injects).toHaveLength(1);
+    expect(actor.getSnapshot().context.game?.world.stolenModels).toHaveLength(1);
+    // Rewinding to quarter 2's briefing drops it (a new branch from before it was fired).
+    actor.send({ type: 'rewind', round: 2 });
+    expect(actor.getSnapshot().context.injects).toEqual([]);
+    expect(actor.getSnapshot().context.game?.world.stolenModels).toEqual([]);
+  });
 });
