@@ -1,6 +1,7 @@
 // The headless runner: `npm run sim -- <command> …`. Every failure is one line and a non-zero
 // exit, never a stack trace.
 import { runAbs } from './commands/abs';
+import { runBatch } from './commands/batch';
 import { runPlay } from './commands/play';
 import { CliError } from './commands/scenarioFile';
 import { runValidate } from './commands/validate';
@@ -9,6 +10,8 @@ const USAGE = [
   'usage: npm run sim -- <command> [options]',
   '  play <scenario-file> [--seed N] [--rounds N] [--json]   play a game with bots in every seat',
   '  validate <scenario-file> [...]                          check scenario files',
+  '  batch <scenario> --runs N [--seed S] [--set key=value …] [--workers W] [--json]',
+  '                                                          outcome frequencies over many bot games',
   '  abs --teams N --enmity E --skill MU --info none|private|public --runs R --seed S [--json]',
   '                                                          the Armstrong–Bostrom–Shulman race model',
 ].join('\n');
@@ -25,6 +28,13 @@ function main(argv: string[]): number {
         return runValidate(rest, out, err);
       case 'abs':
         return runAbs(rest, out);
+      case 'batch': {
+        // A run is asynchronous (worker threads); its promise never rejects and sets the exit code.
+        const result = runBatch(rest, out, err);
+        if (typeof result === 'number') return result;
+        void result.then((code) => (process.exitCode = code));
+        return 0;
+      }
       case undefined:
       case 'help':
       case '--help':

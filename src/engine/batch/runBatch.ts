@@ -1,0 +1,225 @@
+// Many bot games of one scenario, each boiled down to a few facts, and the statistics over them.
+// Game i of a batch with seed S is played with seed S + i, so a batch can be cut into chunks (for
+// Web Workers or worker threads) and the merged result is the same however it was cut.
+// Pure and deterministic: no DOM, no Node APIs, no clock.
+
+import { isEvalRound } from '../evaluation';
+import { playWithBots } from '../game';
+import type { DomainId, DomainValues, EndReason, GameState, Scenario } from '../types';
+import { medianOfSorted, proportion, type Proportion } from './stats';
+
+/** What the batch keeps of one game (small, plain JSON: it crosses worker boundaries). */
+export interface GameSummary {
+  /** The game's seed: `npm run sim -- play <scenario> --seed <seed>` replays it. */
+  seed: number;
+  /** A catastrophe ended the game. */
+  catastrophe: boolean;
+  /** Any incident at all (warning shot, serious, theft or catastrophe). */
+  anyIncident: boolean;
+  /** Some lab paused training for at least one quarter (its policy, the pause agreement or a regulator). */
+  anyPause: boolean;
+  /** Some lab went past its own commitment at least once. */
+  anyBrokenCommitment: boolean;
+  /** Thresholds (lab × level × domain, on the scenario's ladder) truly crossed by an assessment. */
+  crossings: number;
+  /** Of those, how many the first assessment after the crossing failed to show. */
+  missedCrossings: number;
+  /**
+   * Per level id: the first quarter in which any lab had a model fully deployed while its true
+   * capability was at or above that level (null: never).
+   */
+  firstDeploymentRoundByLevel: Record<string, number | null>;
+  endReason: EndReason;
+  /** Quarters played. */
+  rounds: number;
+}
+
+/**
+ * The facts the explorer and the CLI report about one finished game.
+ *
+ * Crossings are counted at evaluations: at each quarter with an assessment, every threshold of
+ * the scenario's ladder that a lab's model had truly reached (capability at the end of the
+ * previous quarter, when the evals ran) is a crossing the evals could see. A crossing counts once,
+ * at the first assessment after it happened, and is missed if that assessment measured below the
+ * threshold less the safety buffer: the evals did not show it when they first could have.
+ */
+export function summariseGame(scenario: Scenario, state: GameState): GameSummary {
+  const levelIndex = new Map(scenario.levels.map((l, i) => [l.id, i]));
+  const first: (number | null)[] = scenario.levels.map(() => null);
+  const buffer = scenario.evaluation.safetyBuffer;
+  const thresholds: { key: string; domain: DomainId; t: number }[] = [];
+  for (const level of scenario.levels) {
+    for (const d in level.thresholds) {
+      const domain = d as DomainId;
+      thresholds.push({ key: `${level.id}|${d}`, domain, t: level.thresholds[domain] as number });
+    }
+  }
+  // Capability and status of each lab at the start of the quarter being read.
+  const before = new Map<string, { capability: DomainValues; halted: boolean }>(
+    scenario.labs.map((l) => [l.id, { capability: l.start.capability, halted: false }]),
+  );
+  let anyIncident = false;
+  let anyPause = false;
+  let anyBroken = false;
+  const seen = new Set<string>();
+  let missed = 0;
+  for (const round of state.history) {
+    if (round.incidents.length > 0) anyIncident = true;
+    const evalRound = isEvalRound(round.round, scenario.evaluation.cadence);
+    for (const rec of round.labs) {
+      if (rec.effectivePosture === 'pause') anyPause = true;
+      if (rec.compliance === 'broken') anyBroken = true;
+      const level = rec.trueLevel === null ? -1 : (levelIndex.get(rec.trueLevel) ?? -1);
+      if (rec.effectivePosture === 'deploy') {
+        for (let i = 0; i <= level; i++) if (first[i] === null) first[i] = round.round;
+      }
+      const start = before.get(rec.lab);
+      if (evalRound && start && !start.halted && rec.measured) {
+        for (const { key, domain, t } of thresholds) {
+          const id = `${rec.lab}|${key}`;
+          if (seen.has(id) || (start.capability[domain] ?? 0) < t) continue;
+          seen.add(id);
+          if ((rec.measured[domain] ?? 0) < t - buffer) missed++;
+        }
+      }
+      before.set(rec.lab, { capability: rec.capability, halted: rec.status === 'halted' });
+    }
+  }
+  const outcome = state.outcome;
+  return {
+    seed: state.seed,
+    catastrophe: outcome?.reason === 'catastrophe',
+    anyIncident,
+    anyPause,
+    anyBrokenCommitment: anyBroken,
+    crossings: seen.size,
+    missedCrossings: missed,
+    firstDeploymentRoundByLevel: Object.fromEntries(
+      scenario.levels.map((l, i) => [l.id, first[i] ?? null]),
+    ),
+    endReason: outcome?.reason ?? 'roundsComplete',
+    rounds: state.history.length,
+  };
+}
+
+export interface RunOptions {
+  /** Number of games. */
+  runs: number;
+  /** Batch seed: game i is played with seed + from + i. */
+  seed: number;
+  /** Index of the first game (for chunks of a larger batch). Default 0. */
+  from?: number;
+}
+
+/** Play `runs` bot games (seeds seed + from … seed + from + runs − 1) and summarise each. */
+export function runGames(scenario: Scenario, options: RunOptions): GameSummary[] {
+  const from = options.from ?? 0;
+  const out: GameSummary[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const state = playWithBots(scenario, options.seed + from + i);
+    out.push(summariseGame(scenario, state));
+  }
+  return out;
+}
+
+/** When, across games, a model at or above one level was first fully deployed. */
+export interface DeploymentTiming {
+  levelId: string;
+  /** Share of games in which it happened at all. */
+  deployed: Proportion;
+  /** histogram[q − 1] = games whose first such deployment was in quarter q. */
+  histogram: number[];
+  /** Games in which it never happened. */
+  never: number;
+  /** Median and mean quarter among the games where it happened (null if none). */
+  median: number | null;
+  mean: number | null;
+}
+
+/** Outcome frequencies over a set of games. */
+export interface OutcomeStats {
+  games: number;
+  catastrophe: Proportion;
+  anyIncident: Proportion;
+  anyPause: Proportion;
+  brokenCommitment: Proportion;
+  regulatorHalt: Proportion;
+  /** Missed crossings out of all crossings, pooled over games (crossings are not independent: read the interval as a rough guide). */
+  crossingsMissed: Proportion;
+  meanMissedCrossings: number;
+  meanRounds: number;
+  firstDeployment: DeploymentTiming[];
+}
+
+/** The four headline outcomes, in the order charts, tables and the CLI show them. */
+export const HEADLINE_OUTCOMES = [
+  { key: 'catastrophe', label: 'Catastrophe' },
+  { key: 'anyIncident', label: 'Any incident' },
+  { key: 'anyPause', label: 'Any pause' },
+  { key: 'brokenCommitment', label: 'Commitments broken' },
+] as const satisfies readonly { key: keyof OutcomeStats; label: string }[];
+
+export type HeadlineOutcome = (typeof HEADLINE_OUTCOMES)[number]['key'];
+
+/**
+ * Proportions with Wilson 95% intervals and time-to-deployment distributions. `levelIds` fixes
+ * the levels reported (default: those of the first summary). Order of summaries does not matter.
+ */
+export function aggregate(
+  summaries: readonly GameSummary[],
+  levelIds?: readonly string[],
+): OutcomeStats {
+  const n = summaries.length;
+  const ids = levelIds ?? Object.keys(summaries[0]?.firstDeploymentRoundByLevel ?? {});
+  let catastrophe = 0;
+  let incident = 0;
+  let pause = 0;
+  let broken = 0;
+  let halt = 0;
+  let crossings = 0;
+  let missed = 0;
+  let rounds = 0;
+  let maxRounds = 0;
+  for (const s of summaries) {
+    if (s.catastrophe) catastrophe++;
+    if (s.anyIncident) incident++;
+    if (s.anyPause) pause++;
+    if (s.anyBrokenCommitment) broken++;
+    if (s.endReason === 'regulatorHalt') halt++;
+    crossings += s.crossings;
+    missed += s.missedCrossings;
+    rounds += s.rounds;
+    if (s.rounds > maxRounds) maxRounds = s.rounds;
+  }
+  const firstDeployment = ids.map((levelId): DeploymentTiming => {
+    const histogram = new Array<number>(maxRounds).fill(0);
+    const when: number[] = [];
+    for (const s of summaries) {
+      const q = s.firstDeploymentRoundByLevel[levelId];
+      if (q === null || q === undefined) continue;
+      when.push(q);
+      histogram[q - 1] = (histogram[q - 1] ?? 0) + 1;
+    }
+    when.sort((a, b) => a - b);
+    return {
+      levelId,
+      deployed: proportion(when.length, n),
+      histogram,
+      never: n - when.length,
+      median: medianOfSorted(when),
+      mean: when.length ? when.reduce((a, b) => a + b, 0) / when.length : null,
+    };
+  });
+  return {
+    games: n,
+    catastrophe: proportion(catastrophe, n),
+    anyIncident: proportion(incident, n),
+    anyPause: proportion(pause, n),
+    brokenCommitment: proportion(broken, n),
+    regulatorHalt: proportion(halt, n),
+    crossingsMissed: proportion(missed, crossings),
+    meanMissedCrossings: n ? missed / n : 0,
+    meanRounds: n ? rounds / n : 0,
+    firstDeployment,
+  };
+}

@@ -1,0 +1,120 @@
+// Sweep results as rows, CSV and JSON: what the table shows and the exports download. Pure.
+
+import { HEADLINE_OUTCOMES, type OutcomeStats } from '../engine/batch/runBatch';
+import type { Proportion } from '../engine/batch/stats';
+import type { SweepCell, SweepSpec } from '../engine/batch/sweep';
+import { sweepParameter } from '../engine/batch/sweepParameters';
+import { ENGINE_VERSION } from '../engine/record';
+import type { Scenario } from '../engine/types';
+import type { ExploreSpec } from './exploreLink';
+
+/** One setting of the sweep and its statistics so far (null: no games back yet). */
+export interface CellResult {
+  cell: SweepCell;
+  stats: OutcomeStats | null;
+}
+
+/** The outcomes a table or export lists, in order: the headline four, then two more. */
+export const REPORTED_OUTCOMES = [
+  ...HEADLINE_OUTCOMES,
+  { key: 'regulatorHalt', label: 'Regulator halt' },
+  { key: 'crossingsMissed', label: 'Crossings missed' },
+] as const;
+
+export type ReportedOutcome = (typeof REPORTED_OUTCOMES)[number]['key'];
+
+export function outcomeOf(stats: OutcomeStats, key: ReportedOutcome): Proportion {
+  return stats[key];
+}
+
+/** "labs = 4, information = published" */
+export function cellLabel(cell: SweepCell): string {
+  return cell.settings
+    .map(({ id, value }) => {
+      const p = sweepParameter(id);
+      return `${p?.label ?? id} = ${p ? p.format(value) : value}`;
+    })
+    .join(', ');
+}
+
+export const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
+
+/** "12.5% (10.1–15.3%)" */
+export function describeProportion(p: Proportion): string {
+  return `${pct(p.p)} (95% CI ${pct(p.lo)}–${pct(p.hi)})`;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per setting: parameter values, games, each outcome with its interval, deployment timing per level. */
+export function resultsCsv(
+  spec: SweepSpec,
+  levelIds: readonly string[],
+  cells: readonly CellResult[],
+): string {
+  const header = [
+    ...spec.params.map((p) => p.id),
+    'games',
+    ...REPORTED_OUTCOMES.flatMap(({ key }) => [key, `${key}_lo95`, `${key}_hi95`]),
+    'crossings',
+    'meanMissedCrossings',
+    ...levelIds.flatMap((id) => [`deployed_${id}`, `medianQuarterDeployed_${id}`]),
+  ];
+  const rows = cells.map(({ cell, stats }) => {
+    const values = cell.settings.map((s) => s.value);
+    if (!stats) return [...values, 0];
+    const byLevel = new Map(stats.firstDeployment.map((d) => [d.levelId, d]));
+    return [
+      ...values,
+      stats.games,
+      ...REPORTED_OUTCOMES.flatMap(({ key }) => {
+        const p = stats[key];
+        return [p.p, p.lo, p.hi];
+      }),
+      stats.crossingsMissed.n,
+      stats.meanMissedCrossings,
+      ...levelIds.flatMap((id) => {
+        const d = byLevel.get(id);
+        return [d ? d.deployed.p : null, d ? d.median : null];
+      }),
+    ];
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Everything needed to read and reproduce the sweep. */
+export function resultsJson(
+  explore: ExploreSpec,
+  sweep: SweepSpec,
+  scenario: Scenario,
+  link: string,
+  cells: readonly CellResult[],
+): Record<string, unknown> {
+  return {
+    engine: ENGINE_VERSION,
+    scenario: { id: scenario.id, title: scenario.title, framework: scenario.framework },
+    explore,
+    link,
+    sweep,
+    cells: cells.map(({ cell, stats }) => ({
+      settings: Object.fromEntries(cell.settings.map((s) => [s.id, s.value])),
+      stats,
+    })),
+  };
+}
+
+/** "How to cite a run" in one line. */
+export function citation(
+  scenario: Pick<Scenario, 'id' | 'title'>,
+  explore: ExploreSpec,
+  link: string,
+): string {
+  const swept = explore.params
+    .map((p) => `${p.id} ${p.from}–${p.to} in ${p.steps} steps`)
+    .join(' × ');
+  return `Threshold engine v${ENGINE_VERSION}, scenario "${scenario.id}" (${scenario.title}), sweep of ${swept}, ${explore.runs} runs per setting, seed ${explore.seed} (game i uses seed ${explore.seed} + i). Reproduce: ${link}`;
+}

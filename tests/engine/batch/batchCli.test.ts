@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseBatchArgs, runBatch } from '../../../src/cli/commands/batch';
+
+const SCENARIO = 'scenarios/anthropic-rsp.json';
+
+function run(argv: string[]): { code: number | Promise<number>; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runBatch(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out, err };
+}
+
+describe('sim batch: argument errors are one line and exit code 2', () => {
+  it.each([
+    [[SCENARIO], /^error: --runs N is required/],
+    [
+      [SCENARIO, '--runs', '0'],
+      /^error: --runs must be a whole number from 1 to 1000000, got "0"$/,
+    ],
+    [[SCENARIO, '--runs', '12abc'], /^error: --runs must be a whole number/],
+    [[SCENARIO, '--runs', '10', '--seed=-1'], /^error: --seed must be a whole number/],
+    [
+      [SCENARIO, '--runs', '10', '--workers', '0'],
+      /^error: --workers must be a whole number from 1 to 64/,
+    ],
+    [[SCENARIO, '--runs', '10', '--set', 'warpSpeed=2'], /^error: --set: unknown key "warpSpeed"/],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'competitvePressure=2'],
+      /^error: --set: unknown key "competitvePressure" \(did you mean "competitivePressure"\?\)/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'labs=twelve'],
+      /^error: --set labs: expected a number from 1 to 8, got "twelve"$/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'labs=12'],
+      /^error: --set labs must be from 1 to 8, got 12$/,
+    ],
+    [[SCENARIO, '--runs', '10', '--set', 'labs=2.5'], /^error: --set labs must be a whole number/],
+    [[SCENARIO, '--runs', '10', '--set', 'labs'], /^error: --set needs key=value, got "labs"$/],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'labs=2', '--set', 'labs=3'],
+      /^error: --set labs given more than once$/,
+    ],
+    [[SCENARIO, '--runs', '10', '--bogus'], /^error: Unknown option '--bogus'/],
+    [['--runs', '10'], /^error: usage: sim batch <scenario>/],
+    [['missing.json', '--runs', '10'], /^error: cannot read .*missing\.json/],
+  ])('%j', (argv, message) => {
+    const { code, out, err } = run(argv);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    const { code, out } = run(['--help']);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^usage: sim batch/);
+  });
+});
+
+describe('sim batch: arguments', () => {
+  it('reads --set as sweep or model parameters, information by number or name', () => {
+    const args = parseBatchArgs(
+      [
+        SCENARIO,
+        '--runs',
+        '50',
+        '--seed',
+        '9',
+        '--set',
+        'competitivePressure=2',
+        '--set=information=none',
+        '--json',
+      ],
+      4,
+    );
+    expect(args).toEqual({
+      file: SCENARIO,
+      runs: 50,
+      seed: 9,
+      settings: [
+        { id: 'competitivePressure', value: 2 },
+        { id: 'information', value: 0 },
+      ],
+      workers: 4,
+      json: true,
+    });
+  });
+
+  it('uses every core by default', () => {
+    expect(parseBatchArgs([SCENARIO, '--runs', '5'], 6).workers).toBe(6);
+    expect(parseBatchArgs([SCENARIO, '--runs', '5'], 0).workers).toBe(1);
+  });
+});
+
+interface BatchJson {
+  engine: string;
+  runs: number;
+  settings: Record<string, number>;
+  workers: number;
+  fallback: string | null;
+  stats: { games: number; catastrophe: { count: number }; firstDeployment: unknown[] };
+}
+
+describe('sim batch: running', () => {
+  it('prints outcome frequencies with intervals and games/s', async () => {
+    const { code, out, err } = run([
+      SCENARIO,
+      '--runs',
+      '30',
+      '--workers',
+      '1',
+      '--set',
+      'rounds=8',
+    ]);
+    expect(await code).toBe(0);
+    expect(err).toEqual([]);
+    const text = out.join('\n');
+    expect(text).toMatch(/30 games, seeds 1…30/);
+    expect(text).toMatch(/settings: rounds=8; 4 labs, 8 quarters/);
+    for (const label of [
+      'catastrophe',
+      'any incident',
+      'any pause',
+      'commitments broken',
+      'crossings missed',
+    ]) {
+      expect(text).toMatch(new RegExp(`^${label} +\\d+\\.\\d% +\\d+\\.\\d% – \\d+\\.\\d%`, 'm'));
+    }
+    expect(text).toMatch(/30 games in [\d.]+ s: \d+ games\/s on this thread/);
+  });
+
+  it('worker threads (under tsx) give exactly the in-process result', async () => {
+    const args = [SCENARIO, '--runs', '40', '--seed', '5', '--set', 'rounds=10', '--json'];
+    const single = run([...args, '--workers', '1']);
+    expect(await single.code).toBe(0);
+    const inProcess = JSON.parse(single.out[0] as string) as BatchJson;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'tests/engine/batch/batchCli.ts', ...args, '--workers', '2'],
+      { encoding: 'utf8' },
+    );
+    const threaded = JSON.parse(stdout) as BatchJson;
+    expect(threaded.fallback).toBeNull();
+    expect(threaded.workers).toBe(2);
+    expect(inProcess.workers).toBe(0);
+    expect(threaded.stats).toEqual(inProcess.stats);
+    expect(threaded.settings).toEqual({ rounds: 10 });
+  }, 60_000);
+});
