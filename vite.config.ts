@@ -1,11 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { offline } from './src/offline/plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any folder or static server.
   base: './',
-  plugins: [svelte()],
+  // offline(): writes dist/sw.js, the service worker that precaches the build (src/offline/).
+  plugins: [svelte(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {
