@@ -11,6 +11,10 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {
+    // Generous limits: on a shared 2-core machine a heavy property test can take several times
+    // its usual time, and tests must not fail on wall-clock time.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: [
       {
         // Engine, CLI, scenario and property tests: plain Node.

@@ -45,12 +45,39 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
 
 /** Copy what a round mutates; the policy ladder is shared until a revision copies it. */
 export function cloneLab(lab: LabState): LabState {
+  // Spelled out rather than spread: this runs for every lab every quarter of every batch game.
   return {
-    ...lab,
+    id: lab.id,
+    name: lab.name,
+    strategy: lab.strategy,
+    role: lab.role,
+    budget: lab.budget,
     capability: { ...lab.capability },
     deployedCapability: { ...lab.deployedCapability },
-    safeguards: { ...lab.safeguards },
-    policy: { ...lab.policy, revisions: [...lab.policy.revisions] },
+    lastEval: lab.lastEval,
+    lastAudit: lab.lastAudit,
+    safeguards: {
+      security: lab.safeguards.security,
+      deployment: lab.safeguards.deployment,
+      alignment: lab.safeguards.alignment,
+    },
+    evalInvestment: lab.evalInvestment,
+    training: lab.training,
+    deployment: lab.deployment,
+    status: lab.status,
+    reputation: lab.reputation,
+    marketShare: lab.marketShare,
+    boardPressure: lab.boardPressure,
+    policy: {
+      binding: lab.policy.binding,
+      inPauseAgreement: lab.policy.inPauseAgreement,
+      publishesEvals: lab.policy.publishesEvals,
+      levels: lab.policy.levels,
+      revisions: lab.policy.revisions.slice(),
+    },
+    incidentResponse: lab.incidentResponse,
+    halted: lab.halted,
+    hiddenBreaches: lab.hiddenBreaches,
   };
 }
 

@@ -28,6 +28,9 @@ console.log(
   `  ${r.gamesPerSecond.toFixed(0)} games/s — ${r.seconds.toFixed(2)} s for ${games} games`,
 );
 console.log(`  target: 10,000 games in under 10 s on one core → ${r.secondsFor10k.toFixed(2)} s`);
+console.log(
+  `  CPU time: ${((r.cpuSeconds / games) * 1000).toFixed(3)} ms per game → ${((r.cpuSeconds / games) * 10_000).toFixed(2)} CPU-s for 10,000 (wall time is inflated when other processes share the cores)`,
+);
 
 if (!values['engine-only']) await budgets();
 
