@@ -1,7 +1,14 @@
 // A human lab's decision while it is being drafted: the sensible defaults a decision form starts
 // from, and the budget arithmetic that keeps the split at 100%. Pure, no DOM.
 
-import type { BudgetLine, BudgetSplit, LabDecision, LabView } from './types';
+import type {
+  BudgetLine,
+  BudgetSplit,
+  DomainId,
+  LabDecision,
+  LabView,
+  PolicyAction,
+} from './types';
 import { BUDGET_LINES } from './types';
 
 /** Whole percentages per budget line; they always sum to 100. */
@@ -86,4 +93,62 @@ export function draftDecision(view: LabView, previous: LabDecision | null = null
     budget: previous ? toSplit(toPercents(previous.budget)) : toSplit(DEFAULT_BUDGET_PERCENTS),
     actions: [],
   };
+}
+
+/** The policy-action part of a decision form, as the form holds it. */
+export interface PolicyDraft {
+  revise: boolean;
+  levelId: string;
+  domain: DomainId | '';
+  /** New threshold in whole percent. */
+  to: number;
+  publicly: boolean;
+  audit: boolean;
+  inPauseAgreement: boolean;
+  publishEvals: boolean;
+}
+
+/** A form with no actions: the lab's current memberships, the first threshold of its ladder. */
+export function policyDraft(view: LabView): PolicyDraft {
+  const level = view.levels[0];
+  const domain =
+    (level ? (Object.keys(level.thresholds)[0] as DomainId | undefined) : undefined) ?? '';
+  const value = level && domain ? (level.thresholds[domain] ?? 0) : 0;
+  return {
+    revise: false,
+    levelId: level?.id ?? '',
+    domain,
+    to: Math.round(value * 100),
+    publicly: true,
+    audit: false,
+    inPauseAgreement: view.self.policy.inPauseAgreement,
+    publishEvals: view.self.policy.publishesEvals,
+  };
+}
+
+/** The actions a filled-in form stands for (unchanged settings produce none). */
+export function policyActionsFrom(view: LabView, draft: PolicyDraft): PolicyAction[] {
+  const actions: PolicyAction[] = [];
+  if (draft.revise && draft.domain) {
+    const level = view.levels.find((l) => l.id === draft.levelId);
+    const from = level?.thresholds[draft.domain];
+    const to = Math.min(1, Math.max(0, Math.round(draft.to) / 100));
+    if (level && from !== undefined && Math.abs(to - from) > 1e-9) {
+      actions.push({
+        kind: 'reviseThreshold',
+        levelId: level.id,
+        domain: draft.domain,
+        to,
+        publicly: draft.publicly,
+      });
+    }
+  }
+  if (draft.audit) actions.push({ kind: 'inviteAudit' });
+  if (draft.inPauseAgreement !== view.self.policy.inPauseAgreement) {
+    actions.push({ kind: draft.inPauseAgreement ? 'joinPauseAgreement' : 'leavePauseAgreement' });
+  }
+  if (draft.publishEvals !== view.self.policy.publishesEvals) {
+    actions.push({ kind: 'publishEvals', publish: draft.publishEvals });
+  }
+  return actions;
 }

@@ -1,0 +1,37 @@
+// Display names for the engine's identifiers (words only: no rules here).
+import type { BudgetLine, DeploymentStatus, Posture, SafeguardTrack } from '../../engine/types';
+import { TRACK_NAMES } from '../../engine/explain';
+
+export const POSTURE_LABEL: Record<Posture, string> = {
+  pause: 'Pause',
+  restrict: 'Restrict',
+  deploy: 'Deploy',
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Security", "Deployment safeguards", "Alignment evidence". */
+export const TRACK_LABEL: Record<SafeguardTrack, string> = {
+  security: capitalise(TRACK_NAMES.security),
+  deployment: capitalise(TRACK_NAMES.deployment),
+  alignment: capitalise(TRACK_NAMES.alignment),
+};
+
+export const BUDGET_LABEL: Record<BudgetLine, string> = {
+  capabilities: 'Capabilities',
+  security: TRACK_LABEL.security,
+  deployment: TRACK_LABEL.deployment,
+  alignment: TRACK_LABEL.alignment,
+  evals: 'Evals',
+};
+
+export const DEPLOYMENT_LABEL: Record<DeploymentStatus, string> = {
+  none: 'Nothing released',
+  restricted: 'Restricted release',
+  full: 'Released to everyone',
+};
+
+export const pct = (x: number, digits = 0): string => `${(x * 100).toFixed(digits)}%`;
+
+/** The steps of a quarter, as the game machine names its states. */
+export type QuarterPhase = 'briefing' | 'evaluation' | 'decisions';

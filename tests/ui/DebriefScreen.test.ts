@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDebrief } from '../../src/engine/debrief';
+import DebriefScreen from '../../src/ui/debrief/DebriefScreen.svelte';
+import { finishedGame, playerId, shortest } from './helpers';
+
+const id = playerId(shortest);
+
+describe('DebriefScreen', () => {
+  it('shows the outcome, the truth, commitments, rivals and questions drawn from the game', () => {
+    const game = finishedGame();
+    const debrief = buildDebrief(shortest, game, [id]);
+    render(DebriefScreen, {
+      scenario: shortest,
+      game,
+      labId: id,
+      onRewind: vi.fn(),
+      onNewGame: vi.fn(),
+      onExport: vi.fn(),
+    });
+    expect(
+      screen.getByRole('heading', { level: 1, name: debrief.outcome.title }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Commitments kept, revised, broken' }),
+    ).toBeInTheDocument();
+    for (const r of debrief.rivals) expect(screen.getAllByText(r.name).length).toBeGreaterThan(0);
+    for (const q of debrief.questions) expect(screen.getByText(q)).toBeInTheDocument();
+  });
+
+  it('rewinds to a chosen quarter and exports', async () => {
+    const onRewind = vi.fn();
+    const onExport = vi.fn();
+    render(DebriefScreen, {
+      scenario: shortest,
+      game: finishedGame(),
+      labId: id,
+      onRewind,
+      onNewGame: vi.fn(),
+      onExport,
+    });
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: /rewind to the start of/i }),
+      '3',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Rewind to quarter 3' }));
+    expect(onRewind).toHaveBeenCalledWith(3);
+    await userEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Export Markdown report' }));
+    expect(onExport.mock.calls).toEqual([['json'], ['markdown']]);
+  });
+});

@@ -1,0 +1,72 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { shippedScenarios } from '../../src/lib/shippedScenarios';
+import { createStore } from '../../src/lib/persistence';
+import { makeSavedGame } from '../../src/lib/saveFormat';
+import SoloGame from '../../src/ui/solo/SoloGame.svelte';
+import { MemoryStorage, decision, playerId, shortest } from './helpers';
+
+const KEY = 'threshold:solo';
+
+describe('SoloGame', () => {
+  it('starts a game, saves after every decision and resumes it', async () => {
+    const storage = new MemoryStorage();
+    const first = render(SoloGame, { scenarios: shippedScenarios, storage });
+    await userEvent.click(await screen.findByRole('radio', { name: new RegExp(shortest.title) }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start game' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'See your eval results' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Go to your decision' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Quarter 2 of/ }),
+    ).toBeInTheDocument();
+
+    const saved = createStore(storage).load(KEY);
+    expect(saved.status).toBe('ok');
+    if (saved.status === 'ok') expect(saved.save.log).toHaveLength(1);
+    first.unmount();
+
+    render(SoloGame, { scenarios: shippedScenarios, storage });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /Quarter 2 of/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'End quarter' })).toBeInTheDocument();
+  }, 20_000);
+
+  it('reports a corrupt save, sets it aside and offers a new game', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(KEY, '{"revision": 1, "save": {"kind": "threshold-save", "version": 1}}');
+    render(SoloGame, { scenarios: shippedScenarios, storage });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your saved game could not be resumed');
+    expect(alert).toHaveTextContent(/set aside/);
+    expect(screen.getByRole('button', { name: 'Start game' })).toBeInTheDocument();
+    expect([...Array(storage.length).keys()].map((i) => storage.key(i))).toContainEqual(
+      expect.stringMatching(/^threshold:solo:corrupt:/),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('resumes a finished game at the debrief', async () => {
+    const storage = new MemoryStorage();
+    const id = playerId(shortest);
+    const log = Array.from({ length: shortest.rounds }, () => ({ [id]: decision('pause') }));
+    createStore(storage).save(
+      KEY,
+      makeSavedGame({
+        mode: 'solo',
+        setup: { scenario: shortest, seed: 5, humans: [id] },
+        log,
+        pending: {},
+        autoResolve: true,
+      }),
+    );
+    render(SoloGame, { scenarios: shippedScenarios, storage });
+    expect(
+      await screen.findByRole('heading', { name: 'Questions to discuss' }),
+    ).toBeInTheDocument();
+  });
+});

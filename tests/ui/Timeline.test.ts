@@ -1,0 +1,65 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { timelineData } from '../../src/engine/timelineSeries';
+import TimelineCard from '../../src/ui/chart/TimelineCard.svelte';
+import { TRACK_LABEL } from '../../src/ui/game/names';
+import { finishedGame, playedGame, playerId, shortest } from './helpers';
+
+describe('TimelineCard', () => {
+  it('has a data-table alternative with one row per quarter', () => {
+    const state = playedGame(4);
+    const data = timelineData(shortest, state, playerId(shortest), { reveal: false });
+    render(TimelineCard, {
+      data,
+      trackNames: TRACK_LABEL,
+      title: 'Your lab over time',
+      onDomainChange: vi.fn(),
+    });
+    const table = screen.getByRole('table');
+    const body = within(table).getAllByRole('rowgroup')[1] as HTMLElement;
+    const rows = within(body).getAllByRole('row');
+    expect(rows).toHaveLength(state.round);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(
+      Array.from({ length: state.round }, (_, i) => `Q${i + 1}`),
+    );
+    // Before the debrief, no truth is shown.
+    expect(within(table).queryByRole('columnheader', { name: /true capability/i })).toBeNull();
+  });
+
+  it('reveals true capability in the debrief', () => {
+    const state = finishedGame();
+    const data = timelineData(shortest, state, playerId(shortest), { reveal: true });
+    render(TimelineCard, {
+      data,
+      trackNames: TRACK_LABEL,
+      title: 'Truth',
+      onDomainChange: vi.fn(),
+    });
+    expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(state.history.length + 1);
+  });
+
+  it('reads one quarter at a time with the arrow keys', async () => {
+    const state = playedGame(3);
+    const data = timelineData(shortest, state, playerId(shortest), { reveal: false });
+    render(TimelineCard, { data, trackNames: TRACK_LABEL, title: 'T', onDomainChange: vi.fn() });
+    const slider = screen.getByRole('slider', { name: /timeline/i });
+    slider.focus();
+    expect(slider).toHaveAttribute('aria-valuenow', String(state.round));
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(slider).toHaveAttribute('aria-valuenow', String(state.round - 1));
+    expect(slider.getAttribute('aria-valuetext')).toMatch(/^Quarter 3\. Your move: Restrict/);
+  });
+
+  it('switches the capability domain', async () => {
+    const state = playedGame(2);
+    const onDomainChange = vi.fn();
+    const data = timelineData(shortest, state, playerId(shortest), { reveal: false });
+    render(TimelineCard, { data, trackNames: TRACK_LABEL, title: 'T', onDomainChange });
+    const other = shortest.domains.find((d) => d.id !== data.domain);
+    if (!other) return;
+    await userEvent.click(screen.getByRole('button', { name: other.name }));
+    expect(onDomainChange).toHaveBeenCalledWith(other.id);
+  });
+});
