@@ -6,7 +6,8 @@
 import { formatIssue, parseScenario } from '../engine/scenario/validate';
 import type { Scenario } from '../engine/types';
 
-const files = import.meta.glob<string>('../../scenarios/*.json', {
+// The JSON Schema sits beside the scenarios for editors; it is not needed at run time.
+const files = import.meta.glob<string>(['../../scenarios/*.json', '!**/scenario.schema.json'], {
   eager: true,
   query: '?raw',
   import: 'default',
@@ -33,7 +34,6 @@ function load(): { scenarios: Scenario[]; errors: ShippedScenarioError[] } {
   const errors: ShippedScenarioError[] = [];
   for (const [path, text] of Object.entries(files)) {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    if (file === 'scenario.schema.json') continue;
     const result = parseScenario(text);
     if (result.ok) scenarios.push(result.scenario);
     else errors.push({ file, messages: result.errors.map(formatIssue) });
