@@ -90,14 +90,16 @@ describe('sim batch: arguments', () => {
         { id: 'competitivePressure', value: 2 },
         { id: 'information', value: 0 },
       ],
-      workers: 4,
+      workers: 1,
       json: true,
     });
   });
 
-  it('uses every core by default', () => {
-    expect(parseBatchArgs([SCENARIO, '--runs', '5'], 6).workers).toBe(6);
-    expect(parseBatchArgs([SCENARIO, '--runs', '5'], 0).workers).toBe(1);
+  it('uses one worker thread per 10,000 games by default, up to every core', () => {
+    expect(parseBatchArgs([SCENARIO, '--runs', '5'], 6).workers).toBe(1);
+    expect(parseBatchArgs([SCENARIO, '--runs', '25000'], 6).workers).toBe(2);
+    expect(parseBatchArgs([SCENARIO, '--runs', '900000'], 6).workers).toBe(6);
+    expect(parseBatchArgs([SCENARIO, '--runs', '50000'], 0).workers).toBe(1);
   });
 });
 
