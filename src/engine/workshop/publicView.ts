@@ -1,0 +1,169 @@
+// What the whole room may see — the projector's view. Built only from public information: the
+// quarter, the news and injects, each lab's public signals (exactly what a rival sees of it under
+// the scenario's information rules, from labView), market shares, trust and regulation, who has
+// locked in (never what), and the commitments announced at the table. It is a plain JSON value,
+// so the laptop can send it to the projector window without sending anything secret.
+
+import { buildDebrief } from '../debrief';
+import type {
+  DeploymentStatus,
+  GameState,
+  NewsItem,
+  RegulationLevel,
+  Scenario,
+  TrainingStatus,
+} from '../types';
+import { labView } from '../view';
+import { REGULATION_NAMES } from '../world';
+import { COMMITMENT_KIND_LABEL } from './commitments';
+import type { TimerState, WorkshopMeta } from './types';
+
+/** News meant for one lab's eyes (its own researchers, its own board) stays off the projector. */
+const PRIVATE_NEWS: ReadonlySet<NewsItem['kind']> = new Set(['evals', 'board']);
+
+export function isPublicNews(item: NewsItem): boolean {
+  return !PRIVATE_NEWS.has(item.kind);
+}
+
+export interface PublicLab {
+  id: string;
+  name: string;
+  /** The team holding the seat, or null for a bot. */
+  team: string | null;
+  deployment: DeploymentStatus;
+  /** Training or paused, when the scenario's information rules announce it. */
+  training: TrainingStatus | null;
+  /** Name of the highest level it has announced reaching. */
+  announcedLevel: string | null;
+  marketShare: number;
+  reputation: number;
+  inPauseAgreement: boolean;
+  /** Its published eval results (domain name → measured), when it publishes and the rules show them. */
+  publishedEval: { round: number; measured: { domain: string; value: number }[] } | null;
+}
+
+export type PublicPhase = 'setup' | 'briefing' | 'deciding' | 'ready' | 'paused' | 'over';
+
+export interface PublicQuarter {
+  round: number;
+  publicTrust: number;
+  /** Market share per lab id at the end of the quarter. */
+  shares: Record<string, number>;
+  incidents: { lab: string; severity: string }[];
+}
+
+export interface PublicSnapshot {
+  kind: 'threshold-public';
+  scenarioTitle: string;
+  round: number;
+  totalRounds: number;
+  phase: PublicPhase;
+  /** How the game ended (a headline only: the truth is for the debrief). */
+  outcomeTitle: string | null;
+  timer: TimerState | null;
+  teams: { lab: string; name: string; labName: string; lockedIn: boolean }[];
+  publicTrust: number;
+  regulation: { level: RegulationLevel; name: string };
+  pauseAgreementActive: boolean;
+  /** News of the quarter being played (injects, announcements). */
+  thisQuarter: NewsItem[];
+  /** What the last resolution brought (incidents, releases, audits, regulation). */
+  lastResults: { round: number; news: NewsItem[] } | null;
+  labs: PublicLab[];
+  history: PublicQuarter[];
+  commitments: { id: string; round: number; text: string; kind: string; parties: string[] }[];
+}
+
+/** One lab's public signals: what any other lab sees of it (from labView, so the rules agree). */
+function signalsOf(state: GameState, scenario: Scenario, labId: string) {
+  const observer = state.labs.find((l) => l.id !== labId);
+  if (!observer) return null;
+  return labView(state, scenario, observer.id).rivals.find((r) => r.id === labId) ?? null;
+}
+
+export function publicSnapshot(
+  scenario: Scenario,
+  state: GameState,
+  meta: WorkshopMeta,
+  lockedIn: readonly string[],
+): PublicSnapshot {
+  const over = state.outcome !== null;
+  const teamOf = new Map(meta.teams.map((t) => [t.lab, t.name]));
+  const levelName = (id: string | null) =>
+    id === null ? null : (scenario.levels.find((l) => l.id === id)?.name ?? id);
+  const domainName = (id: string) => scenario.domains.find((d) => d.id === id)?.name ?? id;
+  const allLocked = meta.teams.every((t) => lockedIn.includes(t.lab));
+  const phase: PublicPhase =
+    meta.stage === 'setup'
+      ? 'setup'
+      : over
+        ? 'over'
+        : meta.paused
+          ? 'paused'
+          : !meta.roundOpen
+            ? 'briefing'
+            : allLocked
+              ? 'ready'
+              : 'deciding';
+  const labs: PublicLab[] = state.labs.map((lab) => {
+    const s = signalsOf(state, scenario, lab.id);
+    const published = s?.publishedEval ?? null;
+    return {
+      id: lab.id,
+      name: lab.name,
+      team: teamOf.get(lab.id) ?? null,
+      deployment: s?.deployment ?? lab.deployment,
+      training: s?.training ?? null,
+      announcedLevel: levelName(s?.announcedLevel ?? null),
+      marketShare: s?.marketShare ?? lab.marketShare,
+      reputation: s?.reputation ?? lab.reputation,
+      inPauseAgreement: s?.inPauseAgreement ?? lab.policy.inPauseAgreement,
+      publishedEval: published
+        ? {
+            round: published.round,
+            measured: Object.entries(published.measured).map(([d, value]) => ({
+              domain: domainName(d),
+              value: value ?? 0,
+            })),
+          }
+        : null,
+    };
+  });
+  const last = state.history.at(-1);
+  return {
+    kind: 'threshold-public',
+    scenarioTitle: scenario.title,
+    round: state.round,
+    totalRounds: state.totalRounds,
+    phase,
+    outcomeTitle: over ? buildDebrief(scenario, state, []).outcome.title : null,
+    timer: meta.roundOpen && !over ? meta.timer : null,
+    teams: meta.teams.map((t) => ({
+      lab: t.lab,
+      name: t.name,
+      labName: state.labs.find((l) => l.id === t.lab)?.name ?? t.lab,
+      lockedIn: lockedIn.includes(t.lab),
+    })),
+    publicTrust: state.world.publicTrust,
+    regulation: { level: state.world.regulation, name: REGULATION_NAMES[state.world.regulation] },
+    pauseAgreementActive: state.world.pauseAgreementActive,
+    thisQuarter: over
+      ? []
+      : state.world.news.filter((n) => n.round === state.round && isPublicNews(n)),
+    lastResults: last ? { round: last.round, news: last.news.filter(isPublicNews) } : null,
+    labs,
+    history: state.history.map((r) => ({
+      round: r.round,
+      publicTrust: r.publicTrust,
+      shares: Object.fromEntries(r.labs.map((l) => [l.lab, l.marketShare])),
+      incidents: r.incidents.map((i) => ({ lab: i.lab, severity: i.severity })),
+    })),
+    commitments: meta.commitments.map((c) => ({
+      id: c.id,
+      round: c.round,
+      text: c.text,
+      kind: COMMITMENT_KIND_LABEL[c.terms.kind],
+      parties: c.parties.map((p) => state.labs.find((l) => l.id === p)?.name ?? p),
+    })),
+  };
+}

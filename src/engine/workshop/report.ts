@@ -1,0 +1,101 @@
+// The workshop's after-action report: the game report (src/report/markdown.ts, every team named)
+// with the workshop's own record added — who played which lab, the commitments and agreements
+// announced at the table with what became of them, and the injects the facilitator fired.
+
+import { md, gameReportMarkdown } from '../../report/markdown';
+import type { GameState, Scenario } from '../types';
+import { assessCommitments, COMMITMENT_KIND_LABEL, VERDICT_WORDS } from './commitments';
+import { describeEffect } from './injects';
+import { teamNamesByLab } from './seats';
+import type { WorkshopMeta } from './types';
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+/** The workshop's own sections, in Markdown. */
+export function workshopSectionsMarkdown(
+  scenario: Scenario,
+  state: GameState,
+  meta: WorkshopMeta,
+): string[] {
+  const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
+  const lines: string[] = ['## Teams', ''];
+  lines.push(
+    ...table(
+      ['Team', 'Lab'],
+      meta.teams.map((t) => [md(t.name), md(name(t.lab))]),
+    ),
+    '',
+    `Bots played ${
+      state.labs
+        .filter((l) => !meta.teams.some((t) => t.lab === l.id))
+        .map((l) => md(l.name))
+        .join(', ') || 'no seat'
+    }.`,
+    '',
+  );
+
+  lines.push('## Commitments and agreements announced at the table', '');
+  if (meta.commitments.length === 0) {
+    lines.push('No public commitments were recorded.', '');
+  } else {
+    lines.push(
+      'Verdicts: the facilitator’s mark where given, otherwise what the game record shows (only what each lab’s own evals showed counts).',
+      '',
+      ...table(
+        ['Quarter', 'Parties', 'Commitment', 'Kind', 'Verdict', 'Evidence'],
+        assessCommitments(meta.commitments, scenario, state).map(({ commitment, assessment }) => [
+          commitment.until === null
+            ? `${commitment.round}–`
+            : `${commitment.round}–${commitment.until}`,
+          commitment.parties.map((p) => md(name(p))).join(', '),
+          md(commitment.text),
+          md(COMMITMENT_KIND_LABEL[commitment.terms.kind]),
+          `${commitment.mark ? `**${VERDICT_WORDS[assessment.verdict]}** (facilitator)` : VERDICT_WORDS[assessment.verdict]}`,
+          assessment.evidence.map((e) => `Q${e.round}: ${md(e.text)}`).join(' ') || '—',
+        ]),
+      ),
+      '',
+    );
+  }
+
+  lines.push('## Injects fired by the facilitator', '');
+  if (meta.injects.length === 0) {
+    lines.push('None: only the scenario’s scripted events fired.', '');
+  } else {
+    lines.push(
+      ...table(
+        ['Quarter', 'Headline', 'Effect'],
+        meta.injects.map((i) => [
+          String(i.round),
+          md(i.event.headline),
+          md(describeEffect(i.event.effect, scenario)),
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+/** The full after-action report: every team named, the workshop's record before the footer. */
+export function workshopReportMarkdown(
+  scenario: Scenario,
+  state: GameState,
+  meta: WorkshopMeta,
+): string {
+  const teamLabs = meta.teams.map((t) => t.lab);
+  const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams));
+  const title = `# Threshold workshop after-action report: ${md(scenario.title)}`;
+  const body = game.replace(/^# .*$/m, () => title);
+  const extra = workshopSectionsMarkdown(scenario, state, meta).join('\n');
+  const footer = body.lastIndexOf('\n---\n');
+  return footer < 0
+    ? `${body}\n${extra}\n`
+    : `${body.slice(0, footer)}\n${extra}${body.slice(footer)}`;
+}

@@ -1,0 +1,564 @@
+// The workshop session file: a saved game (src/lib/saveFormat.ts) with mode "workshop" and the
+// session's own record (src/engine/workshop/types.ts) in `extra`. The same value is kept in the
+// browser's storage after every action and downloaded as a file to move to another laptop; a
+// saved setup (before the game starts) is the same format with an empty log.
+//
+// Reading one never throws: a bad file gets one message naming what is wrong and where, e.g.
+// "extra.injects[0].event.effect.delta: expected a number between -1 and 1, got 5".
+
+import * as v from 'valibot';
+import {
+  replayGame,
+  type DecisionLog,
+  type FiredInject,
+  type RoundDecisions,
+} from '../engine/game';
+import type { GameSetup } from '../engine/machines/gameMachine';
+import { describeValue } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/types';
+import { validateInject } from '../engine/workshop/injects';
+import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
+import {
+  gameSchemas,
+  makeSavedGame,
+  parseSavedGame,
+  problemMessage,
+  SAVE_KIND,
+  type SavedGame,
+} from './saveFormat';
+
+/** Where the browser keeps the workshop in progress. */
+export const WORKSHOP_KEY = 'threshold:workshop';
+
+/** Session files larger than this are refused before reading. */
+export const MAX_SESSION_BYTES = 5 * 1024 * 1024;
+
+export interface WorkshopSession {
+  setup: GameSetup;
+  log: DecisionLog;
+  pending: RoundDecisions;
+  meta: WorkshopMeta;
+  savedAt: string;
+}
+
+export type SessionResult = { ok: true; session: WorkshopSession } | { ok: false; message: string };
+
+type PathSegment = string | number;
+interface Problem {
+  path: PathSegment[];
+  message: string;
+}
+
+const got = (issue: { input: unknown }): string => `got ${describeValue(issue.input)}`;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
+  }
+  return segments;
+}
+
+function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix: PathSegment[]): Problem[] {
+  return issues.map((issue) => ({ path: [...prefix, ...pathOf(issue)], message: issue.message }));
+}
+
+/** The session record's schema for one scenario (lab ids, level ids and quarters it refers to). */
+function metaSchema(scenario: Scenario) {
+  const labIds = scenario.labs.map((l) => l.id);
+  const levelIds = scenario.levels.map((l) => l.id);
+  const quoted = (ids: readonly string[]) => ids.map((id) => JSON.stringify(id)).join(', ');
+  const LabId = v.picklist(
+    labIds,
+    (issue) =>
+      `${describeValue(issue.input)} is not a lab in this scenario — expected one of ${quoted(labIds)}`,
+  );
+  const Bool = v.boolean((issue) => `expected true or false, ${got(issue)}`);
+  const Quarter = v.pipe(
+    v.number((issue) => `expected a quarter number, ${got(issue)}`),
+    v.integer((issue) => `expected a whole quarter number, ${got(issue)}`),
+    v.minValue(1, (issue) => `expected a quarter from 1 to ${scenario.rounds}, ${got(issue)}`),
+    v.maxValue(
+      scenario.rounds,
+      (issue) => `expected a quarter from 1 to ${scenario.rounds}, ${got(issue)}`,
+    ),
+  );
+  const Millis = v.pipe(
+    v.number((issue) => `expected a time in milliseconds, ${got(issue)}`),
+    v.finite((issue) => `expected a time in milliseconds, ${got(issue)}`),
+    v.minValue(0, (issue) => `a time cannot be negative, ${got(issue)}`),
+  );
+  const Text = (max: number, what: string) =>
+    v.pipe(
+      v.string((issue) => `expected ${what} as text, ${got(issue)}`),
+      v.trim(),
+      v.minLength(1, `${what} cannot be empty`),
+      v.maxLength(max, `${what} is longer than ${max} characters`),
+    );
+  const Team = v.strictObject(
+    { lab: LabId, name: Text(WORKSHOP_LIMITS.teamName, 'a team name') },
+    (issue) => `expected a team {lab, name}, ${got(issue)}`,
+  );
+  const { min: tMin, max: tMax } = WORKSHOP_LIMITS.timerSeconds;
+  const Timer = v.strictObject(
+    { durationMs: Millis, deadline: v.nullable(Millis), remainingMs: Millis },
+    (issue) => `expected a timer {durationMs, deadline, remainingMs} or null, ${got(issue)}`,
+  );
+  const Terms = v.variant(
+    'kind',
+    [
+      v.strictObject({ kind: v.literal('statement') }),
+      v.strictObject({ kind: v.literal('pausePact') }),
+      v.strictObject({
+        kind: v.literal('noDeployAbove'),
+        level: v.picklist(
+          levelIds,
+          (issue) =>
+            `${describeValue(issue.input)} is not a level in this scenario — expected one of ${quoted(levelIds)}`,
+        ),
+      }),
+      v.strictObject({ kind: v.literal('noQuietRevision') }),
+    ],
+    (issue) => `expected terms whose "kind" is one of ${quoted(COMMITMENT_KINDS)}, ${got(issue)}`,
+  );
+  const Commitment = v.strictObject(
+    {
+      id: Text(40, 'an id'),
+      round: Quarter,
+      until: v.nullable(Quarter),
+      parties: v.pipe(
+        v.array(LabId, (issue) => `expected a list of lab ids, ${got(issue)}`),
+        v.minLength(1, 'a commitment binds at least one lab'),
+      ),
+      text: Text(WORKSHOP_LIMITS.commitmentText, 'the commitment'),
+      terms: Terms,
+      mark: v.nullable(
+        v.picklist(
+          ['kept', 'broken'],
+          (issue) => `expected "kept", "broken" or null, ${got(issue)}`,
+        ),
+      ),
+    },
+    (issue) =>
+      `expected a commitment {id, round, until, parties, text, terms, mark}, ${got(issue)}`,
+  );
+  const Inject = v.strictObject(
+    { round: Quarter, event: v.unknown() },
+    (issue) => `expected an inject {round, event}, ${got(issue)}`,
+  );
+  return v.strictObject(
+    {
+      format: v.literal(1, (issue) => `expected session record format 1, ${got(issue)}`),
+      stage: v.picklist(['setup', 'play'], (issue) => `expected "setup" or "play", ${got(issue)}`),
+      teams: v.pipe(
+        v.array(Team, (issue) => `expected a list of teams, ${got(issue)}`),
+        v.minLength(
+          WORKSHOP_LIMITS.teams.min,
+          `a workshop needs at least ${WORKSHOP_LIMITS.teams.min} teams`,
+        ),
+        v.maxLength(
+          WORKSHOP_LIMITS.teams.max,
+          `a workshop has at most ${WORKSHOP_LIMITS.teams.max} teams`,
+        ),
+      ),
+      timerSeconds: v.nullable(
+        v.pipe(
+          v.number((issue) => `expected seconds or null, ${got(issue)}`),
+          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
+          v.minValue(tMin, (issue) => `expected ${tMin} to ${tMax} seconds, ${got(issue)}`),
+          v.maxValue(tMax, (issue) => `expected ${tMin} to ${tMax} seconds, ${got(issue)}`),
+        ),
+      ),
+      timer: v.nullable(Timer),
+      roundOpen: Bool,
+      paused: Bool,
+      turn: v.strictObject(
+        {
+          screen: v.picklist(
+            ['console', 'handover', 'team', 'public'],
+            (issue) => `expected "console", "handover", "team" or "public", ${got(issue)}`,
+          ),
+          team: v.nullable(LabId),
+        },
+        (issue) => `expected a turn {screen, team}, ${got(issue)}`,
+      ),
+      commitments: v.pipe(
+        v.array(Commitment, (issue) => `expected a list of commitments, ${got(issue)}`),
+        v.maxLength(
+          WORKSHOP_LIMITS.commitments,
+          `at most ${WORKSHOP_LIMITS.commitments} commitments`,
+        ),
+      ),
+      injects: v.pipe(
+        v.array(Inject, (issue) => `expected a list of injects, ${got(issue)}`),
+        v.maxLength(WORKSHOP_LIMITS.injects, `at most ${WORKSHOP_LIMITS.injects} injects`),
+      ),
+    },
+    (issue) =>
+      `expected the workshop record {format, stage, teams, timerSeconds, timer, roundOpen, paused, turn, commitments, injects}, ${got(issue)}`,
+  );
+}
+
+/**
+ * Check the session record against its game: teams hold exactly the human seats, every inject is
+ * a valid event fired in a quarter the game has reached, and the log replays (with the injects)
+ * to exactly its length. `humans`, `log` and `pending` are already checked against the scenario.
+ */
+export function parseWorkshopMeta(
+  value: unknown,
+  scenario: Scenario,
+  seed: number,
+  humans: readonly string[],
+  log: DecisionLog,
+  pending: RoundDecisions,
+): { ok: true; meta: WorkshopMeta } | { ok: false; message: string } {
+  const parsed = v.safeParse(metaSchema(scenario), value);
+  if (!parsed.success) {
+    return { ok: false, message: problemMessage(problemsOf(parsed.issues, ['extra'])) };
+  }
+  const meta = parsed.output as WorkshopMeta;
+  const teamLabs = meta.teams.map((t) => t.lab);
+  if (teamLabs.length !== humans.length || teamLabs.some((lab, i) => humans[i] !== lab)) {
+    return {
+      ok: false,
+      message: `extra.teams: the teams’ labs (${teamLabs.join(', ')}) must be the human seats in setup.humans (${humans.join(', ')}), in the same order`,
+    };
+  }
+  const names = new Set<string>();
+  for (const [i, team] of meta.teams.entries()) {
+    const key = team.name.toLowerCase();
+    if (names.has(key)) {
+      return { ok: false, message: `extra.teams[${i}].name: two teams are called "${team.name}"` };
+    }
+    names.add(key);
+  }
+  if (meta.turn.team !== null && !teamLabs.includes(meta.turn.team)) {
+    return {
+      ok: false,
+      message: `extra.turn.team: ${JSON.stringify(meta.turn.team)} is not a team’s lab`,
+    };
+  }
+  for (const [i, c] of meta.commitments.entries()) {
+    if (c.until !== null && c.until < c.round) {
+      return {
+        ok: false,
+        message: `extra.commitments[${i}].until: the last quarter covered (${c.until}) is before the quarter it was made (${c.round})`,
+      };
+    }
+  }
+  if (meta.stage === 'setup' && (log.length > 0 || meta.injects.length > 0)) {
+    return {
+      ok: false,
+      message: 'extra.stage: a setup that has not started cannot have played quarters or injects',
+    };
+  }
+  const injects: FiredInject[] = [];
+  for (const [i, inject] of meta.injects.entries()) {
+    const raw: Record<string, unknown> = isObject(inject.event) ? inject.event : {};
+    if (!isObject(inject.event)) {
+      return {
+        ok: false,
+        message: `extra.injects[${i}].event: expected an event {headline, body, effect}, got ${describeValue(inject.event)}`,
+      };
+    }
+    const checked = validateInject(scenario, {
+      headline: raw.headline,
+      body: raw.body,
+      effect: raw.effect,
+    });
+    if (!checked.ok) {
+      const first = checked.problems[0];
+      return {
+        ok: false,
+        message: `extra.injects[${i}].event.${first?.path ?? ''}: ${first?.message ?? 'not a valid event'}`,
+      };
+    }
+    const extraKeys = Object.keys(raw).filter(
+      (k) => !['round', 'headline', 'body', 'effect'].includes(k),
+    );
+    if (extraKeys.length > 0) {
+      return {
+        ok: false,
+        message: `extra.injects[${i}].event.${extraKeys[0]}: unknown field (an event has round, headline, body and effect)`,
+      };
+    }
+    if (inject.round > log.length + 1) {
+      return {
+        ok: false,
+        message: `extra.injects[${i}].round: fired in quarter ${inject.round}, but the game has only reached quarter ${log.length + 1}`,
+      };
+    }
+    if (i > 0 && inject.round < (injects[i - 1]?.round ?? 0)) {
+      return {
+        ok: false,
+        message: `extra.injects[${i}].round: injects are listed in the order they were fired, but quarter ${inject.round} comes after quarter ${injects[i - 1]?.round}`,
+      };
+    }
+    injects.push({ round: inject.round, event: { ...checked.event, round: inject.round } });
+  }
+  const played = checkSeats(humans, log, pending);
+  if (played) return { ok: false, message: played };
+  try {
+    const state = replayGame(scenario, { seed, humans: [...humans] }, log, Infinity, injects);
+    if (state.history.length !== log.length) {
+      return {
+        ok: false,
+        message: `log: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`,
+      };
+    }
+    if (state.outcome !== null && Object.keys(pending).length > 0) {
+      return { ok: false, message: 'pending: the game is over, so no decisions can be waiting' };
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `log: the game could not be replayed (${detail})` };
+  }
+  return { ok: true, meta: { ...meta, injects } };
+}
+
+/** Every resolved quarter has every team's decision, and only teams decide. */
+function checkSeats(
+  humans: readonly string[],
+  log: DecisionLog,
+  pending: RoundDecisions,
+): string | null {
+  const problems: Problem[] = [];
+  const onlyHumans = (decisions: RoundDecisions, path: PathSegment[]) => {
+    for (const lab of Object.keys(decisions)) {
+      if (!humans.includes(lab)) {
+        problems.push({
+          path: [...path, lab],
+          message: 'this lab is played by a bot in this workshop, so it has no team decisions',
+        });
+      }
+    }
+  };
+  log.forEach((decisions, index) => {
+    for (const lab of humans) {
+      if (!(lab in decisions)) {
+        problems.push({
+          path: ['log', index],
+          message: `no decision for ${JSON.stringify(lab)}, whose seat a team holds`,
+        });
+      }
+    }
+    onlyHumans(decisions, ['log', index]);
+  });
+  onlyHumans(pending, ['pending']);
+  return problems.length > 0 ? problemMessage(problems) : null;
+}
+
+/**
+ * Read a workshop session (already parsed from JSON). The saved-game part goes through the
+ * saved-game checks; the log, the decisions waiting and the session record are then checked
+ * together, with the live injects replayed where they were fired. Never throws.
+ */
+export function parseWorkshopSession(value: unknown): SessionResult {
+  try {
+    if (!isObject(value) || value.kind !== SAVE_KIND) {
+      return { ok: false, message: 'this is not a Threshold workshop session file' };
+    }
+    if (value.mode === 'solo') {
+      return {
+        ok: false,
+        message:
+          'mode: this is a solo saved game, not a workshop session — open it from “Play solo”',
+      };
+    }
+    // The saved-game checks, on everything but the log: the log is checked below, replayed with
+    // the injects (the saved-game check replays it without them).
+    const base = parseSavedGame({ ...value, log: [], pending: {} });
+    if (!base.ok) return base;
+    const save = base.save;
+    if (save.mode !== 'workshop') {
+      return { ok: false, message: 'mode: expected "workshop"' };
+    }
+    if (save.autoResolve) {
+      return {
+        ok: false,
+        message:
+          'autoResolve: a workshop waits for the facilitator to resolve each quarter (false)',
+      };
+    }
+    const scenario = save.setup.scenario;
+    const { Log, Decisions } = gameSchemas(scenario);
+    const log = v.safeParse(Log, value.log);
+    if (!log.success)
+      return { ok: false, message: problemMessage(problemsOf(log.issues, ['log'])) };
+    const pending = v.safeParse(Decisions, value.pending);
+    if (!pending.success) {
+      return { ok: false, message: problemMessage(problemsOf(pending.issues, ['pending'])) };
+    }
+    if (save.extra === undefined) {
+      return { ok: false, message: 'extra: the workshop record (teams, timer …) is missing' };
+    }
+    const meta = parseWorkshopMeta(
+      save.extra,
+      scenario,
+      save.setup.seed,
+      save.setup.humans,
+      log.output as DecisionLog,
+      pending.output as RoundDecisions,
+    );
+    if (!meta.ok) return meta;
+    return {
+      ok: true,
+      session: {
+        setup: save.setup,
+        log: log.output as DecisionLog,
+        pending: pending.output as RoundDecisions,
+        meta: meta.meta,
+        savedAt: save.savedAt,
+      },
+    };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the session could not be checked (${detail})` };
+  }
+}
+
+/** Read a session file's text: JSON first, then the session checks. Never throws. */
+export function parseWorkshopText(text: string): SessionResult {
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { ok: false, message: 'this file is empty — a session file is JSON that starts with {' };
+  }
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      message: `this file is not valid JSON (${detail}) — was it cut short or edited by hand?`,
+    };
+  }
+  return parseWorkshopSession(value);
+}
+
+/** Read a file the facilitator picked. Never rejects. */
+export async function parseWorkshopFile(file: Pick<Blob, 'size' | 'text'>): Promise<SessionResult> {
+  try {
+    if (file.size > MAX_SESSION_BYTES) {
+      return { ok: false, message: 'this file is too large to be a session file (over 5 MB)' };
+    }
+    return parseWorkshopText(await file.text());
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the file could not be read (${detail})` };
+  }
+}
+
+/** The saved-game value for a session as it stands. */
+export function makeWorkshopSave(session: Omit<WorkshopSession, 'savedAt'>): SavedGame {
+  return makeSavedGame({
+    mode: 'workshop',
+    setup: session.setup,
+    log: session.log,
+    pending: session.pending,
+    autoResolve: false,
+    extra: session.meta as unknown as Record<string, unknown>,
+  });
+}
+
+/** "threshold-workshop-the-eval-blind-spot-q3.json", "…-setup.json". */
+export function sessionFileName(slugged: string, meta: WorkshopMeta, quarter: number): string {
+  const where = meta.stage === 'setup' ? 'setup' : `q${quarter}`;
+  return `threshold-workshop-${slugged}-${where}.json`;
+}
+
+// ---------------------------------------------------------------- the browser's copy
+
+export type WorkshopLoad =
+  | { status: 'empty'; warning?: string }
+  | { status: 'ok'; session: WorkshopSession }
+  | { status: 'corrupt'; message: string; setAsideKey: string };
+
+function readSetAside(storage: Storage | null, key: string): unknown {
+  try {
+    const raw = storage?.getItem(key);
+    if (raw == null) return undefined;
+    const envelope: unknown = JSON.parse(raw);
+    return isObject(envelope) ? envelope.save : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workshop kept in this browser. The store checks it as a saved game first; that check
+ * replays the log without the live injects, so a session whose injects changed how the game went
+ * can be refused — and set aside — although it is sound. Then the set-aside copy is read with the
+ * workshop's own checks (which replay the injects) and, if sound, resumed and the copy removed.
+ */
+export function loadWorkshop(
+  store: GameStoreLike,
+  storage: Storage | null,
+  key = WORKSHOP_KEY,
+): WorkshopLoad {
+  const loaded = store.load(key);
+  if (loaded.status === 'empty') return loaded;
+  if (loaded.status === 'ok') {
+    const result = parseWorkshopSession(loaded.save);
+    if (result.ok) return { status: 'ok', session: result.session };
+    let setAsideKey = key;
+    try {
+      const raw = storage?.getItem(key);
+      if (storage && raw != null) {
+        setAsideKey = `${key}:corrupt:${new Date().toISOString()}`;
+        storage.setItem(setAsideKey, raw);
+      }
+    } catch {
+      setAsideKey = key;
+    }
+    return {
+      status: 'corrupt',
+      message: `The saved workshop could not be resumed: ${result.message}.`,
+      setAsideKey,
+    };
+  }
+  const result = parseWorkshopSession(readSetAside(storage, loaded.setAsideKey));
+  if (result.ok) {
+    try {
+      if (loaded.setAsideKey !== key) storage?.removeItem(loaded.setAsideKey);
+    } catch {
+      // The copy stays set aside; the session is resumed all the same.
+    }
+    return { status: 'ok', session: result.session };
+  }
+  return loaded;
+}
+
+interface GameStoreLike {
+  load(
+    key: string,
+  ):
+    | { status: 'empty'; warning?: string }
+    | { status: 'ok'; save: SavedGame }
+    | { status: 'corrupt'; message: string; setAsideKey: string };
+}
+
+/**
+ * Whether this browser holds a workshop that has started (for the app to open on the Workshop
+ * section after a reload). A quick look at the stored value, not a full check.
+ */
+export function workshopInProgress(storage: Storage | null, key = WORKSHOP_KEY): boolean {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return false;
+    const envelope: unknown = JSON.parse(raw);
+    const save = isObject(envelope) ? envelope.save : null;
+    return (
+      isObject(save) &&
+      save.mode === 'workshop' &&
+      isObject(save.extra) &&
+      save.extra.stage === 'play'
+    );
+  } catch {
+    return false;
+  }
+}

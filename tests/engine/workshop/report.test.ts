@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { addCommitment } from '../../../src/engine/workshop/commitments';
+import { workshopReportMarkdown } from '../../../src/engine/workshop/report';
+import type { FiredInject } from '../../../src/engine/game';
+import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from './helpers';
+
+const inject: FiredInject = {
+  round: 2,
+  event: {
+    round: 2,
+    headline: 'Halcyon | weights *leak*',
+    body: 'On a forum.',
+    effect: { kind: 'weightsStolen', lab: BOT },
+  },
+};
+
+describe('the after-action report', () => {
+  const { state } = played(SCENARIO.rounds, 5, [inject], (q) => ({
+    [LAB_A]: dec(q === 3 ? 'deploy' : 'pause'),
+    [LAB_B]: dec('restrict'),
+  }));
+  const commitments = addCommitment([], {
+    round: 1,
+    until: null,
+    parties: [LAB_A, LAB_B],
+    text: 'We pause | together',
+    terms: { kind: 'pausePact' },
+  });
+  const meta = playMeta({
+    teams: [
+      { lab: LAB_A, name: 'Team <Amber>' },
+      { lab: LAB_B, name: 'Team Blue' },
+    ],
+    commitments: [{ ...(commitments[0] as (typeof commitments)[0]), mark: 'kept' }],
+    injects: [inject],
+  });
+  const report = workshopReportMarkdown(SCENARIO, state, meta);
+
+  it('is titled as a workshop report and names every team, escaped', () => {
+    expect(report.split('\n')[0]).toBe(
+      `# Threshold workshop after-action report: ${SCENARIO.title}`,
+    );
+    expect(report).toContain('Team \\<Amber\\>');
+    expect(report).toContain('Team Blue');
+    expect(report).toContain('## Teams');
+    expect(report).toMatch(/Bots played Halcyon Systems\./);
+  });
+
+  it('records the commitments with their verdicts, and the injects fired', () => {
+    expect(report).toContain('## Commitments and agreements announced at the table');
+    expect(report).toContain('We pause \\| together');
+    expect(report).toContain('**Kept** (facilitator)');
+    expect(report).toContain('## Injects fired by the facilitator');
+    expect(report).toContain(
+      '| 2 | Halcyon \\| weights \\*leak\\* | Weights stolen from Halcyon Systems |',
+    );
+  });
+
+  it('keeps the reproduce footer last', () => {
+    const footer = report.lastIndexOf('\n---\n');
+    expect(footer).toBeGreaterThan(report.indexOf('## Injects fired'));
+    expect(report.slice(footer)).toContain('Reproduce:');
+  });
+});

@@ -1,0 +1,212 @@
+// The workshop session file and the browser's copy (src/lib/workshopSession.ts).
+import { describe, expect, it } from 'vitest';
+import { replayGame, type FiredInject } from '../../../src/engine/game';
+import { createStore } from '../../../src/lib/persistence';
+import { makeSavedGame } from '../../../src/lib/saveFormat';
+import {
+  WORKSHOP_KEY,
+  loadWorkshop,
+  makeWorkshopSave,
+  parseWorkshopSession,
+  parseWorkshopText,
+  sessionFileName,
+  workshopInProgress,
+  type WorkshopSession,
+} from '../../../src/lib/workshopSession';
+import { MemoryStorage } from '../../ui/helpers';
+import { BOT, LAB_A, LAB_B, SCENARIO, TEAMS, dec, playMeta, played } from './helpers';
+
+const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
+const stolen: FiredInject = {
+  round: 2,
+  event: {
+    round: 2,
+    headline: 'Weights leak',
+    body: 'On a forum.',
+    effect: { kind: 'weightsStolen', lab: BOT },
+  },
+};
+
+function session(overrides: Partial<Omit<WorkshopSession, 'savedAt'>> = {}) {
+  const { log } = played(3, 5, [stolen]);
+  return {
+    setup,
+    log,
+    pending: { [LAB_A]: dec('pause') },
+    meta: playMeta({ injects: [stolen], roundOpen: true }),
+    ...overrides,
+  };
+}
+
+/** The saved value with one field changed (a path like ['extra', 'teams', 0, 'lab']). */
+function withChange(path: (string | number)[], value: unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(makeWorkshopSave(session()))) as Record<string, unknown>;
+  let target: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  target[path.at(-1) as string | number] = value;
+  return copy;
+}
+
+const message = (value: unknown): string => {
+  const r = parseWorkshopSession(value);
+  return r.ok ? 'ok' : r.message;
+};
+
+describe('the workshop session file', () => {
+  it('round-trips: what is saved is what is read', () => {
+    const s = session();
+    const save = JSON.parse(JSON.stringify(makeWorkshopSave(s)));
+    expect(save).toMatchObject({ kind: 'threshold-save', mode: 'workshop', autoResolve: false });
+    const r = parseWorkshopSession(save);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.session.log).toEqual(s.log);
+    expect(r.session.pending).toEqual(s.pending);
+    expect(r.session.meta).toEqual(s.meta);
+    expect(r.session.setup.humans).toEqual([LAB_A, LAB_B]);
+  });
+
+  it('holds a setup before the game starts (an empty log)', () => {
+    const r = parseWorkshopSession(
+      makeWorkshopSave({ setup, log: [], pending: {}, meta: playMeta({ stage: 'setup' }) }),
+    );
+    expect(r.ok).toBe(true);
+    expect(message(withChange(['extra', 'stage'], 'setup'))).toBe(
+      'extra.stage: a setup that has not started cannot have played quarters or injects',
+    );
+  });
+
+  it('names what is wrong and where', () => {
+    expect(message(withChange(['extra', 'teams', 1, 'lab'], 'nowhere'))).toMatch(
+      /^extra\.teams\[1\]\.lab: "nowhere" is not a lab in this scenario/,
+    );
+    expect(message(withChange(['extra', 'teams', 1, 'name'], '   '))).toBe(
+      'extra.teams[1].name: a team name cannot be empty',
+    );
+    expect(message(withChange(['extra', 'teams', 1, 'name'], 'team amber'))).toBe(
+      'extra.teams[1].name: two teams are called "team amber"',
+    );
+    expect(message(withChange(['extra', 'teams'], [TEAMS[1], TEAMS[0]]))).toMatch(
+      /^extra\.teams: the teams’ labs .* must be the human seats/,
+    );
+    expect(message(withChange(['extra', 'timerSeconds'], 5))).toMatch(
+      /^extra\.timerSeconds: expected 30 to 3600 seconds, got 5/,
+    );
+    expect(message(withChange(['extra', 'injects', 0, 'event', 'effect', 'lab'], 'mars'))).toMatch(
+      /^extra\.injects\[0\]\.event\.effect\.lab: .*"mars"/,
+    );
+    expect(message(withChange(['extra', 'injects', 0, 'round'], 9))).toBe(
+      'extra.injects[0].round: fired in quarter 9, but the game has only reached quarter 4',
+    );
+    expect(message(withChange(['extra', 'commitments'], [{ id: 'c1' }]))).toMatch(
+      /^extra\.commitments\[0\]/,
+    );
+    expect(message(withChange(['extra', 'turn', 'screen'], 'kitchen'))).toMatch(
+      /^extra\.turn\.screen: expected "console"/,
+    );
+    expect(message(withChange(['log', 1, LAB_A, 'posture'], 'sprint'))).toMatch(
+      /^log\[1\]\.lantern\.posture: expected "pause", "restrict" or "deploy"/,
+    );
+    expect(message(withChange(['log', 0], { [LAB_A]: dec() }))).toBe(
+      'log[0]: no decision for "corvid", whose seat a team holds',
+    );
+    expect(message(withChange(['pending'], { [BOT]: dec() }))).toBe(
+      'pending.halcyon: this lab is played by a bot in this workshop, so it has no team decisions',
+    );
+    expect(message(withChange(['autoResolve'], true))).toMatch(/^autoResolve:/);
+    expect(message(withChange(['extra'], undefined))).toMatch(/^extra: /);
+    expect(message(withChange(['mode'], 'solo'))).toMatch(/solo saved game/);
+    expect(message({ kind: 'something-else' })).toBe(
+      'this is not a Threshold workshop session file',
+    );
+    expect(message(withChange(['version'], 2))).toMatch(/^version: .*newer/);
+    expect(message(withChange(['setup', 'scenario', 'rounds'], 'twelve'))).toMatch(
+      /^setup\.scenario\.rounds/,
+    );
+  });
+
+  it('reads file text: not JSON, empty, or a session', () => {
+    expect(parseWorkshopText('')).toEqual({ ok: false, message: expect.stringMatching(/empty/) });
+    expect(parseWorkshopText('{"kind": "threshold-save",')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^this file is not valid JSON/),
+    });
+    expect(parseWorkshopText(`\uFEFF${JSON.stringify(makeWorkshopSave(session()))}`).ok).toBe(true);
+  });
+
+  it('replays the live injects: a session they changed is read, not refused', () => {
+    // Find a game where the inject changes how it ends: without it, it ends earlier.
+    let found: { log: ReturnType<typeof played>['log']; seed: number } | null = null;
+    for (let seed = 0; seed < 400 && !found; seed++) {
+      const { state, log } = played(SCENARIO.rounds, seed, [stolen], () => ({
+        [LAB_A]: dec('deploy'),
+        [LAB_B]: dec('deploy'),
+      }));
+      const without = replayGame(SCENARIO, { ...setup, seed }, log);
+      if (without.history.length < log.length && state.history.length === log.length)
+        found = { log, seed };
+    }
+    expect(found, 'a seed where the inject changes the ending').not.toBeNull();
+    if (!found) return;
+    const value = makeWorkshopSave({
+      setup: { ...setup, seed: found.seed },
+      log: found.log,
+      pending: {},
+      meta: playMeta({ injects: [stolen] }),
+    });
+    expect(parseWorkshopSession(JSON.parse(JSON.stringify(value))).ok).toBe(true);
+
+    // The browser's copy: the saved-game check refuses it and sets it aside; the workshop check
+    // reads the set-aside copy, resumes it, and removes the copy.
+    const storage = new MemoryStorage();
+    createStore(storage).save(WORKSHOP_KEY, value);
+    const loaded = loadWorkshop(createStore(storage), storage);
+    expect(loaded.status).toBe('ok');
+    expect([...Array(storage.length).keys()].map((i) => storage.key(i))).toEqual([]);
+  });
+
+  it('loads what the browser kept, and says so when it cannot', () => {
+    const storage = new MemoryStorage();
+    expect(loadWorkshop(createStore(storage), storage)).toEqual({ status: 'empty' });
+    createStore(storage).save(WORKSHOP_KEY, makeWorkshopSave(session()));
+    expect(workshopInProgress(storage)).toBe(true);
+    const ok = loadWorkshop(createStore(storage), storage);
+    expect(ok.status === 'ok' && ok.session.meta.injects).toEqual([stolen]);
+
+    // A solo save under the workshop key: refused, and a copy kept aside.
+    const solo = new MemoryStorage();
+    createStore(solo).save(
+      WORKSHOP_KEY,
+      makeSavedGame({
+        mode: 'solo',
+        setup: { ...setup, humans: [LAB_A] },
+        log: [],
+        pending: {},
+        autoResolve: true,
+      }),
+    );
+    const refused = loadWorkshop(createStore(solo), solo);
+    expect(refused.status).toBe('corrupt');
+    if (refused.status === 'corrupt') {
+      expect(refused.message).toMatch(/solo saved game/);
+      expect(solo.getItem(refused.setAsideKey)).not.toBeNull();
+    }
+    expect(workshopInProgress(solo)).toBe(false);
+
+    // Unreadable text: the store's own message.
+    const broken = new MemoryStorage();
+    broken.setItem(WORKSHOP_KEY, '{"revision": 1, "save": {');
+    const bad = loadWorkshop(createStore(broken), broken);
+    expect(bad.status).toBe('corrupt');
+    expect(workshopInProgress(broken)).toBe(false);
+  });
+
+  it('names files by scenario and quarter', () => {
+    expect(sessionFileName('the-eval-blind-spot', playMeta(), 3)).toBe(
+      'threshold-workshop-the-eval-blind-spot-q3.json',
+    );
+    expect(sessionFileName('x', playMeta({ stage: 'setup' }), 1)).toBe(
+      'threshold-workshop-x-setup.json',
+    );
+  });
+});
