@@ -475,7 +475,8 @@ export function sessionFileName(slugged: string, meta: WorkshopMeta, quarter: nu
 
 export type WorkshopLoad =
   | { status: 'empty'; warning?: string }
-  | { status: 'ok'; session: WorkshopSession }
+  /** `recovered`: read from the set-aside copy, so the main key is empty until saved again. */
+  | { status: 'ok'; session: WorkshopSession; recovered?: boolean }
   | { status: 'corrupt'; message: string; setAsideKey: string };
 
 function readSetAside(storage: Storage | null, key: string): unknown {
@@ -528,7 +529,7 @@ export function loadWorkshop(
     } catch {
       // The copy stays set aside; the session is resumed all the same.
     }
-    return { status: 'ok', session: result.session };
+    return { status: 'ok', session: result.session, recovered: true };
   }
   return loaded;
 }

@@ -45,7 +45,6 @@ test('reloading mid-game resumes the same quarter with the same numbers', async 
   consoleErrors,
 }) => {
   void consoleErrors;
-  test.setTimeout(60_000);
   await startGame(page, 42);
   await playQuarter(page);
   await playQuarter(page);
@@ -98,7 +97,6 @@ test('a share link replays the same game in a fresh browser; a tampered one is e
   consoleErrors,
 }) => {
   void consoleErrors;
-  test.setTimeout(60_000);
   await startGame(page, 99);
   await playQuarter(page);
   await playQuarter(page);
@@ -139,8 +137,6 @@ test('a share link replays the same game in a fresh browser; a tampered one is e
 });
 
 test.describe('no serious or critical accessibility violations', () => {
-  test.describe.configure({ timeout: 60_000 });
-
   test('start screen', async ({ page, consoleErrors }) => {
     void consoleErrors;
     await page.goto('/');

@@ -27,7 +27,6 @@ test('plays a whole game to the debrief with the keyboard only', async ({
   consoleErrors,
 }) => {
   void consoleErrors;
-  test.setTimeout(60_000);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Threshold' })).toBeVisible();
   // The shortest scenario is listed first and preselected.

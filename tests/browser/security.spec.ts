@@ -45,7 +45,6 @@ test('a whole session runs under the CSP with no violation, and every request st
   page,
   context,
 }) => {
-  test.setTimeout(90_000);
   const cspConsole = await watchCsp(page);
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));

@@ -70,7 +70,6 @@ async function stored(page: Page): Promise<{ revision: number; quarters: number 
 test('two tabs on the same game: neither overwrites the other, and the save stays whole', async ({
   context,
 }) => {
-  test.setTimeout(60_000);
   const a = await context.newPage();
   const errorsA = collectErrors(a);
   await a.goto('./');

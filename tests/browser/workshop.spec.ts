@@ -87,7 +87,6 @@ test('each team decides in secret, an inject fires, and a reload resumes at the 
   consoleErrors,
 }) => {
   void consoleErrors;
-  test.setTimeout(45_000);
   await setUpTwoTeams(page, 7);
 
   // An inject written on the spot: it takes effect now and shows in the news.
@@ -176,7 +175,6 @@ test('a two-team workshop plays to the debrief and the report names both teams',
 }) => {
   void consoleErrors;
   // About 30 s on an idle 2-core machine; the margin is for a loaded CI runner.
-  test.setTimeout(90_000);
   await setUpTwoTeams(page, 3);
   const debrief = page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' });
   for (let quarter = 1; quarter <= SCENARIO.rounds; quarter++) {

@@ -208,7 +208,9 @@ export function createWorkshop(options: WorkshopOptions) {
         text:
           loaded.session.meta.stage === 'setup'
             ? 'Your saved setup was reopened.'
-            : `Resumed where it was: quarter ${ctx().game?.round ?? 1} of ${ctx().game?.totalRounds ?? ''}.`,
+            : ctx().game?.outcome
+              ? 'The finished workshop was reopened at its debrief.'
+              : `Resumed where it was: quarter ${ctx().game?.round ?? 1} of ${ctx().game?.totalRounds ?? ''}.`,
       };
     } else if (loaded.status === 'corrupt') {
       notice = {
@@ -220,8 +222,8 @@ export function createWorkshop(options: WorkshopOptions) {
       saveWarning = loaded.warning;
     }
     ready = true;
-    // Write it straight back: a copy recovered from the set-aside key is safe again at once.
-    if (loaded.status === 'ok') persist();
+    // A copy recovered from the set-aside key is written straight back, so it is safe at once.
+    if (loaded.status === 'ok' && loaded.recovered) persist();
     else broadcast();
   }
 

@@ -161,7 +161,7 @@ describe('the workshop session file', () => {
     const storage = new MemoryStorage();
     createStore(storage).save(WORKSHOP_KEY, value);
     const loaded = loadWorkshop(createStore(storage), storage);
-    expect(loaded.status).toBe('ok');
+    expect(loaded).toMatchObject({ status: 'ok', recovered: true });
     expect([...Array(storage.length).keys()].map((i) => storage.key(i))).toEqual([]);
   });
 
