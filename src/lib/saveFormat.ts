@@ -5,7 +5,12 @@
 // "log[3].meridian.budget: shares must add up to 100%".
 
 import * as v from 'valibot';
-import { replayGame, type DecisionLog, type RoundDecisions } from '../engine/game';
+import {
+  replayGame,
+  type DecisionLog,
+  type FiredInject,
+  type RoundDecisions,
+} from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
@@ -196,6 +201,7 @@ export function checkPlayable(
   log: DecisionLog,
   pending: RoundDecisions | null,
   where: { log: PathSegment[]; pending: PathSegment[] },
+  injects: readonly FiredInject[] = [],
 ): string | null {
   const problems: Problem[] = [];
   const seat = (decisions: RoundDecisions, path: PathSegment[]) => {
@@ -222,7 +228,7 @@ export function checkPlayable(
   if (pending) seat(pending, where.pending);
   if (problems.length > 0) return problemMessage(problems);
   try {
-    const state = replayGame(scenario, { seed, humans: [...humans] }, log);
+    const state = replayGame(scenario, { seed, humans: [...humans] }, log, Infinity, injects);
     if (state.history.length !== log.length) {
       return `${formatPath(where.log)}: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`;
     }
@@ -231,6 +237,16 @@ export function checkPlayable(
     return `${formatPath(where.log)}: the game could not be replayed (${detail})`;
   }
   return null;
+}
+
+/**
+ * A workshop keeps the injects its facilitator fired in `extra.injects` (validated in full by
+ * workshopSession.ts); the replay needs them, since an inject can change how a game ends. A
+ * malformed entry makes the replay fail, which is reported like any unplayable log.
+ */
+function liveInjects(extra: Record<string, unknown> | undefined): FiredInject[] {
+  const injects = extra?.injects;
+  return Array.isArray(injects) ? (injects as FiredInject[]) : [];
 }
 
 /** A scenario carried inside a save or link: the first problem, with its path under `prefix`. */
@@ -304,10 +320,15 @@ export function parseSavedGame(value: unknown): SaveResult {
     const out = parsed.output;
     const log = out.log as DecisionLog;
     const pending = out.pending as RoundDecisions;
-    const unplayable = checkPlayable(scenario, out.setup.seed, out.setup.humans, log, pending, {
-      log: ['log'],
-      pending: ['pending'],
-    });
+    const unplayable = checkPlayable(
+      scenario,
+      out.setup.seed,
+      out.setup.humans,
+      log,
+      pending,
+      { log: ['log'], pending: ['pending'] },
+      liveInjects(out.extra),
+    );
     if (unplayable) return { ok: false, message: unplayable };
     const save: SavedGame = {
       kind: SAVE_KIND,

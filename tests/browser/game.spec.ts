@@ -60,6 +60,16 @@ test('reloading mid-game resumes the same quarter with the same numbers', async 
   await expect(page.getByRole('button', { name: 'End quarter' })).toBeVisible();
   expect(await page.locator('.eval').innerText()).toBe(evals);
   expect(await page.locator('table').first().textContent()).toBe(table);
+
+  // A reload at the briefing step resumes at the briefing, not further on.
+  await page.getByRole('button', { name: 'End quarter' }).click();
+  await expect(page.getByRole('button', { name: 'See your eval results' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Quarter 4 of ${SCENARIO.rounds}`,
+  );
+  await expect(page.getByRole('button', { name: 'See your eval results' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End quarter' })).toHaveCount(0);
 });
 
 test('rewinds from the debrief to an earlier quarter and shows the original path as a ghost', async ({

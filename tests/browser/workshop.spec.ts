@@ -174,7 +174,7 @@ test('a two-team workshop plays to the debrief and the report names both teams',
   consoleErrors,
 }) => {
   void consoleErrors;
-  // About 30 s on an idle 2-core machine; the margin is for a loaded CI runner.
+  // About 30 s on an idle 2-core machine (a dozen quarters, two teams each).
   await setUpTwoTeams(page, 3);
   const debrief = page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' });
   for (let quarter = 1; quarter <= SCENARIO.rounds; quarter++) {

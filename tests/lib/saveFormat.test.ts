@@ -255,3 +255,49 @@ describe('parseSavedGame', () => {
     );
   });
 });
+
+describe('a workshop save with live injects', () => {
+  // Without the inject every lab's misuse turns catastrophic in quarter 1; the inject (full
+  // deployment safeguards for all) averts it, so only a replay with the inject plays 2 quarters.
+  const deadly = validScenario({
+    dynamics: { misuseHazard: 1, catastropheShare: 1, dangerFloor: 0, theftHazard: 0 },
+  });
+  deadly.labs = deadly.labs.map((l) => ({
+    ...l,
+    start: {
+      ...l.start,
+      capability: { cbrn: 1, autonomy: 0 },
+      safeguards: { security: 1, deployment: 0, alignment: 1 },
+    },
+  }));
+  const setup = { scenario: deadly, seed: 3, humans: ['player'] };
+  const shield = {
+    round: 1,
+    event: {
+      round: 1,
+      headline: 'Emergency filters everywhere',
+      body: '',
+      effect: { kind: 'safeguards' as const, lab: 'all', track: 'deployment' as const, delta: 1 },
+    },
+  };
+  const twoQuarters: DecisionLog = [{ player: decision('deploy') }, { player: decision('deploy') }];
+
+  it('replays the log with the injects the facilitator fired', () => {
+    expect(replayGame(deadly, setup, twoQuarters).history).toHaveLength(1);
+    expect(replayGame(deadly, setup, twoQuarters, Infinity, [shield]).history).toHaveLength(2);
+    const withInjects = makeSavedGame({
+      mode: 'workshop',
+      setup,
+      log: twoQuarters,
+      pending: {},
+      autoResolve: false,
+      extra: { injects: [shield] },
+    });
+    expect(parseSavedGame(JSON.parse(JSON.stringify(withInjects)))).toMatchObject({ ok: true });
+    const { extra: _dropped, ...withoutInjects } = withInjects;
+    void _dropped;
+    expect(parseSavedGame(JSON.parse(JSON.stringify(withoutInjects)))).toMatchObject({
+      ok: false,
+    });
+  });
+});

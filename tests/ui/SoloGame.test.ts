@@ -32,7 +32,9 @@ describe('SoloGame', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Quarter 2 of/ }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'End quarter' })).toBeInTheDocument();
+    // It was saved at quarter 2's briefing, so it resumes there, not further on.
+    expect(screen.getByRole('button', { name: 'See your eval results' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'End quarter' })).toBeNull();
   }, 20_000);
 
   it('reports a corrupt save, sets it aside and offers a new game', async () => {

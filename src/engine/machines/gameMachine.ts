@@ -31,6 +31,9 @@ export interface GameContext {
   injects: FiredInject[];
 }
 
+/** The steps of a quarter a saved game can resume at. */
+export type QuarterStep = 'briefing' | 'evaluation' | 'decisions';
+
 export type GameEvent =
   | { type: 'start'; setup: GameSetup; autoResolve: boolean }
   | { type: 'continue' }
@@ -47,6 +50,8 @@ export type GameEvent =
       pending: RoundDecisions;
       autoResolve: boolean;
       injects?: FiredInject[];
+      /** The step of the quarter the player was at (default: the decision). */
+      step?: QuarterStep;
     }
   | { type: 'newGame' };
 
@@ -71,6 +76,8 @@ export const gameMachine = setup({
     hasResolvedRounds: ({ context }) => context.log.length > 0,
     isKnownHuman: ({ context, event }) =>
       event.type === 'submitDecision' && (context.game?.humans ?? []).includes(event.lab),
+    restoresToBriefing: ({ event }) => event.type === 'restore' && event.step === 'briefing',
+    restoresToEvaluation: ({ event }) => event.type === 'restore' && event.step === 'evaluation',
     restoredGameOver: ({ event }) =>
       event.type === 'restore' &&
       replayGame(event.setup.scenario, event.setup, event.log, Infinity, event.injects ?? [])
@@ -178,6 +185,8 @@ export const gameMachine = setup({
   on: {
     restore: [
       { guard: 'restoredGameOver', target: '.debrief', actions: 'restoreGame' },
+      { guard: 'restoresToBriefing', target: '.briefing', actions: 'restoreGame' },
+      { guard: 'restoresToEvaluation', target: '.evaluation', actions: 'restoreGame' },
       { target: '.decisions', actions: 'restoreGame' },
     ],
     newGame: { target: '.setup', actions: 'clearGame' },

@@ -79,6 +79,17 @@ describe('game machine', () => {
     expect(s.context.ghost).toEqual(before);
   });
 
+  it('restores at the step of the quarter the player was at', () => {
+    const a = started();
+    playQuarter(a, 'deploy');
+    const { log } = a.getSnapshot().context;
+    for (const step of ['briefing', 'evaluation', 'decisions'] as const) {
+      const b = createActor(gameMachine).start();
+      b.send({ type: 'restore', setup, log, pending: {}, autoResolve: true, step });
+      expect(b.getSnapshot().value).toBe(step);
+    }
+  });
+
   it('restores a saved game to the same state', () => {
     const a = started();
     playQuarter(a, 'deploy');
