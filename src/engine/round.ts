@@ -237,7 +237,7 @@ export function resolveRound(
         rng,
       );
       lab.capability = growth.capability;
-      if (growth.breakthrough && lab.role === 'player') {
+      if (growth.breakthrough && state.humans.includes(lab.id)) {
         news.push(
           newsItem(
             round,
@@ -316,7 +316,7 @@ export function resolveRound(
     lab.boardPressure = nextBoardPressure(lab.boardPressure, lab.marketShare, leaderShare, p);
     const auditCost = auditRequested.has(lab.id) ? AUDIT_COST : 0;
     lab.budget = nextBudget(lab.marketShare, auditCost, p);
-    if (lab.boardPressure > 0.6 && lab.role === 'player' && !lab.halted) {
+    if (lab.boardPressure > 0.6 && state.humans.includes(lab.id) && !lab.halted) {
       news.push(
         newsItem(
           round,

@@ -1,6 +1,6 @@
 import { allowedPosture } from './commitments';
 import { knownLevelIndex } from './knowledge';
-import type { GameState, LabView, RivalSignal, Scenario } from './types';
+import type { GameState, LabView, NewsItem, RivalSignal, Scenario } from './types';
 
 /**
  * What one lab can see. Its own evals and safeguards, never its true capability; of rivals, only
@@ -54,4 +54,17 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     levels: lab.policy.levels,
     domains: scenario.domains.map((d) => d.id),
   };
+}
+
+/** News only the lab it concerns hears: its board's pressure, its own researchers' reports. */
+const PRIVATE_NEWS: ReadonlySet<NewsItem['kind']> = new Set(['board', 'evals']);
+
+/** Whether the whole room may see a news item (the projector shows only these). */
+export function isPublicNews(item: NewsItem): boolean {
+  return !PRIVATE_NEWS.has(item.kind);
+}
+
+/** The news one lab may see (a workshop team must not read another team's private news). */
+export function newsVisibleTo(news: readonly NewsItem[], labId: string): NewsItem[] {
+  return news.filter((n) => isPublicNews(n) || n.lab === labId);
 }

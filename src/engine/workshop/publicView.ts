@@ -13,17 +13,13 @@ import type {
   Scenario,
   TrainingStatus,
 } from '../types';
-import { labView } from '../view';
+import { isPublicNews, labView } from '../view';
 import { REGULATION_NAMES } from '../world';
 import { COMMITMENT_KIND_LABEL } from './commitments';
 import type { TimerState, WorkshopMeta } from './types';
 
-/** News meant for one lab's eyes (its own researchers, its own board) stays off the projector. */
-const PRIVATE_NEWS: ReadonlySet<NewsItem['kind']> = new Set(['evals', 'board']);
-
-export function isPublicNews(item: NewsItem): boolean {
-  return !PRIVATE_NEWS.has(item.kind);
-}
+// News meant for one lab's eyes stays off the projector: the rule lives with labView.
+export { isPublicNews } from '../view';
 
 export interface PublicLab {
   id: string;
