@@ -63,7 +63,7 @@ async function setUpTwoTeams(page: Page, seed: number): Promise<void> {
 /** One team's turn with the decision the form starts from (its commitment's posture). */
 async function takeTurn(page: Page, team: string): Promise<void> {
   await page.getByRole('button', { name: `Start — ${team}` }).click();
-  await page.getByRole('button', { name: 'End quarter' }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
 }
 
 /** A whole quarter from the console: open, both teams in turn, resolve (few steps: it runs 12×). */
@@ -114,7 +114,7 @@ test('each team decides in secret, an inject fires, and a reload resumes at the 
   await capabilities.fill(SECRET_SHARE);
   await capabilities.press('Tab');
   await expect(capabilities).toHaveValue(SECRET_SHARE);
-  await page.getByRole('button', { name: 'End quarter' }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
 
   // The handover screen shows nothing of team A's choice.
   await expect(h1(page)).toHaveText(`${TEAM_B}, step up`);
@@ -126,7 +126,7 @@ test('each team decides in secret, an inject fires, and a reload resumes at the 
 
   // Team B's own screen: its own defaults, nothing of A's.
   await page.getByRole('button', { name: `Start — ${TEAM_B}` }).click();
-  await expect(page.getByRole('button', { name: 'End quarter' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock in decision' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toHaveAttribute(
     'aria-pressed',
     'false',
@@ -137,7 +137,7 @@ test('each team decides in secret, an inject fires, and a reload resumes at the 
   expect(await shownText(page)).not.toContain(`${SECRET_SHARE}%`);
   expect(await shownText(page)).not.toContain(`≈ ${SECRET_SHARE}`);
   expect(await violations(page), 'team screen').toEqual([]);
-  await page.getByRole('button', { name: 'End quarter' }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
 
   // Both locked in: the facilitator resolves, results revealed together.
   await expect(h1(page)).toHaveText('Every team has locked in');
@@ -230,7 +230,7 @@ test('the projector window shows who has locked in, never what', async ({
   await page.getByRole('button', { name: `Hand the laptop to ${TEAM_A}` }).click();
   await page.getByRole('button', { name: `Start — ${TEAM_A}` }).click();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.getByRole('button', { name: 'End quarter' }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
   await expect(projector.getByText('Teams are deciding in secret: 1 of 2 locked in')).toBeVisible();
   expect(await shownText(projector)).not.toMatch(/paused/i);
   expect(await violations(projector), 'projector').toEqual([]);

@@ -98,7 +98,7 @@ describe('Workshop', () => {
     expect(h1()).toHaveTextContent('Amber, step up');
     await userEvent.click(screen.getByRole('button', { name: 'Start — Amber' }));
     await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lock in decision' }));
 
     // The handover shows no trace of Amber's choice.
     expect(h1()).toHaveTextContent('Blue, step up');
@@ -110,7 +110,7 @@ describe('Workshop', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Start — Blue' }));
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'false');
-    await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lock in decision' }));
     expect(h1()).toHaveTextContent('Every team has locked in');
     await userEvent.click(screen.getByRole('button', { name: 'Facilitator console' }));
     const teams = screen.getByRole('table', { name: 'Teams this quarter' });
@@ -119,7 +119,7 @@ describe('Workshop', () => {
     expect(within(teams).getAllByText('✓ Locked in')).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Call Amber to the laptop' }));
     await userEvent.click(screen.getByRole('button', { name: 'Start — Amber' }));
-    await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lock in decision' }));
     await userEvent.click(screen.getByRole('button', { name: 'Facilitator console' }));
     await userEvent.click(screen.getByRole('button', { name: /Resolve quarter 1/ }));
     expect(h1()).toHaveTextContent('Quarter 2 of');
@@ -142,7 +142,7 @@ describe('Workshop', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Open decisions for quarter 1' }));
     await userEvent.click(screen.getByRole('button', { name: 'Hand the laptop to Amber' }));
     await userEvent.click(screen.getByRole('button', { name: 'Start — Amber' }));
-    expect(screen.getByRole('button', { name: 'End quarter' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Lock in decision' })).toBeInTheDocument();
     first.view.unmount();
 
     setup(storage);
