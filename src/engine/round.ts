@@ -6,7 +6,7 @@ import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
 import { knownLevelIndex, labAllowedPosture, trueLevelIndex } from './knowledge';
 import { cloneLab, domainIds } from './labs';
-import { nextLabStatus } from './machines/labMachine';
+import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
 import { newsItem } from './news';
 import { resolveDynamics } from './parameters';
