@@ -9,7 +9,12 @@ export default defineConfig({
   // offline(): writes dist/sw.js, the service worker that precaches the build (src/offline/).
   plugins: [svelte(), offline()],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // Shipped scenarios are fetched as files (src/lib/shippedScenarios.ts): never inline one as a
+    // data: URL, which the Content Security Policy's connect-src 'self' would refuse.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+  },
   test: {
     // Generous limits: on a shared 2-core machine a heavy property test can take several times
     // its usual time, and tests must not fail on wall-clock time.

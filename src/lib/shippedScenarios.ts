@@ -1,15 +1,15 @@
-// The scenarios that ship with the game (scenarios/*.json), bundled as text by Vite and checked
-// with the same validator a user's own file goes through. A shipped file that fails validation
-// is left out of `shippedScenarios` and reported in `shippedScenarioErrors` (tests keep that
-// list empty).
+// The scenarios that ship with the game (scenarios/*.json). The build copies each file as a static
+// asset (not into the JavaScript, which keeps the scripts small), the app fetches them at start,
+// and each goes through the same validator a user's own file does. A shipped file that cannot be
+// fetched or fails validation is left out and reported; the others still load.
 
 import { formatIssue, parseScenario } from '../engine/scenario/validate';
 import type { Scenario } from '../engine/types';
 
 // The JSON Schema sits beside the scenarios for editors; it is not needed at run time.
-const files = import.meta.glob<string>(['../../scenarios/*.json', '!**/scenario.schema.json'], {
+const urls = import.meta.glob<string>(['../../scenarios/*.json', '!**/scenario.schema.json'], {
   eager: true,
-  query: '?raw',
+  query: '?url',
   import: 'default',
 });
 
@@ -29,14 +29,26 @@ export interface ShippedScenarioError {
   messages: string[];
 }
 
-function load(): { scenarios: Scenario[]; errors: ShippedScenarioError[] } {
+export interface ShippedScenarios {
+  scenarios: Scenario[];
+  errors: ShippedScenarioError[];
+}
+
+/** A shipped file: its name and either its text or why it could not be read. */
+export type ShippedFile = { file: string } & ({ text: string } | { failure: string });
+
+/** Validate the shipped files and put them in picker order. */
+export function parseShippedFiles(files: readonly ShippedFile[]): ShippedScenarios {
   const scenarios: Scenario[] = [];
   const errors: ShippedScenarioError[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const file = path.slice(path.lastIndexOf('/') + 1);
-    const result = parseScenario(text);
+  for (const entry of files) {
+    if ('failure' in entry) {
+      errors.push({ file: entry.file, messages: [entry.failure] });
+      continue;
+    }
+    const result = parseScenario(entry.text);
     if (result.ok) scenarios.push(result.scenario);
-    else errors.push({ file, messages: result.errors.map(formatIssue) });
+    else errors.push({ file: entry.file, messages: result.errors.map(formatIssue) });
   }
   const rank = (id: string) => {
     const index = SHIPPED_ORDER.indexOf(id);
@@ -46,11 +58,32 @@ function load(): { scenarios: Scenario[]; errors: ShippedScenarioError[] } {
   return { scenarios, errors };
 }
 
-const loaded = load();
+export type FetchText = (url: string) => Promise<string>;
 
-export const shippedScenarios: readonly Scenario[] = loaded.scenarios;
-export const shippedScenarioErrors: readonly ShippedScenarioError[] = loaded.errors;
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return response.text();
+}
 
-export function findShippedScenario(id: string): Scenario | undefined {
-  return shippedScenarios.find((scenario) => scenario.id === id);
+/** The shipped scenario files this build has, by file name, with their URLs. */
+export function shippedScenarioUrls(): { file: string; url: string }[] {
+  return Object.entries(urls)
+    .map(([path, url]) => ({ file: path.slice(path.lastIndexOf('/') + 1), url }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Fetch and validate every shipped scenario. Never rejects: failures are listed in `errors`. */
+export async function loadShippedScenarios(read: FetchText = fetchText): Promise<ShippedScenarios> {
+  const files = await Promise.all(
+    shippedScenarioUrls().map(async ({ file, url }): Promise<ShippedFile> => {
+      try {
+        return { file, text: await read(url) };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { file, failure: `could not be loaded (${reason})` };
+      }
+    }),
+  );
+  return parseShippedFiles(files);
 }

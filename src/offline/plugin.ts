@@ -1,7 +1,7 @@
 // A Vite build plugin that writes dist/sw.js: the service worker of src/offline/serviceWorker.ts
 // with the list of every file the build ships (index.html, scripts and their workers, styles,
-// assets, and the files copied from public/) and a version made from their contents. The shipped
-// scenarios are bundled into the scripts, so they are cached with them.
+// assets such as the shipped scenario files, and the files copied from public/) and a version made
+// from their contents.
 //
 // Why not vite-plugin-pwa: it works with Vite 8, but it brings workbox-build (~300 more packages,
 // Babel and Rollup among them) for what is a list of files and 60 lines of worker, and its lockfile

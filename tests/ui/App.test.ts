@@ -2,12 +2,19 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from '../../src/App.svelte';
+import type { ShippedScenarios } from '../../src/lib/shippedScenarios';
+import { shippedScenarioErrors, shippedScenarios } from '../support/shippedScenarios';
+
+const fromDisk = async (): Promise<ShippedScenarios> => ({
+  scenarios: [...shippedScenarios],
+  errors: [...shippedScenarioErrors],
+});
 
 describe('App', () => {
   beforeEach(() => localStorage.clear());
 
   it('shows the Threshold heading and a description', async () => {
-    render(App);
+    render(App, { loadScenarios: fromDisk });
     expect(
       await screen.findByRole('heading', { level: 1, name: /threshold/i }),
     ).toBeInTheDocument();
@@ -15,7 +22,7 @@ describe('App', () => {
   });
 
   it('has a main navigation to Play solo, Workshop and Explorer', async () => {
-    render(App);
+    render(App, { loadScenarios: fromDisk });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(nav).toBeInTheDocument();
     const solo = screen.getByRole('button', { name: 'Play solo' });
@@ -31,5 +38,19 @@ describe('App', () => {
     expect(screen.queryByRole('button', { name: 'Start game' })).toBeNull();
     await userEvent.click(solo);
     expect(screen.getByRole('button', { name: 'Start game' })).toBeInTheDocument();
+  });
+
+  it('names a shipped scenario that could not be loaded, and still offers the others', async () => {
+    const [first, ...rest] = shippedScenarios;
+    render(App, {
+      loadScenarios: async () => ({
+        scenarios: rest,
+        errors: [{ file: `${first?.id}.json`, messages: ['could not be loaded (offline)'] }],
+      }),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('One shipped scenario could not be used');
+    expect(alert).toHaveTextContent(`${first?.id}.json: could not be loaded (offline)`);
+    expect(await screen.findByRole('button', { name: 'Start game' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { shippedScenarios } from '../../src/lib/shippedScenarios';
+import { shippedScenarios } from '../support/shippedScenarios';
 import { createStore } from '../../src/lib/persistence';
 import { makeSavedGame } from '../../src/lib/saveFormat';
 import SoloGame from '../../src/ui/solo/SoloGame.svelte';

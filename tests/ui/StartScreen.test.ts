@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { GameSetup } from '../../src/engine/machines/gameMachine';
-import { shippedScenarios } from '../../src/lib/shippedScenarios';
+import { shippedScenarios } from '../support/shippedScenarios';
 import StartScreen from '../../src/ui/start/StartScreen.svelte';
 import { shortest } from './helpers';
 

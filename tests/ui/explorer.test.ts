@@ -8,6 +8,7 @@ import { makeExploreLink } from '../../src/explorer/exploreLink';
 import type { WorkerLike } from '../../src/explorer/pool';
 import type { ChunkRequest } from '../../src/explorer/protocol';
 import Explorer from '../../src/ui/explorer/Explorer.svelte';
+import { shippedScenarios } from '../support/shippedScenarios';
 
 // jsdom has no Web Workers: the explorer's workers are replaced by in-thread fakes that run the
 // same engine function on each chunk.
@@ -54,7 +55,7 @@ function settingsForm(): HTMLElement {
 
 describe('Explorer', () => {
   it('offers the sweep form by role and name, with sensible defaults', () => {
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     expect(screen.getByRole('heading', { level: 1, name: 'Explorer' })).toBeInTheDocument();
     const tabs = screen.getByRole('tablist', { name: 'Explorer views' });
     expect(
@@ -94,7 +95,7 @@ describe('Explorer', () => {
 
   it('picking a second parameter shows its range; bad input blocks the run with a message', async () => {
     const user = userEvent.setup();
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     const form = settingsForm();
     const second = within(form).getByRole('group', { name: 'Second parameter (optional)' });
     await user.selectOptions(
@@ -117,7 +118,7 @@ describe('Explorer', () => {
 
   it('runs a sweep on workers: progress, results table, export buttons and a link', async () => {
     const user = userEvent.setup();
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     const form = settingsForm();
     const first = within(form).getByRole('group', { name: 'First parameter' });
     await user.selectOptions(within(first).getByRole('combobox', { name: 'Sweep' }), 'labs');
@@ -175,7 +176,7 @@ describe('Explorer', () => {
           seed: 9,
         }),
     );
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     expect(screen.getByRole('status')).toHaveTextContent(/filled in below/);
     const form = settingsForm();
     expect(
@@ -195,12 +196,12 @@ describe('Explorer', () => {
 
   it('a broken link says why, in plain words', () => {
     history.replaceState(null, '', '/#explore=not-a-link');
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     expect(screen.getByRole('alert')).toHaveTextContent(/^This sweep link cannot be used: /);
   });
 
   it('tabs work from the keyboard; the model card lists every parameter and how to cite', async () => {
-    render(Explorer);
+    render(Explorer, { scenarios: shippedScenarios });
     const sweeps = screen.getByRole('tab', { name: 'Game sweeps' });
     sweeps.focus();
     await fireEvent.keyDown(sweeps, { key: 'ArrowRight' });

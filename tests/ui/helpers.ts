@@ -2,7 +2,7 @@
 import { advanceGame, createGame } from '../../src/engine/game';
 import type { GameState, LabDecision, LabView, Posture, Scenario } from '../../src/engine/types';
 import { labView } from '../../src/engine/view';
-import { shippedScenarios } from '../../src/lib/shippedScenarios';
+import { shippedScenarios } from '../support/shippedScenarios';
 
 export const shortest: Scenario = [...shippedScenarios].sort(
   (a, b) => a.rounds - b.rounds,

@@ -2,15 +2,16 @@
 // sources for the framework, notes on every simplification, 12–24 rounds, 3–5 labs with exactly
 // one player, rivals with real bot strategies.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, parseScenario } from '../../../src/engine/scenario/validate';
 import { BOT_STRATEGY_IDS } from '../../../src/engine/types';
 import {
   SHIPPED_ORDER,
-  shippedScenarioErrors,
-  shippedScenarios,
+  loadShippedScenarios,
+  shippedScenarioUrls,
 } from '../../../src/lib/shippedScenarios';
-import { shippedFiles } from './helpers';
+import { ROOT, shippedFiles } from './helpers';
 
 const EXPECTED = [
   'anthropic-rsp',
@@ -91,12 +92,34 @@ describe('shipped scenarios', () => {
     });
   });
 
-  it('the browser bundle loads them all, intro first, with no errors', () => {
-    expect(shippedScenarioErrors).toEqual([]);
-    const ids = shippedScenarios.map((scenario) => scenario.id);
+  // The app fetches each file from the URL the build gives it; here the "server" is the disk.
+  const fromDisk = async (url: string) => readFileSync(ROOT + url.replace(/^\//, ''), 'utf8');
+
+  it('the app loads every shipped file, intro first, with no errors', async () => {
+    expect(shippedScenarioUrls().map((u) => u.file)).toEqual(shippedFiles().map(([file]) => file));
+    const { scenarios, errors } = await loadShippedScenarios(fromDisk);
+    expect(errors).toEqual([]);
+    const ids = scenarios.map((scenario) => scenario.id);
     expect(ids.slice(0, SHIPPED_ORDER.length)).toEqual(SHIPPED_ORDER);
-    const intro = shippedScenarios[0];
-    expect(intro?.difficulty).toBe('introductory');
-    expect(intro?.rounds).toBe(12);
+    expect(scenarios[0]?.difficulty).toBe('introductory');
+    expect(scenarios[0]?.rounds).toBe(12);
+  });
+
+  it('a file that cannot be fetched or is broken is named, and the others still load', async () => {
+    const { scenarios, errors } = await loadShippedScenarios(async (url) => {
+      if (url.includes('quiet-revision')) throw new Error('the server answered 404');
+      if (url.includes('deepmind-fsf')) return '{ "id": "deepmind-fsf", ';
+      return fromDisk(url);
+    });
+    expect(scenarios.map((s) => s.id)).not.toContain('quiet-revision');
+    expect(scenarios.map((s) => s.id)).not.toContain('deepmind-fsf');
+    expect(scenarios).toHaveLength(shippedFiles().length - 2);
+    expect(errors).toEqual([
+      { file: 'deepmind-fsf.json', messages: [expect.stringMatching(/line 1/)] },
+      {
+        file: 'quiet-revision.json',
+        messages: ['could not be loaded (the server answered 404)'],
+      },
+    ]);
   });
 });
