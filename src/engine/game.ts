@@ -34,6 +34,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
       news: [],
       pauseAgreementActive: false,
       injects: [],
+      firedEarly: [],
     },
     history: [],
     outcome: null,
@@ -70,12 +71,17 @@ export function advanceGame(
 export interface FiredInject {
   round: number;
   event: ScriptedEvent;
+  /**
+   * When the inject is one of the scenario's scripted events, its index in `scenario.events`. A
+   * scripted event fired before its quarter then does not fire again in that quarter.
+   */
+  scripted?: number;
 }
 
 function fireDue(state: GameState, scenario: Scenario, injects: readonly FiredInject[]): GameState {
   let s = state;
   for (const inject of injects)
-    if (inject.round === s.round) s = fireInject(s, scenario, inject.event);
+    if (inject.round === s.round) s = fireInject(s, scenario, inject.event, inject.scripted);
   return s;
 }
 

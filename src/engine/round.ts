@@ -58,7 +58,7 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
   const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
-  const due = scenario.events.filter((e) => e.round === round);
+  const due = scenario.events.filter((e, i) => e.round === round && !world.firedEarly.includes(i));
   for (const event of due) {
     const r = applyEvent(event, labs, world, scenario, round, rng);
     world.news.push(...r.news);
@@ -456,9 +456,15 @@ function regulationHeadline(level: number): string {
 
 /**
  * A facilitator fires an inject during a quarter: it takes effect at once (after the quarter's
- * evals, before decisions) and is recorded. Replays re-fire it at the same point.
+ * evals, before decisions) and is recorded. Replays re-fire it at the same point. `scripted`, the
+ * index of a scenario event being fired before its quarter, cancels that event's own firing.
  */
-export function fireInject(state: GameState, scenario: Scenario, event: ScriptedEvent): GameState {
+export function fireInject(
+  state: GameState,
+  scenario: Scenario,
+  event: ScriptedEvent,
+  scripted?: number,
+): GameState {
   if (state.outcome) return state;
   const rng = createRng(state.rng);
   const labs = state.labs.map(cloneLab);
@@ -466,7 +472,10 @@ export function fireInject(state: GameState, scenario: Scenario, event: Scripted
   const fired = { ...event, round: state.round };
   const r = applyEvent(fired, labs, world, scenario, state.round, rng);
   world.news.push(...r.news);
-  world.injects.push(fired);
+  world.injects = [...world.injects, fired]; // a new list: the given state keeps its own
+  const early = scripted !== undefined && (scenario.events[scripted]?.round ?? 0) > state.round;
+  if (early && !world.firedEarly.includes(scripted))
+    world.firedEarly = [...world.firedEarly, scripted];
   if (r.exposures > 0) {
     world.publicTrust = nextTrust(
       world.publicTrust,

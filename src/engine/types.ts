@@ -309,6 +309,11 @@ export interface WorldState {
   pauseAgreementActive: boolean;
   /** Events a facilitator fired during the game (a record; each took effect when fired). */
   injects: ScriptedEvent[];
+  /**
+   * Scripted events (indices into `scenario.events`) a facilitator fired before their quarter:
+   * they already took effect, so they do not fire again when their quarter opens.
+   */
+  firedEarly: number[];
 }
 
 export type PolicyAction =

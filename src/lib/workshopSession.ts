@@ -15,7 +15,7 @@ import {
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
-import type { Scenario } from '../engine/types';
+import type { Scenario, ScriptedEvent } from '../engine/types';
 import { validateInject } from '../engine/workshop/injects';
 import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import {
@@ -147,8 +147,23 @@ function metaSchema(scenario: Scenario) {
       `expected a commitment {id, round, until, parties, text, terms, mark}, ${got(issue)}`,
   );
   const Inject = v.strictObject(
-    { round: Quarter, event: v.unknown() },
-    (issue) => `expected an inject {round, event}, ${got(issue)}`,
+    {
+      round: Quarter,
+      event: v.unknown(),
+      scripted: v.optional(
+        v.pipe(
+          v.number((issue) => `expected the index of a scripted event, ${got(issue)}`),
+          v.integer((issue) => `expected the index of a scripted event, ${got(issue)}`),
+          v.minValue(0, (issue) => `expected the index of a scripted event, ${got(issue)}`),
+          v.maxValue(scenario.events.length - 1, (issue) =>
+            scenario.events.length === 0
+              ? `this scenario has no scripted events, ${got(issue)}`
+              : `this scenario has ${scenario.events.length} scripted events (indices 0 to ${scenario.events.length - 1}), ${got(issue)}`,
+          ),
+        ),
+      ),
+    },
+    (issue) => `expected an inject {round, event, scripted?}, ${got(issue)}`,
   );
   return v.strictObject(
     {
@@ -298,7 +313,21 @@ export function parseWorkshopMeta(
         message: `extra.injects[${i}].round: injects are listed in the order they were fired, but quarter ${inject.round} comes after quarter ${injects[i - 1]?.round}`,
       };
     }
-    injects.push({ round: inject.round, event: { ...checked.event, round: inject.round } });
+    const fired: FiredInject = {
+      round: inject.round,
+      event: { ...checked.event, round: inject.round },
+    };
+    if (inject.scripted !== undefined) {
+      const scripted = scenario.events[inject.scripted];
+      if (!scripted || !sameEvent(scripted, checked.event)) {
+        return {
+          ok: false,
+          message: `extra.injects[${i}].scripted: the event is not the scenario’s scripted event ${inject.scripted} (“${scripted?.headline ?? ''}”)`,
+        };
+      }
+      fired.scripted = inject.scripted;
+    }
+    injects.push(fired);
   }
   const played = checkSeats(humans, log, pending);
   if (played) return { ok: false, message: played };
@@ -318,6 +347,15 @@ export function parseWorkshopMeta(
     return { ok: false, message: `log: the game could not be replayed (${detail})` };
   }
   return { ok: true, meta: { ...meta, injects } };
+}
+
+/** Two events say and do the same (their quarters aside). */
+function sameEvent(a: ScriptedEvent, b: ScriptedEvent): boolean {
+  return (
+    a.headline === b.headline &&
+    a.body === b.body &&
+    JSON.stringify(a.effect) === JSON.stringify(b.effect)
+  );
 }
 
 /** Every resolved quarter has every team's decision, and only teams decide. */

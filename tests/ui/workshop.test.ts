@@ -171,6 +171,28 @@ describe('Workshop', () => {
     expect(screen.getByRole('heading', { name: 'Fired so far' })).toBeInTheDocument();
   }, 20_000);
 
+  it('fires a scripted event early, once: the console says it will not fire again', async () => {
+    setup();
+    await startTwoTeams();
+    const later = shortest.events.find((e) => e.round > 1);
+    if (!later) throw new Error('the shortest scenario needs a scripted event after quarter 1');
+    await userEvent.click(screen.getByText(/The scenario’s scripted events/));
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: `Fire now instead of in quarter ${later.round}: ${later.headline}`,
+      }),
+    );
+    expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain(
+      `Fired: “${later.headline}”. It is in this quarter’s news and will not fire again in quarter ${later.round}.`,
+    );
+    expect(screen.getByText(`fired early in Q1: not again in Q${later.round}`)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: `Fire again now: ${later.headline}` }),
+    ).toBeInTheDocument();
+    const news = screen.getByRole('region', { name: 'News this quarter' });
+    expect(within(news).getByText(later.headline)).toBeInTheDocument();
+  }, 20_000);
+
   it('records a commitment and shows how it stands', async () => {
     setup();
     await startTwoTeams();

@@ -42,7 +42,8 @@ export type GameEvent =
   | { type: 'resolveRound' }
   | { type: 'undoResolution' }
   | { type: 'rewind'; round: number }
-  | { type: 'fireInject'; event: ScriptedEvent }
+  /** `scripted`: the event's index in `scenario.events`, when it is one of the scripted events. */
+  | { type: 'fireInject'; event: ScriptedEvent; scripted?: number }
   | {
       type: 'restore';
       setup: GameSetup;
@@ -138,9 +139,11 @@ export const gameMachine = setup({
     }),
     fireInject: assign(({ context, event }) => {
       if (event.type !== 'fireInject' || !context.game || !context.setup) return {};
+      const fired: FiredInject = { round: context.game.round, event: event.event };
+      if (event.scripted !== undefined) fired.scripted = event.scripted;
       return {
-        game: fireInject(context.game, context.setup.scenario, event.event),
-        injects: [...context.injects, { round: context.game.round, event: event.event }],
+        game: fireInject(context.game, context.setup.scenario, event.event, event.scripted),
+        injects: [...context.injects, fired],
       };
     }),
     undoLastResolution: assign(({ context }) => {

@@ -3,6 +3,7 @@
 // announced at the table with what became of them, and the injects the facilitator fired.
 
 import { md, gameReportMarkdown } from '../../report/markdown';
+import type { FiredInject } from '../game';
 import type { GameState, Scenario } from '../types';
 import { assessCommitments, COMMITMENT_KIND_LABEL, VERDICT_WORDS } from './commitments';
 import { describeEffect } from './injects';
@@ -73,7 +74,7 @@ export function workshopSectionsMarkdown(
         ['Quarter', 'Headline', 'Effect'],
         meta.injects.map((i) => [
           String(i.round),
-          md(i.event.headline),
+          md(i.event.headline) + earlyNote(i, scenario),
           md(describeEffect(i.event.effect, scenario)),
         ]),
       ),
@@ -81,6 +82,14 @@ export function workshopSectionsMarkdown(
     );
   }
   return lines;
+}
+
+/** " (scripted for quarter 5, fired early)" for a scripted event fired before its quarter. */
+function earlyNote(inject: FiredInject, scenario: Scenario): string {
+  const scheduled = inject.scripted === undefined ? undefined : scenario.events[inject.scripted];
+  return scheduled && scheduled.round > inject.round
+    ? ` (scripted for quarter ${scheduled.round}, fired early)`
+    : '';
 }
 
 /** The full after-action report: every team named, the workshop's record before the footer. */

@@ -356,9 +356,10 @@ export function createWorkshop(options: WorkshopOptions) {
     restart: () => update(flow.timerRestart(meta, now())),
   };
 
-  function fireInject(event: ScriptedEvent): boolean {
+  /** Fire an inject now; `scripted` is its index when it is one of the scenario's own events. */
+  function fireInject(event: ScriptedEvent, scripted?: number): boolean {
     const before = ctx().injects.length;
-    actor.send({ type: 'fireInject', event });
+    actor.send({ type: 'fireInject', event, scripted });
     if (ctx().injects.length === before) return false;
     announcement = `Inject fired: ${event.headline}.`;
     update(flow.withInjects(meta, ctx().injects));

@@ -64,7 +64,8 @@ export function played(
   let state = createGame(SCENARIO, { seed, humans: [LAB_A, LAB_B] });
   const log: DecisionLog = [];
   for (let q = 1; q <= quarters && !state.outcome; q++) {
-    for (const i of injects) if (i.round === q) state = fireInject(state, SCENARIO, i.event);
+    for (const i of injects)
+      if (i.round === q) state = fireInject(state, SCENARIO, i.event, i.scripted);
     const decisions = decide(q);
     log.push(decisions);
     state = advanceGame(state, SCENARIO, decisions);
