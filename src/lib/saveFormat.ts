@@ -45,7 +45,7 @@ export type SaveResult = { ok: true; save: SavedGame } | { ok: false; message: s
 
 type PathSegment = string | number;
 
-interface Problem {
+export interface Problem {
   path: PathSegment[];
   message: string;
 }
@@ -203,29 +203,7 @@ export function checkPlayable(
   where: { log: PathSegment[]; pending: PathSegment[] },
   injects: readonly FiredInject[] = [],
 ): string | null {
-  const problems: Problem[] = [];
-  const seat = (decisions: RoundDecisions, path: PathSegment[]) => {
-    for (const lab of Object.keys(decisions)) {
-      if (!humans.includes(lab)) {
-        problems.push({
-          path: [...path, lab],
-          message: 'this lab is played by a bot in this game, so it has no human decisions',
-        });
-      }
-    }
-  };
-  log.forEach((decisions, index) => {
-    for (const lab of humans) {
-      if (!(lab in decisions)) {
-        problems.push({
-          path: [...where.log, index],
-          message: `no decision for ${JSON.stringify(lab)}, whose seat a human holds`,
-        });
-      }
-    }
-    seat(decisions, [...where.log, index]);
-  });
-  if (pending) seat(pending, where.pending);
+  const problems = seatProblems(humans, log, pending, where, 'game');
   if (problems.length > 0) return problemMessage(problems);
   try {
     const state = replayGame(scenario, { seed, humans: [...humans] }, log, Infinity, injects);
@@ -237,6 +215,44 @@ export function checkPlayable(
     return `${formatPath(where.log)}: the game could not be replayed (${detail})`;
   }
   return null;
+}
+
+/**
+ * Every logged quarter has a decision for each human-held seat, and only those seats decide.
+ * In a workshop the seats are held by teams, and the messages say so.
+ */
+export function seatProblems(
+  humans: readonly string[],
+  log: DecisionLog,
+  pending: RoundDecisions | null,
+  where: { log: PathSegment[]; pending: PathSegment[] },
+  mode: 'game' | 'workshop',
+): Problem[] {
+  const holder = mode === 'game' ? 'human' : 'team';
+  const problems: Problem[] = [];
+  const onlyHumans = (decisions: RoundDecisions, path: PathSegment[]) => {
+    for (const lab of Object.keys(decisions)) {
+      if (!humans.includes(lab)) {
+        problems.push({
+          path: [...path, lab],
+          message: `this lab is played by a bot in this ${mode}, so it has no ${holder} decisions`,
+        });
+      }
+    }
+  };
+  log.forEach((decisions, index) => {
+    for (const lab of humans) {
+      if (!(lab in decisions)) {
+        problems.push({
+          path: [...where.log, index],
+          message: `no decision for ${JSON.stringify(lab)}, whose seat a ${holder} holds`,
+        });
+      }
+    }
+    onlyHumans(decisions, [...where.log, index]);
+  });
+  if (pending) onlyHumans(pending, where.pending);
+  return problems;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   parseSavedGame,
   problemMessage,
   SAVE_KIND,
+  seatProblems,
   type SavedGame,
 } from './saveFormat';
 
@@ -364,29 +365,8 @@ function checkSeats(
   log: DecisionLog,
   pending: RoundDecisions,
 ): string | null {
-  const problems: Problem[] = [];
-  const onlyHumans = (decisions: RoundDecisions, path: PathSegment[]) => {
-    for (const lab of Object.keys(decisions)) {
-      if (!humans.includes(lab)) {
-        problems.push({
-          path: [...path, lab],
-          message: 'this lab is played by a bot in this workshop, so it has no team decisions',
-        });
-      }
-    }
-  };
-  log.forEach((decisions, index) => {
-    for (const lab of humans) {
-      if (!(lab in decisions)) {
-        problems.push({
-          path: ['log', index],
-          message: `no decision for ${JSON.stringify(lab)}, whose seat a team holds`,
-        });
-      }
-    }
-    onlyHumans(decisions, ['log', index]);
-  });
-  onlyHumans(pending, ['pending']);
+  const where = { log: ['log'], pending: ['pending'] };
+  const problems = seatProblems(humans, log, pending, where, 'workshop');
   return problems.length > 0 ? problemMessage(problems) : null;
 }
 
