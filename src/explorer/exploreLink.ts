@@ -4,6 +4,7 @@
 
 import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
 import { checkValue, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
+import { describeValue } from '../engine/scenario/schema';
 
 export const EXPLORE_PREFIX = '#explore=';
 
@@ -83,7 +84,7 @@ function axisProblem(raw: unknown, index: number): string | ExploreAxis {
   const { id, from, to, steps } = raw;
   if (typeof id !== 'string') return `${where} has no id`;
   const param = sweepParameter(id);
-  if (!param) return `"${id}" is not a parameter the explorer can sweep`;
+  if (!param) return `${describeValue(id)} is not a parameter the explorer can sweep`;
   for (const [name, value] of [
     ['from', from],
     ['to', to],
@@ -113,11 +114,13 @@ export function checkExploreSpec(
 ): { ok: true; spec: ExploreSpec } | { ok: false; problem: string } {
   const fail = (problem: string) => ({ ok: false as const, problem });
   if (!isObject(raw)) return fail('its content is not a sweep description');
-  if (raw.v !== 1)
-    return fail(`it is version ${JSON.stringify(raw.v)}, this explorer reads version 1`);
+  if (raw.v === undefined) return fail('it has no version number (this explorer reads version 1)');
+  if (raw.v !== 1) {
+    return fail(`it is version ${describeValue(raw.v)}, this explorer reads version 1`);
+  }
   if (typeof raw.scenario !== 'string' || raw.scenario === '') return fail('it names no scenario');
   if (scenarioIds && !scenarioIds.includes(raw.scenario)) {
-    return fail(`scenario "${raw.scenario}" is not one of the shipped scenarios`);
+    return fail(`scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`);
   }
   if (!Array.isArray(raw.params) || raw.params.length < 1 || raw.params.length > 2) {
     return fail('it must sweep one or two parameters');

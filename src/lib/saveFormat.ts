@@ -174,8 +174,26 @@ function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
   return segments;
 }
 
-function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix: PathSegment[]): Problem[] {
-  return issues.map((issue) => ({ path: [...prefix, ...pathOf(issue)], message: issue.message }));
+/**
+ * The issue's message in plain words. Our schemas give their own messages; what is left is
+ * valibot's default for a missing key ("Invalid key: Expected "seed" but received undefined"),
+ * said here as "missing".
+ */
+export function plainIssueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined') {
+    return 'missing';
+  }
+  return issue.message;
+}
+
+export function problemsOf(
+  issues: readonly v.BaseIssue<unknown>[],
+  prefix: PathSegment[],
+): Problem[] {
+  return issues.map((issue) => ({
+    path: [...prefix, ...pathOf(issue)],
+    message: plainIssueMessage(issue),
+  }));
 }
 
 /** The first problem with its place, and how many more there are. */

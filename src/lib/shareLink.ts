@@ -12,7 +12,13 @@ import type { DecisionLog } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
-import { checkEmbeddedScenario, checkPlayable, gameSchemas, problemMessage } from './saveFormat';
+import {
+  checkEmbeddedScenario,
+  checkPlayable,
+  gameSchemas,
+  problemMessage,
+  problemsOf,
+} from './saveFormat';
 
 export const SHARE_LINK_VERSION = 1;
 export const SHARE_LINK_PREFIX = '#play=';
@@ -227,16 +233,7 @@ export async function decodeShareLink(
     const { Seed, Humans, Log } = gameSchemas(scenario);
     const parsed = v.safeParse(v.object({ seed: Seed, humans: Humans, log: Log }), payload);
     if (!parsed.success) {
-      return damaged(
-        problemMessage(
-          parsed.issues.map((issue) => ({
-            path: (issue.path ?? [])
-              .map((item) => (item as { key?: unknown }).key)
-              .filter((k): k is string | number => typeof k === 'string' || typeof k === 'number'),
-            message: issue.message,
-          })),
-        ),
-      );
+      return damaged(problemMessage(problemsOf(parsed.issues, [])));
     }
     const { seed, humans } = parsed.output;
     const log = parsed.output.log as DecisionLog;

@@ -150,6 +150,13 @@ describe('parseSavedGame', () => {
         }),
       ),
     ).toBe('setup.seed: expected a whole number seed, got 1.5');
+    expect(
+      messageOf(
+        edited((s) => {
+          delete s.setup.seed;
+        }),
+      ),
+    ).toBe('setup.seed: missing');
   });
 
   it('reports the scenario’s own problems under setup.scenario', () => {

@@ -173,6 +173,11 @@ describe('share links', () => {
         shipped,
       ),
     ).toMatchObject({ message: expect.stringContaining('seed: expected a seed from 0') });
+    const { seed: _seed, ...noSeed } = payload;
+    expect(await decodeShareLink(await linkFor({ ...noSeed, log }), shipped)).toEqual({
+      ok: false,
+      message: 'This link is damaged: seed: missing. Ask for the link again, and copy all of it.',
+    });
   });
 
   it('never throws on flipped bytes or cut links: a clear refusal or a game that replays', async () => {

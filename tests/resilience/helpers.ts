@@ -250,24 +250,7 @@ const UNCLEAR = [/Invalid \w+: Expected/, /but received/, /\bundefined\b/];
  * Unclear messages already reported to their owners, tolerated until fixed so the suite still
  * fails on any new one. Remove an entry when its fix lands.
  */
-export const KNOWN_UNCLEAR: { pattern: RegExp; where: string }[] = [
-  {
-    // valibot's default for a missing key; wanted e.g. "seed: missing — expected a whole number seed".
-    pattern: /[\w.[\]]+: Invalid key: Expected "\w+" but received undefined/,
-    where: 'src/lib/saveFormat.ts (Save schema), src/lib/shareLink.ts (seed/humans/log schema)',
-  },
-  {
-    // valibot's default for a "$schema" that is not text.
-    pattern: /^\$schema( \(line \d+\))?: Invalid type: Expected string but received /,
-    where: 'src/engine/scenario/schema.ts ($schema field)',
-  },
-  {
-    // A link with no "v" field: "it is version undefined"; and the link's own text echoed at any
-    // length ("it is version "xxx…"" of 10,000 characters; the same for scenario and parameter ids).
-    pattern: /^This sweep link cannot be used: (it is version |scenario "|")/,
-    where: 'src/explorer/exploreLink.ts (checkExploreSpec, axisProblem)',
-  },
-];
+export const KNOWN_UNCLEAR: { pattern: RegExp; where: string }[] = [];
 
 /** Why `message` is not one a person can act on, or null if it is. */
 export function unclearBecause(message: unknown): string | null {

@@ -99,6 +99,23 @@ describe('explore links', () => {
     });
   });
 
+  it('says plainly when the version is missing, and does not echo long text back', () => {
+    expect(checkExploreSpec({ ...spec, v: undefined })).toEqual({
+      ok: false,
+      problem: 'it has no version number (this explorer reads version 1)',
+    });
+    const long = 'x'.repeat(10_000);
+    const wrongScenario = checkExploreSpec({ ...spec, scenario: long }, ['eval-blind-spot']);
+    expect(wrongScenario).toEqual({
+      ok: false,
+      problem: `scenario "${'x'.repeat(37)}…" is not one of the shipped scenarios`,
+    });
+    const wrongParam = checkExploreSpec({ ...spec, params: [{ ...spec.params[0], id: long }] });
+    expect(wrongParam.ok ? '' : wrongParam.problem).toBe(
+      `"${'x'.repeat(37)}…" is not a parameter the explorer can sweep`,
+    );
+  });
+
   it('checkExploreSpec reads the form the same way', () => {
     expect(checkExploreSpec(spec)).toEqual({ ok: true, spec });
     expect(checkExploreSpec({ ...spec, runs: null })).toEqual({

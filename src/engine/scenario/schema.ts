@@ -586,7 +586,13 @@ const SCENARIO_LABEL = 'a scenario object {id, title, pitch, briefing, …}';
 
 const SCENARIO_ENTRIES = {
   $schema: v.exactOptional(
-    v.pipe(v.string(), v.description('Path to the JSON Schema, for editors. Ignored.')),
+    v.pipe(
+      v.string(
+        (issue) =>
+          `expected the path of the JSON Schema as text (e.g. "./scenario.schema.json"), got ${describeValue(issue.input)}`,
+      ),
+      v.description('Path to the JSON Schema, for editors. Ignored.'),
+    ),
   ),
   id: id('Short id, also the file name: scenarios/<id>.json.'),
   title: text(LIMITS.shortText, 'Title shown in the scenario picker.'),

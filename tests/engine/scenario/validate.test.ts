@@ -46,6 +46,14 @@ describe('parseScenario', () => {
     expect('$schema' in result.scenario).toBe(false);
   });
 
+  it('says what "$schema" should hold when it is not text', () => {
+    const value = { ...valid(), $schema: 5 };
+    const result = parseScenario(JSON.stringify(value, null, 2));
+    expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([
+      '$schema (line 2): expected the path of the JSON Schema as text (e.g. "./scenario.schema.json"), got 5',
+    ]);
+  });
+
   it('accepts a byte-order mark', () => {
     expect(parseScenario(`\uFEFF${fixture('valid-minimal.json')}`).ok).toBe(true);
   });
