@@ -112,3 +112,31 @@ test('a larger sweep streams progress and can be cancelled', async ({ page }) =>
   // Partial results stay on screen.
   await expect(page.getByRole('table', { name: /Outcome frequencies per setting/ })).toBeVisible();
 });
+
+test('the race model and the model card tabs work from the keyboard and pass axe', async ({
+  page,
+}) => {
+  await openExplorer(page);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).include('main').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`);
+
+  // Arrow keys move between the tabs (the ARIA tabs pattern).
+  await page.getByRole('tab', { name: 'Game sweeps' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const race = page.getByRole('tab', { name: 'Race model' });
+  await expect(race).toBeFocused();
+  await expect(race).toHaveAttribute('aria-selected', 'true');
+  const form = page.getByRole('form', { name: 'Race model settings' });
+  await form.getByRole('button', { name: 'Run race model' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Race model table' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+
+  await race.press('ArrowRight');
+  const card = page.getByRole('tab', { name: 'Model card' });
+  await expect(card).toBeFocused();
+  await expect(card).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Model card' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+});
