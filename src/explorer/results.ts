@@ -14,11 +14,12 @@ export interface CellResult {
   stats: OutcomeStats | null;
 }
 
-/** The outcomes a table or export lists, in order: the headline four, then two more. */
+/** The outcomes a table or export lists, in order: the headline four, then three more. */
 export const REPORTED_OUTCOMES = [
   ...HEADLINE_OUTCOMES,
   { key: 'regulatorHalt', label: 'Regulator halt' },
   { key: 'crossingsMissed', label: 'Crossings missed' },
+  { key: 'crossingsUnseen', label: 'Crossings unseen' },
 ] as const;
 
 export type ReportedOutcome = (typeof REPORTED_OUTCOMES)[number]['key'];

@@ -14,6 +14,8 @@ const game = (over: Partial<GameSummary>): GameSummary => ({
   anyBrokenCommitment: false,
   crossings: 2,
   missedCrossings: 1,
+  crossedQuarters: 3,
+  unseenQuarters: 1,
   firstDeploymentRoundByLevel: { L3: 3, L4: null },
   endReason: 'roundsComplete',
   rounds: 4,
@@ -50,6 +52,7 @@ describe('sweep exports', () => {
       'information,games,catastrophe,catastrophe_lo95,catastrophe_hi95,anyIncident,anyIncident_lo95,anyIncident_hi95,' +
         'anyPause,anyPause_lo95,anyPause_hi95,brokenCommitment,brokenCommitment_lo95,brokenCommitment_hi95,' +
         'regulatorHalt,regulatorHalt_lo95,regulatorHalt_hi95,crossingsMissed,crossingsMissed_lo95,crossingsMissed_hi95,' +
+        'crossingsUnseen,crossingsUnseen_lo95,crossingsUnseen_hi95,' +
         'crossings,meanMissedCrossings,deployed_L3,medianQuarterDeployed_L3,deployed_L4,medianQuarterDeployed_L4',
     );
     const row = lines[1]!.split(',');

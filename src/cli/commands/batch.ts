@@ -299,6 +299,13 @@ function summaryLines(
       `   (${stats.crossingsMissed.count} of ${stats.crossingsMissed.n} crossings, at the first eval after each)`,
     ),
   );
+  lines.push(
+    row(
+      'crossings unseen',
+      stats.crossingsUnseen,
+      `   (${stats.crossingsUnseen.count} of ${stats.crossingsUnseen.n} quarters past a threshold, by the latest evals)`,
+    ),
+  );
   lines.push('', 'first full deployment of a model truly at or above each level:');
   for (const d of stats.firstDeployment) {
     const name = scenario.levels.find((l) => l.id === d.levelId)?.name ?? d.levelId;

@@ -25,6 +25,17 @@ export interface GameSummary {
   /** Of those, how many the first assessment after the crossing failed to show. */
   missedCrossings: number;
   /**
+   * Threshold-quarters past a threshold: for every quarter and every lab not halted, the
+   * thresholds of the scenario's ladder its model had truly reached by the end of the quarter.
+   */
+  crossedQuarters: number;
+  /**
+   * Of those, how many the lab's latest evaluation (with the safety buffer) did not show. Unlike
+   * `missedCrossings`, this counts late detection too: with evals every fourth quarter, a crossing
+   * goes unseen for up to four quarters even if the next assessment catches it.
+   */
+  unseenQuarters: number;
+  /**
    * Per level id: the first quarter in which any lab had a model fully deployed while its true
    * capability was at or above that level (null: never).
    */
@@ -42,6 +53,11 @@ export interface GameSummary {
  * previous quarter, when the evals ran) is a crossing the evals could see. A crossing counts once,
  * at the first assessment after it happened, and is missed if that assessment measured below the
  * threshold less the safety buffer: the evals did not show it when they first could have.
+ *
+ * Quarters past a threshold are counted every quarter: each threshold a lab's model had truly
+ * reached by the end of the quarter (the model it trained and deployed that quarter), unseen if
+ * the lab's latest evals, from the start of that quarter or earlier, measured below it less the
+ * buffer. Longer gaps between evals show up here as more unseen quarters.
  */
 export function summariseGame(scenario: Scenario, state: GameState): GameSummary {
   const levelIndex = new Map(scenario.levels.map((l, i) => [l.id, i]));
@@ -63,6 +79,8 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
   let anyBroken = false;
   const seen = new Set<string>();
   let missed = 0;
+  let crossedQuarters = 0;
+  let unseenQuarters = 0;
   for (const round of state.history) {
     if (round.incidents.length > 0) anyIncident = true;
     const evalRound = isEvalRound(round.round, scenario.evaluation.cadence);
@@ -72,6 +90,13 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
       const level = rec.trueLevel === null ? -1 : (levelIndex.get(rec.trueLevel) ?? -1);
       if (rec.effectivePosture === 'deploy') {
         for (let i = 0; i <= level; i++) if (first[i] === null) first[i] = round.round;
+      }
+      if (rec.status !== 'halted') {
+        for (const { domain, t } of thresholds) {
+          if ((rec.capability[domain] ?? 0) < t) continue;
+          crossedQuarters++;
+          if ((rec.measured?.[domain] ?? 0) < t - buffer) unseenQuarters++;
+        }
       }
       const start = before.get(rec.lab);
       if (evalRound && start && !start.halted && rec.measured) {
@@ -94,6 +119,8 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
     anyBrokenCommitment: anyBroken,
     crossings: seen.size,
     missedCrossings: missed,
+    crossedQuarters,
+    unseenQuarters,
     firstDeploymentRoundByLevel: Object.fromEntries(
       scenario.levels.map((l, i) => [l.id, first[i] ?? null]),
     ),
@@ -147,6 +174,13 @@ export interface OutcomeStats {
   /** Missed crossings out of all crossings, pooled over games (crossings are not independent: read the interval as a rough guide). */
   crossingsMissed: Proportion;
   meanMissedCrossings: number;
+  /**
+   * Of all the quarters labs spent past a threshold (lab × threshold × quarter), the share their
+   * latest evals did not show: misses and late detection together. Pooled over games like
+   * `crossingsMissed` (read the interval as a rough guide). Falls with more frequent evals, where
+   * `crossingsMissed` rises (a later first look sees a larger overshoot).
+   */
+  crossingsUnseen: Proportion;
   meanRounds: number;
   firstDeployment: DeploymentTiming[];
 }
@@ -178,6 +212,8 @@ export function aggregate(
   let halt = 0;
   let crossings = 0;
   let missed = 0;
+  let crossedQuarters = 0;
+  let unseenQuarters = 0;
   let rounds = 0;
   let maxRounds = 0;
   for (const s of summaries) {
@@ -188,6 +224,8 @@ export function aggregate(
     if (s.endReason === 'regulatorHalt') halt++;
     crossings += s.crossings;
     missed += s.missedCrossings;
+    crossedQuarters += s.crossedQuarters;
+    unseenQuarters += s.unseenQuarters;
     rounds += s.rounds;
     if (s.rounds > maxRounds) maxRounds = s.rounds;
   }
@@ -219,6 +257,7 @@ export function aggregate(
     regulatorHalt: proportion(halt, n),
     crossingsMissed: proportion(missed, crossings),
     meanMissedCrossings: n ? missed / n : 0,
+    crossingsUnseen: proportion(unseenQuarters, crossedQuarters),
     meanRounds: n ? rounds / n : 0,
     firstDeployment,
   };

@@ -54,6 +54,8 @@ function summary(over: Partial<GameSummary> = {}): GameSummary {
     anyBrokenCommitment: false,
     crossings: 0,
     missedCrossings: 0,
+    crossedQuarters: 0,
+    unseenQuarters: 0,
     firstDeploymentRoundByLevel: { L3: null, L4: null },
     endReason: 'roundsComplete',
     rounds: 4,
@@ -70,6 +72,8 @@ describe('aggregate', () => {
       rounds: 3,
       crossings: 2,
       missedCrossings: 1,
+      crossedQuarters: 5,
+      unseenQuarters: 2,
       firstDeploymentRoundByLevel: { L3: 2, L4: null },
     }),
     summary({
@@ -83,6 +87,8 @@ describe('aggregate', () => {
       anyPause: true,
       crossings: 1,
       missedCrossings: 1,
+      crossedQuarters: 3,
+      unseenQuarters: 3,
       firstDeploymentRoundByLevel: { L3: 4, L4: null },
     }),
     summary({ endReason: 'regulatorHalt', rounds: 2 }),
@@ -104,6 +110,7 @@ describe('aggregate', () => {
   it('pools missed crossings over all crossings', () => {
     expect(stats.crossingsMissed).toMatchObject({ count: 2, n: 4, p: 0.5 });
     expect(stats.meanMissedCrossings).toBe(0.5);
+    expect(stats.crossingsUnseen).toMatchObject({ count: 5, n: 8, p: 5 / 8 });
     expect(stats.meanRounds).toBe(13 / 4);
   });
 

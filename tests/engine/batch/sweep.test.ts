@@ -47,6 +47,16 @@ describe('runGames', () => {
         (state.outcome?.labs ?? []).some((l) => l.commitmentsBroken > 0),
       );
       expect(s.missedCrossings).toBeLessThanOrEqual(s.crossings);
+      expect(s.unseenQuarters).toBeLessThanOrEqual(s.crossedQuarters);
+      // With every ladder as written, the unseen quarters are the debrief's per-quarter missed
+      // crossings of the labs still running.
+      if (state.labs.every((l) => l.policy.revisions.length === 0)) {
+        const perQuarter = state.history
+          .flatMap((r) => r.labs)
+          .filter((rec) => rec.status !== 'halted')
+          .reduce((n, rec) => n + rec.missedCrossings.length, 0);
+        expect(s.unseenQuarters).toBe(perQuarter);
+      }
       const [l3, l4] = levelIds.map((id) => s.firstDeploymentRoundByLevel[id]);
       // Deploying at level 4 is also deploying at or above level 3, so never later.
       if (l4 !== null && l4 !== undefined) expect(l3).not.toBeNull();
