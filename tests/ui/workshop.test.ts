@@ -1,6 +1,6 @@
 // Workshop mode in jsdom: setup, the secret turn cycle, the console, saving after every action
 // and resuming, session files, injects, commitments, and the timer display.
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PublicSnapshot } from '../../src/engine/workshop/publicView';
@@ -73,6 +73,8 @@ describe('Workshop', () => {
     expect(screen.getByRole('textbox', { name: 'Team 3 name' })).toHaveValue('Team C');
     expect(screen.getByRole('button', { name: 'Add a team' })).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: /Remove team 3/ }));
+    // The removed team's button is gone: the focus goes on to "Add a team", not the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add a team' })).toHaveFocus());
     // A duplicate name is refused, with the reason.
     await userEvent.clear(screen.getByRole('textbox', { name: 'Team 2 name' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Team 2 name' }), 'team a');
@@ -211,6 +213,14 @@ describe('Workshop', () => {
     expect(screen.getByText(/Recorded: “We pause together”/)).toBeInTheDocument();
     expect(screen.getByText(/^Amber \(.*\), Blue \(.*\)$/)).toBeInTheDocument();
     expect(screen.getByText(/so far: Not yet tested/)).toBeInTheDocument();
+    // Removing it hands the focus to the panel's title, not the page.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove commitment: We pause together' }),
+    );
+    expect(screen.queryByText(/so far: Not yet tested/)).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Commitments and agreements' })).toHaveFocus(),
+    );
   }, 20_000);
 
   it('refuses a bad session file with a located message, changing nothing', async () => {
