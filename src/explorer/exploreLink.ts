@@ -6,7 +6,9 @@ import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/s
 import { checkValue, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
 
-export const EXPLORE_PREFIX = '#explore=';
+import { EXPLORE_PREFIX } from './explorePrefix';
+
+export { EXPLORE_PREFIX };
 
 /** One swept parameter as the form holds it: a range and a number of steps. */
 export interface ExploreAxis {

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from '../../src/App.svelte';
+import { makeExploreLink } from '../../src/explorer/exploreLink';
 import type { ShippedScenarios } from '../../src/lib/shippedScenarios';
 import { shippedScenarioErrors, shippedScenarios } from '../support/shippedScenarios';
 
@@ -11,7 +12,10 @@ const fromDisk = async (): Promise<ShippedScenarios> => ({
 });
 
 describe('App', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    window.location.hash = '';
+  });
 
   it('shows the Threshold heading and a description', async () => {
     render(App, { loadScenarios: fromDisk });
@@ -52,5 +56,30 @@ describe('App', () => {
     expect(alert).toHaveTextContent('One shipped scenario could not be used');
     expect(alert).toHaveTextContent(`${first?.id}.json: could not be loaded (offline)`);
     expect(await screen.findByRole('button', { name: 'Start game' })).toBeInTheDocument();
+  });
+
+  it('opens a sweep link in the Explorer, on load and when the link is followed later', async () => {
+    const link = makeExploreLink({
+      v: 1,
+      scenario: 'anthropic-rsp',
+      params: [{ id: 'labs', from: 2, to: 3, steps: 2 }],
+      runs: 8,
+      seed: 4,
+    });
+    window.location.hash = link;
+    const first = render(App, { loadScenarios: fromDisk });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Explorer' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Explorer' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    first.unmount();
+
+    window.location.hash = '';
+    render(App, { loadScenarios: fromDisk });
+    expect(await screen.findByRole('button', { name: 'Start game' })).toBeInTheDocument();
+    window.location.hash = link;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Explorer' })).toBeInTheDocument();
   });
 });

@@ -1,0 +1,3 @@
+// The fragment that marks a sweep link, in a module of its own so the app shell can route such
+// links to the Explorer without loading the Explorer's code.
+export const EXPLORE_PREFIX = '#explore=';
