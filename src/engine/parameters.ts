@@ -38,14 +38,15 @@ export const PARAMETER_DOCS: Record<keyof DynamicsParams, ParameterDoc> = {
     max: 5,
   },
   safeguardDecay: {
-    meaning: 'Share of readiness lost per quarter on a track with no investment (upkeep).',
+    meaning:
+      'Share of readiness lost per quarter on a track with no investment (upkeep). Every bot funds every track, so only human players meet it.',
     source: PLAY,
     min: 0,
     max: 0.2,
   },
   evalLearningRate: {
     meaning:
-      'How fast eval sensitivity rises with accumulated eval investment (sensitivity = base + (1 − base)(1 − e^(−rate·investment/100))).',
+      'How fast eval sensitivity rises with accumulated eval investment (sensitivity = base + (1 − base)·x/(1 + x), x = rate·investment/100).',
     source: `${PLAY} "Full capability elicitation" is a common element (METR 2024) and costs effort.`,
     min: 0,
     max: 5,

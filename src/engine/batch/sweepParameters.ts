@@ -281,7 +281,7 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     label: 'Information about rivals',
     unit: '0 none · 1 announcements · 2 published evals',
     description:
-      'What labs see of rivals: nothing, announcements of levels reached, or published eval results.',
+      'What labs see of rivals: nothing, announcements of levels reached, or published eval results. Bots do not read them, so with bots in every seat this changes nothing; it changes what human players see.',
     min: 0,
     max: 2,
     integer: true,
