@@ -217,6 +217,8 @@ describe('Explorer', () => {
     for (const key of Object.keys(PARAMETER_DOCS)) {
       expect(within(params).getByRole('rowheader', { name: key })).toBeInTheDocument();
     }
+    expect(within(card).getByRole('heading', { name: 'Validated directions' })).toBeInTheDocument();
+    expect(card).toHaveTextContent(/tests\/engine\/validation\//);
     expect(within(card).getByRole('heading', { name: 'How to cite a run' })).toBeInTheDocument();
     expect(
       within(card).getByText(

@@ -1,0 +1,125 @@
+// The decision rule of the validation suite: when does a sweep of the model show a direction?
+//
+// Both arms of a comparison play the same seeds (common random numbers), so the comparison is
+// paired: game i of arm A and game i of arm B start from the same seed and stay identical until
+// the changed setting first makes a difference. Seeds are independent of one another, so the
+// per-seed differences are independent and identically distributed, and their mean is
+// approximately normal for the several hundred games every comparison uses (central limit
+// theorem; every metric is bounded).
+//
+// A direction counts as shown when the interval mean ± Z · sd / √n of the per-seed differences
+// lies wholly on the expected side of 0. Z = 3.09 is the one-sided 0.1% point of the normal: with
+// the suite's 34 directional checks, the chance that any of them passes by luck when the model
+// has no such direction is below 4% (Bonferroni), and the seeds are fixed, so a check that
+// passes today passes every day.
+//
+// For a 0/1 outcome the paired mean difference is McNemar's comparison of the discordant pairs;
+// the rule also asks for at least MIN_DISCORDANT of them, so that the normal approximation holds.
+// For shares pooled over games (missed crossings out of crossings) the games are the clusters:
+// the ratio's difference gets a paired, cluster-robust (delta-method) standard error.
+
+/** One-sided 0.1% point of the standard normal. */
+export const Z = 3.090232306167813;
+
+/** Fewest discordant pairs a 0/1 comparison needs before its normal approximation is trusted. */
+export const MIN_DISCORDANT = 30;
+
+export interface Difference {
+  /** Mean of arm A and of arm B (for a pooled share: the pooled shares). */
+  a: number;
+  b: number;
+  /** b − a and its interval (mean ± Z · standard error). */
+  diff: number;
+  lo: number;
+  hi: number;
+  n: number;
+  /** For 0/1 outcomes: seeds where the arms differ (otherwise n). */
+  discordant: number;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+function sampleVariance(xs: readonly number[]): number {
+  const m = mean(xs);
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+}
+
+/** Paired difference of means, arm B minus arm A, over the same seeds. */
+export function pairedDifference(a: readonly number[], b: readonly number[], z = Z): Difference {
+  if (a.length !== b.length || a.length < 2) throw new Error('need two paired arms of n ≥ 2');
+  const d = a.map((x, i) => (b[i] as number) - x);
+  const diff = mean(d);
+  const se = Math.sqrt(sampleVariance(d) / d.length);
+  const binary = [...a, ...b].every((x) => x === 0 || x === 1);
+  // A difference of two shares lies in [−1, 1]; the normal interval may not.
+  const lo = diff - z * se;
+  const hi = diff + z * se;
+  return {
+    a: mean(a),
+    b: mean(b),
+    diff,
+    lo: binary ? Math.max(-1, lo) : lo,
+    hi: binary ? Math.min(1, hi) : hi,
+    n: d.length,
+    discordant: binary ? d.filter((x) => x !== 0).length : d.length,
+  };
+}
+
+/**
+ * Paired difference of two shares pooled over games, Σ num_B / Σ den_B − Σ num_A / Σ den_A, with
+ * a cluster-robust standard error (each game is a cluster; its numerator and denominator are
+ * correlated, and the two arms' games are paired by seed).
+ */
+export function pooledShareDifference(
+  numA: readonly number[],
+  denA: readonly number[],
+  numB: readonly number[],
+  denB: readonly number[],
+  z = Z,
+): Difference {
+  const n = numA.length;
+  if ([denA, numB, denB].some((xs) => xs.length !== n) || n < 2) {
+    throw new Error('need four paired lists of n ≥ 2');
+  }
+  const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+  const meanDenA = sum(denA) / n;
+  const meanDenB = sum(denB) / n;
+  if (meanDenA <= 0 || meanDenB <= 0) throw new Error('no crossings in an arm');
+  const ra = sum(numA) / sum(denA);
+  const rb = sum(numB) / sum(denB);
+  // Linearised contribution of each game to rb − ra.
+  const e = numA.map(
+    (_, i) =>
+      ((numB[i] as number) - rb * (denB[i] as number)) / meanDenB -
+      ((numA[i] as number) - ra * (denA[i] as number)) / meanDenA,
+  );
+  const se = Math.sqrt(sampleVariance(e) / n);
+  const diff = rb - ra;
+  return { a: ra, b: rb, diff, lo: diff - z * se, hi: diff + z * se, n, discordant: n };
+}
+
+export type Direction = 'up' | 'down';
+
+/** Whether the comparison shows the expected direction under the suite's rule. */
+export function shows(d: Difference, direction: Direction): boolean {
+  if (d.discordant < MIN_DISCORDANT) return false;
+  return direction === 'up' ? d.lo > 0 : d.hi < 0;
+}
+
+/** A number with a real minus sign, as percentage points or plain. */
+function signed(x: number, percent: boolean): string {
+  const text = percent ? (100 * Math.abs(x)).toFixed(1) : Math.abs(x).toFixed(3);
+  return x < 0 && Number(text) !== 0 ? `−${text}` : text;
+}
+
+/** "12.9% → 5.4%, −7.5 points (99.8% paired interval −11.0 to −4.0, n = 1000)" */
+export function formatDifference(d: Difference, percent = true): string {
+  const level = percent
+    ? (x: number): string => `${(100 * x).toFixed(1)}%`
+    : (x: number) => x.toFixed(3);
+  const change = `${d.diff >= 0 ? '+' : ''}${signed(d.diff, percent)}${percent ? ' points' : ''}`;
+  return (
+    `${level(d.a)} → ${level(d.b)}, ${change} ` +
+    `(99.8% paired interval ${signed(d.lo, percent)} to ${signed(d.hi, percent)}, n = ${d.n})`
+  );
+}
