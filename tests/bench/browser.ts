@@ -1,15 +1,25 @@
 // Browser figures, on a build served in-process by Vite's preview() and headless Chromium:
 // - first render: navigation start → the start screen's main heading in the DOM, and the frame
 //   that paints it, over fresh loads (no cache, no service worker);
-// - a round in the UI: a 24-round, 6-lab game loaded through the start screen's file input; for
-//   each quarter, the click on "End quarter" → the quarter screen and the chart's table updated
-//   (DOM) → the next animation frame.
+// - a round in the UI: a 24-round, 6-lab game loaded through the start screen's file input, with
+//   a seed whose game lasts all 24 quarters, played several times. For each quarter, from the
+//   (real, trusted) click on "End quarter": the quarter screen and the chart updated in the DOM →
+//   the next animation frame starts → that frame's rendering (style, layout, paint) is done, and
+//   the browser's own Event Timing figure for the click (what INP reports). Then the longest
+//   frame of the chart's transition that follows.
 // Figures only: nothing here fails on time.
 
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
+import {
+  analyseRound,
+  mainThreadCpu,
+  type MainThreadCpu,
+  type RoundProfile,
+  type TraceEvent,
+} from './profile';
 import { stats, type Stats } from './round';
 
 /** Same order as playwright.config.ts: $CHROME_PATH, Debian's Chromium, Playwright's own. */
@@ -41,6 +51,42 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Serve a built folder on a free local port while `use` runs. */
+async function withServer<T>(
+  root: string,
+  outDir: string,
+  use: (url: string, browser: Browser) => Promise<T>,
+): Promise<T> {
+  const port = await freePort();
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await preview({
+      root,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS });
+    return await use(`http://127.0.0.1:${port}/`, browser);
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+}
+
+/**
+ * Wait until a page expression is truthy, polling with page.evaluate: the app's Content Security
+ * Policy forbids the string evaluation page.waitForFunction would do inside the page.
+ */
+async function waitFor(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export interface FirstRender {
   loads: number;
   /** The page's scripts downloaded (so the rest is parsing, running and rendering). */
@@ -48,19 +94,6 @@ export interface FirstRender {
   heading: Stats;
   painted: Stats;
   fcp: Stats;
-}
-
-export interface UiRounds {
-  rounds: number;
-  dom: Stats;
-  frame: Stats;
-  confirmations: number;
-  chartHook: boolean;
-}
-
-export interface BrowserBench {
-  firstRender: FirstRender;
-  rounds: UiRounds | { pending: string };
 }
 
 // Page scripts are plain JavaScript text: tsx compiles functions in this file with helpers
@@ -96,7 +129,7 @@ async function measureFirstRender(
     const page = await context.newPage();
     await page.addInitScript({ content: FIRST_RENDER_PROBE });
     await page.goto(url);
-    await page.waitForFunction('window.__firstRender !== undefined');
+    await waitFor(page, 'window.__firstRender !== undefined');
     const result = (await page.evaluate(`({
       ...window.__firstRender,
       fcp: (performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint') || { startTime: NaN }).startTime,
@@ -116,66 +149,194 @@ async function measureFirstRender(
   };
 }
 
+const CONFIRM = 'Break the commitment and end quarter';
+
 /**
- * Click a button by its text and time, inside the page, the DOM update (quarter heading and chart
- * table changed, or a confirmation shown) and the next animation frame.
+ * Arms the page before a click on `label`: from the click event's time stamp, when the DOM shows
+ * the change (a new quarter heading and the chart section updated, or the confirmation dialog),
+ * when the next animation frame starts, and when that frame's rendering work is done (a message
+ * posted from the frame callback runs after style, layout and paint). Then the longest frame in
+ * the transition that follows, and the Event Timing entries for the click.
  */
-const TIME_CLICK = `async (label) => {
-  const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
-  if (!button) throw new Error('no button "' + label + '"');
+const ARM = `(label) => {
   const heading = () => (document.querySelector('main h1') || {}).textContent || '';
   const chart = () => {
     const title = document.getElementById('timeline-title');
     const section = title && title.closest('section');
-    return section && section.querySelector('table tbody');
+    const slider = section && section.querySelector('[role="slider"]');
+    return { section, max: slider ? slider.getAttribute('aria-valuemax') : null };
   };
   const confirmShown = () => [...document.querySelectorAll('button')].some(
-    (b) => b.textContent.trim() === 'Break the commitment and end quarter');
-  const chartHook = chart() != null;
-  const before = { heading: heading(), chart: chartHook ? chart().textContent : null };
-  let confirmation = false;
-  const changed = () => {
-    if (label !== 'Break the commitment and end quarter' && confirmShown()) {
-      confirmation = true;
-      return true;
-    }
-    const chartNow = chart() ? chart().textContent : null;
-    return heading() !== before.heading && (!chartHook || chartNow !== before.chart);
-  };
-  const t0 = performance.now();
-  let dom = 0;
-  await new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!changed()) return;
-      observer.disconnect();
-      dom = performance.now();
-      resolve();
+    (b) => b.textContent.trim() === ${JSON.stringify(CONFIRM)});
+  const before = { heading: heading(), chart: chart() };
+  const chartHook = before.chart.section != null;
+  let t0 = null;
+  addEventListener('click', (e) => {
+    t0 = e.timeStamp;
+    performance.mark('bench-click', { startTime: t0 });
+  }, { capture: true, once: true });
+  const events = [];
+  let observer = null;
+  if (PerformanceObserver.supportedEntryTypes.includes('event')) {
+    observer = new PerformanceObserver((list) => events.push(...list.getEntries()));
+    observer.observe({ type: 'event', durationThreshold: 16 });
+  }
+  window.__round = new Promise((resolve) => {
+    let confirmation = false;
+    const changed = () => {
+      if (label !== ${JSON.stringify(CONFIRM)} && confirmShown()) {
+        confirmation = true;
+        return true;
+      }
+      const now = chart();
+      const chartChanged = now.section !== before.chart.section || now.max !== before.chart.max;
+      return heading() !== before.heading && (!chartHook || chartChanged);
+    };
+    const mutations = new MutationObserver(() => {
+      if (t0 === null || !changed()) return;
+      mutations.disconnect();
+      const dom = performance.now();
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const painted = performance.now();
+          performance.mark('bench-painted');
+          // The transition after: the longest gap between frames for the next 600 ms.
+          let last = painted;
+          let longest = 0;
+          const step = (t) => {
+            longest = Math.max(longest, t - last);
+            last = t;
+            if (t - painted < 600) requestAnimationFrame(step);
+            else setTimeout(() => {
+              if (observer) observer.disconnect();
+              const click = events.filter((e) => e.name === 'click' && e.startTime >= t0 - 1);
+              resolve({
+                dom: dom - t0, frame: frame - t0, painted: painted - t0, animation: longest,
+                eventTiming: click.length ? Math.max(...click.map((e) => e.duration)) : null,
+                confirmation, chartHook,
+              });
+            }, 50);
+          };
+          requestAnimationFrame(step);
+        };
+        channel.port2.postMessage(0);
+      });
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    button.click();
+    mutations.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   });
-  const frame = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  return { dom: dom - t0, frame: frame - t0, confirmation, chartHook };
 }`;
 
 interface ClickTiming {
   dom: number;
   frame: number;
+  painted: number;
+  /** CPU time of the page's main thread from the click to painted (from a trace), by kind. */
+  cpu: MainThreadCpu;
+  animation: number;
+  /** The Event Timing API's duration for the click (null: under its 16 ms threshold). */
+  eventTiming: number | null;
   confirmation: boolean;
   chartHook: boolean;
 }
 
-async function timeClick(page: Page, label: string): Promise<ClickTiming> {
-  return (await page.evaluate(`(${TIME_CLICK})(${JSON.stringify(label)})`)) as ClickTiming;
+/** Options for sampling where the time goes (--profile): CDP Profiler and Tracing per click. */
+export interface ProfileOptions {
+  /** Profile quarters from this one on (of the first game only). */
+  fromQuarter: number;
 }
 
-async function measureRounds(
+async function timeClick(
+  page: Page,
+  label: string,
+  cdp: CDPSession,
+  profiles: RoundProfile[] | null,
+  quarter: number,
+): Promise<ClickTiming> {
+  await page.evaluate(`(${ARM})(${JSON.stringify(label)})`);
+  const stop = await startRecording(cdp, profiles !== null);
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const timing = (await page.evaluate('window.__round')) as Omit<ClickTiming, 'cpu'>;
+  const recording = await stop();
+  if (profiles) profiles.push(analyseRound(recording, timing.painted, quarter));
+  return { ...timing, cpu: mainThreadCpu(recording.trace as TraceEvent[]) };
+}
+
+/**
+ * Start a trace of the page's tasks (each with its thread time, so the CPU time of the main
+ * thread can be told apart from time spent waiting for a core on a busy machine) and, when
+ * profiling, a CPU profile (50 µs sampling) with more trace detail; the result stops them.
+ */
+async function startRecording(
+  cdp: CDPSession,
+  profiling: boolean,
+): Promise<() => Promise<{ profile: unknown; trace: unknown[] }>> {
+  const trace: unknown[] = [];
+  const onData = (e: { value: unknown[] }) => trace.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    categories: profiling
+      ? 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink'
+      : 'toplevel,blink.user_timing,devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+  }
+  return async () => {
+    const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return { profile, trace };
+  };
+}
+
+export interface UiRounds {
+  seed: number;
+  games: number;
+  /** Quarters played per game (the last one ends the game and opens the debrief). */
+  quarters: number;
+  dom: Stats;
+  frame: Stats;
+  painted: Stats;
+  /** Event Timing durations of the clicks that reached its 16 ms threshold, and how many. */
+  eventTiming: Stats | null;
+  eventTimingCount: number;
+  animation: Stats;
+  /** The last quarter: "End quarter" → the debrief. */
+  last: Stats;
+  /** The quarters before it, from the 20th on (the chart at its fullest during play). */
+  late: Stats;
+  /** Median "painted" per quarter, across games. */
+  byQuarter: number[];
+  /** The main thread's CPU time from the click to painted (trace thread time), all quarters. */
+  cpu: Stats;
+  cpuLate: Stats;
+  cpuLast: Stats;
+  /** Mean CPU milliseconds per round by kind of work, largest first: quarters before the last. */
+  cpuByKind: [string, number][];
+  /** The same for the last quarter (→ the debrief). */
+  cpuLastByKind: [string, number][];
+  worst: { quarter: number; game: number; painted: number };
+  confirmations: number;
+  chartHook: boolean;
+}
+
+async function playRounds(
   browser: Browser,
   url: string,
   scenarioJson: unknown,
-): Promise<UiRounds> {
+  seed: number,
+  profile: { options: ProfileOptions; out: RoundProfile[] } | null,
+): Promise<(ClickTiming & { quarter: number })[]> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Threshold', exact: true }).waitFor();
   await page.getByLabel(/choose a scenario file/i).setInputFiles({
@@ -183,15 +344,12 @@ async function measureRounds(
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(scenarioJson)),
   });
-  await page.getByRole('textbox', { name: /seed/i }).fill('1');
+  await page.getByRole('textbox', { name: /seed/i }).fill(String(seed));
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.getByRole('heading', { level: 1, name: /^Quarter 1 of/ }).waitFor();
 
-  const dom: number[] = [];
-  const frame: number[] = [];
-  let confirmations = 0;
-  let chartHook = true;
-  for (let quarter = 0; quarter < 40; quarter++) {
+  const out: (ClickTiming & { quarter: number })[] = [];
+  for (let quarter = 1; quarter <= 40; quarter++) {
     const quarterHeading = page.getByRole('heading', { level: 1, name: /^Quarter \d+ of/ });
     if (!(await quarterHeading.isVisible())) break; // the debrief: the game is over
     for (const step of ['See your eval results', 'Go to your decision']) {
@@ -199,47 +357,102 @@ async function measureRounds(
       if (await button.isVisible()) await button.click();
     }
     await page.getByRole('button', { name: 'End quarter', exact: true }).waitFor();
-    let timing = await timeClick(page, 'End quarter');
-    if (timing.confirmation) {
-      confirmations++;
-      timing = await timeClick(page, 'Break the commitment and end quarter');
-    }
-    chartHook &&= timing.chartHook;
-    dom.push(timing.dom);
-    frame.push(timing.frame);
+    // Let the previous step's scrolling and transitions settle, as a reader's pause would.
+    await page.waitForTimeout(300);
+    const profiles = profile && quarter >= profile.options.fromQuarter ? profile.out : null;
+    let timing = await timeClick(page, 'End quarter', cdp, profiles, quarter);
+    if (timing.confirmation) timing = await timeClick(page, CONFIRM, cdp, profiles, quarter);
+    out.push({ ...timing, quarter });
   }
   await context.close();
-  return { rounds: dom.length, dom: stats(dom), frame: stats(frame), confirmations, chartHook };
+  return out;
+}
+
+async function measureRounds(
+  browser: Browser,
+  url: string,
+  scenarioJson: unknown,
+  seed: number,
+  games: number,
+): Promise<UiRounds> {
+  const all: (ClickTiming & { quarter: number; game: number })[] = [];
+  for (let game = 1; game <= games; game++) {
+    const rounds = await playRounds(browser, url, scenarioJson, seed, null);
+    all.push(...rounds.map((r) => ({ ...r, game })));
+  }
+  const quarters = Math.max(...all.map((r) => r.quarter));
+  const pick = (f: (r: (typeof all)[number]) => boolean, value = (r: ClickTiming) => r.painted) =>
+    stats(all.filter(f).map(value));
+  const cpu = (r: ClickTiming) => r.cpu.total;
+  const byKind = (rounds: typeof all): [string, number][] => {
+    const kinds = new Map<string, number>();
+    for (const r of rounds)
+      for (const [kind, v] of Object.entries(r.cpu.byKind))
+        kinds.set(kind, (kinds.get(kind) ?? 0) + v);
+    return [...kinds]
+      .map(([kind, v]): [string, number] => [kind, v / Math.max(1, rounds.length)])
+      .sort((a, b) => b[1] - a[1]);
+  };
+  const timed = all.map((r) => r.eventTiming).filter((d): d is number => d !== null);
+  const worst = all.reduce((a, b) => (b.painted > a.painted ? b : a));
+  return {
+    seed,
+    games,
+    quarters,
+    dom: stats(all.map((r) => r.dom)),
+    frame: stats(all.map((r) => r.frame)),
+    painted: stats(all.map((r) => r.painted)),
+    eventTiming: timed.length ? stats(timed) : null,
+    eventTimingCount: timed.length,
+    animation: stats(all.map((r) => r.animation)),
+    last: pick((r) => r.quarter === quarters),
+    late: pick((r) => r.quarter >= 20 && r.quarter < quarters),
+    byQuarter: Array.from({ length: quarters }, (_, i) => pick((r) => r.quarter === i + 1).median),
+    cpu: pick(() => true, cpu),
+    cpuLate: pick((r) => r.quarter >= 20 && r.quarter < quarters, cpu),
+    cpuLast: pick((r) => r.quarter === quarters, cpu),
+    cpuByKind: byKind(all.filter((r) => r.quarter < quarters)),
+    cpuLastByKind: byKind(all.filter((r) => r.quarter === quarters)),
+    worst: { quarter: worst.quarter, game: worst.game, painted: worst.painted },
+    confirmations: all.filter((r) => r.confirmation).length,
+    chartHook: all.every((r) => r.chartHook),
+  };
+}
+
+export interface BrowserBench {
+  firstRender: FirstRender;
+  rounds: UiRounds | { pending: string };
 }
 
 export async function benchBrowser(
   root: string,
   outDir: string,
   scenarioJson: unknown,
-  loads = 5,
+  options: { loads: number; seed: number; games: number },
 ): Promise<BrowserBench> {
-  const port = await freePort();
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await preview({
-      root,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port, strictPort: true, host: '127.0.0.1', open: false },
-    });
-    const url = `http://127.0.0.1:${port}/`;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS });
-    const firstRender = await measureFirstRender(browser, url, loads);
+  return withServer(root, outDir, async (url, browser) => {
+    const firstRender = await measureFirstRender(browser, url, options.loads);
     let rounds: BrowserBench['rounds'];
     try {
-      rounds = await measureRounds(browser, url, scenarioJson);
+      rounds = await measureRounds(browser, url, scenarioJson, options.seed, options.games);
     } catch (error) {
       rounds = { pending: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
     }
     return { firstRender, rounds };
-  } finally {
-    await browser?.close();
-    await server?.close();
-  }
+  });
+}
+
+/** One game with the CPU profiler and a trace running around each click from `fromQuarter` on. */
+export async function profileRounds(
+  root: string,
+  outDir: string,
+  scenarioJson: unknown,
+  seed: number,
+  options: ProfileOptions,
+): Promise<RoundProfile[]> {
+  return withServer(root, outDir, async (url, browser) => {
+    const out: RoundProfile[] = [];
+    await playRounds(browser, url, scenarioJson, seed, { options, out });
+    return out;
+  });
 }

@@ -3,12 +3,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build } from 'vite';
 import { loadScenarioFile } from '../../src/cli/commands/scenarioFile';
-import { benchBrowser } from './browser';
+import { benchBrowser, profileRounds, type UiRounds } from './browser';
 import { benchBundle } from './bundle';
 import { benchEngine } from './engine';
+import { assetsOf, summariseProfiles } from './profile';
 import { benchRounds, type Stats } from './round';
-import { BENCH_LABS, BENCH_ROUNDS, sixLabScenario, sixLabScenarioJson } from './sixLabs';
+import {
+  BENCH_LABS,
+  BENCH_ROUNDS,
+  fullLengthSeed,
+  sixLabScenario,
+  sixLabScenarioJson,
+} from './sixLabs';
+
+const HELP = `npm run bench -- [options]
+
+  --games N          headless engine games to time (default 10000)
+  --scenario FILE    scenario for the engine figure (default scenarios/anthropic-rsp.json)
+  --engine-only      only the engine figure
+  --skip-engine      everything but the engine figure
+  --loads N          fresh page loads for the first-render figure (default 5)
+  --ui-games N       times the 24-quarter, 6-lab game is played in the browser (default 3)
+  --profile          also record a CPU profile and a trace of the last quarters' clicks, on an
+                     unminified build with source maps, and print where the time goes
+  --profile-from Q   first quarter to profile (default 19)
+  --help             this text
+
+Figures only: nothing fails on time. The machine's load average is printed at the end.`;
 
 const { values } = parseArgs({
   options: {
@@ -16,21 +39,40 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'scenarios/anthropic-rsp.json' },
     loads: { type: 'string', default: '5' },
     'engine-only': { type: 'boolean', default: false },
+    'skip-engine': { type: 'boolean', default: false },
+    'ui-games': { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+    'profile-from': { type: 'string', default: '19' },
+    help: { type: 'boolean', default: false },
   },
 });
 
-const games = Number(values.games);
-const scenario = loadScenarioFile(values.scenario);
-const labs = scenario.labs.length;
-console.log(`Engine: ${games} headless games, 20 rounds, ${labs} labs (${scenario.id}), one core`);
-const r = benchEngine(scenario, games);
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const [startLoad] = loadavg();
 console.log(
-  `  ${r.gamesPerSecond.toFixed(0)} games/s — ${r.seconds.toFixed(2)} s for ${games} games`,
+  `Machine: ${cpus().length} cores, load average ${startLoad?.toFixed(1)} (1 min) at the start.`,
 );
-console.log(`  target: 10,000 games in under 10 s on one core → ${r.secondsFor10k.toFixed(2)} s`);
-console.log(
-  `  CPU time: ${((r.cpuSeconds / games) * 1000).toFixed(3)} ms per game → ${((r.cpuSeconds / games) * 10_000).toFixed(2)} CPU-s for 10,000 (wall time is inflated when other processes share the cores)`,
-);
+
+if (!values['skip-engine']) {
+  const games = Number(values.games);
+  const scenario = loadScenarioFile(values.scenario);
+  const labs = scenario.labs.length;
+  console.log(
+    `\nEngine: ${games} headless games, 20 rounds, ${labs} labs (${scenario.id}), one core`,
+  );
+  const r = benchEngine(scenario, games);
+  console.log(
+    `  ${r.gamesPerSecond.toFixed(0)} games/s — ${r.seconds.toFixed(2)} s for ${games} games`,
+  );
+  console.log(`  target: 10,000 games in under 10 s on one core → ${r.secondsFor10k.toFixed(2)} s`);
+  console.log(
+    `  CPU time: ${((r.cpuSeconds / games) * 1000).toFixed(3)} ms per game → ${((r.cpuSeconds / games) * 10_000).toFixed(2)} CPU-s for 10,000 (wall time is inflated when other processes share the cores)`,
+  );
+}
 
 if (!values['engine-only']) await budgets();
 
@@ -87,7 +129,12 @@ async function budgets(): Promise<void> {
       `  the page’s entry chunk by source (rendered, before minification): ${top.map((s) => `${s.source} ${kB(s.bytes)}`).join(', ')}`,
     );
 
-    const browser = await benchBrowser(root, outDir, sixLabScenarioJson(), Number(values.loads));
+    const seed = fullLengthSeed(six);
+    const browser = await benchBrowser(root, outDir, sixLabScenarioJson(), {
+      loads: Number(values.loads),
+      seed,
+      games: Number(values['ui-games']),
+    });
     const fr = browser.firstRender;
     console.log(
       `\nFirst render (vite preview on localhost, headless Chromium, ${fr.loads} fresh loads, no cache)`,
@@ -104,15 +151,16 @@ async function budgets(): Promise<void> {
     if ('pending' in browser.rounds) {
       console.log(`  pending: the game UI could not be driven (${browser.rounds.pending})`);
     } else {
-      const ui = browser.rounds;
-      console.log(
-        `  ${ui.rounds} quarters played${ui.confirmations ? ` (${ui.confirmations} after confirming a broken commitment)` : ''}; click on "End quarter" →`,
-      );
-      console.log(`  quarter screen and chart updated (DOM): ${ms(ui.dom)}`);
-      console.log(`  … and the next frame:                   ${ms(ui.frame)}`);
-      if (!ui.chartHook)
-        console.log('  (the chart table was not found: timed the quarter heading only)');
-      console.log(`  → ${verdict(ui.frame.max, ROUND_BUDGET, 'ms')} at the worst round`);
+      printRounds(browser.rounds, ROUND_BUDGET);
+    }
+
+    if (values.profile) {
+      const profDir = mkdtempSync(join(tmpdir(), 'threshold-bench-profile-'));
+      try {
+        await profile(root, profDir, seed);
+      } finally {
+        rmSync(profDir, { recursive: true, force: true });
+      }
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -121,4 +169,75 @@ async function budgets(): Promise<void> {
   console.log(
     `\nMachine: ${cpus().length} cores, load average ${one?.toFixed(1)} (1 min) / ${five?.toFixed(1)} (5 min) while measuring.`,
   );
+}
+
+function printRounds(ui: UiRounds, budget: number): void {
+  const n = ui.games * ui.quarters;
+  console.log(
+    `  seed ${ui.seed} (the first whose game lasts all ${ui.quarters} quarters with the form's defaults), played ${ui.games} times: ${n} clicks on "End quarter" (real mouse clicks)${ui.confirmations ? `, ${ui.confirmations} after confirming a broken commitment` : ''}`,
+  );
+  console.log(`  click → quarter screen and chart updated in the DOM: ${ms(ui.dom)}`);
+  console.log(`        → the next frame starts:                     ${ms(ui.frame)}`);
+  console.log(`        → that frame rendered (style, layout, paint): ${ms(ui.painted)}`);
+  if (ui.eventTiming)
+    console.log(
+      `  browser's Event Timing for the click (INP), ${ui.eventTimingCount} of ${n} over its 16 ms threshold: ${ms(ui.eventTiming)}`,
+    );
+  else console.log(`  browser's Event Timing for the click (INP): every click under 16 ms`);
+  console.log(`  quarters 20–${ui.quarters - 1} (the fullest chart during play): ${ms(ui.late)}`);
+  console.log(`  quarter ${ui.quarters} (→ the debrief): ${ms(ui.last)}`);
+  console.log(
+    `  CPU time of the page's main thread, click → rendered (trace thread time: what waiting for a busy core does not inflate):`,
+  );
+  console.log(`    all quarters:   ${ms(ui.cpu)}`);
+  console.log(`    quarters 20–${ui.quarters - 1}: ${ms(ui.cpuLate)}`);
+  console.log(`    quarter ${ui.quarters}:     ${ms(ui.cpuLast)}`);
+  const kinds = (rows: [string, number][]) =>
+    rows.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ');
+  console.log(`    by kind, quarters 1–${ui.quarters - 1} (mean): ${kinds(ui.cpuByKind)}`);
+  console.log(`    by kind, quarter ${ui.quarters} (mean): ${kinds(ui.cpuLastByKind)}`);
+  console.log(
+    `  median per quarter (rendered): ${ui.byQuarter.map((v) => v.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `  worst: quarter ${ui.worst.quarter} of game ${ui.worst.game}, ${ui.worst.painted.toFixed(1)} ms`,
+  );
+  console.log(`  longest frame in the 0.6 s transition after a round: ${ms(ui.animation)}`);
+  if (!ui.chartHook) console.log('  (the chart was not found: timed the quarter heading only)');
+  console.log(
+    `  → median ${verdict(ui.painted.median, budget, 'ms')}; worst round ${verdict(ui.painted.max, budget, 'ms')}`,
+  );
+}
+
+/** --profile: an unminified build with source maps, one game, the last quarters recorded. */
+async function profile(root: string, outDir: string, seed: number): Promise<void> {
+  await build({
+    root,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify: false, sourcemap: true },
+  });
+  const from = Number(values['profile-from']);
+  const rounds = await profileRounds(root, outDir, sixLabScenarioJson(), seed, {
+    fromQuarter: from,
+  });
+  const s = summariseProfiles(rounds, assetsOf(outDir));
+  const table = (rows: [string, number][]) =>
+    rows.map(([name, v]) => `    ${v.toFixed(2).padStart(7)} ms  ${name}`).join('\n');
+  console.log(
+    `\nWhere a round's time goes: quarters ${s.quarters.join(', ')} of seed ${seed}, unminified build, CPU profile (50 µs) and trace from the click to the end of the next frame's rendering; mean per round (the recording itself slows the page)`,
+  );
+  console.log('  main thread, by kind of work (trace, self time):');
+  console.log(table(s.mainThread));
+  console.log('  main thread, by trace event (self time):');
+  console.log(table(s.traceEvents));
+  console.log('  JavaScript by the innermost src/ file on the stack (what asked for the work):');
+  console.log(table(s.bySourceFile));
+  console.log(
+    '  JavaScript by the code that ran (self time; native calls count for their caller):',
+  );
+  console.log(table(s.bySelf));
+  console.log('  hottest component lines:');
+  console.log(table(s.hotFunctions));
+  console.log("  Svelte's runtime, by function (self time):");
+  console.log(table(s.svelteFunctions));
 }

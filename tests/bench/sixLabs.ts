@@ -3,8 +3,11 @@
 // validator as any scenario file.
 
 import { readFileSync } from 'node:fs';
+import { draftDecision } from '../../src/engine/decisionDraft';
+import { advanceGame, createGame } from '../../src/engine/game';
 import { validateScenarioValue } from '../../src/engine/scenario/validate';
-import type { Scenario } from '../../src/engine/types';
+import type { LabDecision, Scenario } from '../../src/engine/types';
+import { labView } from '../../src/engine/view';
 
 export const BENCH_ROUNDS = 24;
 export const BENCH_LABS = 6;
@@ -40,4 +43,25 @@ export function sixLabScenario(): Scenario {
     throw new Error(`bench scenario is invalid: ${first?.path}: ${first?.message}`);
   }
   return result.scenario;
+}
+
+/**
+ * The first seed from `from` on whose game lasts every quarter when the player keeps the form's
+ * defaults each quarter (the posture the commitment allows, last quarter's budget, no policy
+ * actions: what the browser bench clicks through). Games that end early (a catastrophe, a
+ * regulator's halt) would never reach the 24th quarter, the one with the most to draw.
+ */
+export function fullLengthSeed(scenario: Scenario, from = 1, tries = 500): number {
+  const player = scenario.labs.find((l) => l.role === 'player')?.id ?? scenario.labs[0]?.id ?? '';
+  for (let seed = from; seed < from + tries; seed++) {
+    let state = createGame(scenario, { seed, humans: [player] });
+    let previous: LabDecision | null = null;
+    while (!state.outcome) {
+      const decision = draftDecision(labView(state, scenario, player), previous);
+      previous = decision;
+      state = advanceGame(state, scenario, { [player]: decision });
+    }
+    if (state.history.length === scenario.rounds) return seed;
+  }
+  throw new Error(`no seed in ${from}…${from + tries - 1} plays all ${scenario.rounds} quarters`);
 }
