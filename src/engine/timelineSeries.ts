@@ -129,6 +129,12 @@ export interface TimelineOptions {
   /** Domain of the capability panel (default: the one nearest its first threshold). */
   domain?: DomainId | null;
   ghost?: GameState | null;
+  /**
+   * The data this call replaces (last quarter's chart): every part of the result equal in value
+   * to the same part of `previous` is returned as that very object, so a renderer comparing by
+   * identity redraws only what changed (a new quarter adds a point; the old points stay).
+   */
+  previous?: TimelineData | null;
 }
 
 /** The margin of error quoted around a measurement, in standard deviations (as explain.ts words it). */
@@ -347,7 +353,7 @@ export function timelineData(
     };
   }
 
-  return {
+  const data: TimelineData = {
     labId,
     labName: lab.name,
     totalRounds: state.totalRounds,
@@ -374,6 +380,34 @@ export function timelineData(
     rows,
     ghost,
   };
+  return options.previous ? reuseUnchanged(options.previous, data) : data;
+}
+
+/**
+ * `next`, with every part (object, array, at any depth) that equals the same part of `previous`
+ * replaced by `previous`'s object: equal values, shared identity. Arrays are matched index by
+ * index, so an array that grew at its end keeps its old elements. Plain data only (objects,
+ * arrays, primitives), as timelineData returns.
+ */
+export function reuseUnchanged<T>(previous: unknown, next: T): T {
+  if (Object.is(previous, next)) return previous as T;
+  if (typeof next !== 'object' || next === null) return next;
+  if (typeof previous !== 'object' || previous === null) return next;
+  if (Array.isArray(next) !== Array.isArray(previous)) return next;
+  const before = previous as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const keys = Object.keys(after);
+  const out: Record<string, unknown> = Array.isArray(next) ? ([] as unknown as typeof out) : {};
+  let same = keys.length === Object.keys(before).length;
+  let kept = false;
+  for (const key of keys) {
+    const value = Object.hasOwn(before, key) ? reuseUnchanged(before[key], after[key]) : after[key];
+    if (value !== before[key] || !Object.hasOwn(before, key)) same = false;
+    if (value !== after[key]) kept = true;
+    out[key] = value;
+  }
+  if (same) return previous as T;
+  return (kept ? out : next) as T;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, replayGame } from '../../src/engine/game';
-import { timelineData } from '../../src/engine/timelineSeries';
+import { reuseUnchanged, timelineData } from '../../src/engine/timelineSeries';
 import type { GameState } from '../../src/engine/types';
 import { decision, testScenario } from './fixtures';
 
@@ -88,5 +88,46 @@ describe('timelineData', () => {
     const data = timelineData(scenario, state, 'player', { reveal: false, domain: 'cbrn' });
     const l3 = data.thresholds.find((t) => t.levelId === 'L3');
     expect(l3).toMatchObject({ value: 0.7, revisedFrom: 0.55 });
+  });
+
+  it('given last quarter’s data, returns the same values, sharing every unchanged part', () => {
+    const before = timelineData(scenario, play(2), 'player', { reveal: false });
+    const state = play(3);
+    const fresh = timelineData(scenario, state, 'player', { reveal: false });
+    const next = timelineData(scenario, state, 'player', { reveal: false, previous: before });
+    expect(next).toEqual(fresh);
+    // Quarters already shown keep their objects: a renderer comparing by identity redraws
+    // only the new quarter.
+    expect(next.rows[0]).toBe(before.rows[0]);
+    expect(next.measured.points[0]).toBe(before.measured.points[0]);
+    expect(next.market[1]?.points[0]).toBe(before.market[1]?.points[0]);
+    expect(next.thresholds).toBe(before.thresholds);
+    expect(next.domains).toBe(before.domains);
+    expect(next.rows).not.toBe(before.rows);
+    // Nothing changed: the very same object.
+    expect(timelineData(scenario, state, 'player', { reveal: false, previous: next })).toBe(next);
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('keeps equal parts of the old value and takes everything else from the new', () => {
+    const previous = { a: [{ x: 1 }, { x: 2 }], b: { y: 'same' }, c: 1 };
+    const next = { a: [{ x: 1 }, { x: 3 }, { x: 4 }], b: { y: 'same' }, c: 2 };
+    const shared = reuseUnchanged(previous, next);
+    expect(shared).toEqual(next);
+    expect(shared.a[0]).toBe(previous.a[0]);
+    expect(shared.a[1]).toBe(next.a[1]);
+    expect(shared.b).toBe(previous.b);
+    expect(reuseUnchanged(previous, structuredClone(previous))).toBe(previous);
+  });
+
+  it('tells apart values that only look alike', () => {
+    expect(reuseUnchanged({ a: 1 }, { a: 1, b: undefined })).toEqual({ a: 1, b: undefined });
+    expect(reuseUnchanged([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(reuseUnchanged([1, 2, 3], [1, 2])).toEqual([1, 2]);
+    expect(reuseUnchanged({ 0: 1 }, [1])).toEqual([1]);
+    expect(reuseUnchanged([1], { 0: 1 })).toEqual({ 0: 1 });
+    expect(reuseUnchanged(null, { a: null })).toEqual({ a: null });
+    expect(reuseUnchanged({ a: null }, { a: 0 })).toEqual({ a: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { timelineData } from '../../src/engine/timelineSeries';
+import { markersPath, shapePath, type Shape } from '../../src/ui/chart/shapes';
 import TimelineCard from '../../src/ui/chart/TimelineCard.svelte';
 import { TRACK_LABEL } from '../../src/ui/game/names';
 import { finishedGame, playedGame, playerId, shortest } from './helpers';
@@ -61,5 +62,45 @@ describe('TimelineCard', () => {
     if (!other) return;
     await userEvent.click(screen.getByRole('button', { name: other.name }));
     expect(onDomainChange).toHaveBeenCalledWith(other.id);
+  });
+
+  it('draws a series with the same few elements however many quarters it has', async () => {
+    const id = playerId(shortest);
+    const before = timelineData(shortest, playedGame(2), id, { reveal: false });
+    const { rerender } = render(TimelineCard, {
+      data: before,
+      trackNames: TRACK_LABEL,
+      title: 'T',
+      onDomainChange: vi.fn(),
+    });
+    const seriesElements = () => document.querySelectorAll('.chart svg .series *').length;
+    const elements = seriesElements();
+    const after = playedGame(5);
+    await rerender({
+      data: timelineData(shortest, after, id, { reveal: false, previous: before }),
+    });
+    expect(after.history.length).toBeGreaterThan(2);
+    // Every point's marker is in one path per series (and every error bar in another).
+    expect(seriesElements()).toBe(elements);
+    const rows = within(screen.getAllByRole('rowgroup')[1] as HTMLElement).getAllByRole('row');
+    expect(rows).toHaveLength(after.round);
+  });
+});
+
+describe('markersPath', () => {
+  const shapes: Shape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'wye'];
+
+  it('draws the same marker shapes as shapePath, one at each point', () => {
+    for (const shape of shapes) {
+      expect(markersPath(shape, 34, [[0, 0]])).toBe(shapePath(shape, 34));
+      const two = markersPath(shape, 44, [
+        [0, 0],
+        [0, 0],
+      ]);
+      expect(two).toBe(shapePath(shape, 44).repeat(2));
+    }
+    // Moved by the point: the triangle's tip, 5.116 above its centre at size 34.
+    expect(markersPath('triangle', 34, [[10, 20]])).toMatch(/^M10,14\.884L/);
+    expect(markersPath('circle', 34, [])).toBe('');
   });
 });

@@ -28,6 +28,57 @@ export function shapePath(shape: Shape, size = 48): string {
   return symbol(TYPES[shape], size)() ?? '';
 }
 
+/** d3's precision for path data: three decimals. */
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+/**
+ * A marker's path data split into commands whose absolute coordinates can be moved: d3 writes
+ * symbols with M, L and A (absolute end points), h and v (relative) and Z.
+ */
+type Command = { letter: string; values: number[] };
+const templates = new Map<string, Command[]>();
+
+function template(shape: Shape, size: number): Command[] {
+  const key = `${shape}:${size}`;
+  let commands = templates.get(key);
+  if (!commands) {
+    commands = [...shapePath(shape, size).matchAll(/([A-Za-z])([^A-Za-z]*)/g)].map((m) => ({
+      letter: m[1]!,
+      values: m[2] ? m[2].split(',').map(Number) : [],
+    }));
+    templates.set(key, commands);
+  }
+  return commands;
+}
+
+/** Absolute x, y positions in a command's values (A: its end point; h, v, Z: none). */
+function moved(letter: string, values: number[], dx: number, dy: number): string {
+  if (letter === 'M' || letter === 'L')
+    return `${round3(values[0]! + dx)},${round3(values[1]! + dy)}`;
+  if (letter === 'A') {
+    const [rx, ry, rotation, large, sweep, x, y] = values;
+    return `${rx},${ry},${rotation},${large},${sweep},${round3(x! + dx)},${round3(y! + dy)}`;
+  }
+  return values.join(',');
+}
+
+/**
+ * One path with a marker of `size` square pixels centred on each point: the same shapes as
+ * `shapePath` at each point, in a single element however many points a series has.
+ */
+export function markersPath(shape: Shape, size: number, at: readonly [number, number][]): string {
+  const commands = template(shape, size);
+  let out = '';
+  for (const [x, y] of at)
+    for (const { letter, values } of commands) out += letter + moved(letter, values, x, y);
+  return out;
+}
+
+/** One path with a vertical segment per [x, y1, y2] (error bars). */
+export function whiskersPath(at: readonly [number, number, number][]): string {
+  return at.map(([x, y1, y2]) => `M${x},${y1}V${y2}`).join('');
+}
+
 /** Push labels apart vertically so none overlap (at least `gap` px), keeping them in order. */
 export function spreadLabels<T extends { y: number }>(
   items: T[],

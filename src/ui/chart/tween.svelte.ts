@@ -16,7 +16,8 @@ export function tweened(target: () => number, duration: number): { readonly curr
     }
     const start = performance.now();
     let frame = requestAnimationFrame(function step(now: number) {
-      const t = Math.min(1, (now - start) / duration);
+      // A frame's time stamp can precede `start` (taken when the effect ran): no easing before 0.
+      const t = Math.min(1, Math.max(0, (now - start) / duration));
       current = from + (to - from) * easeOut(t);
       if (t < 1) frame = requestAnimationFrame(step);
     });
