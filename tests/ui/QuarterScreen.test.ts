@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { describeCommitment } from '../../src/engine/explain';
 import { labView } from '../../src/engine/view';
 import QuarterScreen from '../../src/ui/game/QuarterScreen.svelte';
+import TeamTurn from '../../src/ui/workshop/TeamTurn.svelte';
 import { playedGame, playerId, shortest } from './helpers';
 
 const id = playerId(shortest);
@@ -52,5 +53,55 @@ describe('QuarterScreen', () => {
     expect(screen.queryByText('True', { exact: true })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: /true capability/i })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: /risk \(true\)/i })).toBeNull();
+  });
+
+  it('announces the quarter just played when the next one comes in', async () => {
+    const props = {
+      scenario: shortest,
+      labId: id,
+      phase: 'decisions' as const,
+      onContinue: vi.fn(),
+      onSubmit: vi.fn(),
+    };
+    const { rerender } = render(QuarterScreen, { ...props, game: playedGame(1) });
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent(/^Quarter 1 ended for /));
+
+    const next = playedGame(2);
+    await rerender({ game: next, phase: 'briefing' });
+    expect(status).toHaveTextContent(/^Quarter 2 ended for .+\. Your move: Restrict\./);
+    expect(status).toHaveTextContent(/Quarter 3 begins: .+ market share \d+%\./);
+    expect(status).toHaveTextContent(/(No incident at your lab|At your lab: )/);
+  });
+
+  it('says nothing before the first quarter has been played', async () => {
+    render(QuarterScreen, {
+      scenario: shortest,
+      game: playedGame(0),
+      labId: id,
+      phase: 'briefing',
+      onContinue: vi.fn(),
+      onSubmit: vi.fn(),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(screen.getByRole('status')).toHaveTextContent('');
+  });
+
+  it('announces a workshop team’s results when its turn opens', async () => {
+    const game = playedGame(2);
+    render(TeamTurn, {
+      scenario: shortest,
+      game,
+      team: { lab: id, name: 'Team Amber' },
+      timer: null,
+      onLockIn: vi.fn(),
+      onStepAway: vi.fn(),
+    });
+    const lab = game.labs.find((l) => l.id === id)?.name ?? '';
+    // Empty when the turn opens, so that screen readers notice the text when it comes.
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('');
+    await waitFor(() => expect(status).toHaveTextContent(`Quarter 2 ended for ${lab}.`));
+    expect(status).toHaveTextContent(/Your move: Restrict\./);
   });
 });
