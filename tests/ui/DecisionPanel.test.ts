@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { LabDecision } from '../../src/engine/types';
@@ -40,6 +40,16 @@ describe('DecisionPanel', () => {
     expect(onSubmit).toHaveBeenCalledWith(
       expect.objectContaining({ posture: 'pause', actions: [] }),
     );
+  });
+
+  it('leaves the focus where it was when the form stays after ending the quarter', async () => {
+    const { onSubmit } = setup();
+    const end = screen.getByRole('button', { name: 'End quarter' });
+    await userEvent.click(end);
+    expect(onSubmit).toHaveBeenCalled();
+    // The host normally moves on to a new screen and its title; if it does not, focus is not
+    // dropped on the page.
+    await waitFor(() => expect(end).toHaveFocus());
   });
 
   it('asks for confirmation, plainly, before breaking the commitment; Esc cancels', async () => {
