@@ -384,6 +384,21 @@ export function timelineData(
 }
 
 /**
+ * `timelineData` that remembers its last result: each call shares every unchanged part with the
+ * previous call's data, so a chart that re-renders each quarter redraws only what changed.
+ */
+export function incrementalTimeline(): (
+  scenario: Scenario,
+  state: GameState,
+  labId: string,
+  options: Omit<TimelineOptions, 'previous'>,
+) => TimelineData {
+  let last: TimelineData | null = null;
+  return (scenario, state, labId, options) =>
+    (last = timelineData(scenario, state, labId, { ...options, previous: last }));
+}
+
+/**
  * `next`, with every part (object, array, at any depth) that equals the same part of `previous`
  * replaced by `previous`'s object: equal values, shared identity. Arrays are matched index by
  * index, so an array that grew at its end keeps its old elements. Plain data only (objects,

@@ -195,14 +195,16 @@ export interface DynamicsParams {
 
 export type RegulationLevel = 0 | 1 | 2 | 3;
 
-export type LabStatus =
-  | 'scaling'
-  | 'pausedAwaitingSafeguards'
-  | 'paused'
-  | 'restricted'
-  | 'deployed'
-  | 'incident'
-  | 'halted';
+export const LAB_STATUSES = [
+  'scaling',
+  'pausedAwaitingSafeguards',
+  'paused',
+  'restricted',
+  'deployed',
+  'incident',
+  'halted',
+] as const;
+export type LabStatus = (typeof LAB_STATUSES)[number];
 
 export interface PolicyRevision {
   round: number;

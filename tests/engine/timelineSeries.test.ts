@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, replayGame } from '../../src/engine/game';
-import { reuseUnchanged, timelineData } from '../../src/engine/timelineSeries';
+import { incrementalTimeline, reuseUnchanged, timelineData } from '../../src/engine/timelineSeries';
 import type { GameState } from '../../src/engine/types';
 import { decision, testScenario } from './fixtures';
 
@@ -106,6 +106,16 @@ describe('timelineData', () => {
     expect(next.rows).not.toBe(before.rows);
     // Nothing changed: the very same object.
     expect(timelineData(scenario, state, 'player', { reveal: false, previous: next })).toBe(next);
+  });
+
+  it('incrementalTimeline remembers its last result and shares unchanged parts with it', () => {
+    const chartData = incrementalTimeline();
+    const before = chartData(scenario, play(2), 'player', { reveal: false });
+    const state = play(3);
+    const next = chartData(scenario, state, 'player', { reveal: false });
+    expect(next).toEqual(timelineData(scenario, state, 'player', { reveal: false }));
+    expect(next.rows[0]).toBe(before.rows[0]);
+    expect(chartData(scenario, state, 'player', { reveal: false })).toBe(next);
   });
 });
 

@@ -1,5 +1,5 @@
 import { setup, transition, type SnapshotFrom } from 'xstate';
-import type { LabStatus } from '../types';
+import { LAB_STATUSES, type LabStatus } from '../types';
 import {
   FINAL_LAB_STATUSES,
   LAB_STATUS_BRANCHES,
@@ -10,16 +10,6 @@ import {
 } from './labStatusTable';
 
 export { nextLabStatus, type LabEvent, type LabSituation };
-
-const LAB_STATUSES: readonly LabStatus[] = [
-  'scaling',
-  'pausedAwaitingSafeguards',
-  'paused',
-  'restricted',
-  'deployed',
-  'incident',
-  'halted',
-];
 
 /**
  * The lab's real situation, as an XState machine built from the transition table in

@@ -5,17 +5,9 @@ import {
   nextLabStatusByInterpreter,
   type LabSituation,
 } from '../../../src/engine/machines/labMachine';
-import type { LabStatus } from '../../../src/engine/types';
+import { LAB_STATUSES, type LabStatus } from '../../../src/engine/types';
 
-const statuses: LabStatus[] = [
-  'scaling',
-  'pausedAwaitingSafeguards',
-  'paused',
-  'restricted',
-  'deployed',
-  'incident',
-  'halted',
-];
+const statuses: LabStatus[] = [...LAB_STATUSES];
 const situation = fc.record<LabSituation>({
   halted: fc.boolean(),
   inIncidentResponse: fc.boolean(),
