@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../support/shippedScenarios';
@@ -71,4 +71,46 @@ describe('SoloGame', () => {
       await screen.findByRole('heading', { name: 'Questions to discuss' }),
     ).toBeInTheDocument();
   });
+
+  it('speaks each quarter once, and the end of the game when the last quarter is played', async () => {
+    const storage = new MemoryStorage();
+    const id = playerId(shortest);
+    const log = Array.from({ length: shortest.rounds - 2 }, () => ({ [id]: decision('pause') }));
+    createStore(storage).save(
+      KEY,
+      makeSavedGame({
+        mode: 'solo',
+        setup: { scenario: shortest, seed: 5, humans: [id] },
+        log,
+        pending: {},
+        autoResolve: true,
+        extra: { step: 'briefing' },
+      }),
+    );
+    const { container } = render(SoloGame, { scenarios: shippedScenarios, storage });
+    const live = () => container.querySelector('[aria-live="polite"]');
+    const playQuarter = async () => {
+      await userEvent.click(await screen.findByRole('button', { name: 'See your eval results' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Go to your decision' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
+      await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
+    };
+
+    await playQuarter();
+    const last = shortest.rounds;
+    await screen.findByRole('heading', { level: 1, name: new RegExp(`Quarter ${last} of`) });
+    // The quarter screen's status region says how the quarter went; the game adds nothing.
+    await waitFor(() =>
+      expect(container.querySelector('.quarter > [role="status"]')).toHaveTextContent(
+        `Quarter ${last - 1} ended for`,
+      ),
+    );
+    expect(live()).toHaveTextContent(/^$/);
+
+    await playQuarter();
+    await screen.findByRole('heading', { name: 'Questions to discuss' });
+    expect(live()).toHaveTextContent(
+      new RegExp(`^Quarter ${last} ended\\..*The game is over: see the debrief\\.$`),
+    );
+  }, 20_000);
 });
