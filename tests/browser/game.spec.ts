@@ -52,6 +52,7 @@ test('reloading mid-game resumes the same quarter with the same numbers', async 
   await page.getByRole('button', { name: 'Go to your decision' }).click();
   const heading = await page.getByRole('heading', { level: 1 }).textContent();
   const evals = await page.locator('.eval').innerText();
+  await page.getByText('Show the data as a table').click();
   const table = await page.locator('table').first().textContent();
   expect(heading).toBe(`Quarter 3 of ${SCENARIO.rounds}`);
 
@@ -59,6 +60,7 @@ test('reloading mid-game resumes the same quarter with the same numbers', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading ?? '');
   await expect(page.getByRole('button', { name: 'End quarter' })).toBeVisible();
   expect(await page.locator('.eval').innerText()).toBe(evals);
+  await page.getByText('Show the data as a table').click();
   expect(await page.locator('table').first().textContent()).toBe(table);
 
   // A reload at the briefing step resumes at the briefing, not further on.

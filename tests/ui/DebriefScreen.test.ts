@@ -8,7 +8,7 @@ import { finishedGame, playerId, shortest } from './helpers';
 const id = playerId(shortest);
 
 describe('DebriefScreen', () => {
-  it('shows the outcome, the truth, commitments, rivals and questions drawn from the game', () => {
+  it('shows the outcome, the truth, commitments, rivals and questions drawn from the game', async () => {
     const game = finishedGame();
     const debrief = buildDebrief(shortest, game, [id]);
     render(DebriefScreen, {
@@ -22,9 +22,11 @@ describe('DebriefScreen', () => {
     expect(
       screen.getByRole('heading', { level: 1, name: debrief.outcome.title }),
     ).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Show the data as a table'));
     expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
+    // The sections below the chart follow a frame later.
     expect(
-      screen.getByRole('heading', { name: 'Commitments kept, revised, broken' }),
+      await screen.findByRole('heading', { name: 'Commitments kept, revised, broken' }),
     ).toBeInTheDocument();
     for (const r of debrief.rivals) expect(screen.getAllByText(r.name).length).toBeGreaterThan(0);
     for (const q of debrief.questions) expect(screen.getByText(q)).toBeInTheDocument();
@@ -42,7 +44,7 @@ describe('DebriefScreen', () => {
       onExport,
     });
     await userEvent.selectOptions(
-      screen.getByRole('combobox', { name: /rewind to the start of/i }),
+      await screen.findByRole('combobox', { name: /rewind to the start of/i }),
       '3',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Rewind to quarter 3' }));

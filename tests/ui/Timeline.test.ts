@@ -8,7 +8,7 @@ import { TRACK_LABEL } from '../../src/ui/game/names';
 import { finishedGame, playedGame, playerId, shortest } from './helpers';
 
 describe('TimelineCard', () => {
-  it('has a data-table alternative with one row per quarter', () => {
+  it('has a data-table alternative with one row per quarter, built when it is opened', async () => {
     const state = playedGame(4);
     const data = timelineData(shortest, state, playerId(shortest), { reveal: false });
     render(TimelineCard, {
@@ -17,6 +17,8 @@ describe('TimelineCard', () => {
       title: 'Your lab over time',
       onDomainChange: vi.fn(),
     });
+    expect(document.querySelector('table')).toBeNull();
+    await userEvent.click(screen.getByText('Show the data as a table'));
     const table = screen.getByRole('table');
     const body = within(table).getAllByRole('rowgroup')[1] as HTMLElement;
     const rows = within(body).getAllByRole('row');
@@ -28,7 +30,7 @@ describe('TimelineCard', () => {
     expect(within(table).queryByRole('columnheader', { name: /true capability/i })).toBeNull();
   });
 
-  it('reveals true capability in the debrief', () => {
+  it('reveals true capability in the debrief', async () => {
     const state = finishedGame();
     const data = timelineData(shortest, state, playerId(shortest), { reveal: true });
     render(TimelineCard, {
@@ -37,6 +39,7 @@ describe('TimelineCard', () => {
       title: 'Truth',
       onDomainChange: vi.fn(),
     });
+    await userEvent.click(screen.getByText('Show the data as a table'));
     expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
     expect(screen.getAllByRole('row')).toHaveLength(state.history.length + 1);
   });
@@ -73,6 +76,7 @@ describe('TimelineCard', () => {
       title: 'T',
       onDomainChange: vi.fn(),
     });
+    await userEvent.click(screen.getByText('Show the data as a table'));
     const seriesElements = () => document.querySelectorAll('.chart svg .series *').length;
     const elements = seriesElements();
     const after = playedGame(5);
