@@ -10,22 +10,15 @@ import {
   anyPause,
   catastrophe,
   compare,
-  memo,
   playArm,
   regulatorHalt,
   SEED,
-  shipped,
+  rspArms,
   withSettings,
   type GameFacts,
 } from './harness';
 
-const rsp = shipped('anthropic-rsp');
-const arm = memo();
-
-/** Catastrophes are rare (about 13% of anthropic-rsp games), so these checks need many games. */
-const N = 1000;
-
-const base = (): GameFacts[] => arm('rsp', () => playArm(rsp, N));
+const { rsp, arm, N, base } = rspArms();
 const pausedShare = (g: GameFacts): number => g.pausedShare;
 
 // V8. A faster regulator halts more games and holds labs back more. Seeds: "whether voluntary

@@ -137,3 +137,18 @@ export const missed = (g: GameFacts): number => g.summary.missedCrossings;
 export const crossings = (g: GameFacts): number => g.summary.crossings;
 export const unseen = (g: GameFacts): number => g.summary.unseenQuarters;
 export const crossedQuarters = (g: GameFacts): number => g.summary.crossedQuarters;
+
+/**
+ * The anthropic-rsp arms of a test file: the scenario, the file's memo, the games per arm
+ * (catastrophes are rare, about 13% of its games, so the checks need many) and its base arm.
+ */
+export function rspArms(games = 1000): {
+  rsp: Scenario;
+  arm: ReturnType<typeof memo>;
+  N: number;
+  base: () => GameFacts[];
+} {
+  const rsp = shipped('anthropic-rsp');
+  const arm = memo();
+  return { rsp, arm, N: games, base: () => arm('rsp', () => playArm(rsp, games)) };
+}

@@ -6,22 +6,15 @@ import { expectDirection } from './checks';
 import {
   catastrophe,
   compare,
-  memo,
   playArm,
   regulatorHalt,
-  shipped,
+  rspArms,
   withSettings,
   withStrategy,
   type GameFacts,
 } from './harness';
 
-const rsp = shipped('anthropic-rsp');
-const arm = memo();
-
-/** Catastrophes are rare (about 13% of anthropic-rsp games), so these checks need many games. */
-const N = 1000;
-
-const base = (): GameFacts[] => arm('rsp', () => playArm(rsp, N));
+const { rsp, arm, N, base } = rspArms();
 const incidents = (g: GameFacts): number => g.incidents;
 
 // V6. Costlier safeguards mean more incidents and more catastrophes. The frameworks' premise:
