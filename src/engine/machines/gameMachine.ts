@@ -139,7 +139,10 @@ export const gameMachine = setup({
     }),
     fireInject: assign(({ context, event }) => {
       if (event.type !== 'fireInject' || !context.game || !context.setup) return {};
-      const fired: FiredInject = { round: context.game.round, event: event.event };
+      // Recorded as it happened: in this quarter (as fireInject plays it, and as a saved session
+      // is read back), whatever quarter a scripted event was due in.
+      const round = context.game.round;
+      const fired: FiredInject = { round, event: { ...event.event, round } };
       if (event.scripted !== undefined) fired.scripted = event.scripted;
       return {
         game: fireInject(context.game, context.setup.scenario, event.event, event.scripted),
