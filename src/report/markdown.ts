@@ -7,8 +7,9 @@ import { BOT_DESCRIPTIONS } from '../engine/bots';
 import { buildDebrief, missedCrossingEpisodes } from '../engine/debrief';
 import { domainName } from '../engine/explain';
 import { ENGINE_VERSION } from '../engine/record';
-import type { GameState, LabRoundRecord, NewsItem, PolicyAction, Scenario } from '../engine/types';
+import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../engine/types';
 import { SAFEGUARD_TRACKS } from '../engine/types';
+import { policyActionWords } from './policyActionWords';
 
 /**
  * Text from a file, made safe inline in Markdown (and in a table cell): line breaks become spaces
@@ -35,23 +36,6 @@ const COMPLIANCE_WORDS: Record<LabRoundRecord['compliance'], string> = {
   broken: '**broken**',
   notTriggered: 'not triggered',
 };
-
-function actionWords(action: PolicyAction, scenario: Scenario): string {
-  switch (action.kind) {
-    case 'reviseThreshold': {
-      const level = scenario.levels.find((l) => l.id === action.levelId)?.name ?? action.levelId;
-      return `${action.publicly ? 'public' : 'quiet'} revision: ${md(level)} ${md(domainName(scenario, action.domain))} to ${pct(action.to)}`;
-    }
-    case 'inviteAudit':
-      return 'invited an audit';
-    case 'joinPauseAgreement':
-      return 'joined the pause agreement';
-    case 'leavePauseAgreement':
-      return 'left the pause agreement';
-    case 'publishEvals':
-      return action.publish ? 'published evals' : 'stopped publishing evals';
-  }
-}
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -87,7 +71,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
   for (const round of state.history) {
     const r = round.labs.find((l) => l.lab === lab);
     if (!r) continue;
-    const actions = r.decision.actions.map((a) => actionWords(a, scenario));
+    const actions = r.decision.actions.map((a) => md(policyActionWords(a, scenario)));
     const decision = [r.decision.posture, ...actions].join('; ');
     const perDomain = domains.map((d) => {
       const measured = r.measured?.[d.id];
