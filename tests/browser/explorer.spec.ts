@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { makeExploreLink } from '../../src/explorer/exploreLink';
+import { seriousViolations } from './fixtures';
 
 // A tiny sweep (2 settings × 8 games on a 6-quarter game) reproduced from a link.
 const TINY = makeExploreLink({
@@ -87,11 +87,7 @@ test('a tiny sweep runs in Web Workers; 1 and 2 workers give identical results',
     new RegExp(`${TINY}$`),
   );
 
-  const results = await new AxeBuilder({ page }).include('main').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, 'main')).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -117,10 +113,7 @@ test('the race model and the model card tabs work from the keyboard and pass axe
   page,
 }) => {
   await openExplorer(page);
-  const serious = async () =>
-    (await new AxeBuilder({ page }).include('main').analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`);
+  const serious = () => seriousViolations(page, 'main');
 
   // Arrow keys move between the tabs (the ARIA tabs pattern).
   await page.getByRole('tab', { name: 'Game sweeps' }).focus();

@@ -55,7 +55,8 @@ const DEPLOYING: LabDecision = {
   actions: [],
 };
 
-function memoryStorage(memory: Map<string, string>): Storage {
+/** A Storage in memory: saves are made with the app's own code, then put in the page. */
+export function memoryStorage(memory: Map<string, string>): Storage {
   return {
     getItem: (k: string) => memory.get(k) ?? null,
     setItem: (k: string, v: string) => void memory.set(k, v),
@@ -108,9 +109,13 @@ export async function storeGameAtCommitment(page: Page, seed: number): Promise<n
   return state.round;
 }
 
-/** Serious and critical accessibility violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Serious and critical accessibility violations on the page as it is now, or within `scope` (a
+ * CSS selector), each with the rule, what it asks and the first few elements that break it.
+ */
+export async function seriousViolations(page: Page, scope?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (scope ? builder.include(scope) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { seriousViolations } from './fixtures';
 
 test('app loads with its heading, no console errors and no serious a11y violations', async ({
   page,
@@ -15,10 +15,6 @@ test('app loads with its heading, no console errors and no serious a11y violatio
   // The shipped page carries its Content-Security-Policy (violations would show as console errors).
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target).join(', ')}]`);
-  expect.soft(serious).toEqual([]);
+  expect.soft(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

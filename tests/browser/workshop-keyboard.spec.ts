@@ -4,10 +4,9 @@
 // Shift+Tab, Enter, Space and the arrow keys; no mouse, no focus() calls. After every change of
 // screen, focus must be on something visible and sensible (the new screen's title, or the control
 // to press next), never lost on <body>; and axe finds nothing serious on each kind of screen.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { SCENARIO, SCENARIO_TITLE, expect, test } from './fixtures';
+import { SCENARIO, SCENARIO_TITLE, expect, seriousViolations, test } from './fixtures';
 
 const TEAM_A = 'Amber Table';
 const TEAM_B = 'Blue Table';
@@ -44,15 +43,7 @@ async function expectFocusOn(page: Page, target: Locator): Promise<void> {
 }
 
 /** Serious and critical accessibility violations in the workshop. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('.workshop').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`,
-    );
-}
+const violations = (page: Page): Promise<string[]> => seriousViolations(page, '.workshop');
 
 /** Replace a text field's content by typing (the field has the focus). */
 async function typeOver(page: Page, text: string): Promise<void> {

@@ -3,8 +3,7 @@
 // after-action report naming both teams.
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { SCENARIO, SCENARIO_TITLE, expect, test } from './fixtures';
+import { SCENARIO, SCENARIO_TITLE, expect, seriousViolations, test } from './fixtures';
 
 const TEAM_A = 'Amber Table';
 const TEAM_B = 'Blue Table';
@@ -20,16 +19,9 @@ const h1 = (page: Page): Locator => page.getByRole('heading', { level: 1 });
 /** Everything the page shows (rendered text: hidden sections of the app excluded). */
 const shownText = (page: Page): Promise<string> => page.evaluate(() => document.body.innerText);
 
-/** Serious and critical accessibility violations in the workshop (or the whole page). */
-async function violations(page: Page, scope = '.workshop, .projector-window'): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(scope).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`,
-    );
-}
+/** Serious and critical accessibility violations in the workshop and the projector window. */
+const violations = (page: Page): Promise<string[]> =>
+  seriousViolations(page, '.workshop, .projector-window');
 
 /** The session kept in the browser, without its save time: the game, the decisions, the record. */
 async function storedSession(page: Page): Promise<unknown> {
