@@ -9,6 +9,24 @@ import { MemoryStorage, decision, playerId, shortest } from './helpers';
 
 const KEY = 'threshold:solo';
 
+/** Storage holding a solo game saved after `quarters` paused quarters, at the next briefing. */
+function savedPausing(quarters: number): MemoryStorage {
+  const storage = new MemoryStorage();
+  const id = playerId(shortest);
+  createStore(storage).save(
+    KEY,
+    makeSavedGame({
+      mode: 'solo',
+      setup: { scenario: shortest, seed: 5, humans: [id] },
+      log: Array.from({ length: quarters }, () => ({ [id]: decision('pause') })),
+      pending: {},
+      autoResolve: true,
+      extra: { step: 'briefing' },
+    }),
+  );
+  return storage;
+}
+
 describe('SoloGame', () => {
   it('starts a game, saves after every decision and resumes it', async () => {
     const storage = new MemoryStorage();
@@ -53,19 +71,7 @@ describe('SoloGame', () => {
   });
 
   it('resumes a finished game at the debrief', async () => {
-    const storage = new MemoryStorage();
-    const id = playerId(shortest);
-    const log = Array.from({ length: shortest.rounds }, () => ({ [id]: decision('pause') }));
-    createStore(storage).save(
-      KEY,
-      makeSavedGame({
-        mode: 'solo',
-        setup: { scenario: shortest, seed: 5, humans: [id] },
-        log,
-        pending: {},
-        autoResolve: true,
-      }),
-    );
+    const storage = savedPausing(shortest.rounds);
     render(SoloGame, { scenarios: shippedScenarios, storage });
     expect(
       await screen.findByRole('heading', { name: 'Questions to discuss' }),
@@ -73,20 +79,7 @@ describe('SoloGame', () => {
   });
 
   it('speaks each quarter once, and the end of the game when the last quarter is played', async () => {
-    const storage = new MemoryStorage();
-    const id = playerId(shortest);
-    const log = Array.from({ length: shortest.rounds - 2 }, () => ({ [id]: decision('pause') }));
-    createStore(storage).save(
-      KEY,
-      makeSavedGame({
-        mode: 'solo',
-        setup: { scenario: shortest, seed: 5, humans: [id] },
-        log,
-        pending: {},
-        autoResolve: true,
-        extra: { step: 'briefing' },
-      }),
-    );
+    const storage = savedPausing(shortest.rounds - 2);
     const { container } = render(SoloGame, { scenarios: shippedScenarios, storage });
     const live = () => container.querySelector('[aria-live="polite"]');
     const playQuarter = async () => {
