@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../support/shippedScenarios';
@@ -106,4 +106,22 @@ describe('SoloGame', () => {
       new RegExp(`^Quarter ${last} ended\\..*The game is over: see the debrief\\.$`),
     );
   }, 20_000);
+
+  it('asks before a new game replaces the one in play, and keeps it when told to', async () => {
+    const storage = savedPausing(2);
+    render(SoloGame, { scenarios: shippedScenarios, storage });
+    const quarter3 = await screen.findByRole('heading', { level: 1, name: /Quarter 3 of/ });
+    await userEvent.click(screen.getByRole('button', { name: 'New game' }));
+    const dialog = screen.getByRole('dialog', { name: 'Start a new game?' });
+    expect(within(dialog).getByRole('button', { name: 'Keep playing' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Keep playing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(quarter3).toBeInTheDocument();
+    expect(createStore(storage).load(KEY).status).toBe('ok');
+
+    await userEvent.click(screen.getByRole('button', { name: 'New game' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start a new game' }));
+    expect(await screen.findByRole('button', { name: 'Start game' })).toBeInTheDocument();
+    expect(createStore(storage).load(KEY).status).toBe('empty');
+  });
 });
