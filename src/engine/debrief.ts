@@ -5,7 +5,7 @@
 
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
-import { domainName, percent } from './explain';
+import { domainName, levelName, percent } from './explain';
 import { describeIncident } from './incidents';
 import type {
   BotStrategyId,
@@ -67,10 +67,6 @@ function pressureAtDecision(state: GameState, lab: string, round: number): numbe
 /** "Meridian's", "Lantern Labs'". */
 function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
-}
-
-function levelName(scenario: Scenario, id: string): string {
-  return scenario.levels.find((l) => l.id === id)?.name ?? id;
 }
 
 function levelIndex(scenario: Scenario, id: string | null): number {

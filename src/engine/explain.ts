@@ -61,6 +61,11 @@ export function domainName(scenario: Scenario, id: DomainId): string {
   return scenario.domains.find((d) => d.id === id)?.name ?? id;
 }
 
+/** A capability level's name ("Level 2: critical"), or its id if the scenario has no such level. */
+export function levelName(scenario: Scenario, id: string): string {
+  return scenario.levels.find((l) => l.id === id)?.name ?? id;
+}
+
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

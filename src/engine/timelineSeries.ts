@@ -11,6 +11,7 @@
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
+import { domainName, levelName } from './explain';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
@@ -159,7 +160,7 @@ export function timelineData(
   const lastRound = over ? (state.history.at(-1)?.round ?? 0) : state.round;
   const currentRound = over ? null : state.round;
   const domain = options.domain ?? focusDomain(lab, scenario);
-  const domainName = scenario.domains.find((d) => d.id === domain)?.name ?? domain;
+  const shownDomain = domainName(scenario, domain);
   const p = resolveDynamics(scenario.dynamics);
   const record = (round: number, id = labId): LabRoundRecord | undefined =>
     state.history.find((h) => h.round === round)?.labs.find((l) => l.lab === id);
@@ -308,11 +309,9 @@ export function timelineData(
     for (const h of state.history) {
       const r = h.labs.find((l) => l.lab === labId);
       if (!r || r.missedCrossings.length === 0) continue;
-      const names = r.missedCrossings.map((m) => {
-        const level = scenario.levels.find((l) => l.id === m.levelId);
-        const d = scenario.domains.find((x) => x.id === m.domain);
-        return `${level?.name ?? m.levelId} ${d?.name ?? m.domain}`;
-      });
+      const names = r.missedCrossings.map(
+        (m) => `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)}`,
+      );
       missed.push({ round: h.round, label: unique(names).join(', ') });
     }
   }
@@ -362,7 +361,7 @@ export function timelineData(
     lastPoint: pointRounds.at(-1) ?? 1,
     reveal,
     domain,
-    domainName,
+    domainName: shownDomain,
     domains: scenario.domains.map((d) => ({ id: d.id, name: d.name })),
     measured: { id: 'measured', label: 'Measured by your evals', points: measuredPoints },
     truth: reveal ? { id: 'truth', label: 'True capability', points: truthPoints } : null,

@@ -5,7 +5,7 @@
 
 import { BOT_DESCRIPTIONS } from '../engine/bots';
 import { buildDebrief, missedCrossingEpisodes } from '../engine/debrief';
-import { domainName } from '../engine/explain';
+import { domainName, levelName } from '../engine/explain';
 import { ENGINE_VERSION } from '../engine/record';
 import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../engine/types';
 import { SAFEGUARD_TRACKS } from '../engine/types';
@@ -49,9 +49,8 @@ function labName(state: GameState, id: string): string {
   return state.labs.find((l) => l.id === id)?.name ?? id;
 }
 
-function levelName(scenario: Scenario, id: string | null): string {
-  if (id === null) return '—';
-  return md(scenario.levels.find((l) => l.id === id)?.name ?? id);
+function levelOrDash(scenario: Scenario, id: string | null): string {
+  return id === null ? '—' : md(levelName(scenario, id));
 }
 
 function quarterTable(scenario: Scenario, state: GameState, lab: string): string[] {
@@ -88,7 +87,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       decision,
       r.effectivePosture,
       r.overriddenBy ? OVERRIDE_WORDS[r.overriddenBy] : '',
-      `${levelName(scenario, r.knownLevel)} / ${levelName(scenario, r.trueLevel)}`,
+      `${levelOrDash(scenario, r.knownLevel)} / ${levelOrDash(scenario, r.trueLevel)}`,
       ...perDomain,
       SAFEGUARD_TRACKS.map((t) => pct(r.safeguards[t])).join(' / '),
       pct1(r.risk.total),
@@ -175,7 +174,7 @@ export function gameReportMarkdown(
         missed.map((m) => [
           String(m.round),
           md(labName(state, m.lab)),
-          levelName(scenario, m.levelId),
+          md(levelName(scenario, m.levelId)),
           md(domainName(scenario, m.domain)),
           pct(m.trueCapability),
           pct(m.measured),

@@ -1,15 +1,14 @@
 // A policy action a lab took in a quarter, in the words of the after-action report: the same in
 // the Markdown download and on the printable page. (The CSV keeps its own terse ids.)
 
-import { domainName, percent } from '../engine/explain';
+import { domainName, levelName, percent } from '../engine/explain';
 import type { PolicyAction, Scenario } from '../engine/types';
 
 /** E.g. "quiet revision of Level 2 Cyber to 70%", "invited an audit". Plain text, not escaped. */
 export function policyActionWords(action: PolicyAction, scenario: Scenario): string {
   switch (action.kind) {
     case 'reviseThreshold': {
-      const level = scenario.levels.find((l) => l.id === action.levelId)?.name ?? action.levelId;
-      return `${action.publicly ? 'public' : 'quiet'} revision of ${level} ${domainName(scenario, action.domain)} to ${percent(action.to)}`;
+      return `${action.publicly ? 'public' : 'quiet'} revision of ${levelName(scenario, action.levelId)} ${domainName(scenario, action.domain)} to ${percent(action.to)}`;
     }
     case 'inviteAudit':
       return 'invited an audit';

@@ -28,6 +28,7 @@ import {
   checkValue,
   sweepParameter,
 } from '../../engine/batch/sweepParameters';
+import { levelName } from '../../engine/explain';
 import { ENGINE_VERSION } from '../../engine/record';
 import { closest } from '../../engine/scenario/schema';
 import type { Scenario } from '../../engine/types';
@@ -308,7 +309,7 @@ function summaryLines(
   );
   lines.push('', 'first full deployment of a model truly at or above each level:');
   for (const d of stats.firstDeployment) {
-    const name = scenario.levels.find((l) => l.id === d.levelId)?.name ?? d.levelId;
+    const name = levelName(scenario, d.levelId);
     lines.push(
       `  ${name.padEnd(18)} in ${pct(d.deployed.p).padStart(6)} of games` +
         (d.median === null ? '' : `, median quarter ${d.median}`),

@@ -5,6 +5,7 @@
 // word. Only what a lab could know counts: deploying above a level its evals had not shown is a
 // missed crossing, not a broken promise.
 
+import { levelName } from '../explain';
 import type { GameState, LabRoundRecord, Scenario } from '../types';
 import {
   COMMITMENT_KINDS,
@@ -199,7 +200,7 @@ export function assessCommitment(
     case 'noDeployAbove': {
       const levelId = commitment.terms.level;
       const threshold = scenario.levels.findIndex((l) => l.id === levelId);
-      const levelName = scenario.levels[threshold]?.name ?? levelId;
+      const level = levelName(scenario, levelId);
       for (const round of rounds) {
         for (const r of rows(round)) {
           const known = scenario.levels.findIndex((l) => l.id === r.knownLevel);
@@ -209,7 +210,7 @@ export function assessCommitment(
             evidence.push({
               round: round.round,
               lab: r.lab,
-              text: `${nameOf(state, r.lab)} deployed fully while its evals showed ${levelName} reached.`,
+              text: `${nameOf(state, r.lab)} deployed fully while its evals showed ${level} reached.`,
               broke: true,
             });
           }
@@ -223,7 +224,7 @@ export function assessCommitment(
         for (const r of rows(round)) {
           for (const a of r.decision.actions) {
             if (a.kind === 'reviseThreshold' && !a.publicly) {
-              const level = scenario.levels.find((l) => l.id === a.levelId)?.name ?? a.levelId;
+              const level = levelName(scenario, a.levelId);
               evidence.push({
                 round: round.round,
                 lab: r.lab,

@@ -5,6 +5,7 @@
 // so the laptop can send it to the projector window without sending anything secret.
 
 import { buildDebrief } from '../debrief';
+import { levelName } from '../explain';
 import type {
   DeploymentStatus,
   GameState,
@@ -85,8 +86,7 @@ export function publicSnapshot(
 ): PublicSnapshot {
   const over = state.outcome !== null;
   const teamOf = new Map(meta.teams.map((t) => [t.lab, t.name]));
-  const levelName = (id: string | null) =>
-    id === null ? null : (scenario.levels.find((l) => l.id === id)?.name ?? id);
+  const levelOrNull = (id: string | null) => (id === null ? null : levelName(scenario, id));
   const domainName = (id: string) => scenario.domains.find((d) => d.id === id)?.name ?? id;
   const allLocked = meta.teams.every((t) => lockedIn.includes(t.lab));
   const phase: PublicPhase =
@@ -110,7 +110,7 @@ export function publicSnapshot(
       team: teamOf.get(lab.id) ?? null,
       deployment: s?.deployment ?? lab.deployment,
       training: s?.training ?? null,
-      announcedLevel: levelName(s?.announcedLevel ?? null),
+      announcedLevel: levelOrNull(s?.announcedLevel ?? null),
       marketShare: s?.marketShare ?? lab.marketShare,
       reputation: s?.reputation ?? lab.reputation,
       inPauseAgreement: s?.inPauseAgreement ?? lab.policy.inPauseAgreement,
