@@ -13,6 +13,8 @@ function chromiumPath(): string | undefined {
 }
 
 const isCI = !!process.env.CI;
+/** Port of the preview server: PLAYWRIGHT_PORT lets a second checkout test beside a running one. */
+const port = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -25,13 +27,13 @@ export default defineConfig({
   timeout: 240_000,
   expect: { timeout: 20_000 },
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
   },
   webServer: {
     // Serves the built dist/ (test:browser runs `vite build` first).
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
   },
