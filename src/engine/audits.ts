@@ -1,5 +1,5 @@
 import { evaluateLab } from './evaluation';
-import { knownLevelIndex } from './knowledge';
+import { knownLevelIndex, undoRevisions } from './knowledge';
 import { newsItem } from './news';
 import { clamp01 } from './policyActions';
 import type { Rng } from './rng';
@@ -24,7 +24,11 @@ export function exposeHidden(lab: LabState, round: number, by: string): AuditRes
   const exposures = lab.hiddenBreaches + quiet.length;
   const news: NewsItem[] = [];
   if (exposures === 0) return { news, exposures };
-  lab.policy.revisions = lab.policy.revisions.map((r) => (r.exposed ? r : { ...r, exposed: true }));
+  // A quiet revision brought to light is undone: the lab is held to its ladder as registered.
+  if (quiet.length > 0) lab.policy.levels = undoRevisions(lab.policy.levels, quiet);
+  lab.policy.revisions = lab.policy.revisions.map((r) =>
+    r.exposed ? r : { ...r, exposed: true, reverted: true },
+  );
   const parts = [
     lab.hiddenBreaches > 0 ? `${lab.hiddenBreaches} broken commitment(s)` : '',
     quiet.length > 0 ? `${quiet.length} quietly revised threshold(s)` : '',

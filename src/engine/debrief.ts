@@ -295,7 +295,7 @@ function keyMoments(scenario: Scenario, state: GameState, focus: readonly string
         moments.push({
           round: round.round,
           order: 6,
-          text: 'The conditional pause agreement triggered: a member found a dangerous capability without the safeguards to match, and every member was held to pause.',
+          text: 'The conditional pause agreement triggered: a member found a dangerous capability without the safeguards to match, and every member was asked to pause.',
         });
       }
     }
@@ -442,7 +442,14 @@ const racingRule: Rule = (ctx) => {
 const coordinationRule: Rule = ({ state }) => {
   const triggered = state.history.find((round) => round.pauseAgreementTriggered);
   if (triggered) {
-    return `The conditional pause agreement triggered in quarter ${triggered.round} and held every member to pause. What makes such an agreement hold when pausing costs a member its market? How many labs must be in it before a pause is not a lone sacrifice?`;
+    for (const round of state.history) {
+      const defector = round.labs.find((row) => row.defected);
+      const lab = defector && state.labs.find((l) => l.id === defector.lab);
+      if (lab) {
+        return `${lab.name} kept training in quarter ${round.round} although the conditional pause agreement it had signed was triggered. What makes such an agreement hold when pausing costs a member its market, and what should happen to a member who breaks it?`;
+      }
+    }
+    return `The conditional pause agreement triggered in quarter ${triggered.round} and every member paused. What makes such an agreement hold when pausing costs a member its market? How many labs must be in it before a pause is not a lone sacrifice?`;
   }
   for (const round of state.history) {
     for (const row of round.labs) {

@@ -42,13 +42,21 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
   return beginRound(initial, scenario);
 }
 
-/** Decisions for every seat bots hold, each from what that lab can see. */
+/**
+ * Decisions for every seat bots hold, each from what that lab can see, with the lab's own tuning
+ * (`labs[].bot`). A lab given `pauseFrom` pauses from that quarter on, whatever its strategy says.
+ */
 export function botDecisions(state: GameState, scenario: Scenario): RoundDecisions {
   const decisions: RoundDecisions = {};
-  for (const lab of state.labs) {
-    if (state.humans.includes(lab.id)) continue;
-    decisions[lab.id] = BOTS[lab.strategy](labView(state, scenario, lab.id));
-  }
+  state.labs.forEach((lab, i) => {
+    if (state.humans.includes(lab.id)) return;
+    const spec = scenario.labs[i];
+    const pauseFrom = spec?.pauseFrom;
+    const pauseNow = pauseFrom !== undefined && state.round >= pauseFrom;
+    decisions[lab.id] = BOTS[lab.strategy](labView(state, scenario, lab.id), spec?.bot, {
+      pauseNow,
+    });
+  });
   return decisions;
 }
 

@@ -1,18 +1,55 @@
 import { allowedPosture, commitmentVerdict, type CommitmentVerdict } from './commitments';
 import { levelReached } from './evaluation';
-import type { LabState, Posture, Scenario } from './types';
+import type { LabState, LevelSpec, PolicyRevision, Posture, Scenario } from './types';
 
 /**
- * The level a lab knows it has reached: its latest evals (or an audit's, which it cannot unlearn)
- * against its own, possibly revised, ladder.
+ * The level a lab knows it has reached on a ladder: its latest evals (or an audit's, which it
+ * cannot unlearn) with the scenario's safety buffer.
  */
-export function knownLevelIndex(lab: LabState, scenario: Scenario): number {
+export function knownLevelOn(
+  levels: readonly LevelSpec[],
+  lab: LabState,
+  scenario: Scenario,
+): number {
   const buffer = scenario.evaluation.safetyBuffer;
-  const own = lab.lastEval ? levelReached(lab.policy.levels, lab.lastEval.measured, buffer) : -1;
-  const audited = lab.lastAudit
-    ? levelReached(lab.policy.levels, lab.lastAudit.measured, buffer)
-    : -1;
-  return Math.max(own, audited);
+  const own = lab.lastEval ? levelReached(levels, lab.lastEval.measured, buffer) : -1;
+  const audited = lab.lastAudit ? levelReached(levels, lab.lastAudit.measured, buffer) : -1;
+  return own > audited ? own : audited;
+}
+
+/** The level a lab knows it has reached, on its own (possibly quietly revised) ladder. */
+export function knownLevelIndex(lab: LabState, scenario: Scenario): number {
+  return knownLevelOn(lab.policy.levels, lab, scenario);
+}
+
+/**
+ * The ladder as registered: the lab's own with its quiet revisions not yet exposed undone. Public
+ * revisions are registered (announced); quiet ones bind nobody outside the lab, so binding
+ * policies, the regulator and the record of broken commitments hold the lab to this ladder.
+ */
+export function registeredLevels(lab: LabState): readonly LevelSpec[] {
+  const quiet = lab.policy.revisions.filter((r) => !r.publicly && !r.exposed);
+  if (quiet.length === 0) return lab.policy.levels;
+  return undoRevisions(lab.policy.levels, quiet);
+}
+
+/** The ladder with the given revisions undone, latest first (each threshold back to `from`). */
+export function undoRevisions(
+  levels: readonly LevelSpec[],
+  revisions: readonly Pick<PolicyRevision, 'levelId' | 'domain' | 'from'>[],
+): LevelSpec[] {
+  let out = levels.slice();
+  for (const r of [...revisions].reverse()) {
+    out = out.map((l) =>
+      l.id === r.levelId ? { ...l, thresholds: { ...l.thresholds, [r.domain]: r.from } } : l,
+    );
+  }
+  return out;
+}
+
+/** The level a lab knows it has reached on its registered ladder. */
+export function registeredKnownLevel(lab: LabState, scenario: Scenario): number {
+  return knownLevelOn(registeredLevels(lab), lab, scenario);
 }
 
 /** The level the model has truly reached, against the scenario's original ladder. */
@@ -25,7 +62,13 @@ export function labVerdict(lab: LabState, scenario: Scenario): CommitmentVerdict
   return commitmentVerdict(lab.policy.levels, knownLevelIndex(lab, scenario), lab.safeguards);
 }
 
-/** The posture the lab's own commitment allows, given what it knows. */
+/** The posture the lab's own (possibly quietly revised) commitment allows, given what it knows. */
 export function labAllowedPosture(lab: LabState, scenario: Scenario): Posture {
   return allowedPosture(lab.policy.levels, knownLevelIndex(lab, scenario), lab.safeguards);
+}
+
+/** The posture its commitment as registered allows: what outsiders hold it to. */
+export function registeredAllowedPosture(lab: LabState, scenario: Scenario): Posture {
+  const levels = registeredLevels(lab);
+  return allowedPosture(levels, knownLevelOn(levels, lab, scenario), lab.safeguards);
 }

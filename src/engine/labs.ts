@@ -40,6 +40,8 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
     incidentResponse: 0,
     halted: false,
     hiddenBreaches: 0,
+    openBreach: null,
+    lastDefection: null,
   };
 }
 
@@ -78,6 +80,8 @@ export function cloneLab(lab: LabState): LabState {
     incidentResponse: lab.incidentResponse,
     halted: lab.halted,
     hiddenBreaches: lab.hiddenBreaches,
+    openBreach: lab.openBreach,
+    lastDefection: lab.lastDefection,
   };
 }
 

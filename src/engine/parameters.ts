@@ -39,7 +39,7 @@ export const PARAMETER_DOCS: Record<keyof DynamicsParams, ParameterDoc> = {
   },
   safeguardDecay: {
     meaning:
-      'Share of readiness lost per quarter on a track with no investment (upkeep). Every bot funds every track, so only human players meet it.',
+      'Share of readiness every safeguard track loses each quarter (staff leave, attacks improve, controls go stale); spending on a track must outpace it.',
     source: PLAY,
     min: 0,
     max: 0.2,

@@ -1,6 +1,6 @@
 import type { GameState, Outcome, RoundRecord, Scenario } from './types';
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 
 /** The full, reproducible record of a game: what `sim play --json` prints and exports save. */
 export interface GameRecord {

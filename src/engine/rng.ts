@@ -1,6 +1,12 @@
-// Seeded generator (mulberry32). Its whole state is one uint32 kept in GameState.rng, so a
-// snapshot carries its own future. Only +, *, Math.imul and shifts are used: results are
+// Seeded generators (mulberry32). Only +, *, Math.imul and shifts are used: results are
 // bit-identical in Node, Chromium and Workers.
+//
+// Common random numbers: a game does not draw from one sequence. Every lab and every mechanic has
+// its own stream, keyed by (the game's key, mechanic, lab or item, quarter), so a draw depends only
+// on where it is used, never on how many draws came before it. Changing one lab's decision (it
+// pauses, so it skips its training draws) then leaves every other lab's dice — and its own dice in
+// later quarters — exactly as they were, which makes paired comparisons of two settings tight.
+// The game's key (`GameState.rng`) is derived from the seed and never changes.
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -11,12 +17,46 @@ export interface Rng {
   readonly state: number;
 }
 
-export function seedToState(seed: number): number {
-  // Spread small seeds (1, 2, 3 …) across the state space.
-  let h = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
+/** The mechanics that draw random numbers, each with its own streams. */
+export const STREAM = {
+  /** A lab's training: breakthrough and per-domain progress. Item: the lab's index. */
+  growth: 1,
+  /** A lab's own capability assessment. Item: the lab's index. */
+  evals: 2,
+  /** A lab's hazards becoming incidents. Item: the lab's index. */
+  hazards: 3,
+  /** Random and invited third-party audits of a lab. Item: the lab's index. */
+  audits: 4,
+  /** A scripted scenario event. Item: the event's index in the scenario. */
+  events: 5,
+  /** A facilitator's live inject. Item: how many injects were fired before it. */
+  injects: 6,
+  /** Misuse of a stolen model. Item: its index in the world's list of stolen models. */
+  stolen: 7,
+} as const;
+export type StreamKind = (typeof STREAM)[keyof typeof STREAM];
+
+/** Murmur3's finaliser: a fast, well-mixed 32-bit hash step. */
+function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+export function seedToState(seed: number): number {
+  // Spread small seeds (1, 2, 3 …) across the state space.
+  return mix((Math.trunc(seed) ^ 0x9e3779b9) >>> 0);
+}
+
+/**
+ * The generator for one (mechanic, item, quarter) of a game. `key` is the game's key
+ * (`GameState.rng`); the same four inputs always give the same sequence.
+ */
+export function streamRng(key: number, kind: StreamKind, item: number, round: number): Rng {
+  let h = mix((key ^ Math.imul(kind, 0x9e3779b1)) >>> 0);
+  h = mix((h ^ Math.imul(item + 1, 0x85ebca6b)) >>> 0);
+  h = mix((h ^ Math.imul(round + 1, 0xc2b2ae35)) >>> 0);
+  return createRng(h);
 }
 
 export function createRng(state: number): Rng {

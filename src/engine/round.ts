@@ -1,10 +1,16 @@
-import { auditLab } from './audits';
+import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
 import { allowedPosture, leastPermissive, morePermissive } from './commitments';
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import { knownLevelIndex, labAllowedPosture, trueLevelIndex } from './knowledge';
+import {
+  knownLevelIndex,
+  knownLevelOn,
+  labAllowedPosture,
+  registeredLevels,
+  trueLevelIndex,
+} from './knowledge';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -13,7 +19,8 @@ import { resolveDynamics } from './parameters';
 import { growSafeguards } from './safeguards';
 import { AUDIT_COST, applyPolicyActions, clamp01 } from './policyActions';
 import { CONTROL_DOMAINS, MISUSE_DOMAINS, labRisk, maxDanger, stolenModelRisk } from './risk';
-import { createRng, type Rng } from './rng';
+import { STREAM, streamRng } from './rng';
+import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
 import { summariseOutcome } from './outcome';
 import type {
   Compliance,
@@ -23,6 +30,7 @@ import type {
   LabRoundRecord,
   LabState,
   NewsItem,
+  PauseCause,
   Posture,
   RiskBreakdown,
   Scenario,
@@ -54,16 +62,17 @@ export function beginRound(state: GameState, scenario: Scenario): GameState {
 
 /** beginRound on a state this module has just built and owns (skips a second copy per quarter). */
 export function openRound(state: GameState, scenario: Scenario): GameState {
-  const rng = createRng(state.rng);
+  const key = state.rng;
   const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
-  const due = scenario.events.filter((e, i) => e.round === round && !world.firedEarly.includes(i));
-  for (const event of due) {
+  scenario.events.forEach((event, i) => {
+    if (event.round !== round || world.firedEarly.includes(i)) return;
+    const rng = streamRng(key, STREAM.events, i, round);
     const r = applyEvent(event, labs, world, scenario, round, rng);
     world.news.push(...r.news);
     exposures += r.exposures;
-  }
+  });
   if (exposures > 0)
     world.publicTrust = nextTrust(
       world.publicTrust,
@@ -73,8 +82,8 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
     );
   if (isEvalRound(round, scenario.evaluation.cadence)) {
     const p = resolveDynamics(scenario.dynamics);
-    for (const lab of labs) {
-      if (lab.halted) continue;
+    labs.forEach((lab, index) => {
+      if (lab.halted) return;
       const before = knownLevelIndex(lab, scenario);
       const sensitivity = evalSensitivity(
         scenario.evaluation.baseSensitivity,
@@ -87,7 +96,7 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
         scenario.evaluation,
         sensitivity,
         round,
-        rng,
+        streamRng(key, STREAM.evals, index, round),
       );
       const after = knownLevelIndex(lab, scenario);
       if (after > before) {
@@ -102,20 +111,28 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
           ),
         );
       }
-    }
+    });
   }
-  return { ...state, rng: rng.state, labs, world };
+  return { ...state, labs, world };
 }
 
 interface Choice {
   posture: Posture;
   overriddenBy: LabRoundRecord['overriddenBy'];
+  /** What its commitment as registered allows (quiet revisions do not count). */
   allowed: Posture;
+  /** The level it knows it has reached on its own ladder (−1: none). */
   knownLevel: number;
+  /** The registered level whose commitment it is breaking, or null. */
+  breachedLevel: string | null;
   compliance: Compliance;
 }
 
-/** Which posture each lab actually takes: its decision, unless a binding rule overrides it. */
+/**
+ * Which posture each lab actually takes: its decision, unless a binding rule overrides it. Binding
+ * policies and the regulator hold a lab to its ladder as registered, never as quietly revised; the
+ * pause agreement holds only members whose commitments are binding (the rest are volunteers).
+ */
 function choosePosture(
   lab: LabState,
   decision: LabDecision,
@@ -124,7 +141,10 @@ function choosePosture(
   pactTriggered: boolean,
 ): Choice {
   const knownLevel = knownLevelIndex(lab, scenario);
-  const allowed = allowedPosture(lab.policy.levels, knownLevel, lab.safeguards);
+  const registered = registeredLevels(lab);
+  const registeredKnown =
+    registered === lab.policy.levels ? knownLevel : knownLevelOn(registered, lab, scenario);
+  const allowed = allowedPosture(registered, registeredKnown, lab.safeguards);
   let posture = decision.posture;
   let overriddenBy: Choice['overriddenBy'] = null;
   const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
@@ -139,12 +159,32 @@ function choosePosture(
   } else {
     if (lab.policy.binding) clampTo(allowed, 'policy');
     if (world.regulation >= 2) clampTo(allowed, 'regulator');
-    if (lab.policy.inPauseAgreement && pactTriggered) clampTo('pause', 'pauseAgreement');
+    if (lab.policy.binding && lab.policy.inPauseAgreement && pactTriggered) {
+      clampTo('pause', 'pauseAgreement');
+    }
     if (lab.incidentResponse > 0) clampTo('restrict', 'incidentResponse');
   }
-  const compliance: Compliance =
-    knownLevel < 0 ? 'notTriggered' : morePermissive(posture, allowed) ? 'broken' : 'kept';
-  return { posture, overriddenBy, allowed, knownLevel, compliance };
+  const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
+  const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
+  const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
+  return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance };
+}
+
+/** Why a paused lab-quarter was paused (null when the lab was not paused). */
+function pauseCauseOf(
+  choice: Choice,
+  decision: LabDecision,
+  lab: LabState,
+  pactTriggered: boolean,
+): PauseCause | null {
+  if (choice.posture !== 'pause') return null;
+  if (lab.halted || choice.overriddenBy === 'regulator') return 'regulator';
+  if (choice.overriddenBy === 'pauseAgreement') return 'agreement';
+  if (choice.overriddenBy === 'policy') return 'ownPolicy';
+  if (decision.pauseFor) return decision.pauseFor;
+  if (choice.allowed === 'pause') return 'ownPolicy';
+  if (lab.policy.inPauseAgreement && pactTriggered) return 'agreement';
+  return 'choice';
 }
 
 /**
@@ -158,7 +198,7 @@ export function resolveRound(
 ): GameState {
   if (state.outcome) return state;
   const p = resolveDynamics(scenario.dynamics);
-  const rng: Rng = createRng(state.rng);
+  const key = state.rng;
   const round = state.round;
   const domains = domainIds(scenario);
   const labs = state.labs.map(cloneLab);
@@ -170,7 +210,23 @@ export function resolveRound(
     return d;
   };
 
-  // 1. Policy actions.
+  // 1. The conditional pause agreement, as every lab saw it when deciding: in force with enough
+  //    members, triggered when a member knows of a crossing without the safeguards to train on.
+  const agreement = pauseAgreementStatus(state.labs, scenario, p.pauseAgreementMinimum);
+  world.pauseAgreementActive = agreement.active;
+  const pactTriggered = agreement.triggered;
+  if (pactTriggered) {
+    news.push(
+      newsItem(
+        round,
+        'pause',
+        'The conditional pause agreement is triggered',
+        'A member found a dangerous capability without the safeguards to match: members are asked to pause training.',
+      ),
+    );
+  }
+
+  // 2. Policy actions.
   const auditRequested = new Set<string>();
   for (const lab of labs) {
     if (lab.halted) continue;
@@ -179,34 +235,21 @@ export function resolveRound(
     if (r.auditRequested) auditRequested.add(lab.id);
   }
 
-  // 2. The conditional pause agreement triggers when any member knows it has crossed a threshold
-  //    without the safeguards its training needs.
-  const members = labs.filter((l) => l.policy.inPauseAgreement && !l.halted);
-  world.pauseAgreementActive = members.length >= p.pauseAgreementMinimum;
-  const pactTriggered =
-    world.pauseAgreementActive && members.some((l) => labAllowedPosture(l, scenario) === 'pause');
-  if (pactTriggered) {
-    news.push(
-      newsItem(
-        round,
-        'pause',
-        'The conditional pause agreement is triggered',
-        'A member found a dangerous capability without the safeguards to match: all members pause training.',
-      ),
-    );
-  }
-
   // 3. Postures, training and deployment.
   let exposures = 0;
   const choices = new Map<string, Choice>();
-  for (const lab of labs) {
+  const defections = new Set<string>();
+  const newBreaches = new Set<string>();
+  labs.forEach((lab, index) => {
     const decision = decisionFor(lab);
     const choice = choosePosture(lab, decision, scenario, world, pactTriggered);
     choices.set(lab.id, choice);
-    if (choice.compliance === 'broken') {
+    // A breach is counted once, when it starts: staying past the same commitment is the same breach.
+    if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
+      newBreaches.add(lab.id);
       if (lab.policy.publishesEvals) {
         // Published evals make a breach visible at once.
-        lab.reputation = clamp01(lab.reputation - 0.1);
+        lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
         exposures += 1;
         news.push(
           newsItem(
@@ -223,6 +266,21 @@ export function resolveRound(
     } else if (choice.compliance === 'kept') {
       lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
     }
+    lab.openBreach = choice.breachedLevel;
+    if (pactTriggered && lab.policy.inPauseAgreement && !lab.halted && choice.posture !== 'pause') {
+      defections.add(lab.id);
+      lab.lastDefection = round;
+      lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
+      news.push(
+        newsItem(
+          round,
+          'pause',
+          `${lab.name} ignores the pause agreement it signed`,
+          'The agreement was triggered, and it kept training.',
+          lab.id,
+        ),
+      );
+    }
     const budget = lab.budget;
     const split = decision.budget;
     if (choice.posture === 'pause' || lab.halted) {
@@ -234,7 +292,7 @@ export function resolveRound(
         domains,
         computeFactor(split.capabilities, budget),
         p,
-        rng,
+        streamRng(key, STREAM.growth, index, round),
       );
       lab.capability = growth.capability;
       if (growth.breakthrough && state.humans.includes(lab.id)) {
@@ -266,12 +324,13 @@ export function resolveRound(
     lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
     lab.evalInvestment += budget * split.evals;
     lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
-  }
+  });
 
-  // 4. Hazards and incidents (fixed draw order: labs in order, then stolen models).
+  // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
   const risks = new Map<string, RiskBreakdown>();
   const incidents: Incident[] = [];
-  for (const lab of labs) {
+  labs.forEach((lab, index) => {
+    const rng = streamRng(key, STREAM.hazards, index, round);
     const risk = lab.halted ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 } : labRisk(lab, p);
     risks.set(lab.id, risk);
     const misuseDanger = maxDanger(lab.deployedCapability, MISUSE_DOMAINS, p.dangerFloor);
@@ -285,9 +344,10 @@ export function resolveRound(
     }
     const control = drawIncident(risk.lossOfControl, controlDanger, p.catastropheShare, rng);
     if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
-  }
-  for (const stolen of world.stolenModels) {
-    if (stolen.round === round) continue;
+  });
+  world.stolenModels.forEach((stolen, index) => {
+    if (stolen.round === round) return;
+    const rng = streamRng(key, STREAM.stolen, index, round);
     const danger = maxDanger(stolen.capability, MISUSE_DOMAINS, p.dangerFloor);
     const severity = drawIncident(
       stolenModelRisk(stolen.capability, p),
@@ -297,7 +357,7 @@ export function resolveRound(
     );
     if (severity)
       incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
-  }
+  });
   for (const i of incidents) {
     const lab = labs.find((l) => l.id === i.lab);
     if (!lab) continue;
@@ -330,10 +390,11 @@ export function resolveRound(
   });
 
   // 6. Audits: invited ones, and random ones once regulation requires reporting.
-  for (const lab of labs) {
-    if (lab.halted) continue;
+  labs.forEach((lab, index) => {
+    if (lab.halted) return;
+    const rng = streamRng(key, STREAM.audits, index, round);
     const random = rng.next() < p.auditChance && world.regulation >= 1;
-    if (!auditRequested.has(lab.id) && !random) continue;
+    if (!auditRequested.has(lab.id) && !random) return;
     const breachesBefore = lab.hiddenBreaches;
     const r = auditLab(lab, scenario, round, rng);
     news.push(...r.news);
@@ -352,7 +413,7 @@ export function resolveRound(
         ),
       );
     }
-  }
+  });
 
   // 7. Trust and regulation.
   world.publicTrust = nextTrust(world.publicTrust, incidents, exposures, p);
@@ -392,6 +453,9 @@ export function resolveRound(
       effectivePosture: choice.posture,
       overriddenBy: choice.overriddenBy,
       allowedPosture: choice.allowed,
+      pauseCause: pauseCauseOf(choice, decisionFor(lab), lab, pactTriggered),
+      defected: defections.has(lab.id),
+      newBreach: newBreaches.has(lab.id),
       knownLevel:
         choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
       trueLevel: trueLevel >= 0 ? (scenario.levels[trueLevel]?.id ?? null) : null,
@@ -429,7 +493,7 @@ export function resolveRound(
       pauseAgreementTriggered: pactTriggered,
     },
   ];
-  const next: GameState = { ...state, rng: rng.state, labs, world, history, round: round + 1 };
+  const next: GameState = { ...state, labs, world, history, round: round + 1 };
   const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
   if (catastrophe)
     return { ...next, round, outcome: summariseOutcome(next, 'catastrophe', catastrophe) };
@@ -466,10 +530,10 @@ export function fireInject(
   scripted?: number,
 ): GameState {
   if (state.outcome) return state;
-  const rng = createRng(state.rng);
   const labs = state.labs.map(cloneLab);
   const world = cloneWorld(state.world);
   const fired = { ...event, round: state.round };
+  const rng = streamRng(state.rng, STREAM.injects, world.injects.length, state.round);
   const r = applyEvent(fired, labs, world, scenario, state.round, rng);
   world.news.push(...r.news);
   world.injects = [...world.injects, fired]; // a new list: the given state keeps its own
@@ -484,5 +548,5 @@ export function fireInject(
       resolveDynamics(scenario.dynamics),
     );
   }
-  return { ...state, rng: rng.state, labs, world };
+  return { ...state, labs, world };
 }

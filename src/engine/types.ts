@@ -34,14 +34,57 @@ export type DeploymentStatus = 'none' | 'restricted' | 'full';
 export type TrainingStatus = 'scaling' | 'paused';
 
 export type BotStrategyId =
-  'safety-first' | 'fast-follower' | 'race-to-deploy' | 'open-weights' | 'conditional-pauser';
+  | 'safety-first'
+  | 'fast-follower'
+  | 'race-to-deploy'
+  | 'open-weights'
+  | 'conditional-pauser'
+  | 'competitor-clause'
+  | 'conditional-delayer';
 export const BOT_STRATEGY_IDS: readonly BotStrategyId[] = [
   'safety-first',
   'fast-follower',
   'race-to-deploy',
   'open-weights',
   'conditional-pauser',
+  'competitor-clause',
+  'conditional-delayer',
 ];
+
+/**
+ * The numbers behind a bot's strategy: its risk appetite and how strongly it reacts to each
+ * signal a real lab sees. Every strategy is a point in this space (src/engine/bots/strategies.ts);
+ * a scenario may move any lab's point with `labs[].bot`. Meanings and ranges: MODEL.md, "Bots".
+ */
+export interface BotTuning {
+  /** Most of the budget it will put into capabilities (risk appetite), 0..1. */
+  capabilityShare: number;
+  /** Least of the budget it puts into evaluations; money no other line needs goes here too. */
+  evalShare: number;
+  /** Capabilities share while paused (the rest goes to the safeguards that end the pause). */
+  pausedCapabilityShare: number;
+  /** Share per safeguard track it always spends on upkeep. */
+  upkeep: number;
+  /** Share per unit of readiness a track is short of what its evals say it needs. */
+  needWeight: number;
+  /** Most of the budget it will put into safeguards outside a pause. */
+  safeguardCap: number;
+  /** How close (capability units) its evals must come to the next level before it builds for it. */
+  foresight: number;
+  /** Board pressure (0..1) above which pressure beats its commitments. */
+  pressureLimit: number;
+  /** How much a close or leading rival (seen through announcements or published evals) cuts its safeguard spending. */
+  rivalReaction: number;
+  /** How much an incident (its own in full, a rival's at half) raises its safeguard spending. */
+  incidentReaction: number;
+  /** How much low public trust and regulation raise its safeguard spending. */
+  trustReaction: number;
+  /** How much the last four quarters cut its safeguard spending (the end of the game is near). */
+  endgameReaction: number;
+  /** Extra security share while a stolen model is loose. */
+  theftReaction: number;
+}
+export type BotTuningKey = keyof BotTuning;
 
 export type DomainValues = Partial<Record<DomainId, number>>;
 export type TrackValues = Partial<Record<SafeguardTrack, number>>;
@@ -110,6 +153,13 @@ export interface LabSpec {
   /** The seat a solo player takes by default. */
   role: LabRole;
   policy: LabPolicySpec;
+  /** Moves this lab's bot away from its strategy's defaults (see BotTuning). */
+  bot?: Partial<BotTuning>;
+  /**
+   * When a bot holds the seat: it pauses training and release from this quarter on, whatever its
+   * policy says (the unilateral-pause question). Absent: it follows its strategy.
+   */
+  pauseFrom?: number;
   start: {
     capability: DomainValues;
     safeguards: TrackValues;
@@ -214,6 +264,8 @@ export interface PolicyRevision {
   to: number;
   publicly: boolean;
   exposed: boolean;
+  /** A quiet revision brought to light is undone: the threshold goes back to `from`. */
+  reverted?: boolean;
 }
 
 export interface LabPolicyState {
@@ -262,6 +314,13 @@ export interface LabState {
   halted: boolean;
   /** Broken commitments nobody outside the lab knows about yet (audits and whistleblowers expose them). */
   hiddenBreaches: number;
+  /**
+   * The level (id, registered ladder) of the commitment the lab is breaking now, or null. A breach
+   * lasts while the lab stays past the same commitment; it is counted (and exposed) once.
+   */
+  openBreach: string | null;
+  /** The last quarter it ignored a triggered pause agreement it belonged to (public), or null. */
+  lastDefection: number | null;
 }
 
 export type IncidentKind = 'misuse' | 'theft' | 'lossOfControl' | 'stolenModelMisuse';
@@ -329,6 +388,11 @@ export interface LabDecision {
   posture: Posture;
   budget: BudgetSplit;
   actions: PolicyAction[];
+  /**
+   * Why a bot chose to pause, when it did (bots say; a human's pause is read from the rules that
+   * applied: its own policy, then the agreement). Not part of a human decision log.
+   */
+  pauseFor?: PauseCause;
 }
 
 export type Compliance = 'kept' | 'broken' | 'notTriggered';
@@ -340,8 +404,14 @@ export interface LabRoundRecord {
   /** The posture actually taken (a binding policy or a regulator can override the decision). */
   effectivePosture: Posture;
   overriddenBy: 'policy' | 'regulator' | 'pauseAgreement' | 'incidentResponse' | null;
-  /** The posture the lab's own commitment allowed, given what it knew. */
+  /** The posture its commitment as registered (no quiet revisions) allowed, given what it knew. */
   allowedPosture: Posture;
+  /** Why the lab was paused this quarter (null: it was not). */
+  pauseCause: PauseCause | null;
+  /** It belonged to a triggered pause agreement and did not pause. */
+  defected: boolean;
+  /** A new breach of its registered commitment started this quarter (counted once per breach). */
+  newBreach: boolean;
   /** Level the lab knew it had reached (from its evals), or null. */
   knownLevel: string | null;
   /** Level the model had truly reached, or null. */
@@ -358,6 +428,18 @@ export interface LabRoundRecord {
   reputation: number;
   boardPressure: number;
 }
+
+/**
+ * Why a lab-quarter was paused: its own policy (its if-then commitment, kept voluntarily or
+ * enforced), the pause agreement, the regulator, or its own choice with no rule asking for it.
+ */
+export type PauseCause = 'ownPolicy' | 'agreement' | 'regulator' | 'choice';
+export const PAUSE_CAUSES: readonly PauseCause[] = [
+  'ownPolicy',
+  'agreement',
+  'regulator',
+  'choice',
+];
 
 export interface RiskBreakdown {
   misuse: number;
@@ -385,7 +467,7 @@ export interface RoundRecord {
   publicTrust: number;
   regulation: RegulationLevel;
   pauseAgreementActive: boolean;
-  /** The agreement was in force and a member's unsafeguarded crossing held every member to pause. */
+  /** The agreement was in force and a member's unsafeguarded crossing asked every member to pause. */
   pauseAgreementTriggered: boolean;
 }
 
@@ -416,7 +498,7 @@ export interface GameState {
   version: 1;
   scenarioId: string;
   seed: number;
-  /** The seeded generator's state: the only source of randomness. */
+  /** The key of the game's random streams (from the seed; constant): the only source of randomness. */
   rng: number;
   /** The round being played (1-based). */
   round: number;
@@ -453,6 +535,14 @@ export interface LabView {
   publicTrust: number;
   regulation: RegulationLevel;
   pauseAgreementActive: boolean;
+  /** The agreement is in force and a member knows of an unsafeguarded crossing: members should pause. */
+  pauseAgreementTriggered: boolean;
+  /** Incidents of the last quarter (public news), its own and rivals'. */
+  recentIncidents: Incident[];
+  /** Stolen models loose in the world (thefts are reported). */
+  stolenModels: number;
+  /** The policy's safety buffer: results this close below a threshold count as a crossing. */
+  safetyBuffer: number;
   levels: LevelSpec[];
   domains: DomainId[];
 }
@@ -469,6 +559,16 @@ export interface RivalSignal {
   publishedEval: EvalResult | null;
   /** Highest level they have announced reaching, if any. */
   announcedLevel: string | null;
+  /** The last quarter they ignored a triggered pause agreement they belonged to, or null. */
+  lastDefection: number | null;
 }
 
-export type BotStrategy = (view: LabView) => LabDecision;
+/**
+ * A bot: what it decides from what it sees; `tuning` moves it within its strategy's numbers;
+ * `options.pauseNow` makes it pause (and spend as a pausing lab does) whatever its policy says.
+ */
+export type BotStrategy = (
+  view: LabView,
+  tuning?: Partial<BotTuning>,
+  options?: { pauseNow?: boolean },
+) => LabDecision;

@@ -1,5 +1,7 @@
 import { allowedPosture } from './commitments';
 import { knownLevelIndex } from './knowledge';
+import { DEFAULT_DYNAMICS } from './parameters';
+import { pauseAgreementStatus } from './pauseAgreement';
 import type { GameState, LabView, NewsItem, RivalSignal, Scenario } from './types';
 
 /**
@@ -27,8 +29,14 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
         publishedEval: published ? r.lastEval : null,
         announcedLevel:
           announced && theirLevel >= 0 ? (r.policy.levels[theirLevel]?.id ?? null) : null,
+        lastDefection: r.lastDefection,
       };
     });
+  const agreement = pauseAgreementStatus(
+    state.labs,
+    scenario,
+    scenario.dynamics.pauseAgreementMinimum ?? DEFAULT_DYNAMICS.pauseAgreementMinimum,
+  );
   return {
     round: state.round,
     totalRounds: state.totalRounds,
@@ -50,7 +58,11 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     rivals,
     publicTrust: state.world.publicTrust,
     regulation: state.world.regulation,
-    pauseAgreementActive: state.world.pauseAgreementActive,
+    pauseAgreementActive: agreement.active,
+    pauseAgreementTriggered: agreement.triggered,
+    recentIncidents: state.history.at(-1)?.incidents ?? [],
+    stolenModels: state.world.stolenModels.length,
+    safetyBuffer: scenario.evaluation.safetyBuffer,
     levels: lab.policy.levels,
     domains: scenario.domains.map((d) => d.id),
   };

@@ -1,6 +1,6 @@
 // Sweep results as rows, CSV and JSON: what the table shows and the exports download. Pure.
 
-import { HEADLINE_OUTCOMES, type OutcomeStats } from '../engine/batch/runBatch';
+import { HEADLINE_OUTCOMES, type LabStats, type OutcomeStats } from '../engine/batch/runBatch';
 import type { Proportion } from '../engine/batch/stats';
 import type { SweepCell, SweepSpec } from '../engine/batch/sweep';
 import { sweepParameter } from '../engine/batch/sweepParameters';
@@ -14,19 +14,58 @@ export interface CellResult {
   stats: OutcomeStats | null;
 }
 
-/** The outcomes a table or export lists, in order: the headline four, then three more. */
+interface ReportedOutcomeSpec<K extends string> {
+  key: K;
+  label: string;
+  value: (stats: OutcomeStats) => Proportion;
+}
+
+const top = <K extends keyof OutcomeStats & string>(key: K, label: string) => ({
+  key,
+  label,
+  value: (stats: OutcomeStats) => stats[key] as Proportion,
+});
+
+/**
+ * The outcomes a table or export lists, in order: the headline four, the regulator, crossings, and
+ * paused lab-quarters by cause (shares of all lab-quarters).
+ */
 export const REPORTED_OUTCOMES = [
-  ...HEADLINE_OUTCOMES,
-  { key: 'regulatorHalt', label: 'Regulator halt' },
-  { key: 'crossingsMissed', label: 'Crossings missed' },
-  { key: 'crossingsUnseen', label: 'Crossings unseen' },
-] as const;
+  ...HEADLINE_OUTCOMES.map(({ key, label }) => top(key, label)),
+  top('regulatorHalt', 'Regulator halt'),
+  top('crossingsMissed', 'Crossings missed'),
+  top('crossingsUnseen', 'Crossings unseen'),
+  {
+    key: 'pausedOwnPolicy',
+    label: 'Lab-quarters paused by own policy',
+    value: (s: OutcomeStats) => s.pauseByCause.ownPolicy,
+  },
+  {
+    key: 'pausedAgreement',
+    label: 'Lab-quarters paused by the agreement',
+    value: (s: OutcomeStats) => s.pauseByCause.agreement,
+  },
+  {
+    key: 'pausedRegulator',
+    label: 'Lab-quarters paused by the regulator',
+    value: (s: OutcomeStats) => s.pauseByCause.regulator,
+  },
+] as const satisfies readonly ReportedOutcomeSpec<string>[];
 
 export type ReportedOutcome = (typeof REPORTED_OUTCOMES)[number]['key'];
 
 export function outcomeOf(stats: OutcomeStats, key: ReportedOutcome): Proportion {
-  return stats[key];
+  const spec = REPORTED_OUTCOMES.find((o) => o.key === key);
+  return spec ? spec.value(stats) : stats.catastrophe;
 }
+
+/** What the Explorer and the exports say about each lab, in order. */
+export const LAB_OUTCOMES = [
+  { key: 'ownPolicyPause', label: 'Paused by own policy', unit: 'of its quarters' },
+  { key: 'brokenCommitment', label: 'Breaking its commitment', unit: 'of its quarters' },
+  { key: 'catastrophesCaused', label: 'Caused the catastrophe', unit: 'of games' },
+  { key: 'leads', label: 'Ends with the largest share', unit: 'of games' },
+] as const satisfies readonly { key: keyof LabStats; label: string; unit: string }[];
 
 /** "labs = 4, information = published" */
 export function cellLabel(cell: SweepCell): string {
@@ -56,6 +95,7 @@ export function resultsCsv(
   spec: SweepSpec,
   levelIds: readonly string[],
   cells: readonly CellResult[],
+  labIds: readonly string[] = [],
 ): string {
   const header = [
     ...spec.params.map((p) => p.id),
@@ -64,6 +104,10 @@ export function resultsCsv(
     'crossings',
     'meanMissedCrossings',
     ...levelIds.flatMap((id) => [`deployed_${id}`, `medianQuarterDeployed_${id}`]),
+    ...labIds.flatMap((id) => [
+      ...LAB_OUTCOMES.map(({ key }) => `${id}_${key}`),
+      `${id}_meanFinalShare`,
+    ]),
   ];
   const rows = cells.map(({ cell, stats }) => {
     const values = cell.settings.map((s) => s.value);
@@ -72,8 +116,8 @@ export function resultsCsv(
     return [
       ...values,
       stats.games,
-      ...REPORTED_OUTCOMES.flatMap(({ key }) => {
-        const p = stats[key];
+      ...REPORTED_OUTCOMES.flatMap(({ value }) => {
+        const p = value(stats);
         return [p.p, p.lo, p.hi];
       }),
       stats.crossingsMissed.n,
@@ -81,6 +125,13 @@ export function resultsCsv(
       ...levelIds.flatMap((id) => {
         const d = byLevel.get(id);
         return [d ? d.deployed.p : null, d ? d.median : null];
+      }),
+      ...labIds.flatMap((id) => {
+        const lab = stats.perLab[id];
+        return [
+          ...LAB_OUTCOMES.map(({ key }) => (lab ? lab[key].p : null)),
+          lab ? lab.meanFinalShare : null,
+        ];
       }),
     ];
   });

@@ -206,7 +206,7 @@ describe('coordination and accountability', () => {
     expect(row(state, 1, 'fast').effectivePosture).toBe('pause');
     const debrief = buildDebrief(scenario, state, ['player']);
     expect(debrief.questions).toContain(
-      'The conditional pause agreement triggered in quarter 1 and held every member to pause. What makes such an agreement hold when pausing costs a member its market? How many labs must be in it before a pause is not a lone sacrifice?',
+      'The conditional pause agreement triggered in quarter 1 and every member paused. What makes such an agreement hold when pausing costs a member its market? How many labs must be in it before a pause is not a lone sacrifice?',
     );
     expect(debrief.keyMoments).toContainEqual(
       expect.objectContaining({
@@ -216,8 +216,35 @@ describe('coordination and accountability', () => {
     );
   });
 
+  it('asks about a member that broke a triggered agreement', () => {
+    const scenario = scenarioWith(
+      {
+        player: {
+          capability: { cbrn: 0.7 },
+          safeguards: { security: 0.4 },
+          policy: { inPauseAgreement: true },
+        },
+        fast: { policy: { inPauseAgreement: true } },
+      },
+      { rounds: 3 },
+    );
+    const state = play(scenario, () => decision('deploy'));
+    expect(row(state, 1, 'player').defected).toBe(true);
+    const debrief = buildDebrief(scenario, state, ['player']);
+    expect(debrief.questions).toContain(
+      'Player Lab kept training in quarter 1 although the conditional pause agreement it had signed was triggered. What makes such an agreement hold when pausing costs a member its market, and what should happen to a member who breaks it?',
+    );
+  });
+
   it('asks about coordination when a lab left the agreement', () => {
-    const scenario = scenarioWith({ racer: { policy: { inPauseAgreement: true } } }, { rounds: 3 });
+    // A conditional delayer (RSP v3.0) leaves any pause agreement it finds itself in.
+    const base = scenarioWith({ racer: { policy: { inPauseAgreement: true } } }, { rounds: 3 });
+    const scenario: Scenario = {
+      ...base,
+      labs: base.labs.map((l) =>
+        l.id === 'racer' ? { ...l, strategy: 'conditional-delayer' as const } : l,
+      ),
+    };
     const state = play(scenario, () => decision('pause'));
     const debrief = buildDebrief(scenario, state, ['player']);
     expect(debrief.questions).toContain(
@@ -249,8 +276,11 @@ describe('coordination and accountability', () => {
         to: 0.7,
         publicly: false,
         exposed: true,
+        reverted: true,
       },
     ]);
+    // Brought to light, the quiet revision is undone: the lab is held to its registered ladder.
+    expect(player.policy.levels.find((l) => l.id === 'L3')?.thresholds.cbrn).toBe(0.55);
     const debrief = buildDebrief(scenario, state, ['player']);
     expect(debrief.commitments[0]).toMatchObject({ revisedQuietly: 1, revisedPublicly: 0 });
     expect(debrief.questions).toContain(

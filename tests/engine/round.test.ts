@@ -90,18 +90,44 @@ describe('a quarter’s resolution', () => {
     expect(next.history[0]?.news.filter((n) => n.kind === 'revision')).toHaveLength(4);
   });
 
-  it('pauses every member when the conditional pause agreement is triggered', () => {
+  it('holds binding members of a triggered pause agreement to pause', () => {
     const s = crossedScenario();
-    s.labs = s.labs.map((l, i) => ({ ...l, policy: { ...l.policy, inPauseAgreement: i < 2 } }));
+    s.labs = s.labs.map((l, i) => ({
+      ...l,
+      policy: { ...l.policy, inPauseAgreement: i < 2, binding: i < 2 },
+    }));
     const state = createGame(s, { seed: 3 });
     const next = resolveRound(state, s, all(decision('restrict'), state));
     const rows = next.history[0]?.labs ?? [];
-    expect(next.history[0]?.pauseAgreementActive).toBe(true);
-    expect(rows.slice(0, 2).map((r) => [r.effectivePosture, r.overriddenBy])).toEqual([
-      ['pause', 'pauseAgreement'],
-      ['pause', 'pauseAgreement'],
+    expect(next.history[0]?.pauseAgreementTriggered).toBe(true);
+    expect(rows.slice(0, 2).map((r) => [r.effectivePosture, r.pauseCause])).toEqual([
+      ['pause', 'ownPolicy'],
+      ['pause', 'ownPolicy'],
     ]);
     expect(rows[2]?.effectivePosture).toBe('restrict');
+  });
+
+  it('lets voluntary members of a triggered agreement defect, in public and at a cost', () => {
+    const s = crossedScenario();
+    s.labs = s.labs.map((l, i) => ({ ...l, policy: { ...l.policy, inPauseAgreement: i < 2 } }));
+    const state = createGame(s, { seed: 3 });
+    const next = resolveRound(state, s, {
+      ...all(decision('restrict'), state),
+      [s.labs[1]!.id]: decision('pause'),
+    });
+    const rows = next.history[0]?.labs ?? [];
+    expect(next.history[0]?.pauseAgreementTriggered).toBe(true);
+    expect(rows.map((r) => [r.effectivePosture, r.defected])).toEqual([
+      ['restrict', true],
+      ['pause', false],
+      ...rows.slice(2).map(() => ['restrict', false]),
+    ]);
+    expect(rows[1]?.pauseCause).toBe('ownPolicy');
+    expect(next.labs[0]?.lastDefection).toBe(1);
+    expect(next.labs[0]!.reputation).toBeLessThan(state.labs[0]!.reputation);
+    expect(next.history[0]?.news.map((n) => n.headline)).toContain(
+      `${s.labs[0]!.name} ignores the pause agreement it signed`,
+    );
   });
 
   it('an audit catches a crossing the lab’s own evals missed', () => {

@@ -90,11 +90,17 @@ describe('timelineData', () => {
     expect(l3).toMatchObject({ value: 0.7, revisedFrom: 0.55 });
   });
 
+  // One domain throughout: by default the chart follows the domain nearest its threshold, which a
+  // new quarter's evals may change.
   it('given last quarter’s data, returns the same values, sharing every unchanged part', () => {
-    const before = timelineData(scenario, play(2), 'player', { reveal: false });
+    const before = timelineData(scenario, play(2), 'player', { reveal: false, domain: 'cbrn' });
     const state = play(3);
-    const fresh = timelineData(scenario, state, 'player', { reveal: false });
-    const next = timelineData(scenario, state, 'player', { reveal: false, previous: before });
+    const fresh = timelineData(scenario, state, 'player', { reveal: false, domain: 'cbrn' });
+    const next = timelineData(scenario, state, 'player', {
+      reveal: false,
+      domain: 'cbrn',
+      previous: before,
+    });
     expect(next).toEqual(fresh);
     // Quarters already shown keep their objects: a renderer comparing by identity redraws
     // only the new quarter.
@@ -105,17 +111,21 @@ describe('timelineData', () => {
     expect(next.domains).toBe(before.domains);
     expect(next.rows).not.toBe(before.rows);
     // Nothing changed: the very same object.
-    expect(timelineData(scenario, state, 'player', { reveal: false, previous: next })).toBe(next);
+    expect(
+      timelineData(scenario, state, 'player', { reveal: false, domain: 'cbrn', previous: next }),
+    ).toBe(next);
   });
 
   it('incrementalTimeline remembers its last result and shares unchanged parts with it', () => {
     const chartData = incrementalTimeline();
-    const before = chartData(scenario, play(2), 'player', { reveal: false });
+    const before = chartData(scenario, play(2), 'player', { reveal: false, domain: 'cbrn' });
     const state = play(3);
-    const next = chartData(scenario, state, 'player', { reveal: false });
-    expect(next).toEqual(timelineData(scenario, state, 'player', { reveal: false }));
+    const next = chartData(scenario, state, 'player', { reveal: false, domain: 'cbrn' });
+    expect(next).toEqual(
+      timelineData(scenario, state, 'player', { reveal: false, domain: 'cbrn' }),
+    );
     expect(next.rows[0]).toBe(before.rows[0]);
-    expect(chartData(scenario, state, 'player', { reveal: false })).toBe(next);
+    expect(chartData(scenario, state, 'player', { reveal: false, domain: 'cbrn' })).toBe(next);
   });
 });
 

@@ -5,6 +5,7 @@ import { runGames } from '../../src/engine/batch/runBatch';
 import { PARAMETER_DOCS } from '../../src/engine/parameters';
 import { ENGINE_VERSION } from '../../src/engine/record';
 import { makeExploreLink } from '../../src/explorer/exploreLink';
+import { VALIDATED_DIRECTIONS } from '../../src/explorer/validation';
 import type { WorkerLike } from '../../src/explorer/pool';
 import type { ChunkRequest } from '../../src/explorer/protocol';
 import Explorer from '../../src/ui/explorer/Explorer.svelte';
@@ -154,6 +155,27 @@ describe('Explorer', () => {
     expect(
       screen.getByRole('img', { name: /^Number of labs 2: 6 games; Catastrophe: / }),
     ).toBeInTheDocument();
+    // Each lab of the chosen setting, by name and strategy: two labs, then six.
+    const labs = screen.getByRole('table', { name: /^Each lab's outcomes at Number of labs = 2/ });
+    const labRows = within(labs).getAllByRole('row').slice(1);
+    expect(labRows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Aster Labs (Safety first)',
+      'Meridian Labs (Fast follower)',
+    ]);
+    expect(within(labRows[0]!).getAllByRole('cell')[0]).toHaveTextContent(/^\d+\.\d%/);
+    const labSetting = screen
+      .getAllByRole('combobox', { name: 'Setting' })
+      .find((c) => c.closest('section')?.textContent?.includes('Each lab'));
+    await user.selectOptions(labSetting!, 'Number of labs = 6');
+    expect(
+      within(screen.getByRole('table', { name: /^Each lab's outcomes at Number of labs = 6/ }))
+        .getAllByRole('row')
+        .slice(1),
+    ).toHaveLength(6);
+    // The results table reports pauses by cause.
+    expect(
+      within(table).getByRole('columnheader', { name: /Lab-quarters paused by own policy/ }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Download JSON' })).toBeEnabled();
     const link = screen.getByRole('link', { name: 'Link to this sweep' });
@@ -219,6 +241,13 @@ describe('Explorer', () => {
     }
     expect(within(card).getByRole('heading', { name: 'Validated directions' })).toBeInTheDocument();
     expect(card).toHaveTextContent(/tests\/engine\/validation\//);
+    // The measured table, one row per direction, each with its verdict.
+    const directions = within(card).getByRole('table', { name: /^Directions of the main model/ });
+    const rows = within(directions).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(VALIDATED_DIRECTIONS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('V1');
+    expect(rows[0]).toHaveTextContent(/fewer catastrophes under voluntary policies.*holds/);
     expect(within(card).getByRole('heading', { name: 'How to cite a run' })).toBeInTheDocument();
     expect(
       within(card).getByText(

@@ -11,7 +11,10 @@ const game = (over: Partial<GameSummary>): GameSummary => ({
   catastrophe: false,
   anyIncident: false,
   anyPause: false,
-  anyBrokenCommitment: false,
+  labQuarters: 8,
+  brokenQuarters: 0,
+  pausedBy: { ownPolicy: 0, agreement: 0, regulator: 0, choice: 0 },
+  labs: {},
   crossings: 2,
   missedCrossings: 1,
   crossedQuarters: 3,
@@ -53,12 +56,41 @@ describe('sweep exports', () => {
         'anyPause,anyPause_lo95,anyPause_hi95,brokenCommitment,brokenCommitment_lo95,brokenCommitment_hi95,' +
         'regulatorHalt,regulatorHalt_lo95,regulatorHalt_hi95,crossingsMissed,crossingsMissed_lo95,crossingsMissed_hi95,' +
         'crossingsUnseen,crossingsUnseen_lo95,crossingsUnseen_hi95,' +
+        'pausedOwnPolicy,pausedOwnPolicy_lo95,pausedOwnPolicy_hi95,pausedAgreement,pausedAgreement_lo95,pausedAgreement_hi95,' +
+        'pausedRegulator,pausedRegulator_lo95,pausedRegulator_hi95,' +
         'crossings,meanMissedCrossings,deployed_L3,medianQuarterDeployed_L3,deployed_L4,medianQuarterDeployed_L4',
     );
     const row = lines[1]!.split(',');
     expect(row.slice(0, 3)).toEqual(['0', '2', '0.5']);
     expect(row.slice(-6)).toEqual(['4', '1', '1', '3', '0', '']);
     expect(lines[2]).toBe('2,0');
+  });
+
+  it("CSV: with lab ids, each lab's rates and mean final share at the end of the row", () => {
+    const labGame = (leads: boolean, share: number): GameSummary =>
+      game({
+        labs: {
+          a: {
+            quarters: 4,
+            ownPolicyPause: 1,
+            brokenQuarters: 0,
+            causedCatastrophe: false,
+            leads,
+            finalShare: share,
+          },
+        },
+      });
+    const withLabs = [
+      {
+        cell: cells[0]!,
+        stats: aggregate([labGame(true, 0.6), labGame(false, 0.2)], ['L3', 'L4']),
+      },
+    ];
+    const lines = resultsCsv(sweep, ['L3', 'L4'], withLabs, ['a']).trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /,a_ownPolicyPause,a_brokenCommitment,a_catastrophesCaused,a_leads,a_meanFinalShare$/,
+    );
+    expect(lines[1]!.split(',').slice(-5)).toEqual(['0.25', '0', '0', '0.5', '0.4']);
   });
 
   it('JSON carries the engine version, the spec, the link and every cell', () => {

@@ -31,7 +31,14 @@ import {
 import { levelName } from '../../engine/explain';
 import { ENGINE_VERSION } from '../../engine/record';
 import { closest } from '../../engine/scenario/schema';
-import type { Scenario } from '../../engine/types';
+import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
+
+const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
+  ownPolicy: 'own policy',
+  agreement: 'pause agreement',
+  regulator: 'regulator',
+  choice: 'own choice',
+};
 import { CliError, loadScenarioFile } from './scenarioFile';
 
 export const BATCH_USAGE = [
@@ -287,10 +294,10 @@ function summaryLines(
     `${scenario.title} (${scenario.id}) — ${stats.games} games, seeds ${args.seed}…${args.seed + stats.games - 1}, engine ${ENGINE_VERSION}`,
     `settings: ${settings}; ${scenario.labs.length} labs, ${scenario.rounds} quarters`,
     '',
-    'outcome                share    95% interval',
+    'outcome                              share    95% interval',
   ];
   const row = (label: string, p: OutcomeStats['catastrophe'], extra = ''): string =>
-    `${label.padEnd(20)} ${pct(p.p).padStart(7)}    ${pct(p.lo)} – ${pct(p.hi)}${extra}`;
+    `${label.padEnd(34)} ${pct(p.p).padStart(7)}    ${pct(p.lo)} – ${pct(p.hi)}${extra}`;
   for (const { key, label } of HEADLINE_OUTCOMES) lines.push(row(label.toLowerCase(), stats[key]));
   lines.push(row('regulator halt', stats.regulatorHalt));
   lines.push(
@@ -307,6 +314,21 @@ function summaryLines(
       `   (${stats.crossingsUnseen.count} of ${stats.crossingsUnseen.n} quarters past a threshold, by the latest evals)`,
     ),
   );
+  lines.push('', 'paused lab-quarters, by cause (share of all lab-quarters):');
+  for (const cause of PAUSE_CAUSES) {
+    lines.push(row(`  ${PAUSE_CAUSE_WORDS[cause]}`, stats.pauseByCause[cause]));
+  }
+  lines.push(
+    '',
+    `${'per lab'.padEnd(42)} own-policy pause  breaking commitment  caused catastrophe   leads  mean final share`,
+  );
+  for (const lab of scenario.labs) {
+    const l = stats.perLab[lab.id];
+    if (!l) continue;
+    lines.push(
+      `  ${`${lab.name} (${lab.strategy})`.slice(0, 40).padEnd(40)} ${pct(l.ownPolicyPause.p).padStart(16)}  ${pct(l.brokenCommitment.p).padStart(19)}  ${pct(l.catastrophesCaused.p).padStart(18)}  ${pct(l.leads.p).padStart(6)}  ${pct(l.meanFinalShare).padStart(16)}`,
+    );
+  }
   lines.push('', 'first full deployment of a model truly at or above each level:');
   for (const d of stats.firstDeployment) {
     const name = levelName(scenario, d.levelId);

@@ -5,7 +5,8 @@
 
 import { isEvalRound } from '../evaluation';
 import { playWithBots } from '../game';
-import type { DomainId, DomainValues, EndReason, GameState, Scenario } from '../types';
+import { PAUSE_CAUSES } from '../types';
+import type { DomainId, DomainValues, EndReason, GameState, PauseCause, Scenario } from '../types';
 import { medianOfSorted, proportion, type Proportion } from './stats';
 
 /** What the batch keeps of one game (small, plain JSON: it crosses worker boundaries). */
@@ -18,8 +19,14 @@ export interface GameSummary {
   anyIncident: boolean;
   /** Some lab paused training for at least one quarter (its policy, the pause agreement or a regulator). */
   anyPause: boolean;
-  /** Some lab went past its own commitment at least once. */
-  anyBrokenCommitment: boolean;
+  /** Lab-quarters played (labs × quarters, halted labs included). */
+  labQuarters: number;
+  /** Lab-quarters in which a lab went past its registered commitment. */
+  brokenQuarters: number;
+  /** Paused lab-quarters by why they were paused. */
+  pausedBy: Record<PauseCause, number>;
+  /** Per lab id: what this game did for and to each lab. */
+  labs: Record<string, LabGameSummary>;
   /** Thresholds (lab × level × domain, on the scenario's ladder) truly crossed by an assessment. */
   crossings: number;
   /** Of those, how many the first assessment after the crossing failed to show. */
@@ -43,6 +50,22 @@ export interface GameSummary {
   endReason: EndReason;
   /** Quarters played. */
   rounds: number;
+}
+
+/** One lab's part in one game. */
+export interface LabGameSummary {
+  /** Quarters it played. */
+  quarters: number;
+  /** Quarters it paused because its own policy said so. */
+  ownPolicyPause: number;
+  /** Quarters it went past its registered commitment. */
+  brokenQuarters: number;
+  /** It caused the catastrophe that ended the game (its model, or a model stolen from it). */
+  causedCatastrophe: boolean;
+  /** It ended with the largest market share (ties count for every lab tied). */
+  leads: boolean;
+  /** Its market share at the end. */
+  finalShare: number;
 }
 
 /**
@@ -76,7 +99,25 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
   );
   let anyIncident = false;
   let anyPause = false;
-  let anyBroken = false;
+  let labQuarters = 0;
+  let brokenQuarters = 0;
+  const pausedBy: Record<PauseCause, number> = {
+    ownPolicy: 0,
+    agreement: 0,
+    regulator: 0,
+    choice: 0,
+  };
+  const labs: Record<string, LabGameSummary> = {};
+  for (const lab of state.labs) {
+    labs[lab.id] = {
+      quarters: 0,
+      ownPolicyPause: 0,
+      brokenQuarters: 0,
+      causedCatastrophe: false,
+      leads: false,
+      finalShare: lab.marketShare,
+    };
+  }
   const seen = new Set<string>();
   let missed = 0;
   let crossedQuarters = 0;
@@ -85,8 +126,16 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
     if (round.incidents.length > 0) anyIncident = true;
     const evalRound = isEvalRound(round.round, scenario.evaluation.cadence);
     for (const rec of round.labs) {
+      const lab = labs[rec.lab];
+      labQuarters++;
+      if (lab) lab.quarters++;
       if (rec.effectivePosture === 'pause') anyPause = true;
-      if (rec.compliance === 'broken') anyBroken = true;
+      if (rec.pauseCause !== null) pausedBy[rec.pauseCause]++;
+      if (rec.pauseCause === 'ownPolicy' && lab) lab.ownPolicyPause++;
+      if (rec.compliance === 'broken') {
+        brokenQuarters++;
+        if (lab) lab.brokenQuarters++;
+      }
       const level = rec.trueLevel === null ? -1 : (levelIndex.get(rec.trueLevel) ?? -1);
       if (rec.effectivePosture === 'deploy') {
         for (let i = 0; i <= level; i++) if (first[i] === null) first[i] = round.round;
@@ -111,12 +160,23 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
     }
   }
   const outcome = state.outcome;
+  const causer = outcome?.catastrophe?.lab;
+  if (causer !== undefined && labs[causer]) labs[causer].causedCatastrophe = true;
+  let top = 0;
+  for (const lab of state.labs) top = Math.max(top, lab.marketShare);
+  for (const lab of state.labs) {
+    const summary = labs[lab.id];
+    if (summary) summary.leads = lab.marketShare >= top;
+  }
   return {
     seed: state.seed,
     catastrophe: outcome?.reason === 'catastrophe',
     anyIncident,
     anyPause,
-    anyBrokenCommitment: anyBroken,
+    labQuarters,
+    brokenQuarters,
+    pausedBy,
+    labs,
     crossings: seen.size,
     missedCrossings: missed,
     crossedQuarters,
@@ -169,7 +229,15 @@ export interface OutcomeStats {
   catastrophe: Proportion;
   anyIncident: Proportion;
   anyPause: Proportion;
+  /**
+   * Lab-quarters past a registered commitment, out of all lab-quarters. Pooled over games (the
+   * quarters of one game are not independent: read the interval as a rough guide).
+   */
   brokenCommitment: Proportion;
+  /** Paused lab-quarters by cause, each out of all lab-quarters (pooled like brokenCommitment). */
+  pauseByCause: Record<PauseCause, Proportion>;
+  /** Per lab id, in the scenario's order. */
+  perLab: Record<string, LabStats>;
   regulatorHalt: Proportion;
   /** Missed crossings out of all crossings, pooled over games (crossings are not independent: read the interval as a rough guide). */
   crossingsMissed: Proportion;
@@ -185,12 +253,34 @@ export interface OutcomeStats {
   firstDeployment: DeploymentTiming[];
 }
 
+/**
+ * A sum that does not depend on the order of its terms (sorted first): chunks of a batch come back
+ * from workers in any order, and the merged statistics must be the same bytes however it was cut.
+ */
+function sumInOrder(values: number[]): number {
+  return values.sort((a, b) => a - b).reduce((s, x) => s + x, 0);
+}
+
+/** What a batch says about one lab. */
+export interface LabStats {
+  /** Its quarters paused because its own policy said so, out of its quarters played. */
+  ownPolicyPause: Proportion;
+  /** Its quarters past its registered commitment, out of its quarters played. */
+  brokenCommitment: Proportion;
+  /** Games whose catastrophe it caused. */
+  catastrophesCaused: Proportion;
+  /** Games it ended with the largest market share. */
+  leads: Proportion;
+  /** Its mean market share at the end. */
+  meanFinalShare: number;
+}
+
 /** The four headline outcomes, in the order charts, tables and the CLI show them. */
 export const HEADLINE_OUTCOMES = [
   { key: 'catastrophe', label: 'Catastrophe' },
   { key: 'anyIncident', label: 'Any incident' },
   { key: 'anyPause', label: 'Any pause' },
-  { key: 'brokenCommitment', label: 'Commitments broken' },
+  { key: 'brokenCommitment', label: 'Lab-quarters breaking a commitment' },
 ] as const satisfies readonly { key: keyof OutcomeStats; label: string }[];
 
 export type HeadlineOutcome = (typeof HEADLINE_OUTCOMES)[number]['key'];
@@ -208,7 +298,26 @@ export function aggregate(
   let catastrophe = 0;
   let incident = 0;
   let pause = 0;
+  let labQuarters = 0;
   let broken = 0;
+  const pausedBy: Record<PauseCause, number> = {
+    ownPolicy: 0,
+    agreement: 0,
+    regulator: 0,
+    choice: 0,
+  };
+  const labTotals = new Map<
+    string,
+    {
+      quarters: number;
+      own: number;
+      broken: number;
+      caused: number;
+      leads: number;
+      shares: number[];
+      games: number;
+    }
+  >();
   let halt = 0;
   let crossings = 0;
   let missed = 0;
@@ -220,7 +329,23 @@ export function aggregate(
     if (s.catastrophe) catastrophe++;
     if (s.anyIncident) incident++;
     if (s.anyPause) pause++;
-    if (s.anyBrokenCommitment) broken++;
+    labQuarters += s.labQuarters;
+    broken += s.brokenQuarters;
+    for (const cause of PAUSE_CAUSES) pausedBy[cause] += s.pausedBy[cause];
+    for (const [id, lab] of Object.entries(s.labs)) {
+      let t = labTotals.get(id);
+      if (!t) {
+        t = { quarters: 0, own: 0, broken: 0, caused: 0, leads: 0, shares: [], games: 0 };
+        labTotals.set(id, t);
+      }
+      t.quarters += lab.quarters;
+      t.own += lab.ownPolicyPause;
+      t.broken += lab.brokenQuarters;
+      if (lab.causedCatastrophe) t.caused++;
+      if (lab.leads) t.leads++;
+      t.shares.push(lab.finalShare);
+      t.games++;
+    }
     if (s.endReason === 'regulatorHalt') halt++;
     crossings += s.crossings;
     missed += s.missedCrossings;
@@ -253,7 +378,25 @@ export function aggregate(
     catastrophe: proportion(catastrophe, n),
     anyIncident: proportion(incident, n),
     anyPause: proportion(pause, n),
-    brokenCommitment: proportion(broken, n),
+    brokenCommitment: proportion(broken, labQuarters),
+    pauseByCause: {
+      ownPolicy: proportion(pausedBy.ownPolicy, labQuarters),
+      agreement: proportion(pausedBy.agreement, labQuarters),
+      regulator: proportion(pausedBy.regulator, labQuarters),
+      choice: proportion(pausedBy.choice, labQuarters),
+    },
+    perLab: Object.fromEntries(
+      [...labTotals].map(([id, t]) => [
+        id,
+        {
+          ownPolicyPause: proportion(t.own, t.quarters),
+          brokenCommitment: proportion(t.broken, t.quarters),
+          catastrophesCaused: proportion(t.caused, t.games),
+          leads: proportion(t.leads, t.games),
+          meanFinalShare: t.games ? sumInOrder(t.shares) / t.games : 0,
+        },
+      ]),
+    ),
     regulatorHalt: proportion(halt, n),
     crossingsMissed: proportion(missed, crossings),
     meanMissedCrossings: n ? missed / n : 0,

@@ -12,11 +12,11 @@
 //
 // Everything here is a pure function of the lab's view: no randomness, no hidden state.
 
-import { BUDGET_LINES, POSTURES, SAFEGUARD_TRACKS } from '../types';
+import { BUDGET_LINES, POSTURES } from '../types';
 import type {
-  BudgetLine,
   BudgetSplit,
   DeploymentStatus,
+  DomainId,
   LabView,
   LevelSpec,
   Posture,
@@ -28,12 +28,6 @@ import type {
  * bend under pressure compare against this. Invented for play.
  */
 export const HIGH_BOARD_PRESSURE = 0.6;
-
-/**
- * Weight every safeguard track keeps in a budget even when it already meets what the ladder
- * requires, so its readiness does not decay for lack of upkeep. Invented for play.
- */
-export const UPKEEP_WEIGHT = 0.1;
 
 // ---------------------------------------------------------------- postures
 
@@ -67,13 +61,37 @@ export function nextLevel(view: LabView): LevelSpec | null {
   return levels[nextIndex] ?? null;
 }
 
+/** What the lab has measured per domain: its latest evals, or an audit's result where higher. */
+export function measuredCapability(view: LabView, domain: DomainId): number {
+  const own = view.self.lastEval?.measured[domain] ?? 0;
+  const audit = view.self.lastAudit?.measured[domain] ?? 0;
+  return own > audit ? own : audit;
+}
+
 /**
- * Readiness a safeguard track needs for where the lab is and where it is heading: the highest
- * requirement, to keep training or to deploy, of the current level and the next one.
+ * Whether its evals say the lab is heading for a level: some measured domain within `foresight`
+ * (capability units) of one of the level's thresholds, less the policy's safety buffer.
  */
-export function requiredReadiness(view: LabView, track: SafeguardTrack): number {
+export function evalsApproach(view: LabView, level: LevelSpec, foresight: number): boolean {
+  for (const key in level.thresholds) {
+    const domain = key as DomainId;
+    const threshold = level.thresholds[domain] as number;
+    if (measuredCapability(view, domain) >= threshold - view.safetyBuffer - foresight) return true;
+  }
+  return false;
+}
+
+/**
+ * Readiness a safeguard track needs, as the lab's evals tell it: the level its evals say it has
+ * reached, and the next one once its evals come within `foresight` of it (foresight 1: it always
+ * builds for the next level, whatever its evals show). The highest requirement, to keep training
+ * or to deploy, of those levels.
+ */
+export function requiredReadiness(view: LabView, track: SafeguardTrack, foresight = 1): number {
   let required = 0;
-  for (const level of [currentLevel(view), nextLevel(view)]) {
+  const next = nextLevel(view);
+  const heading = next !== null && (foresight >= 1 || evalsApproach(view, next, foresight));
+  for (const level of [currentLevel(view), heading ? next : null]) {
     if (level === null) continue;
     required = Math.max(
       required,
@@ -85,8 +103,8 @@ export function requiredReadiness(view: LabView, track: SafeguardTrack): number 
 }
 
 /** How far a safeguard track is short of `requiredReadiness` (0 when it is ready). */
-export function shortfall(view: LabView, track: SafeguardTrack): number {
-  return Math.max(0, requiredReadiness(view, track) - view.self.safeguards[track]);
+export function shortfall(view: LabView, track: SafeguardTrack, foresight = 1): number {
+  return Math.max(0, requiredReadiness(view, track, foresight) - view.self.safeguards[track]);
 }
 
 // ---------------------------------------------------------------- rivals
@@ -134,32 +152,4 @@ export function normaliseBudget(shares: Partial<BudgetSplit>): BudgetSplit {
     alignment: raw.alignment / total,
     evals: raw.evals / total,
   };
-}
-
-/**
- * A budget split from a plan: the lines named in `fixed` get those shares; what is left goes to
- * the safeguard tracks not named, most to the ones furthest short of what the ladder requires
- * (each also keeps a little upkeep).
- *
- * `splitBudget(view, { capabilities: 0.5, evals: 0.1 })` spends half on capabilities, a tenth on
- * evals and shares the remaining 40% among security, deployment and alignment by need.
- */
-export function splitBudget(
-  view: LabView,
-  fixed: Partial<Record<BudgetLine, number>>,
-): BudgetSplit {
-  const shares: Partial<BudgetSplit> = {
-    capabilities: fixed.capabilities,
-    security: fixed.security,
-    deployment: fixed.deployment,
-    alignment: fixed.alignment,
-    evals: fixed.evals,
-  };
-  const fixedTotal = BUDGET_LINES.reduce((sum, line) => sum + (fixed[line] ?? 0), 0);
-  const left = Math.max(0, 1 - fixedTotal);
-  const open = SAFEGUARD_TRACKS.filter((track) => fixed[track] === undefined);
-  const needs = open.map((track) => UPKEEP_WEIGHT + shortfall(view, track));
-  const totalNeed = needs.reduce((sum, need) => sum + need, 0);
-  open.forEach((track, i) => (shares[track] = (left * (needs[i] ?? 0)) / totalNeed));
-  return normaliseBudget(shares);
 }

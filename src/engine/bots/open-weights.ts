@@ -8,21 +8,50 @@
 //
 // Each quarter it:
 // 1. Deploys fully (an open release), whatever its own policy allows.
-// 2. Puts 55% of the budget into capabilities, 15% into evaluations and only 3% into weight
-//    security; the remaining 27% goes to deployment mitigations and alignment, most to whichever
-//    is furthest from what its ladder requires.
-// 3. Publishes its eval results.
+// 2. Puts about 60% of the budget into capabilities (more in a close race and near the end), at
+//    least 15% into evaluations and at most 3%
+//    into weight security; deployment mitigations and alignment get what its evals say they need,
+//    up to 30% in all.
+// 3. Publishes its eval results, so a breach of its own policy is public at once (counted once per
+//    breach, not every quarter it lasts).
 // 4. Never revises its policy and takes no part in pause agreements (it neither joins nor
-//    leaves one).
+//    leaves one, and does not pause for one).
 
-import type { LabView, LabDecision, PolicyAction } from '../types';
-import { splitBudget } from './building-blocks';
+import type { BotTuning, LabDecision, LabView } from '../types';
+import { decide, type DecideOptions } from './decide';
+import type { Strategy } from './strategy';
 
-export function openWeights(view: LabView): LabDecision {
-  const budget = splitBudget(view, { capabilities: 0.55, evals: 0.15, security: 0.03 });
+export const OPEN_WEIGHTS: Strategy = {
+  commitment: 'ignore',
+  release: 'always',
+  joins: 'never',
+  membership: 'stays',
+  honoursAgreement: 'never',
+  loosening: 'none',
+  publishesEvals: true,
+  auditEvery: 0,
+  securityCap: 0.03,
+  tuning: {
+    capabilityShare: 0.6,
+    evalShare: 0.15,
+    pausedCapabilityShare: 0.3,
+    upkeep: 0.03,
+    needWeight: 1,
+    safeguardCap: 0.3,
+    foresight: 0.02,
+    pressureLimit: 1,
+    rivalReaction: 0.3,
+    incidentReaction: 0.3,
+    trustReaction: 0.1,
+    endgameReaction: 0.2,
+    theftReaction: 0,
+  },
+};
 
-  const actions: PolicyAction[] = [];
-  if (!view.self.policy.publishesEvals) actions.push({ kind: 'publishEvals', publish: true });
-
-  return { posture: 'deploy', budget, actions };
+export function openWeights(
+  view: LabView,
+  tuning?: Partial<BotTuning>,
+  options?: DecideOptions,
+): LabDecision {
+  return decide(view, OPEN_WEIGHTS, { ...OPEN_WEIGHTS.tuning, ...tuning }, options);
 }

@@ -7,51 +7,51 @@
 //
 // Each quarter it:
 // 1. Deploys fully, whatever its own policy allows.
-// 2. Puts 80% of the budget into capabilities, 5% into evaluations and only the remaining 15%
-//    into safeguards (most to the track furthest behind).
+// 2. Puts up to 80% of the budget into capabilities (up to a quarter more when the race is close
+//    and near the end),
+//    5% into evaluations, and at most 20% into safeguards, by what its evals say is missing.
 // 3. When its board pressure is high (above 0.6) and its policy says pause, it quietly raises
 //    each threshold of the level it has reached that its evals crossed (or came within 0.1 of)
-//    to just above the measured result, so on paper the model no longer reaches the level.
-//    Audits may expose the quiet revision.
-// 4. Never joins a pause agreement, and leaves one if it starts in it.
+//    to just above the measured result. Audits and whistleblowers may expose the quiet revision,
+//    which is then undone; a binding policy or regulator holds it to the registered ladder anyway.
+// 4. Never joins a pause agreement. If a scenario puts it in one, it stays (leaving is a public
+//    loss of face) and pauses when the agreement is triggered, unless its board presses hard.
 
-import type { LabView, LabDecision, PolicyAction } from '../types';
-import { HIGH_BOARD_PRESSURE, currentLevel, splitBudget } from './building-blocks';
+import type { BotTuning, LabDecision, LabView } from '../types';
+import { decide, type DecideOptions } from './decide';
+import type { Strategy } from './strategy';
 
-/** How far above the measured result a loosened threshold is set (capability units). */
-const LOOSENING_MARGIN = 0.1;
+export const RACE_TO_DEPLOY: Strategy = {
+  commitment: 'ignore',
+  release: 'always',
+  joins: 'never',
+  membership: 'stays',
+  honoursAgreement: 'unlessPressed',
+  loosening: 'quietUnderPressure',
+  publishesEvals: false,
+  auditEvery: 0,
+  securityCap: null,
+  tuning: {
+    capabilityShare: 0.8,
+    evalShare: 0.05,
+    pausedCapabilityShare: 0.4,
+    upkeep: 0.02,
+    needWeight: 1,
+    safeguardCap: 0.2,
+    foresight: 0,
+    pressureLimit: 0.6,
+    rivalReaction: 0.5,
+    incidentReaction: 0.2,
+    trustReaction: 0.1,
+    endgameReaction: 0.5,
+    theftReaction: 0.05,
+  },
+};
 
-export function raceToDeploy(view: LabView): LabDecision {
-  const budget = splitBudget(view, { capabilities: 0.8, evals: 0.05 });
-
-  const actions: PolicyAction[] = [];
-  if (view.self.allowedPosture === 'pause' && view.self.boardPressure > HIGH_BOARD_PRESSURE) {
-    actions.push(...quietlyLoosenCrossedThresholds(view));
-  }
-  if (view.self.policy.inPauseAgreement) actions.push({ kind: 'leavePauseAgreement' });
-
-  return { posture: 'deploy', budget, actions };
-}
-
-/**
- * For the level the lab's evals say it has reached: every domain whose measured capability is
- * at or near the threshold gets the threshold moved to just above the measurement, unannounced.
- */
-function quietlyLoosenCrossedThresholds(view: LabView): PolicyAction[] {
-  const level = currentLevel(view);
-  const measured = view.self.lastEval?.measured;
-  if (level === null || measured === undefined) return [];
-
-  const actions: PolicyAction[] = [];
-  for (const domain of view.domains) {
-    const threshold = level.thresholds[domain];
-    const result = measured[domain];
-    if (threshold === undefined || result === undefined) continue;
-    // "Near" allows for a policy's safety buffer, which counts results just below as crossings.
-    if (result < threshold - LOOSENING_MARGIN) continue;
-    const to = Math.min(1, Math.max(threshold, result) + LOOSENING_MARGIN);
-    if (to <= threshold) continue;
-    actions.push({ kind: 'reviseThreshold', levelId: level.id, domain, to, publicly: false });
-  }
-  return actions;
+export function raceToDeploy(
+  view: LabView,
+  tuning?: Partial<BotTuning>,
+  options?: DecideOptions,
+): LabDecision {
+  return decide(view, RACE_TO_DEPLOY, { ...RACE_TO_DEPLOY.tuning, ...tuning }, options);
 }

@@ -5,35 +5,54 @@
 // required safeguards are not ready, it pauses or restricts until they are.
 //
 // Each quarter it:
-// 1. Takes exactly the posture its own commitment allows, never anything more permissive: it
-//    pauses when its policy says pause, restricts when it says restrict, deploys only when
-//    nothing stands in the way.
-// 2. Builds safeguards ahead of need: half the budget goes to security, deployment mitigations
-//    and alignment, most of it to whichever track is furthest from what the current and next
-//    level of its ladder require. A fifth goes to evaluations, because a policy is only as good
-//    as the evals that trigger it. While paused, it moves most capability spending to safeguards
-//    so the pause ends sooner.
-// 3. Is open about it: publishes its eval results, joins the conditional pause agreement, and
-//    invites an external audit every fourth quarter.
+// 1. Takes exactly the posture its own commitment allows, never anything more permissive.
+// 2. Builds safeguards as its evals tell it to: upkeep on every track, the level its evals show,
+//    and the next level once its evals come within 0.06 of that level's threshold (safety buffer
+//    included). Better evals warn it earlier; an eval that misses leaves it caught short, and then
+//    it pauses and puts the capabilities money into the missing safeguards.
+// 3. Spends about 45% on capabilities (a little more when it sees a rival level or ahead) and at
+//    least 20% on evaluations, which also get whatever
+//    safeguards do not need, because a policy is only as good as the evals that trigger it.
+// 4. Reacts: incidents and public distrust raise its safeguard spending; a close race lowers it
+//    only a little.
+// 5. Is open: publishes its eval results and invites an external audit every fourth quarter. It
+//    joins a pause agreement others already belong to, stays in it and always honours it.
 
-import type { LabView, LabDecision, PolicyAction } from '../types';
-import { splitBudget } from './building-blocks';
+import type { BotTuning, LabDecision, LabView } from '../types';
+import { decide, type DecideOptions } from './decide';
+import type { Strategy } from './strategy';
 
-/** Quarters between the audits it invites (every fourth round: rounds 4, 8, 12 …). */
-const AUDIT_EVERY = 4;
+export const SAFETY_FIRST: Strategy = {
+  commitment: 'keep',
+  release: 'always',
+  joins: 'joinIfOthers',
+  membership: 'stays',
+  honoursAgreement: 'always',
+  loosening: 'none',
+  publishesEvals: true,
+  auditEvery: 4,
+  securityCap: null,
+  tuning: {
+    capabilityShare: 0.45,
+    evalShare: 0.2,
+    pausedCapabilityShare: 0.1,
+    upkeep: 0.03,
+    needWeight: 2.5,
+    safeguardCap: 0.7,
+    foresight: 0.06,
+    pressureLimit: 1,
+    rivalReaction: 0.1,
+    incidentReaction: 0.5,
+    trustReaction: 0.3,
+    endgameReaction: 0,
+    theftReaction: 0.1,
+  },
+};
 
-export function safetyFirst(view: LabView): LabDecision {
-  const posture = view.self.allowedPosture;
-
-  const budget = splitBudget(view, {
-    capabilities: posture === 'pause' ? 0.1 : 0.3,
-    evals: 0.2,
-  });
-
-  const actions: PolicyAction[] = [];
-  if (!view.self.policy.publishesEvals) actions.push({ kind: 'publishEvals', publish: true });
-  if (!view.self.policy.inPauseAgreement) actions.push({ kind: 'joinPauseAgreement' });
-  if (view.round % AUDIT_EVERY === 0) actions.push({ kind: 'inviteAudit' });
-
-  return { posture, budget, actions };
+export function safetyFirst(
+  view: LabView,
+  tuning?: Partial<BotTuning>,
+  options?: DecideOptions,
+): LabDecision {
+  return decide(view, SAFETY_FIRST, { ...SAFETY_FIRST.tuning, ...tuning }, options);
 }

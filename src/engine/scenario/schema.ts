@@ -7,6 +7,7 @@
 // name a declared domain, levels must rise, an event must name a real lab …) are in semantics.ts.
 
 import * as v from 'valibot';
+import { BOT_TUNING_DOCS } from '../bots/tuningDocs';
 import { PARAMETER_DOCS } from '../parameters';
 import {
   BOT_STRATEGY_IDS,
@@ -412,6 +413,21 @@ const EvaluationSchema = obj(
   'How capability is measured.',
 );
 
+const tuningEntries = Object.fromEntries(
+  (Object.keys(BOT_TUNING_DOCS) as (keyof typeof BOT_TUNING_DOCS)[]).map((key) => {
+    const doc = BOT_TUNING_DOCS[key];
+    return [key, v.exactOptional(num(doc.min, doc.max, doc.meaning))];
+  }),
+) as {
+  [K in keyof typeof BOT_TUNING_DOCS]: v.ExactOptionalSchema<ReturnType<typeof num>, undefined>;
+};
+
+const BotTuningSchema = obj(
+  tuningEntries,
+  `a bot tuning object with any of ${Object.keys(BOT_TUNING_DOCS).join(', ')}`,
+  'Moves this lab\'s bot away from its strategy\'s numbers (MODEL.md, "Bots").',
+);
+
 const LabSchema = obj(
   {
     id: id('Short id, e.g. "meridian".'),
@@ -437,6 +453,14 @@ const LabSchema = obj(
       'a policy object {binding, inPauseAgreement, publishesEvals}',
       "The lab's commitments at the start.",
     ),
+    bot: v.exactOptional(BotTuningSchema),
+    pauseFrom: v.exactOptional(
+      whole(
+        LIMITS.rounds.min,
+        LIMITS.rounds.max,
+        'When a bot holds this seat, it pauses training and release from this quarter on, whatever its policy says.',
+      ),
+    ),
     start: obj(
       {
         capability: domainValues(
@@ -455,7 +479,7 @@ const LabSchema = obj(
       'Starting conditions.',
     ),
   },
-  'a lab {id, name, strategy, role, policy, start}',
+  'a lab {id, name, strategy, role, policy, bot, pauseFrom, start}',
   'A lab: the player\'s (role "player") or a rival.',
 );
 

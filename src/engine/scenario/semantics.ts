@@ -121,6 +121,12 @@ function checkLabs(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
     });
   }
   scenario.labs.forEach((lab, index) => {
+    if (lab.pauseFrom !== undefined && lab.pauseFrom > scenario.rounds) {
+      issues.push({
+        path: ['labs', index, 'pauseFrom'],
+        message: `quarter ${lab.pauseFrom} is after the last round (${scenario.rounds}) — the lab would never pause`,
+      });
+    }
     for (const domain of Object.keys(lab.start.capability) as DomainId[]) {
       if (!declared.has(domain)) {
         issues.push({

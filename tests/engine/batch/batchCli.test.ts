@@ -113,6 +113,31 @@ interface BatchJson {
 }
 
 describe('sim batch: running', () => {
+  it('--json reports pauses by cause and each lab, as {count, n, p, lo, hi}', async () => {
+    const { code, out } = run([SCENARIO, '--runs', '60', '--workers', '1', '--json']);
+    expect(await code).toBe(0);
+    const stats = (JSON.parse(out[0] as string) as { stats: Record<string, unknown> }).stats as {
+      pauseByCause: Record<string, { count: number; n: number; p: number; lo: number; hi: number }>;
+      perLab: Record<string, Record<string, { count: number; n: number; p: number } | number>>;
+    };
+    for (const cause of ['ownPolicy', 'agreement', 'regulator']) {
+      const p = stats.pauseByCause[cause];
+      expect(p, cause).toBeDefined();
+      expect(p!.lo).toBeLessThanOrEqual(p!.p);
+      expect(p!.hi).toBeGreaterThanOrEqual(p!.p);
+    }
+    expect(Object.keys(stats.perLab)).toEqual(['aster', 'meridian', 'vantage', 'commonweal']);
+    const aster = stats.perLab.aster!;
+    for (const key of ['ownPolicyPause', 'brokenCommitment', 'catastrophesCaused', 'leads']) {
+      expect(aster[key], key).toMatchObject({ n: expect.any(Number), p: expect.any(Number) });
+    }
+    // The safety-first lab keeps its commitment; the racer breaks its own.
+    expect((aster.brokenCommitment as { count: number }).count).toBe(0);
+    expect((stats.perLab.vantage!.brokenCommitment as { p: number }).p).toBeGreaterThan(0.3);
+    const shares = Object.values(stats.perLab).map((l) => l.meanFinalShare as number);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  });
+
   it('prints outcome frequencies with intervals and games/s', async () => {
     const { code, out, err } = run([
       SCENARIO,
@@ -132,11 +157,18 @@ describe('sim batch: running', () => {
       'catastrophe',
       'any incident',
       'any pause',
-      'commitments broken',
+      'lab-quarters breaking a commitment',
       'crossings missed',
+      '  own policy',
+      '  pause agreement',
+      '  regulator',
     ]) {
       expect(text).toMatch(new RegExp(`^${label} +\\d+\\.\\d% +\\d+\\.\\d% – \\d+\\.\\d%`, 'm'));
     }
+    // One row per lab, by name and strategy, with its own rates.
+    expect(text).toMatch(
+      /^ {2}\S.*\(safety-first\) +\d+\.\d% +\d+\.\d% +\d+\.\d% +\d+\.\d% +\d+\.\d%$/m,
+    );
     expect(text).toMatch(/30 games in [\d.]+ s: \d+ games\/s on this thread/);
   });
 

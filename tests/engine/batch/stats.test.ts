@@ -51,7 +51,10 @@ function summary(over: Partial<GameSummary> = {}): GameSummary {
     catastrophe: false,
     anyIncident: false,
     anyPause: false,
-    anyBrokenCommitment: false,
+    labQuarters: 8,
+    brokenQuarters: 0,
+    pausedBy: { ownPolicy: 0, agreement: 0, regulator: 0, choice: 0 },
+    labs: {},
     crossings: 0,
     missedCrossings: 0,
     crossedQuarters: 0,
@@ -83,7 +86,26 @@ describe('aggregate', () => {
       firstDeploymentRoundByLevel: { L3: 2, L4: 4 },
     }),
     summary({
-      anyBrokenCommitment: true,
+      brokenQuarters: 2,
+      pausedBy: { ownPolicy: 1, agreement: 0, regulator: 1, choice: 0 },
+      labs: {
+        a: {
+          quarters: 4,
+          ownPolicyPause: 1,
+          brokenQuarters: 0,
+          causedCatastrophe: false,
+          leads: true,
+          finalShare: 0.7,
+        },
+        b: {
+          quarters: 4,
+          ownPolicyPause: 0,
+          brokenQuarters: 2,
+          causedCatastrophe: false,
+          leads: false,
+          finalShare: 0.3,
+        },
+      },
       anyPause: true,
       crossings: 1,
       missedCrossings: 1,
@@ -100,11 +122,50 @@ describe('aggregate', () => {
     expect(stats.catastrophe).toMatchObject({ count: 1, n: 4, p: 0.25 });
     expect(stats.anyIncident).toMatchObject({ count: 2, n: 4, p: 0.5 });
     expect(stats.anyPause).toMatchObject({ count: 2, n: 4, p: 0.5 });
-    expect(stats.brokenCommitment).toMatchObject({ count: 1, n: 4, p: 0.25 });
+    // Rates per lab-quarter, pooled over games: 2 of 4 × 8 lab-quarters.
+    expect(stats.brokenCommitment).toMatchObject({ count: 2, n: 32, p: 2 / 32 });
+    expect(stats.pauseByCause.ownPolicy).toMatchObject({ count: 1, n: 32 });
+    expect(stats.pauseByCause.regulator).toMatchObject({ count: 1, n: 32 });
+    expect(stats.pauseByCause.agreement).toMatchObject({ count: 0, n: 32 });
     expect(stats.regulatorHalt).toMatchObject({ count: 1, n: 4, p: 0.25 });
     // 2 of 4: centre ½, half = 1.959964·√(1/16 + 3.841459/64) / (1 + 3.841459/4) = 0.34996
     expect(stats.anyIncident.lo).toBeCloseTo(0.5 - 0.34996, 4);
     expect(stats.anyIncident.hi).toBeCloseTo(0.5 + 0.34996, 4);
+  });
+
+  it('reports each lab over the games it played', () => {
+    expect(stats.perLab.a).toMatchObject({
+      ownPolicyPause: { count: 1, n: 4 },
+      brokenCommitment: { count: 0, n: 4 },
+      catastrophesCaused: { count: 0, n: 1 },
+      leads: { count: 1, n: 1 },
+      meanFinalShare: 0.7,
+    });
+    expect(stats.perLab.b?.brokenCommitment).toMatchObject({ count: 2, n: 4, p: 0.5 });
+  });
+
+  it('gives the same bytes whatever order the games come back in (workers)', () => {
+    // Summed as given these make 3.4250000000000003, summed backwards 3.425.
+    const shares = [0.271, 0.404, 0.529, 0.644, 0.745, 0.832];
+    const games = shares.map((finalShare, i) =>
+      summary({
+        labs: {
+          a: {
+            quarters: 4,
+            ownPolicyPause: 0,
+            brokenQuarters: 0,
+            causedCatastrophe: false,
+            leads: i % 2 === 0,
+            finalShare,
+          },
+        },
+      }),
+    );
+    const forward = JSON.stringify(aggregate(games));
+    expect(JSON.stringify(aggregate([...games].reverse()))).toBe(forward);
+    expect(
+      JSON.stringify(aggregate([games[3]!, games[0]!, games[5]!, games[1]!, games[4]!, games[2]!])),
+    ).toBe(forward);
   });
 
   it('pools missed crossings over all crossings', () => {

@@ -43,9 +43,17 @@ describe('runGames', () => {
       expect(s.endReason).toBe(state.outcome?.reason);
       expect(s.rounds).toBe(state.history.length);
       expect(s.anyIncident).toBe(state.history.some((r) => r.incidents.length > 0));
-      expect(s.anyBrokenCommitment).toBe(
-        (state.outcome?.labs ?? []).some((l) => l.commitmentsBroken > 0),
+      const outcomes = state.outcome?.labs ?? [];
+      expect(s.brokenQuarters).toBe(outcomes.reduce((n, l) => n + l.commitmentsBroken, 0));
+      expect(s.labQuarters).toBe(state.history.length * state.labs.length);
+      const paused = state.history
+        .flatMap((r) => r.labs)
+        .filter((r) => r.effectivePosture === 'pause');
+      expect(Object.values(s.pausedBy).reduce((a, b) => a + b, 0)).toBe(paused.length);
+      expect(Object.values(s.labs).filter((l) => l.causedCatastrophe).length).toBe(
+        state.outcome?.reason === 'catastrophe' ? 1 : 0,
       );
+      expect(Object.values(s.labs).some((l) => l.leads)).toBe(true);
       expect(s.missedCrossings).toBeLessThanOrEqual(s.crossings);
       expect(s.unseenQuarters).toBeLessThanOrEqual(s.crossedQuarters);
       // With every ladder as written, the unseen quarters are the debrief's per-quarter missed

@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOTS, BOT_DESCRIPTIONS } from '../../../src/engine/bots';
-import { BOT_STRATEGY_IDS, BUDGET_LINES, DOMAIN_IDS, POSTURES } from '../../../src/engine/types';
+import { BOTS, BOT_DESCRIPTIONS, STRATEGIES } from '../../../src/engine/bots';
+import { decide } from '../../../src/engine/bots/decide';
+import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
+import {
+  BOT_STRATEGY_IDS,
+  BUDGET_LINES,
+  DOMAIN_IDS,
+  PAUSE_CAUSES,
+  POSTURES,
+} from '../../../src/engine/types';
 import type { LabDecision, LabView } from '../../../src/engine/types';
-import { arbitraryView } from './lab-view-factory';
+import { arbitraryTuning, arbitraryView, makeView } from './lab-view-factory';
 
 /** Fails the test with a readable message if the decision is not one the engine can apply. */
 function expectValidDecision(decision: LabDecision, view: LabView): void {
@@ -48,16 +56,42 @@ function expectValidDecision(decision: LabDecision, view: LabView): void {
     kinds.includes('joinPauseAgreement') && kinds.includes('leavePauseAgreement'),
     'joins and leaves at once',
   ).toBe(false);
+
+  // A bot says why it pauses, and only when it does.
+  if (decision.posture === 'pause') expect(PAUSE_CAUSES).toContain(decision.pauseFor);
+  else expect(decision.pauseFor).toBeUndefined();
 }
 
 describe('every bot', () => {
-  it('is registered for every strategy id, with a name and a one-sentence summary', () => {
+  it('is registered for every strategy id, with its rules, a name and a one-sentence summary', () => {
     expect(Object.keys(BOTS).sort()).toEqual([...BOT_STRATEGY_IDS].sort());
+    expect(Object.keys(STRATEGIES).sort()).toEqual([...BOT_STRATEGY_IDS].sort());
     expect(Object.keys(BOT_DESCRIPTIONS).sort()).toEqual([...BOT_STRATEGY_IDS].sort());
     for (const id of BOT_STRATEGY_IDS) {
       const { name, summary } = BOT_DESCRIPTIONS[id];
       expect(name.length).toBeGreaterThan(0);
-      expect(summary).toMatch(/^[A-Z][^.]*\.$/);
+      // One sentence: a full stop ends it; a stop inside (as in "v3.0") is not followed by a space.
+      expect(summary).toMatch(/^[A-Z](?:[^.]|\.(?=\S))*\.$/);
+    }
+    expect('Two sentences. Here.').not.toMatch(/^[A-Z](?:[^.]|\.(?=\S))*\.$/);
+  });
+
+  it('names seven distinct strategies', () => {
+    const names = BOT_STRATEGY_IDS.map((id) => BOT_DESCRIPTIONS[id].name);
+    expect(new Set(names).size).toBe(BOT_STRATEGY_IDS.length);
+    const rules = BOT_STRATEGY_IDS.map((id) => JSON.stringify(STRATEGIES[id]));
+    expect(new Set(rules).size).toBe(BOT_STRATEGY_IDS.length);
+  });
+
+  it('keeps every default number within the range a scenario may set', () => {
+    for (const id of BOT_STRATEGY_IDS) {
+      const { tuning } = STRATEGIES[id];
+      expect(Object.keys(tuning).sort(), id).toEqual(Object.keys(BOT_TUNING_DOCS).sort());
+      for (const [key, doc] of Object.entries(BOT_TUNING_DOCS)) {
+        const value = tuning[key as keyof typeof tuning];
+        expect(value, `${id}.${key}`).toBeGreaterThanOrEqual(doc.min);
+        expect(value, `${id}.${key}`).toBeLessThanOrEqual(doc.max);
+      }
     }
   });
 
@@ -83,6 +117,30 @@ describe('every bot', () => {
           }),
           { numRuns: 200 },
         );
+      });
+
+      it('plays its strategy’s rules and numbers through the one decision procedure', () => {
+        fc.assert(
+          fc.property(arbitraryView, (view) => {
+            expect(BOTS[id](view)).toEqual(decide(view, STRATEGIES[id]));
+          }),
+          { numRuns: 100 },
+        );
+      });
+
+      it('returns a valid decision for any tuning a scenario may give, and uses it', () => {
+        fc.assert(
+          fc.property(arbitraryView, arbitraryTuning, (view, tuning) => {
+            const decision = BOTS[id](view, tuning);
+            expectValidDecision(decision, view);
+            expect(decision).toEqual(decide(view, STRATEGIES[id], tuning));
+          }),
+          { numRuns: 200 },
+        );
+        // A partial tuning moves only what it names.
+        const view = makeView();
+        expect(BOTS[id](view, {})).toEqual(BOTS[id](view));
+        expect(BOTS[id](view, { capabilityShare: 0 }).budget.capabilities).toBe(0);
       });
 
       it('never repeats a policy action within one decision', () => {

@@ -1,14 +1,18 @@
 // Test factory for LabViews: a plain, valid view with a three-level ladder, overridable piece by
-// piece, and a fast-check generator of random valid views for property tests.
+// piece, and fast-check generators of random valid views and bot tunings for property tests.
 
 import fc from 'fast-check';
+import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
 import { DOMAIN_IDS, POSTURES } from '../../../src/engine/types';
 import type {
+  BotTuning,
   DomainId,
   DomainValues,
   EvalResult,
+  Incident,
   LabView,
   LevelSpec,
+  PolicyRevision,
   RivalSignal,
   TrackValues,
 } from '../../../src/engine/types';
@@ -55,6 +59,10 @@ export function makeView(overrides: ViewOverrides = {}): LabView {
     publicTrust: 0.7,
     regulation: 0,
     pauseAgreementActive: false,
+    pauseAgreementTriggered: false,
+    recentIncidents: [],
+    stolenModels: 0,
+    safetyBuffer: 0,
     levels: LADDER,
     domains: ['cbrn', 'cyber', 'autonomy'],
     ...rest,
@@ -94,12 +102,28 @@ export function makeRival(overrides: Partial<RivalSignal> = {}): RivalSignal {
     inPauseAgreement: false,
     publishedEval: null,
     announcedLevel: null,
+    lastDefection: null,
     ...overrides,
   };
 }
 
 export function makeEval(measured: DomainValues, round = 1): EvalResult {
   return { round, measured, uncertainty: 0.05, sensitivity: 0.7 };
+}
+
+export function makeIncident(overrides: Partial<Incident> = {}): Incident {
+  return { round: 1, lab: 'me', kind: 'misuse', severity: 'serious', domain: 'cbrn', ...overrides };
+}
+
+/** A view whose lab is a member of the pause agreement, which is in force and triggered. */
+export function triggeredMember(overrides: ViewOverrides = {}): LabView {
+  const base = makeView(overrides);
+  return {
+    ...base,
+    pauseAgreementActive: true,
+    pauseAgreementTriggered: true,
+    self: { ...base.self, policy: { ...base.self.policy, inPauseAgreement: true } },
+  };
 }
 
 // ---------------------------------------------------------------- random valid views
@@ -141,8 +165,18 @@ const evalResult: fc.Arbitrary<EvalResult> = fc.record({
   sensitivity: unit,
 });
 
+const RIVAL_IDS = ['r1', 'r2', 'r3', 'r4'];
+
+const incident: fc.Arbitrary<Incident> = fc.record({
+  round: fc.integer({ min: 1, max: 24 }),
+  lab: fc.constantFrom('me', ...RIVAL_IDS),
+  kind: fc.constantFrom('misuse', 'theft', 'lossOfControl', 'stolenModelMisuse'),
+  severity: fc.constantFrom('warning', 'serious', 'catastrophe'),
+  domain: fc.option(fc.constantFrom(...DOMAIN_IDS), { nil: null }),
+});
+
 const rival: fc.Arbitrary<RivalSignal> = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 6 }),
+  id: fc.constantFrom(...RIVAL_IDS),
   name: fc.string({ maxLength: 12 }),
   deployment: fc.constantFrom('none', 'restricted', 'full'),
   training: fc.constantFrom('scaling', 'paused', null),
@@ -151,42 +185,63 @@ const rival: fc.Arbitrary<RivalSignal> = fc.record({
   inPauseAgreement: fc.boolean(),
   publishedEval: fc.option(evalResult, { nil: null }),
   announcedLevel: fc.option(fc.constantFrom('L2', 'L3', 'L4'), { nil: null }),
+  lastDefection: fc.option(fc.integer({ min: 1, max: 24 }), { nil: null }),
 });
 
 /** Any view the engine could build: random ladder (possibly empty), rivals, evals and status. */
 export const arbitraryView: fc.Arbitrary<LabView> = ladder.chain((levels) =>
-  fc.record({
-    round: fc.integer({ min: 1, max: 24 }),
-    totalRounds: fc.constant(24),
-    rivals: fc.array(rival, { maxLength: 4 }),
-    publicTrust: unit,
-    regulation: fc.constantFrom(0, 1, 2, 3),
-    pauseAgreementActive: fc.boolean(),
-    levels: fc.constant(levels),
-    domains: fc.subarray([...DOMAIN_IDS], { minLength: 1 }),
-    self: fc.record({
-      id: fc.constant('me'),
-      budget: fc.double({ min: 0, max: 1000, noNaN: true }),
-      lastEval: fc.option(evalResult, { nil: null }),
-      lastAudit: fc.option(evalResult, { nil: null }),
-      safeguards: fc.record({ security: unit, deployment: unit, alignment: unit }),
-      training: fc.constantFrom('scaling', 'paused'),
-      deployment: fc.constantFrom('none', 'restricted', 'full'),
-      reputation: unit,
-      marketShare: unit,
-      boardPressure: unit,
-      policy: fc.record({
-        binding: fc.boolean(),
-        inPauseAgreement: fc.boolean(),
-        publishesEvals: fc.boolean(),
-        levels: fc.constant(levels),
-        revisions: fc.constant([]),
+  fc
+    .record({
+      round: fc.integer({ min: 1, max: 24 }),
+      totalRounds: fc.constant(24),
+      rivals: fc.array(rival, { maxLength: 4 }),
+      publicTrust: unit,
+      regulation: fc.constantFrom(0, 1, 2, 3),
+      pauseAgreementActive: fc.boolean(),
+      // Only an agreement in force can be triggered (see the map below).
+      pauseAgreementTriggered: fc.boolean(),
+      recentIncidents: fc.array(incident, { maxLength: 3 }),
+      stolenModels: fc.integer({ min: 0, max: 3 }),
+      safetyBuffer: fc.constantFrom(0, 0.02, 0.05),
+      levels: fc.constant(levels),
+      domains: fc.subarray([...DOMAIN_IDS], { minLength: 1 }),
+      self: fc.record({
+        id: fc.constant('me'),
+        budget: fc.double({ min: 0, max: 1000, noNaN: true }),
+        lastEval: fc.option(evalResult, { nil: null }),
+        lastAudit: fc.option(evalResult, { nil: null }),
+        safeguards: fc.record({ security: unit, deployment: unit, alignment: unit }),
+        training: fc.constantFrom('scaling', 'paused'),
+        deployment: fc.constantFrom('none', 'restricted', 'full'),
+        reputation: unit,
+        marketShare: unit,
+        boardPressure: unit,
+        policy: fc.record({
+          binding: fc.boolean(),
+          inPauseAgreement: fc.boolean(),
+          publishesEvals: fc.boolean(),
+          levels: fc.constant(levels),
+          revisions: fc.constant<PolicyRevision[]>([]),
+        }),
+        knownLevel:
+          levels.length === 0
+            ? fc.constant(null)
+            : fc.option(fc.constantFrom(...levels.map((level) => level.id)), { nil: null }),
+        allowedPosture: fc.constantFrom(...POSTURES),
       }),
-      knownLevel:
-        levels.length === 0
-          ? fc.constant(null)
-          : fc.option(fc.constantFrom(...levels.map((level) => level.id)), { nil: null }),
-      allowedPosture: fc.constantFrom(...POSTURES),
-    }),
-  }),
+    })
+    .map((view): LabView => ({
+      ...view,
+      pauseAgreementTriggered: view.pauseAgreementActive && view.pauseAgreementTriggered,
+    })),
+);
+
+/** Any tuning a scenario may give (`labs[].bot`): every number within its documented range. */
+export const arbitraryTuning: fc.Arbitrary<BotTuning> = fc.record(
+  Object.fromEntries(
+    Object.entries(BOT_TUNING_DOCS).map(([key, doc]) => [
+      key,
+      fc.double({ min: doc.min, max: doc.max, noNaN: true }),
+    ]),
+  ) as Record<keyof BotTuning, fc.Arbitrary<number>>,
 );

@@ -155,7 +155,7 @@ describe('the broken-file corpus', () => {
         path: 'labs[1].strategy',
         line: lineOf(text, '"yolo"'),
         message:
-          'expected one of the bot strategies: "safety-first", "fast-follower", "race-to-deploy", "open-weights", "conditional-pauser", got "yolo"',
+          'expected one of the bot strategies: "safety-first", "fast-follower", "race-to-deploy", "open-weights", "conditional-pauser", "competitor-clause", "conditional-delayer", got "yolo"',
       },
     ]);
   });

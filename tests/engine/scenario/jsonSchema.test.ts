@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_FILE } from '../../../src/engine/scenario/jsonSchema';
-import { DOMAIN_IDS } from '../../../src/engine/types';
+import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
+import { BOT_STRATEGY_IDS, DOMAIN_IDS } from '../../../src/engine/types';
 import { PARAMETER_DOCS } from '../../../src/engine/parameters';
 import { ROOT, shippedFiles } from './helpers';
 import { formattedJsonSchema } from './jsonSchemaText';
@@ -30,6 +31,26 @@ describe('the published JSON Schema', () => {
     expect(Object.keys(schema.properties.dynamics.properties).sort()).toEqual(
       Object.keys(PARAMETER_DOCS).sort(),
     );
+  });
+
+  it('lets editors check a lab’s bot numbers and pause quarter', () => {
+    const lab = schema.properties.labs.items;
+    expect(lab.required).not.toContain('bot');
+    expect(lab.required).not.toContain('pauseFrom');
+    expect(lab.properties.strategy.enum).toEqual(BOT_STRATEGY_IDS);
+    const bot = lab.properties.bot;
+    expect(bot.additionalProperties).toBe(false);
+    expect(bot.required ?? []).toEqual([]);
+    expect(Object.keys(bot.properties)).toEqual(Object.keys(BOT_TUNING_DOCS));
+    for (const [key, doc] of Object.entries(BOT_TUNING_DOCS)) {
+      expect(bot.properties[key], key).toMatchObject({
+        type: 'number',
+        minimum: doc.min,
+        maximum: doc.max,
+        description: doc.meaning,
+      });
+    }
+    expect(lab.properties.pauseFrom).toMatchObject({ type: 'integer', minimum: 1, maximum: 40 });
   });
 
   it('knows every top-level key the shipped scenarios use', () => {

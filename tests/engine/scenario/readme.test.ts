@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { STRATEGIES } from '../../../src/engine/bots';
+import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
 import { DEFAULT_DYNAMICS, PARAMETER_DOCS } from '../../../src/engine/parameters';
 import { EFFECT_KINDS, ScenarioSchema } from '../../../src/engine/scenario/schema';
 import { formatIssue, parseScenario } from '../../../src/engine/scenario/validate';
@@ -55,6 +57,8 @@ describe('the facilitators’ guide', () => {
       'policy.binding',
       'policy.inPauseAgreement',
       'policy.publishesEvals',
+      'bot',
+      'pauseFrom',
       'start.capability',
       'start.safeguards',
       'start.budget',
@@ -79,6 +83,36 @@ describe('the facilitators’ guide', () => {
         DEFAULT_DYNAMICS[key as keyof typeof DEFAULT_DYNAMICS],
       );
       expect(cells[3], `range of ${key}`).toBe(`${doc.min} – ${doc.max}`);
+    }
+  });
+
+  it('lists every bot tuning number with its meaning, range and each strategy’s value', () => {
+    const section = guide.slice(guide.indexOf('### Tuning a bot (`labs[].bot`)'));
+    const split = section.indexOf("Each strategy's own numbers");
+    expect(split, 'the table of each strategy’s numbers').toBeGreaterThan(-1);
+    const rowOf = (text: string, key: string) =>
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`| \`${key}\``))
+        ?.split('|')
+        .map((cell) => cell.trim());
+    const defaultsTable = section.slice(split);
+    const header = defaultsTable.split('\n').find((line) => line.startsWith('| key'));
+    const columns = header?.split('|').map((cell) => cell.trim().replaceAll('`', ''));
+    for (const [key, doc] of Object.entries(BOT_TUNING_DOCS)) {
+      const row = rowOf(section.slice(0, split), key);
+      expect(row, `a table row for ${key}`).toBeDefined();
+      expect(row?.[2], `range of ${key}`).toBe(`${doc.min} – ${doc.max}`);
+      expect(row?.[3], `meaning of ${key}`).toBe(doc.meaning);
+      const defaults = rowOf(defaultsTable, key);
+      expect(defaults, `a row of strategy values for ${key}`).toBeDefined();
+      for (const [id, strategy] of Object.entries(STRATEGIES)) {
+        const column = columns?.indexOf(id) ?? -1;
+        expect(column, `a column for ${id}`).toBeGreaterThan(-1);
+        expect(Number(defaults?.[column]), `${id}'s ${key}`).toBe(
+          strategy.tuning[key as keyof typeof BOT_TUNING_DOCS],
+        );
+      }
     }
   });
 

@@ -7,8 +7,9 @@ import {
   parseScenarioFile,
   validateScenarioValue,
 } from '../../../src/engine/scenario/validate';
+import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
 import { SCHEMA_MATCHES_SCENARIO } from '../../../src/engine/scenario/schema';
-import { errorsOf, fixture, issueAt } from './helpers';
+import { errorsOf, fixture, issueAt, lineOf } from './helpers';
 
 const valid = () => JSON.parse(fixture('valid-minimal.json')) as Record<string, unknown>;
 
@@ -136,6 +137,84 @@ describe('parseScenario', () => {
     );
     events[0]!.effect = { kind: 'whistleblower', lab: 'any' };
     expect(parseScenario(JSON.stringify(value)).ok).toBe(true);
+  });
+
+  it('accepts the new strategies, a partial bot tuning and a pause quarter', () => {
+    const value = valid();
+    const labs = value.labs as Record<string, unknown>[];
+    labs[0]!.strategy = 'competitor-clause';
+    labs[1]!.strategy = 'conditional-delayer';
+    labs[1]!.bot = { needWeight: 3, capabilityShare: 0.6 };
+    labs[1]!.pauseFrom = 6;
+    const result = parseScenario(JSON.stringify(value));
+    expect(result.ok ? [] : result.errors.map(formatIssue)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.scenario.labs[1]?.bot).toEqual({ needWeight: 3, capabilityShare: 0.6 });
+    expect(result.scenario.labs[1]?.pauseFrom).toBe(6);
+    expect(result.scenario.labs[0]?.bot).toBeUndefined();
+    expect(result.scenario.labs[0]?.pauseFrom).toBeUndefined();
+  });
+
+  it('says which bot number is out of range, where, and what the range is', () => {
+    const value = valid();
+    (value.labs as Record<string, unknown>[])[1]!.bot = { needWeight: 11, upkeep: 0.1 };
+    const text = JSON.stringify(value, null, 2);
+    const result = parseScenario(text);
+    expect(errorsOf(result)).toHaveLength(1);
+    expect(issueAt(result, 'labs[1].bot.needWeight')).toEqual({
+      path: 'labs[1].bot.needWeight',
+      line: lineOf(text, '"needWeight"'),
+      message: 'expected a number between 0 and 10, got 11',
+    });
+  });
+
+  it('checks every bot number against its documented range', () => {
+    for (const [key, doc] of Object.entries(BOT_TUNING_DOCS)) {
+      for (const [given, ok] of [
+        [doc.min, true],
+        [doc.max, true],
+        [doc.min - 0.01, false],
+        [doc.max + 0.01, false],
+      ] as const) {
+        const value = valid();
+        (value.labs as Record<string, unknown>[])[0]!.bot = { [key]: given };
+        const result = parseScenario(JSON.stringify(value));
+        expect(result.ok, `${key} = ${given}`).toBe(ok);
+        if (!ok) {
+          expect(issueAt(result, `labs[0].bot.${key}`).message).toBe(
+            `expected a number between ${doc.min} and ${doc.max}, got ${given}`,
+          );
+        }
+      }
+    }
+  });
+
+  it('rejects unknown bot numbers and a pause quarter that is not a whole quarter', () => {
+    const value = valid();
+    const labs = value.labs as Record<string, unknown>[];
+    labs[1]!.bot = { neediness: 2 };
+    labs[1]!.pauseFrom = 2.5;
+    labs[0]!.pauseFrom = 0;
+    const result = parseScenario(JSON.stringify(value));
+    expect(issueAt(result, 'labs[1].bot.neediness').message).toMatch(
+      /^unknown field "neediness" — .*needWeight/,
+    );
+    expect(issueAt(result, 'labs[1].pauseFrom').message).toBe(
+      'expected a whole number from 1 to 40, got 2.5',
+    );
+    expect(issueAt(result, 'labs[0].pauseFrom').message).toBe(
+      'expected a whole number from 1 to 40, got 0',
+    );
+  });
+
+  it('rejects a pause quarter after the last round, naming the round count', () => {
+    const value = valid();
+    const labs = value.labs as Record<string, unknown>[];
+    labs[1]!.pauseFrom = 40;
+    const result = parseScenario(JSON.stringify(value));
+    expect(issueAt(result, 'labs[1].pauseFrom').message).toBe(
+      `quarter 40 is after the last round (${String(value.rounds)}) — the lab would never pause`,
+    );
   });
 
   it('never throws for non-text input', () => {

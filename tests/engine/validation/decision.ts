@@ -123,3 +123,23 @@ export function formatDifference(d: Difference, percent = true): string {
     `(99.8% paired interval ${signed(d.lo, percent)} to ${signed(d.hi, percent)}, n = ${d.n})`
   );
 }
+
+/** z for the two-sided 95% intervals the model card's table reports. */
+export const Z95 = 1.959963984540054;
+
+/** Fewest discordant seeds a 0/1 comparison needs before the table calls a direction at all. */
+export const MIN_DISCORDANT_95 = 10;
+
+export type Verdict = 'holds' | 'flat' | 'reversed';
+
+/**
+ * The model card's reading of a 95% paired interval: the expected direction holds when the
+ * interval lies wholly on its side of 0, is reversed when it lies wholly on the other side, and is
+ * flat otherwise (including 0/1 outcomes where too few seeds differ between the arms to tell).
+ */
+export function verdict(d: Difference, direction: Direction): Verdict {
+  if (d.discordant < MIN_DISCORDANT_95) return 'flat';
+  if (direction === 'up' ? d.lo > 0 : d.hi < 0) return 'holds';
+  if (direction === 'up' ? d.hi < 0 : d.lo > 0) return 'reversed';
+  return 'flat';
+}

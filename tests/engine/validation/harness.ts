@@ -1,16 +1,17 @@
 // Arms of the validation suite: one scenario setting, played with bots in every seat over a fixed
-// block of seeds, each game boiled down to the facts the directional checks compare. Every arm of
-// a comparison uses the same seeds (common random numbers), through the engine's own batch code:
-// `applySettings` for the explorer's sweep parameters and `summariseGame` for the batch summary.
+// block of seeds, each game boiled down to the facts the directions compare. Every arm of a
+// comparison uses the same seeds (common random numbers: each lab and mechanic draws from its own
+// stream, so the arms differ only where the changed setting makes them differ), through the
+// engine's own batch code: `applySettings` for the explorer's sweep parameters and `summariseGame`
+// for the batch summary.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { summariseGame, type GameSummary } from '../../../src/engine/batch/runBatch';
 import { applySettings } from '../../../src/engine/batch/sweepParameters';
 import { playWithBots } from '../../../src/engine/game';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseScenario } from '../../../src/engine/scenario/validate';
 import type { BotStrategyId, EvaluationSettings, Scenario } from '../../../src/engine/types';
-import { pairedDifference, pooledShareDifference, type Difference } from './decision';
 
 /** The seed of the first game of every arm (game i is played with SEED + i). */
 export const SEED = 1;
@@ -19,17 +20,21 @@ export interface GameFacts {
   summary: GameSummary;
   /** Incidents of any severity. */
   incidents: number;
-  /** Share of lab-quarters in which a lab's effective posture was pause. */
-  pausedShare: number;
   /** Thresholds revised without announcement, all labs. */
   quietRevisions: number;
-  /**
-   * First quarter any lab fully deployed a model truly at or above the scenario's top level;
-   * games where it never happened count as the quarter after the last (rounds + 1).
-   */
-  topLevelDeployment: number;
-  /** Market share at the end of the game, summed over the labs playing each strategy. */
-  shareByStrategy: Partial<Record<BotStrategyId, number>>;
+  /** Thresholds revised publicly, all labs. */
+  publicRevisions: number;
+}
+
+/** One arm: a shipped scenario and what is changed in it. */
+export interface ArmSpec {
+  scenario: string;
+  /** Explorer sweep parameters (as `--set key=value`). */
+  settings?: Record<string, number>;
+  /** Evaluation settings that are not sweep parameters (safety buffer, sandbagging). */
+  evaluation?: Partial<EvaluationSettings>;
+  /** Per lab id: another strategy, or a quarter from which it pauses whatever its policy says. */
+  labs?: Record<string, { strategy?: BotStrategyId; pauseFrom?: number }>;
 }
 
 /** A shipped scenario, read from scenarios/ and validated as the app does. */
@@ -41,114 +46,65 @@ export function shipped(id: string): Scenario {
   return result.scenario;
 }
 
-/** The scenario with explorer sweep parameters set (as `--set key=value` does). */
-export function withSettings(scenario: Scenario, settings: Record<string, number>): Scenario {
-  return applySettings(
-    scenario,
-    Object.entries(settings).map(([id, value]) => ({ id, value })),
-  );
+/** The scenario an arm plays. */
+export function armScenario(spec: ArmSpec): Scenario {
+  let s = shipped(spec.scenario);
+  if (spec.settings) {
+    s = applySettings(
+      s,
+      Object.entries(spec.settings).map(([id, value]) => ({ id, value })),
+    );
+  }
+  if (spec.evaluation) s = { ...s, evaluation: { ...s.evaluation, ...spec.evaluation } };
+  const labs = spec.labs;
+  if (labs) {
+    for (const id of Object.keys(labs)) {
+      if (!s.labs.some((l) => l.id === id)) throw new Error(`${spec.scenario} has no lab "${id}"`);
+    }
+    s = { ...s, labs: s.labs.map((lab) => ({ ...lab, ...labs[lab.id] })) };
+  }
+  return s;
 }
 
-/** The scenario with evaluation settings changed (safety buffer, sandbagging: not sweep knobs). */
-export function withEvaluation(scenario: Scenario, over: Partial<EvaluationSettings>): Scenario {
-  return { ...scenario, evaluation: { ...scenario.evaluation, ...over } };
-}
-
-/** The scenario with every lab playing `from` switched to `to`. */
-export function withStrategy(scenario: Scenario, from: BotStrategyId, to: BotStrategyId): Scenario {
-  return {
-    ...scenario,
-    labs: scenario.labs.map((lab) => (lab.strategy === from ? { ...lab, strategy: to } : lab)),
-  };
+/** A stable name for an arm, so arms shared by several directions are played once. */
+export function armKey(spec: ArmSpec): string {
+  return JSON.stringify([
+    spec.scenario,
+    spec.settings ?? {},
+    spec.evaluation ?? {},
+    spec.labs ?? {},
+  ]);
 }
 
 function facts(scenario: Scenario, seed: number): GameFacts {
   const state = playWithBots(scenario, seed);
-  const summary = summariseGame(scenario, state);
-  let labQuarters = 0;
-  let paused = 0;
   let incidents = 0;
-  for (const round of state.history) {
-    incidents += round.incidents.length;
-    for (const rec of round.labs) {
-      labQuarters++;
-      if (rec.effectivePosture === 'pause') paused++;
-    }
-  }
-  const top = scenario.levels[scenario.levels.length - 1]?.id ?? '';
-  const shareByStrategy: GameFacts['shareByStrategy'] = {};
-  for (const lab of state.labs) {
-    shareByStrategy[lab.strategy] = (shareByStrategy[lab.strategy] ?? 0) + lab.marketShare;
-  }
+  for (const round of state.history) incidents += round.incidents.length;
+  const labs = state.outcome?.labs ?? [];
   return {
-    summary,
+    summary: summariseGame(scenario, state),
     incidents,
-    pausedShare: labQuarters ? paused / labQuarters : 0,
-    quietRevisions: (state.outcome?.labs ?? []).reduce((n, l) => n + l.revisionsQuiet, 0),
-    topLevelDeployment: summary.firstDeploymentRoundByLevel[top] ?? scenario.rounds + 1,
-    shareByStrategy,
+    quietRevisions: labs.reduce((n, l) => n + l.revisionsQuiet, 0),
+    publicRevisions: labs.reduce((n, l) => n + l.revisionsPublic, 0),
   };
 }
 
-/** `runs` games of a scenario, seeds SEED … SEED + runs − 1. */
-export function playArm(scenario: Scenario, runs: number): GameFacts[] {
+/** `runs` games of an arm, seeds SEED … SEED + runs − 1. */
+export function playArm(spec: ArmSpec, runs: number): GameFacts[] {
+  const scenario = armScenario(spec);
   return Array.from({ length: runs }, (_, i) => facts(scenario, SEED + i));
 }
 
-/** Arms computed once per test file and shared by the checks that compare against them. */
-export function memo(): (key: string, make: () => GameFacts[]) => GameFacts[] {
+/** Arms played once and shared by every direction that compares against them. */
+export function armCache(runs: number): (spec: ArmSpec) => GameFacts[] {
   const arms = new Map<string, GameFacts[]>();
-  return (key, make) => {
+  return (spec) => {
+    const key = armKey(spec);
     let arm = arms.get(key);
     if (!arm) {
-      arm = make();
+      arm = playArm(spec, runs);
       arms.set(key, arm);
     }
     return arm;
   };
-}
-
-/** Paired difference B − A of a per-game number (true/false count as 1/0). */
-export function compare(
-  a: readonly GameFacts[],
-  b: readonly GameFacts[],
-  metric: (g: GameFacts) => number | boolean,
-): Difference {
-  const value = (g: GameFacts): number => Number(metric(g));
-  return pairedDifference(a.map(value), b.map(value));
-}
-
-/** Paired difference B − A of a share pooled over games (numerator and denominator per game). */
-export function compareShare(
-  a: readonly GameFacts[],
-  b: readonly GameFacts[],
-  num: (g: GameFacts) => number,
-  den: (g: GameFacts) => number,
-): Difference {
-  return pooledShareDifference(a.map(num), a.map(den), b.map(num), b.map(den));
-}
-
-/** Metrics the checks use, by name. */
-export const catastrophe = (g: GameFacts): boolean => g.summary.catastrophe;
-export const regulatorHalt = (g: GameFacts): boolean => g.summary.endReason === 'regulatorHalt';
-export const anyPause = (g: GameFacts): boolean => g.summary.anyPause;
-export const anyBroken = (g: GameFacts): boolean => g.summary.anyBrokenCommitment;
-export const missed = (g: GameFacts): number => g.summary.missedCrossings;
-export const crossings = (g: GameFacts): number => g.summary.crossings;
-export const unseen = (g: GameFacts): number => g.summary.unseenQuarters;
-export const crossedQuarters = (g: GameFacts): number => g.summary.crossedQuarters;
-
-/**
- * The anthropic-rsp arms of a test file: the scenario, the file's memo, the games per arm
- * (catastrophes are rare, about 13% of its games, so the checks need many) and its base arm.
- */
-export function rspArms(games = 1000): {
-  rsp: Scenario;
-  arm: ReturnType<typeof memo>;
-  N: number;
-  base: () => GameFacts[];
-} {
-  const rsp = shipped('anthropic-rsp');
-  const arm = memo();
-  return { rsp, arm, N: games, base: () => arm('rsp', () => playArm(rsp, games)) };
 }

@@ -60,7 +60,7 @@ describe('a scripted event fired early', () => {
   });
 
   it('replays to the same game from the decisions and the live injects', () => {
-    const setup = { scenario: SCENARIO, seed: 6, humans: [LAB_A, LAB_B] }; // no catastrophe by Q7
+    const setup = { scenario: SCENARIO, seed: 7, humans: [LAB_A, LAB_B] }; // no catastrophe by Q7
     const actor = createActor(gameMachine).start();
     actor.send({ type: 'start', setup, autoResolve: false });
     const decide = (posture: 'pause' | 'restrict' | 'deploy') => {

@@ -1,0 +1,297 @@
+// One decision procedure for every bot: a strategy (strategy.ts) is the data it reads. In order:
+// the policy actions (so the posture knows whether it is still in the pause agreement), the
+// posture, then the budget. Pure: the same view and strategy always give the same decision.
+
+import type {
+  BotTuning,
+  BudgetSplit,
+  LabDecision,
+  LabView,
+  PauseCause,
+  PolicyAction,
+  Posture,
+  SafeguardTrack,
+} from '../types';
+import { SAFEGUARD_TRACKS } from '../types';
+import {
+  HIGH_BOARD_PRESSURE,
+  aRivalHasDeployed,
+  currentLevel,
+  isAhead,
+  measuredCapability,
+  noMorePermissiveThan,
+  normaliseBudget,
+  shortfall,
+} from './building-blocks';
+import {
+  distrustSignal,
+  endgameSignal,
+  incidentSignal,
+  judgesAhead,
+  raceSignal,
+  rivalPosition,
+} from './signals';
+import type { Strategy } from './strategy';
+
+/** Quarters after a member's defection during which others treat the agreement as broken. */
+export const DEFECTION_MEMORY = 4;
+/** Training-safeguard shortfall (readiness) at which a conditional delayer calls the risk significant. */
+export const SIGNIFICANT_SHORTFALL = 0.1;
+/** Readiness differences smaller than this are rounding, not a shortfall. */
+const EPSILON = 1e-9;
+/** How far above the measured result a loosened threshold is set (capability units). */
+export const LOOSENING_MARGIN = 0.1;
+/** How close its deployment safeguards must be to the requirement for the competitor clause. */
+export const CLAUSE_SAFEGUARD_MARGIN = 0.15;
+
+/** Options a scenario sets for a seat: `pauseNow` makes the bot pause whatever its policy says. */
+export interface DecideOptions {
+  pauseNow?: boolean;
+}
+
+export function decide(
+  view: LabView,
+  strategy: Strategy,
+  tuning: BotTuning = strategy.tuning,
+  options: DecideOptions = {},
+): LabDecision {
+  const actions = policyActions(view, strategy, tuning);
+  const chosen = choosePosture(view, strategy, tuning, actions);
+  const { posture, pauseFor } = options.pauseNow
+    ? {
+        posture: 'pause' as const,
+        pauseFor: chosen.posture === 'pause' ? chosen.pauseFor : ('choice' as const),
+      }
+    : chosen;
+  const budget = chooseBudget(view, strategy, tuning, posture);
+  return pauseFor ? { posture, budget, actions, pauseFor } : { posture, budget, actions };
+}
+
+// ---------------------------------------------------------------- policy actions
+
+function aMemberDefectedLately(view: LabView): boolean {
+  return view.rivals.some(
+    (r) =>
+      r.inPauseAgreement &&
+      r.lastDefection !== null &&
+      view.round - r.lastDefection <= DEFECTION_MEMORY,
+  );
+}
+
+function policyActions(view: LabView, s: Strategy, t: BotTuning): PolicyAction[] {
+  const actions: PolicyAction[] = [];
+  const { policy } = view.self;
+  if (s.publishesEvals && !policy.publishesEvals)
+    actions.push({ kind: 'publishEvals', publish: true });
+  if (s.auditEvery > 0 && view.round % s.auditEvery === 0) actions.push({ kind: 'inviteAudit' });
+  if (policy.inPauseAgreement) {
+    if (
+      s.membership === 'leaves' ||
+      (s.membership === 'leavesAfterDefection' && aMemberDefectedLately(view))
+    ) {
+      actions.push({ kind: 'leavePauseAgreement' });
+    }
+  } else if (
+    s.joins === 'joinIfOthers' &&
+    view.rivals.some((r) => r.inPauseAgreement) &&
+    !aMemberDefectedLately(view)
+  ) {
+    actions.push({ kind: 'joinPauseAgreement' });
+  }
+  if (s.loosening === 'quietUnderPressure') actions.push(...quietLoosening(view, t));
+  if (s.loosening === 'competitorClause' && competitorClauseApplies(view)) {
+    actions.push(...loosenCurrentLevel(view, true));
+  }
+  return actions;
+}
+
+/**
+ * Under pressure, with its policy saying pause: every threshold of the level its evals say it has
+ * reached that its evals crossed (or came within the margin of) moves to just above the result.
+ */
+function quietLoosening(view: LabView, t: BotTuning): PolicyAction[] {
+  if (view.self.allowedPosture !== 'pause' || view.self.boardPressure <= t.pressureLimit) return [];
+  return loosenCurrentLevel(view, false);
+}
+
+function loosenCurrentLevel(view: LabView, publicly: boolean): PolicyAction[] {
+  const level = currentLevel(view);
+  if (level === null) return [];
+  const actions: PolicyAction[] = [];
+  for (const domain of view.domains) {
+    const threshold = level.thresholds[domain];
+    if (threshold === undefined) continue;
+    const result = measuredCapability(view, domain);
+    // "Near" allows for a policy's safety buffer, which counts results just below as crossings.
+    if (result < threshold - LOOSENING_MARGIN) continue;
+    const to = Math.min(1, Math.max(threshold, result) + LOOSENING_MARGIN);
+    if (to <= threshold) continue;
+    actions.push({ kind: 'reviseThreshold', levelId: level.id, domain, to, publicly });
+  }
+  return actions;
+}
+
+/**
+ * OpenAI Preparedness Framework v2's competitor clause, in the game's terms: its training
+ * safeguards are in place and only deployment is held back (the adjustment must not meaningfully
+ * raise overall risk), its deployment safeguards are close to the bar (it stays more protective
+ * than the rival), and a rival has fully released a model it can confirm — by announcement or
+ * published evals — is at its level or above (the risk landscape has changed). It adjusts
+ * publicly. Rivals' safeguards cannot be seen from outside, so a full release at that level is
+ * taken as "without comparable safeguards".
+ */
+export function competitorClauseApplies(view: LabView): boolean {
+  if (view.self.allowedPosture !== 'restrict') return false;
+  const level = currentLevel(view);
+  if (level === null) return false;
+  // An adjustment, not a ratchet: the clause is used once per level.
+  if (view.self.policy.revisions.some((r) => r.levelId === level.id && r.publicly)) return false;
+  const gap = Object.entries(level.deploymentRequires).reduce(
+    (worst, [track, required]) =>
+      Math.max(worst, (required ?? 0) - view.self.safeguards[track as SafeguardTrack]),
+    0,
+  );
+  if (gap > CLAUSE_SAFEGUARD_MARGIN) return false;
+  const bar = Math.min(...Object.values(level.thresholds));
+  // One and the same rival: confirmed at its level or above, and fully released.
+  return view.rivals.some((rival) => {
+    const position = rivalPosition(view, rival);
+    return rival.deployment === 'full' && position !== null && position >= bar;
+  });
+}
+
+// ---------------------------------------------------------------- posture
+
+function choosePosture(
+  view: LabView,
+  s: Strategy,
+  t: BotTuning,
+  actions: PolicyAction[],
+): { posture: Posture; pauseFor?: PauseCause } {
+  const allowed = view.self.allowedPosture;
+  const wanted: Posture =
+    s.release === 'afterRival' && !aRivalHasDeployed(view) ? 'restrict' : 'deploy';
+  const loosened = actions.some((a) => a.kind === 'reviseThreshold' && a.publicly);
+  let posture: Posture;
+  switch (s.commitment) {
+    case 'keep':
+      posture = loosened ? wanted : noMorePermissiveThan(wanted, allowed);
+      break;
+    case 'keepUnlessPressed': {
+      const pressed =
+        view.self.boardPressure > t.pressureLimit && aRivalHasDeployed(view, ['full']);
+      posture = pressed ? wanted : noMorePermissiveThan(wanted, allowed);
+      break;
+    }
+    case 'keepWhenAheadOrAgreed': {
+      const keepsInFull = isAhead(view) || view.pauseAgreementActive;
+      posture = noMorePermissiveThan(
+        wanted,
+        keepsInFull || allowed !== 'pause' ? allowed : 'restrict',
+      );
+      break;
+    }
+    case 'delayIfAheadAndSignificant': {
+      const delays = allowed === 'pause' && judgesAhead(view) && significantRisk(view);
+      posture = noMorePermissiveThan(wanted, allowed === 'pause' && !delays ? 'restrict' : allowed);
+      break;
+    }
+    case 'ignore':
+      posture = wanted;
+      break;
+  }
+  const leaving = actions.some((a) => a.kind === 'leavePauseAgreement');
+  const joining = actions.some((a) => a.kind === 'joinPauseAgreement');
+  if ((view.self.policy.inPauseAgreement || joining) && !leaving && view.pauseAgreementTriggered) {
+    const honours =
+      s.honoursAgreement === 'always' ||
+      (s.honoursAgreement === 'unlessPressed' && view.self.boardPressure <= t.pressureLimit);
+    if (honours && posture !== 'pause') return { posture: 'pause', pauseFor: 'agreement' };
+  }
+  return posture === 'pause' ? { posture, pauseFor: 'ownPolicy' } : { posture };
+}
+
+/** RSP v3.0's "the risk is significant": training safeguards well short of what the level needs. */
+function significantRisk(view: LabView): boolean {
+  const level = currentLevel(view);
+  if (level === null) return false;
+  return Object.entries(level.trainingRequires).some(
+    ([track, required]) =>
+      (required ?? 0) - view.self.safeguards[track as SafeguardTrack] >=
+      SIGNIFICANT_SHORTFALL - EPSILON,
+  );
+}
+
+// ---------------------------------------------------------------- budget
+
+/**
+ * How much more (or less) than its usual safeguard spending the lab wants this quarter: up after
+ * incidents and with distrust and regulation, down when the race feels close and near the end.
+ */
+export function caution(view: LabView, t: BotTuning): number {
+  const c =
+    1 +
+    t.incidentReaction * incidentSignal(view) +
+    t.trustReaction * distrustSignal(view) -
+    t.rivalReaction * raceSignal(view) -
+    t.endgameReaction * endgameSignal(view);
+  return Math.min(3, Math.max(0.25, c));
+}
+
+/**
+ * Safeguard money follows what the evals say is needed: upkeep on every track, plus a share for
+ * each unit of readiness a track is short of the level its evals show (and the next, once its
+ * evals come within `foresight`), scaled by caution. Capabilities get up to the lab's risk
+ * appetite; evals get their share and whatever no other line needs. Paused, capabilities get
+ * their paused share and the safeguards that would end the pause get the rest.
+ */
+function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture): BudgetSplit {
+  const c = caution(view, t);
+  const race = Math.max(0, raceSignal(view));
+  const needs = {} as Record<SafeguardTrack, number>;
+  let needTotal = 0;
+  for (const track of SAFEGUARD_TRACKS) {
+    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight)) * c;
+    if (track === 'security' && view.stolenModels > 0) need += t.theftReaction;
+    if (track === 'security' && s.securityCap !== null) need = Math.min(need, s.securityCap);
+    needs[track] = need;
+    needTotal += need;
+  }
+  const evals = t.evalShare;
+  let capabilities: number;
+  let safeguards: number;
+  if (posture === 'pause') {
+    capabilities = t.pausedCapabilityShare;
+    safeguards = Math.max(0, 1 - evals - capabilities);
+  } else {
+    safeguards = Math.min(needTotal, t.safeguardCap, Math.max(0, 1 - evals));
+    const appetite =
+      t.capabilityShare *
+      (1 + 0.25 * t.rivalReaction * race + 0.25 * t.endgameReaction * endgameSignal(view));
+    capabilities = Math.min(appetite, Math.max(0, 1 - evals - safeguards));
+  }
+  const scale = needTotal > 0 ? safeguards / needTotal : 0;
+  const even = needTotal > 0 ? 0 : safeguards / SAFEGUARD_TRACKS.length;
+  const split: BudgetSplit = {
+    capabilities,
+    security: needs.security * scale + even,
+    deployment: needs.deployment * scale + even,
+    alignment: needs.alignment * scale + even,
+    evals: 0,
+  };
+  // A capped security line (open weights) never takes more, even when a pause scales money up:
+  // the excess goes to the other two tracks.
+  if (s.securityCap !== null && split.security > s.securityCap) {
+    const excess = split.security - s.securityCap;
+    split.security = s.securityCap;
+    split.deployment += excess / 2;
+    split.alignment += excess / 2;
+  }
+  split.evals = Math.max(
+    0,
+    1 - split.capabilities - split.security - split.deployment - split.alignment,
+  );
+  return normaliseBudget(split);
+}
+
+export { HIGH_BOARD_PRESSURE };
