@@ -27,6 +27,7 @@ import type {
   LabState,
   LevelSpec,
   Posture,
+  RiskBreakdown,
   SafeguardTrack,
   Scenario,
   Severity,
@@ -161,7 +162,6 @@ export function timelineData(
   const currentRound = over ? null : state.round;
   const domain = options.domain ?? focusDomain(lab, scenario);
   const shownDomain = domainName(scenario, domain);
-  const p = resolveDynamics(scenario.dynamics);
   const record = (round: number, id = labId): LabRoundRecord | undefined =>
     state.history.find((h) => h.round === round)?.labs.find((l) => l.lab === id);
 
@@ -208,28 +208,9 @@ export function timelineData(
   }
 
   // Risk as the lab's evals would put it: the engine's hazard formula on the measured values.
-  const estimatedPoints: TimelinePoint[] = [];
-  let deployment: DeploymentStatus = 'none';
-  let lastMeasured: DomainValues = {};
-  for (const h of state.history) {
-    const r = h.labs.find((l) => l.lab === labId);
-    if (!r) continue;
-    if (r.measured) lastMeasured = r.measured;
-    if (r.status === 'halted') deployment = 'none';
-    else if (r.effectivePosture === 'deploy') deployment = 'full';
-    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
-    const risk = labRisk(
-      {
-        capability: lastMeasured,
-        deployedCapability: deployment === 'none' ? {} : lastMeasured,
-        deployment,
-        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
-        safeguards: r.safeguards,
-      },
-      p,
-    );
-    estimatedPoints.push({ round: h.round, value: risk.total });
-  }
+  const estimatedPoints: TimelinePoint[] = [...estimatedRisks(scenario, state, labId)].map(
+    ([round, risk]) => ({ round, value: risk.total }),
+  );
 
   const truthPoints: TimelinePoint[] = reveal
     ? pointRounds.map((round) => ({
@@ -505,6 +486,43 @@ function decisionLabel(r: LabRoundRecord): string {
     );
   if (r.compliance === 'broken') parts.push('— broke your commitment');
   return parts.join(' ');
+}
+
+/**
+ * Each played quarter's risk as the lab's own evals would put it, by hazard: the engine's hazard
+ * formula (labRisk) applied to the latest measured capability instead of the hidden truth, with
+ * the quarter's posture and its end-of-quarter safeguards (when the engine draws its hazards).
+ * Never reads the truth, so it may be shown before the debrief.
+ */
+export function estimatedRisks(
+  scenario: Scenario,
+  state: GameState,
+  labId: string,
+): Map<number, RiskBreakdown> {
+  const p = resolveDynamics(scenario.dynamics);
+  const out = new Map<number, RiskBreakdown>();
+  let deployment: DeploymentStatus = 'none';
+  let lastMeasured: DomainValues = {};
+  for (const h of state.history) {
+    const r = h.labs.find((l) => l.lab === labId);
+    if (!r) continue;
+    if (r.measured) lastMeasured = r.measured;
+    if (r.status === 'halted') deployment = 'none';
+    else if (r.effectivePosture === 'deploy') deployment = 'full';
+    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
+    const risk = labRisk(
+      {
+        capability: lastMeasured,
+        deployedCapability: deployment === 'none' ? {} : lastMeasured,
+        deployment,
+        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
+        safeguards: r.safeguards,
+      },
+      p,
+    );
+    out.set(h.round, risk);
+  }
+  return out;
 }
 
 export const POSTURE_NAMES: Record<Posture, string> = {
