@@ -6,6 +6,7 @@
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
 import { domainName, levelName, percent } from './explain';
+import { readableNews } from './news';
 import { describeIncident } from './incidents';
 import type {
   BotStrategyId,
@@ -270,6 +271,7 @@ function revisionMoments(scenario: Scenario, lab: LabState): Moment[] {
 }
 
 function keyMoments(scenario: Scenario, state: GameState, focus: readonly string[]): Moment[] {
+  const readable = readableNews(scenario, state.labs, state.world.news);
   const moments: Moment[] = [];
   for (const lab of focus) moments.push(...crossingMoments(scenario, state, lab));
   for (const m of missedCrossingEpisodes(state, focus)) {
@@ -299,7 +301,7 @@ function keyMoments(scenario: Scenario, state: GameState, focus: readonly string
         });
       }
     }
-    for (const n of round.news) {
+    for (const n of readable.filter((x) => x.round === round.round)) {
       if (n.kind === 'pause' && n.lab !== null) {
         moments.push({ round: round.round, order: 6, text: `${n.headline}.` });
       } else if (n.kind === 'audit' && n.lab !== null && focus.includes(n.lab)) {

@@ -6,6 +6,7 @@
 import { BOT_DESCRIPTIONS } from '../engine/bots';
 import { buildDebrief, missedCrossingEpisodes } from '../engine/debrief';
 import { domainName, levelName } from '../engine/explain';
+import { readableNews } from '../engine/news';
 import { ENGINE_VERSION } from '../engine/record';
 import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../engine/types';
 import { SAFEGUARD_TRACKS } from '../engine/types';
@@ -227,7 +228,7 @@ export function gameReportMarkdown(
 
   lines.push('## Incidents and news by quarter', '');
   if (state.world.news.length === 0) lines.push('Nothing was reported.', '');
-  else lines.push(...newsByQuarter(state.world.news, state));
+  else lines.push(...newsByQuarter(readableNews(scenario, state.labs, state.world.news), state));
 
   lines.push('## Key moments', '');
   for (const m of debrief.keyMoments) lines.push(`- **Quarter ${m.round}:** ${md(m.text)}`);
