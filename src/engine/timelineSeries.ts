@@ -4,14 +4,17 @@
 // Time convention: a state value at quarter r (capability, eval result, safeguards, market share)
 // is the value at the *start* of quarter r, when the lab decides; an event value at quarter r
 // (decision, risk, incidents) is what happened *during* quarter r. A finished game adds an "end"
-// point at lastRound + 1.
+// point at lastRound + 1. A missed crossing is an event of quarter r: by its end the model was
+// truly past a threshold that the evals the lab decided on did not show; its label quotes that
+// end-of-quarter figure, which is the next quarter's start (debrief.ts says this as
+// QUARTER_FIGURES for every table of quarters).
 //
 // Before the debrief (`reveal: false`) nothing here uses the hidden truth: capability is what the
 // lab's evals measured, and risk is estimated from those measurements (the engine's own hazard
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
-import { domainName, levelName } from './explain';
+import { domainName, levelName, percent } from './explain';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
@@ -291,7 +294,8 @@ export function timelineData(
       const r = h.labs.find((l) => l.lab === labId);
       if (!r || r.missedCrossings.length === 0) continue;
       const names = r.missedCrossings.map(
-        (m) => `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)}`,
+        (m) =>
+          `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)} ${percent(m.threshold)}: ${percent(m.trueCapability)} by the quarter’s end, evals ${percent(m.measured)}`,
       );
       missed.push({ round: h.round, label: unique(names).join(', ') });
     }
