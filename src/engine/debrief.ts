@@ -6,6 +6,8 @@
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
 import { domainName, levelName, percent } from './explain';
+import { readableNews } from './news';
+import { levelReached } from './evaluation';
 import { describeIncident } from './incidents';
 import type {
   BotStrategyId,
@@ -24,6 +26,8 @@ export interface Debrief {
   outcome: { title: string; text: string };
   /** Missed crossings of the focus labs: one per episode (its first quarter), in order. */
   missedCrossings: MissedCrossing[];
+  /** Quarters in which a focus lab had a missed crossing (an episode may span several). */
+  missedQuarters: number;
   firstMissed: MissedCrossing | null;
   /** Every lab, focus labs first. */
   commitments: {
@@ -56,6 +60,70 @@ function rowsOf(state: GameState, lab: string): Row[] {
     if (row) rows.push({ ...row, round: round.round });
   }
   return rows;
+}
+
+/**
+ * What a quarter's figures mean, said once for every table of quarters (the chart's table, the
+ * debriefs, the reports): states are as at the start of the quarter, when the lab decided; the
+ * move, risk, incidents and missed crossings are what happened during it.
+ */
+export const QUARTER_FIGURES =
+  'Capability, levels and safeguards are as at the start of each quarter, when the lab decided; the move, the risk, incidents and missed crossings are what happened during it.';
+
+/** A lab's true capability, true level and safeguards at the start of `round` (when it decided). */
+export function startOfQuarter(
+  scenario: Scenario,
+  state: GameState,
+  lab: string,
+  round: number,
+): Pick<LabRoundRecord, 'capability' | 'trueLevel' | 'safeguards'> {
+  const previous = state.history
+    .find((r) => r.round === round - 1)
+    ?.labs.find((l) => l.lab === lab);
+  if (previous) {
+    return {
+      capability: previous.capability,
+      trueLevel: previous.trueLevel,
+      safeguards: previous.safeguards,
+    };
+  }
+  const spec = scenario.labs.find((l) => l.id === lab);
+  const capability = spec?.start.capability ?? {};
+  const index = levelReached(scenario.levels, capability);
+  return {
+    capability,
+    trueLevel: index >= 0 ? (scenario.levels[index]?.id ?? null) : null,
+    safeguards: {
+      security: spec?.start.safeguards.security ?? 0,
+      deployment: spec?.start.safeguards.deployment ?? 0,
+      alignment: spec?.start.safeguards.alignment ?? 0,
+    },
+  };
+}
+
+/**
+ * A missed crossing in words. It happened during its quarter: by the quarter's end the model was
+ * truly past the threshold while the evals the lab decided on showed less. `evals` names whose
+ * evals they were ("your evals", "its evals", "the evals").
+ */
+export function missedCrossingWords(scenario: Scenario, m: MissedCrossing, evals: string): string {
+  return `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)} threshold ${percent(m.threshold)}: true capability ${percent(m.trueCapability)} by the end of the quarter, while ${evals} showed ${percent(m.measured)}`;
+}
+
+/** Quarters in which any of `labs` had a missed crossing (one crossing can last several). */
+export function quartersWithMissedCrossing(state: GameState, labs: readonly string[]): number {
+  return state.history.filter((r) =>
+    r.labs.some((l) => labs.includes(l.lab) && l.missedCrossings.length > 0),
+  ).length;
+}
+
+/**
+ * The missed-crossings count, with the quarters they lasted, so it cannot be mistaken for the
+ * chart's count of quarters: "1 (over 2 quarters)".
+ */
+export function missedCrossingCount(crossings: number, quarters: number): string {
+  if (crossings === 0) return '0';
+  return `${crossings} (over ${quarters} quarter${quarters === 1 ? '' : 's'})`;
 }
 
 /** Board pressure when the lab decided in `round`: what the previous quarter ended with. */
@@ -270,13 +338,14 @@ function revisionMoments(scenario: Scenario, lab: LabState): Moment[] {
 }
 
 function keyMoments(scenario: Scenario, state: GameState, focus: readonly string[]): Moment[] {
+  const readable = readableNews(scenario, state.labs, state.world.news);
   const moments: Moment[] = [];
   for (const lab of focus) moments.push(...crossingMoments(scenario, state, lab));
   for (const m of missedCrossingEpisodes(state, focus)) {
     moments.push({
       round: m.round,
       order: 2,
-      text: `Missed crossing: ${possessive(labName(state, m.lab))} ${domainName(scenario, m.domain)} capability was truly ${percent(m.trueCapability)}, past the ${levelName(scenario, m.levelId)} threshold (${percent(m.threshold)}), but its evals showed ${percent(m.measured)}.`,
+      text: `Missed crossing at ${labName(state, m.lab)}: ${missedCrossingWords(scenario, m, 'its evals')}.`,
     });
   }
   for (const lab of focus) moments.push(...brokenMoments(state, lab));
@@ -299,7 +368,7 @@ function keyMoments(scenario: Scenario, state: GameState, focus: readonly string
         });
       }
     }
-    for (const n of round.news) {
+    for (const n of readable.filter((x) => x.round === round.round)) {
       if (n.kind === 'pause' && n.lab !== null) {
         moments.push({ round: round.round, order: 6, text: `${n.headline}.` });
       } else if (n.kind === 'audit' && n.lab !== null && focus.includes(n.lab)) {
@@ -563,6 +632,7 @@ export function buildDebrief(scenario: Scenario, state: GameState, focusLabs: st
   return {
     outcome: outcomeSummary(state, focus),
     missedCrossings: missed,
+    missedQuarters: quartersWithMissedCrossing(state, focus),
     firstMissed: missed[0] ?? null,
     commitments,
     rivals,

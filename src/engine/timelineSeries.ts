@@ -4,14 +4,17 @@
 // Time convention: a state value at quarter r (capability, eval result, safeguards, market share)
 // is the value at the *start* of quarter r, when the lab decides; an event value at quarter r
 // (decision, risk, incidents) is what happened *during* quarter r. A finished game adds an "end"
-// point at lastRound + 1.
+// point at lastRound + 1. A missed crossing is an event of quarter r: by its end the model was
+// truly past a threshold that the evals the lab decided on did not show; its label quotes that
+// end-of-quarter figure, which is the next quarter's start (debrief.ts says this as
+// QUARTER_FIGURES for every table of quarters).
 //
 // Before the debrief (`reveal: false`) nothing here uses the hidden truth: capability is what the
 // lab's evals measured, and risk is estimated from those measurements (the engine's own hazard
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
-import { domainName, levelName } from './explain';
+import { domainName, levelName, percent } from './explain';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
@@ -27,6 +30,7 @@ import type {
   LabState,
   LevelSpec,
   Posture,
+  RiskBreakdown,
   SafeguardTrack,
   Scenario,
   Severity,
@@ -161,7 +165,6 @@ export function timelineData(
   const currentRound = over ? null : state.round;
   const domain = options.domain ?? focusDomain(lab, scenario);
   const shownDomain = domainName(scenario, domain);
-  const p = resolveDynamics(scenario.dynamics);
   const record = (round: number, id = labId): LabRoundRecord | undefined =>
     state.history.find((h) => h.round === round)?.labs.find((l) => l.lab === id);
 
@@ -208,28 +211,9 @@ export function timelineData(
   }
 
   // Risk as the lab's evals would put it: the engine's hazard formula on the measured values.
-  const estimatedPoints: TimelinePoint[] = [];
-  let deployment: DeploymentStatus = 'none';
-  let lastMeasured: DomainValues = {};
-  for (const h of state.history) {
-    const r = h.labs.find((l) => l.lab === labId);
-    if (!r) continue;
-    if (r.measured) lastMeasured = r.measured;
-    if (r.status === 'halted') deployment = 'none';
-    else if (r.effectivePosture === 'deploy') deployment = 'full';
-    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
-    const risk = labRisk(
-      {
-        capability: lastMeasured,
-        deployedCapability: deployment === 'none' ? {} : lastMeasured,
-        deployment,
-        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
-        safeguards: r.safeguards,
-      },
-      p,
-    );
-    estimatedPoints.push({ round: h.round, value: risk.total });
-  }
+  const estimatedPoints: TimelinePoint[] = [...estimatedRisks(scenario, state, labId)].map(
+    ([round, risk]) => ({ round, value: risk.total }),
+  );
 
   const truthPoints: TimelinePoint[] = reveal
     ? pointRounds.map((round) => ({
@@ -310,7 +294,8 @@ export function timelineData(
       const r = h.labs.find((l) => l.lab === labId);
       if (!r || r.missedCrossings.length === 0) continue;
       const names = r.missedCrossings.map(
-        (m) => `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)}`,
+        (m) =>
+          `${levelName(scenario, m.levelId)} ${domainName(scenario, m.domain)} ${percent(m.threshold)}: ${percent(m.trueCapability)} by the quarter’s end, evals ${percent(m.measured)}`,
       );
       missed.push({ round: h.round, label: unique(names).join(', ') });
     }
@@ -505,6 +490,43 @@ function decisionLabel(r: LabRoundRecord): string {
     );
   if (r.compliance === 'broken') parts.push('— broke your commitment');
   return parts.join(' ');
+}
+
+/**
+ * Each played quarter's risk as the lab's own evals would put it, by hazard: the engine's hazard
+ * formula (labRisk) applied to the latest measured capability instead of the hidden truth, with
+ * the quarter's posture and its end-of-quarter safeguards (when the engine draws its hazards).
+ * Never reads the truth, so it may be shown before the debrief.
+ */
+export function estimatedRisks(
+  scenario: Scenario,
+  state: GameState,
+  labId: string,
+): Map<number, RiskBreakdown> {
+  const p = resolveDynamics(scenario.dynamics);
+  const out = new Map<number, RiskBreakdown>();
+  let deployment: DeploymentStatus = 'none';
+  let lastMeasured: DomainValues = {};
+  for (const h of state.history) {
+    const r = h.labs.find((l) => l.lab === labId);
+    if (!r) continue;
+    if (r.measured) lastMeasured = r.measured;
+    if (r.status === 'halted') deployment = 'none';
+    else if (r.effectivePosture === 'deploy') deployment = 'full';
+    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
+    const risk = labRisk(
+      {
+        capability: lastMeasured,
+        deployedCapability: deployment === 'none' ? {} : lastMeasured,
+        deployment,
+        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
+        safeguards: r.safeguards,
+      },
+      p,
+    );
+    out.set(h.round, risk);
+  }
+  return out;
 }
 
 export const POSTURE_NAMES: Record<Posture, string> = {

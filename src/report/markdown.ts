@@ -4,8 +4,14 @@
 // smuggled in by a name.
 
 import { BOT_DESCRIPTIONS } from '../engine/bots';
-import { buildDebrief, missedCrossingEpisodes } from '../engine/debrief';
+import {
+  QUARTER_FIGURES,
+  buildDebrief,
+  missedCrossingEpisodes,
+  startOfQuarter,
+} from '../engine/debrief';
 import { domainName, levelName } from '../engine/explain';
+import { readableNews } from '../engine/news';
 import { ENGINE_VERSION } from '../engine/record';
 import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../engine/types';
 import { SAFEGUARD_TRACKS } from '../engine/types';
@@ -70,11 +76,13 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
   for (const round of state.history) {
     const r = round.labs.find((l) => l.lab === lab);
     if (!r) continue;
+    // The quarter's states as at its start, as on the screen (QUARTER_FIGURES).
+    const start = startOfQuarter(scenario, state, lab, round.round);
     const actions = r.decision.actions.map((a) => md(policyActionWords(a, scenario)));
     const decision = [r.decision.posture, ...actions].join('; ');
     const perDomain = domains.map((d) => {
       const measured = r.measured?.[d.id];
-      const truth = r.capability[d.id] ?? 0;
+      const truth = start.capability[d.id] ?? 0;
       const missed = r.missedCrossings.some((m) => m.domain === d.id);
       return `${measured === undefined ? '—' : pct(measured)} / ${pct(truth)}${missed ? ' **missed**' : ''}`;
     });
@@ -87,9 +95,9 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       decision,
       r.effectivePosture,
       r.overriddenBy ? OVERRIDE_WORDS[r.overriddenBy] : '',
-      `${levelOrDash(scenario, r.knownLevel)} / ${levelOrDash(scenario, r.trueLevel)}`,
+      `${levelOrDash(scenario, r.knownLevel)} / ${levelOrDash(scenario, start.trueLevel)}`,
       ...perDomain,
-      SAFEGUARD_TRACKS.map((t) => pct(r.safeguards[t])).join(' / '),
+      SAFEGUARD_TRACKS.map((t) => pct(start.safeguards[t])).join(' / '),
       pct1(r.risk.total),
       compliance,
     ]);
@@ -152,7 +160,7 @@ export function gameReportMarkdown(
     const team = teamNames[id];
     lines.push(`## ${md(labName(state, id))}${team ? ` — ${md(team)}` : ''}`, '');
     lines.push(
-      'Each quarter: the decision, the posture actually taken (a binding rule can hold a lab back), what the lab’s latest evals measured next to the true capability (hidden during play), safeguard readiness, the chance of an incident from this lab that quarter, and whether the lab kept its own commitment.',
+      `Each quarter: the decision, the posture actually taken (a binding rule can hold a lab back), what the lab’s latest evals measured next to the true capability (hidden during play), safeguard readiness, the chance of an incident from this lab that quarter, and whether the lab kept its own commitment. ${QUARTER_FIGURES}`,
       '',
     );
     lines.push(...quarterTable(scenario, state, id), '');
@@ -167,10 +175,18 @@ export function gameReportMarkdown(
     lines.push('No lab’s evals missed a threshold its model had truly crossed.', '');
   } else {
     lines.push(
-      'A missed crossing: the model truly crossed a threshold while its evals said it had not, so the policy never triggered. One row per episode, with its first quarter.',
+      'A missed crossing: during the quarter the model truly crossed a threshold while its evals said it had not, so the policy never triggered. One row per episode, with its first quarter; the true capability is the figure at that quarter’s end.',
       '',
       ...table(
-        ['Quarter', 'Lab', 'Level', 'Domain', 'True capability', 'Measured', 'Threshold'],
+        [
+          'Quarter',
+          'Lab',
+          'Level',
+          'Domain',
+          'True capability by the quarter’s end',
+          'Measured',
+          'Threshold',
+        ],
         missed.map((m) => [
           String(m.round),
           md(labName(state, m.lab)),
@@ -227,7 +243,7 @@ export function gameReportMarkdown(
 
   lines.push('## Incidents and news by quarter', '');
   if (state.world.news.length === 0) lines.push('Nothing was reported.', '');
-  else lines.push(...newsByQuarter(state.world.news, state));
+  else lines.push(...newsByQuarter(readableNews(scenario, state.labs, state.world.news), state));
 
   lines.push('## Key moments', '');
   for (const m of debrief.keyMoments) lines.push(`- **Quarter ${m.round}:** ${md(m.text)}`);

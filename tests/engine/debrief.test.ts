@@ -75,7 +75,7 @@ describe('missed crossings', () => {
     );
     expect(debrief.keyMoments).toContainEqual({
       round: 1,
-      text: `Missed crossing: Player Lab's CBRN capability was truly ${pct(first.trueCapability)}, past the Level 3 threshold (55%), but its evals showed ${pct(first.measured)}.`,
+      text: `Missed crossing at Player Lab: Level 3 CBRN threshold 55%: true capability ${pct(first.trueCapability)} by the end of the quarter, while its evals showed ${pct(first.measured)}.`,
     });
     const knownAtAll = state.history.some((r) => r.labs[0]!.knownLevel !== null);
     expect(knownAtAll).toBe(false);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/engine/debrief';
+import { QUARTER_FIGURES, buildDebrief, startOfQuarter } from '../../src/engine/debrief';
+import { levelName } from '../../src/engine/explain';
 import { advanceGame, createGame } from '../../src/engine/game';
 import { ENGINE_VERSION } from '../../src/engine/record';
 import type { GameState, Scenario } from '../../src/engine/types';
@@ -67,15 +68,22 @@ describe('gameReportMarkdown', () => {
     ]);
     const first = state.history[0]!.labs.find((l) => l.lab === 'player')!;
     expect(first.missedCrossings).toHaveLength(1);
+    // States as at the start of the quarter, as on the screen (QUARTER_FIGURES); the missed
+    // crossing is marked on the quarter during which it happened.
+    const start = startOfQuarter(scenario, state, 'player', 1);
     const row1 = cells(lines[header + 2]!);
-    expect(row1.slice(0, 5)).toEqual(['1', 'pause', 'pause', '', '— / Level 3']);
+    expect(row1.slice(0, 4)).toEqual(['1', 'pause', 'pause', '']);
+    expect(row1[4]).toBe(
+      `— / ${start.trueLevel === null ? '—' : levelName(scenario, start.trueLevel)}`,
+    );
     expect(row1[5]).toBe(
-      `${pct(first.measured!.cbrn!)} / ${pct(first.capability.cbrn!)} **missed**`,
+      `${pct(first.measured!.cbrn!)} / ${pct(start.capability.cbrn!)} **missed**`,
     );
-    expect(row1[6]).toBe(`${pct(first.measured!.autonomy!)} / ${pct(first.capability.autonomy!)}`);
+    expect(row1[6]).toBe(`${pct(first.measured!.autonomy!)} / ${pct(start.capability.autonomy!)}`);
     expect(row1[7]).toBe(
-      `${pct(first.safeguards.security)} / ${pct(first.safeguards.deployment)} / ${pct(first.safeguards.alignment)}`,
+      `${pct(start.safeguards.security)} / ${pct(start.safeguards.deployment)} / ${pct(start.safeguards.alignment)}`,
     );
+    expect(report).toContain(QUARTER_FIGURES);
     expect(row1[8]).toBe(`${(first.risk.total * 100).toFixed(1)}%`);
   });
 

@@ -1,18 +1,19 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { LabDecision } from '../../src/engine/types';
 import { BUDGET_LINES } from '../../src/engine/types';
 import { labView } from '../../src/engine/view';
 import DecisionPanel from '../../src/ui/game/DecisionPanel.svelte';
+import { BUDGET_LABEL } from '../../src/ui/game/names';
 import { pausingView, playedGame, playerId, shortest } from './helpers';
 
-function setup(view = pausingView()) {
+function setup(view = pausingView(), previous: LabDecision | null = null) {
   const onSubmit = vi.fn<(d: LabDecision) => void>();
   render(DecisionPanel, {
     scenario: shortest,
     view,
-    previous: null,
+    previous,
     commitment: 'Your policy requires security before further training.',
     onSubmit,
   });
@@ -94,6 +95,47 @@ describe('DecisionPanel', () => {
     if (!budget) throw new Error('no decision');
     expect(budget.capabilities).toBeCloseTo(0.7, 9);
     expect(BUDGET_LINES.reduce((s, l) => s + budget[l], 0)).toBeCloseTo(1, 9);
+  });
+
+  it('rescales the other shares the same way whether a slider steps with the arrow keys or a value is typed', async () => {
+    const previous: LabDecision = {
+      posture: 'pause',
+      budget: { capabilities: 0.3, security: 0.25, deployment: 0.15, alignment: 0.15, evals: 0.15 },
+      actions: [],
+    };
+    const shares = () =>
+      BUDGET_LINES.map((line) =>
+        Number(
+          (
+            screen.getByRole('spinbutton', {
+              name: `${BUDGET_LABEL[line]} share (%)`,
+            }) as HTMLInputElement
+          ).value,
+        ),
+      );
+
+    // Typed: Evals 15 → 30; the other 85 points become 70, in proportion.
+    setup(pausingView(), previous);
+    const typed = screen.getByRole('spinbutton', { name: 'Evals share (%)' });
+    await userEvent.clear(typed);
+    await userEvent.type(typed, '30');
+    await userEvent.tab();
+    expect(shares()).toEqual([25, 21, 12, 12, 30]);
+    cleanup();
+
+    // Fifteen presses of the right arrow on the Evals slider: one input event per step, as a
+    // browser sends them. The result is the same as typing 30.
+    setup(pausingView(), previous);
+    const slider = screen.getByRole('slider', { name: 'Evals share' });
+    for (let value = 16; value <= 30; value++) {
+      await fireEvent.input(slider, { target: { value: String(value) } });
+    }
+    expect(shares()).toEqual([25, 21, 12, 12, 30]);
+    // And back down to where it started: the others return to their own proportions.
+    for (let value = 29; value >= 15; value--) {
+      await fireEvent.input(slider, { target: { value: String(value) } });
+    }
+    expect(shares()).toEqual([30, 25, 15, 15, 15]);
   });
 
   it('turns the policy controls into actions', async () => {

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { timelineData } from '../../src/engine/timelineSeries';
-import { markersPath, shapePath, type Shape } from '../../src/ui/chart/shapes';
+import { markersPath, quarterTicks, shapePath, type Shape } from '../../src/ui/chart/shapes';
 import TimelineCard from '../../src/ui/chart/TimelineCard.svelte';
 import { TRACK_LABEL } from '../../src/ui/game/names';
 import { finishedGame, playedGame, playerId, shortest } from './helpers';
@@ -106,5 +106,21 @@ describe('markersPath', () => {
     // Moved by the point: the triangle's tip, 5.116 above its centre at size 34.
     expect(markersPath('triangle', 34, [[10, 20]])).toMatch(/^M10,14\.884L/);
     expect(markersPath('circle', 34, [])).toBe('');
+  });
+});
+
+describe('quarterTicks', () => {
+  const px = (round: number) => round * 34;
+  it('never prints another quarter within reach of the wider "now" label', () => {
+    for (let current = 1; current <= 13; current++) {
+      const ticks = quarterTicks(13, 1, current, px);
+      expect(ticks).toContain(current);
+      for (const t of ticks) {
+        if (t !== current) expect(Math.abs(px(t) - px(current))).toBeGreaterThanOrEqual(44);
+      }
+    }
+  });
+  it('keeps every step and the end when there is no current quarter', () => {
+    expect(quarterTicks(13, 2, null, px)).toEqual([1, 3, 5, 7, 9, 11, 13]);
   });
 });

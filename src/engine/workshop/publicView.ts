@@ -6,6 +6,7 @@
 
 import { buildDebrief } from '../debrief';
 import { levelName } from '../explain';
+import { readableNews } from '../news';
 import type {
   DeploymentStatus,
   GameState,
@@ -88,6 +89,7 @@ export function publicSnapshot(
   const teamOf = new Map(meta.teams.map((t) => [t.lab, t.name]));
   const levelOrNull = (id: string | null) => (id === null ? null : levelName(scenario, id));
   const domainName = (id: string) => scenario.domains.find((d) => d.id === id)?.name ?? id;
+  const readable = (news: readonly NewsItem[]) => readableNews(scenario, state.labs, news);
   const allLocked = meta.teams.every((t) => lockedIn.includes(t.lab));
   const phase: PublicPhase =
     meta.stage === 'setup'
@@ -145,8 +147,10 @@ export function publicSnapshot(
     pauseAgreementActive: state.world.pauseAgreementActive,
     thisQuarter: over
       ? []
-      : state.world.news.filter((n) => n.round === state.round && isPublicNews(n)),
-    lastResults: last ? { round: last.round, news: last.news.filter(isPublicNews) } : null,
+      : readable(state.world.news).filter((n) => n.round === state.round && isPublicNews(n)),
+    lastResults: last
+      ? { round: last.round, news: readable(last.news).filter(isPublicNews) }
+      : null,
     labs,
     history: state.history.map((r) => ({
       round: r.round,

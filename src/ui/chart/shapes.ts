@@ -114,3 +114,28 @@ export interface RefLine {
   /** A faint line (e.g. the original threshold before a revision). */
   faint?: boolean;
 }
+
+/**
+ * The quarters labelled on a timeline's axis: every `step`-th, the end, and the current quarter in
+ * place of the regular tick nearest it. The current quarter's label is wider ("Q8 now"), so any
+ * other tick closer to it than `gap` pixels is dropped rather than printed over it.
+ */
+export function quarterTicks(
+  xMax: number,
+  step: number,
+  current: number | null,
+  px: (round: number) => number,
+  gap = 44,
+): number[] {
+  const out: number[] = [];
+  for (let t = 1; t < xMax; t += Math.max(1, step)) out.push(t);
+  out.push(xMax);
+  if (current === null) return out;
+  if (!out.includes(current)) {
+    const nearest = out.reduce((a, b) => (Math.abs(b - current) < Math.abs(a - current) ? b : a));
+    out.splice(out.indexOf(nearest), 1, current);
+  }
+  return out
+    .filter((t) => t === current || Math.abs(px(t) - px(current)) >= gap)
+    .sort((a, b) => a - b);
+}

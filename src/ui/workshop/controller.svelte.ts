@@ -6,6 +6,7 @@
 //
 // Call createWorkshop while a component initialises (the game actor lives with the component).
 
+import { readableNews } from '../../engine/news';
 import { createGame } from '../../engine/game';
 import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
 import {
@@ -321,7 +322,9 @@ export function createWorkshop(options: WorkshopOptions) {
     if (ctx().log.length === before) return;
     const game = ctx().game;
     const last = game?.history.at(-1);
-    const headlines = (last?.news ?? [])
+    const scenario = ctx().setup?.scenario;
+    const news = last && game && scenario ? readableNews(scenario, game.labs, last.news) : [];
+    const headlines = news
       .filter((n) => n.kind !== 'evals' && n.kind !== 'board')
       .slice(0, 4)
       .map((n) => n.headline);
