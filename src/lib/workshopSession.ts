@@ -17,6 +17,7 @@ import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario, ScriptedEvent } from '../engine/types';
 import { validateInject } from '../engine/workshop/injects';
+import { keptSentence, sentence } from './persistence';
 import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import {
   gameSchemas,
@@ -524,20 +525,21 @@ export function loadWorkshop(
   if (loaded.status === 'ok') {
     const result = parseWorkshopSession(loaded.save);
     if (result.ok) return { status: 'ok', session: result.session };
-    let setAsideKey = key;
+    let aside: string | null = null;
     try {
       const raw = storage?.getItem(key);
       if (storage && raw != null) {
-        setAsideKey = `${key}:corrupt:${new Date().toISOString()}`;
-        storage.setItem(setAsideKey, raw);
+        const copy = `${key}:corrupt:${new Date().toISOString()}`;
+        storage.setItem(copy, raw);
+        aside = copy;
       }
     } catch {
-      setAsideKey = key;
+      aside = null;
     }
     return {
       status: 'corrupt',
-      message: `The saved workshop could not be resumed: ${result.message}.`,
-      setAsideKey,
+      message: `${sentence(`The saved workshop could not be resumed: ${result.message}`)} ${keptSentence(aside)}`,
+      setAsideKey: aside ?? key,
     };
   }
   const result = parseWorkshopSession(readSetAside(storage, loaded.setAsideKey));

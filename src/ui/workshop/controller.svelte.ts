@@ -216,7 +216,7 @@ export function createWorkshop(options: WorkshopOptions) {
       notice = {
         tone: 'warn',
         title: 'The saved workshop could not be resumed',
-        text: `${loaded.message} It was kept in this browser’s storage as “${loaded.setAsideKey}”. Import a session file to continue, or set up a new workshop.`,
+        text: `${loaded.message} Import a session file to continue, or set up a new workshop.`,
       };
     } else if (loaded.warning) {
       saveWarning = loaded.warning;
