@@ -12,6 +12,7 @@ import {
   type RoundDecisions,
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
+import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
 import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
 import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
@@ -371,6 +372,8 @@ function ghostLogProblem(
  */
 export function parseSavedGame(value: unknown): SaveResult {
   try {
+    const deep = valueDepthProblem(value);
+    if (deep) return { ok: false, message: `this is not a Threshold saved game: ${deep}` };
     if (!isObject(value) || value.kind !== SAVE_KIND) {
       return { ok: false, message: 'this is not a Threshold saved game' };
     }

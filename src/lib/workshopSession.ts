@@ -16,6 +16,8 @@ import {
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario, ScriptedEvent } from '../engine/types';
+import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
+import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
 import { validateInject } from '../engine/workshop/injects';
 import { keptSentence, sentence } from './persistence';
 import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
@@ -378,6 +380,8 @@ function checkSeats(
  */
 export function parseWorkshopSession(value: unknown): SessionResult {
   try {
+    const deep = valueDepthProblem(value);
+    if (deep) return { ok: false, message: `this is not a Threshold workshop session: ${deep}` };
     if (!isObject(value) || value.kind !== SAVE_KIND) {
       return { ok: false, message: 'this is not a Threshold workshop session file' };
     }
@@ -446,6 +450,8 @@ export function parseWorkshopText(text: string): SessionResult {
     return { ok: false, message: 'this file is empty — a session file is JSON that starts with {' };
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = jsonTextDepthProblem(source);
+  if (deep) return { ok: false, message: `line ${deep.line}: ${deep.message}` };
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -460,16 +466,9 @@ export function parseWorkshopText(text: string): SessionResult {
 }
 
 /** Read a file the facilitator picked. Never rejects. */
-export async function parseWorkshopFile(file: Pick<Blob, 'size' | 'text'>): Promise<SessionResult> {
-  try {
-    if (file.size > MAX_SESSION_BYTES) {
-      return { ok: false, message: 'this file is too large to be a session file (over 5 MB)' };
-    }
-    return parseWorkshopText(await file.text());
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `the file could not be read (${detail})` };
-  }
+export async function parseWorkshopFile(file: PickedFile): Promise<SessionResult> {
+  const read = await readPickedFile(file, MAX_SESSION_BYTES, 'a session file');
+  return read.ok ? parseWorkshopText(read.text) : read;
 }
 
 /** The saved-game value for a session as it stands. */
