@@ -19,6 +19,7 @@ import type { Scenario, ScriptedEvent } from '../engine/types';
 import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
 import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
 import { validateInject } from '../engine/workshop/injects';
+import { teamNameKey } from '../engine/workshop/teamNames';
 import { keptSentence, sentence } from './persistence';
 import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import {
@@ -249,9 +250,18 @@ export function parseWorkshopMeta(
   }
   const names = new Set<string>();
   for (const [i, team] of meta.teams.entries()) {
-    const key = team.name.toLowerCase();
+    const key = teamNameKey(team.name);
+    if (key === '') {
+      return {
+        ok: false,
+        message: `extra.teams[${i}].name: a team name cannot be empty (it shows no characters)`,
+      };
+    }
     if (names.has(key)) {
-      return { ok: false, message: `extra.teams[${i}].name: two teams are called "${team.name}"` };
+      return {
+        ok: false,
+        message: `extra.teams[${i}].name: two teams are called ${JSON.stringify(team.name)}`,
+      };
     }
     names.add(key);
   }
