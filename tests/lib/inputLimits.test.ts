@@ -89,7 +89,7 @@ async function bothWays(name: string, bytes: Uint8Array) {
   const path = join(dir, name);
   writeFileSync(path, bytes);
   const cli = loadScenarioFile(path);
-  const browser = await parseScenarioFile(new Blob([bytes]));
+  const browser = await parseScenarioFile(new Blob([new Uint8Array(bytes)]));
   return { cli, browser };
 }
 
