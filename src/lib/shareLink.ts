@@ -215,6 +215,11 @@ export async function decodeShareLink(
           message: `This link names a scenario this version doesn't have: ${describeValue(payload.scenarioId)}.`,
         };
       }
+      if (payload.scenarioHash !== undefined && typeof payload.scenarioHash !== 'string') {
+        return damaged(
+          `scenarioHash: expected the scenario's fingerprint as text, got ${describeValue(payload.scenarioHash)}`,
+        );
+      }
       if (
         payload.scenarioHash !== undefined &&
         payload.scenarioHash !== scenarioFingerprint(found)
