@@ -363,7 +363,7 @@ describe('issue 17 inputs at random', { timeout: 60_000 }, () => {
         version,
         fc.boolean(),
         async (enc, pad, schemaVersion, accent) => {
-          const value = {
+          const value: Record<string, unknown> = {
             ...(JSON.parse(SCENARIO_TEXT) as Record<string, unknown>),
             ...(schemaVersion === undefined ? {} : { schemaVersion }),
           };
