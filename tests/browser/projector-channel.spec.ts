@@ -74,7 +74,7 @@ test('the projector ignores forged and malformed channel messages, and follows i
   };
   const attacker = await context.newPage();
   await attacker.goto('/');
-  await post(attacker, [
+  const messages: unknown[] = [
     // No room, another room, a room that is not a token.
     { type: 'public', snapshot },
     { type: 'public', room: 'f'.repeat(32), snapshot },
@@ -90,9 +90,32 @@ test('the projector ignores forged and malformed channel messages, and follows i
     null,
     42,
     'public',
-    { type: 'hello' },
-  ]);
+    // Last, so that on its own it would be what the room sees.
+    { type: 'public', room: 'f'.repeat(32), snapshot },
+  ];
+  // A listener of our own in the projector page tells when every message has been delivered.
+  const delivered = projector.evaluate(
+    ([name, count]) =>
+      new Promise<void>((resolve) => {
+        const spy = new BroadcastChannel(name as string);
+        let seen = 0;
+        spy.onmessage = () => {
+          if (++seen === count) resolve();
+        };
+      }),
+    [CHANNEL, messages.length] as const,
+  );
+  await projector.waitForTimeout(100);
+  await post(attacker, messages);
+  await delivered;
+  await projector.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))),
+  );
   await attacker.close();
+
+  // None of it reached the view.
+  await expect(projector.getByText('FORGED')).toHaveCount(0);
+  await expect(h1(projector)).toHaveText(`Quarter 1 of ${SCENARIO.rounds}`);
 
   // Nothing changed, nothing threw; the console's own next action still reaches the projector.
   await page.getByRole('button', { name: 'Open decisions for quarter 1' }).click();
