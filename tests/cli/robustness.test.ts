@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAbs } from '../../src/cli/commands/abs';
 import { MAX_JSON_DEPTH, MAX_SCENARIO_BYTES } from '../../src/engine/scenario/input';
 
 const SIM = ['tsx', 'src/cli/sim.ts'];
@@ -116,6 +117,22 @@ describe('numbers (item 14)', () => {
       expectOneLineError(sim(args), pattern);
     }
   }, 180_000);
+});
+
+describe('numbers in the race model (item 14)', () => {
+  it('takes counts and seeds as plain decimal integers only', () => {
+    for (const [flag, raw] of [
+      ['--runs', '1e3'],
+      ['--seed', '0x10'],
+      ['--seed', ''],
+      ['--teams', '2.0'],
+    ] as const) {
+      const lines: string[] = [];
+      expect(runAbs([flag, raw], (line) => lines.push(line))).toBe(2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^error: ${flag} must be an? (integer|number)`));
+    }
+  });
 });
 
 /** Run `sim …` with its stdout piped to a reader that takes `bytes` bytes and closes the pipe. */
