@@ -2,12 +2,13 @@
 // part and says what was dropped, or is set aside with a message; the page never stays on
 // "Loading…", never throws, and a new game can always be started.
 import type { Page } from '@playwright/test';
+import type { LabDecision } from '../../src/engine/types';
 import { makeSavedGame } from '../../src/lib/saveFormat';
 import { PLAYER, SAVE_KEY, SCENARIO, expect, test } from './fixtures';
 import { playQuarter, quarterHeading, startGame, startHeading } from './resilience-helpers';
 
 const SETUP = { scenario: SCENARIO, seed: 42, humans: [PLAYER] };
-const DECISION = {
+const DECISION: LabDecision = {
   posture: 'restrict',
   budget: { capabilities: 0.4, security: 0.15, deployment: 0.15, alignment: 0.15, evals: 0.15 },
   actions: [],
@@ -18,7 +19,7 @@ function storedSave(extra: unknown): string {
   const save = makeSavedGame({
     mode: 'solo',
     setup: SETUP,
-    log: [{ [PLAYER]: DECISION }, { [PLAYER]: DECISION }] as never,
+    log: [{ [PLAYER]: DECISION }, { [PLAYER]: DECISION }],
     pending: {},
     autoResolve: true,
     savedAt: '2026-12-01T10:00:00.000Z',
