@@ -5,6 +5,7 @@ import { runBatch } from './commands/batch';
 import { runPlay } from './commands/play';
 import { CliError } from './commands/scenarioFile';
 import { runValidate } from './commands/validate';
+import { exitQuietlyWhenOutputCloses, lineWriter, type LineWriter } from './output';
 
 const USAGE = [
   'usage: npm run sim -- <command> [options]',
@@ -18,8 +19,10 @@ const USAGE = [
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  const out = (line: string): void => void process.stdout.write(`${line}\n`);
-  const err = (line: string): void => void process.stderr.write(`${line}\n`);
+  // Every line printed is made terminal-safe (src/cli/output.ts).
+  const out = lineWriter(process.stdout);
+  const err = lineWriter(process.stderr);
+  const usage = (write: LineWriter) => USAGE.split('\n').forEach((line) => write(line));
   try {
     switch (command) {
       case 'play':
@@ -38,10 +41,11 @@ function main(argv: string[]): number {
       case undefined:
       case 'help':
       case '--help':
-        out(USAGE);
+        usage(out);
         return command === undefined ? 2 : 0;
       default:
-        err(`error: unknown command "${command}"\n${USAGE}`);
+        err(`error: unknown command "${command}"`);
+        usage(err);
         return 2;
     }
   } catch (e) {
@@ -52,4 +56,5 @@ function main(argv: string[]): number {
   }
 }
 
+exitQuietlyWhenOutputCloses();
 process.exitCode = main(process.argv.slice(2));

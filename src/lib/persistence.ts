@@ -15,7 +15,8 @@ export type SaveOutcome = { ok: true } | { ok: false; warning: string };
 
 export type LoadOutcome =
   | { status: 'empty'; warning?: string }
-  | { status: 'ok'; save: SavedGame }
+  /** `dropped`: optional parts of the save that were malformed and left out (see saveFormat). */
+  | { status: 'ok'; save: SavedGame; dropped?: string[] }
   | { status: 'corrupt'; message: string; setAsideKey: string };
 
 export interface GameStore {
@@ -25,6 +26,8 @@ export interface GameStore {
   load(key: string): LoadOutcome;
   /** Remove the save. */
   clear(key: string): SaveOutcome;
+  /** Move what is stored under `key` aside, untouched; returns where it went (null: it could not). */
+  setAside(key: string): string | null;
 }
 
 export interface StoreOptions {
@@ -44,6 +47,19 @@ export const FULL_WARNING =
   'Your browser’s storage for this page is full, so this game was not saved. Download a save file to keep it, or clear old set-aside saves.';
 export const OTHER_TAB_WARNING =
   'This game was changed in another tab. This tab stopped saving so it does not overwrite that game: reload to continue from the other tab’s game.';
+
+/** Text as one sentence: a full stop added unless it already ends with one (or ? or !). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Where an unreadable save went: the one sentence every corrupt-save notice ends with. */
+export function keptSentence(asideKey: string | null): string {
+  return asideKey === null
+    ? 'It could not be moved aside (storage is full or unavailable), so it stays where it is until a new game is saved.'
+    : `It has been kept in this browser’s storage under “${asideKey}”, so nothing is lost.`;
+}
 
 /** The page's localStorage, or null where reaching it throws (some private modes) or it is missing. */
 export function browserStorage(): Storage | null {
@@ -110,13 +126,9 @@ export function createStore(storage: Storage | null, options: StoreOptions = {})
 
   function corrupt(key: string, raw: string, reason: string): LoadOutcome {
     const aside = setAside(key, raw);
-    const kept =
-      aside === null
-        ? ' It could not be moved aside (storage is full or unavailable), so it stays where it is until a new game is saved.'
-        : ` It has been kept under "${aside}", so nothing is lost.`;
     return {
       status: 'corrupt',
-      message: `The saved game could not be resumed: ${reason}.${kept}`,
+      message: `${sentence(`The saved game could not be resumed: ${reason}`)} ${keptSentence(aside)}`,
       setAsideKey: aside ?? key,
     };
   }
@@ -184,7 +196,18 @@ export function createStore(storage: Storage | null, options: StoreOptions = {})
       if (envelope.save === null) return { status: 'empty' };
       const result = parseSavedGame(envelope.save);
       if (!result.ok) return corrupt(key, raw, result.message);
-      return { status: 'ok', save: result.save };
+      return result.dropped
+        ? { status: 'ok', save: result.save, dropped: result.dropped }
+        : { status: 'ok', save: result.save };
+    },
+
+    setAside(key) {
+      try {
+        const raw = storage?.getItem(key) ?? null;
+        return raw === null ? null : setAside(key, raw);
+      } catch {
+        return null;
+      }
     },
 
     clear(key) {

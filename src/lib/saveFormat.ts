@@ -12,6 +12,7 @@ import {
   type RoundDecisions,
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
+import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
 import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
 import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
@@ -41,7 +42,12 @@ export const SHARE_TOLERANCE = 0.001;
 export const MAX_ACTIONS = 50;
 export const MAX_SEED = 4294967295;
 
-export type SaveResult = { ok: true; save: SavedGame } | { ok: false; message: string };
+/**
+ * `dropped`: optional parts of the save that were malformed and left out, each a message naming
+ * the part and why (the game resumes without them).
+ */
+export type SaveResult =
+  { ok: true; save: SavedGame; dropped?: string[] } | { ok: false; message: string };
 
 type PathSegment = string | number;
 
@@ -303,12 +309,71 @@ export function checkEmbeddedScenario(
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The steps of a quarter a solo save may resume at (anything else resumes at the decision). */
+export const SOLO_STEPS = ['briefing', 'evaluation', 'decisions', 'resolution', 'debrief'] as const;
+
+/**
+ * A solo save's optional parts, each checked before use: `ghostLog` (the path the player rewound
+ * from, drawn as a ghost line: it must replay like any log) and `step` (where in the quarter the
+ * player was). A malformed part is dropped with a message naming it; other keys are kept as they
+ * are (nothing here reads them). Never throws.
+ */
+export function soloExtra(
+  value: unknown,
+  scenario: Scenario,
+  seed: number,
+  humans: readonly string[],
+): { extra: Record<string, unknown> | undefined; dropped: string[] } {
+  if (value === undefined) return { extra: undefined, dropped: [] };
+  if (!isObject(value)) {
+    return {
+      extra: undefined,
+      dropped: [
+        `extra: expected an object, got ${describeValue(value)}; it was dropped (it held only the rewound path and the step of the quarter)`,
+      ],
+    };
+  }
+  const extra: Record<string, unknown> = { ...value };
+  const dropped: string[] = [];
+  if ('ghostLog' in extra) {
+    const problem = ghostLogProblem(extra.ghostLog, scenario, seed, humans);
+    if (problem) {
+      delete extra.ghostLog;
+      dropped.push(`${problem}; the path you rewound from was dropped`);
+    }
+  }
+  if ('step' in extra && !(SOLO_STEPS as readonly unknown[]).includes(extra.step)) {
+    dropped.push(
+      `extra.step: expected one of ${quoted(SOLO_STEPS)}, got ${describeValue(extra.step)}; it was dropped, so the quarter opens at your decision`,
+    );
+    delete extra.step;
+  }
+  return { extra, dropped };
+}
+
+function ghostLogProblem(
+  value: unknown,
+  scenario: Scenario,
+  seed: number,
+  humans: readonly string[],
+): string | null {
+  const { Log } = gameSchemas(scenario);
+  const parsed = v.safeParse(Log, value);
+  if (!parsed.success) return problemMessage(problemsOf(parsed.issues, ['extra', 'ghostLog']));
+  return checkPlayable(scenario, seed, humans, parsed.output as DecisionLog, null, {
+    log: ['extra', 'ghostLog'],
+    pending: [],
+  });
+}
+
 /**
  * Read a saved game (already parsed from JSON). Checks the whole shape, the scenario, every
  * decision against the scenario, and that the log replays. Never throws.
  */
 export function parseSavedGame(value: unknown): SaveResult {
   try {
+    const deep = valueDepthProblem(value);
+    if (deep) return { ok: false, message: `this is not a Threshold saved game: ${deep}` };
     if (!isObject(value) || value.kind !== SAVE_KIND) {
       return { ok: false, message: 'this is not a Threshold saved game' };
     }
@@ -344,9 +409,8 @@ export function parseSavedGame(value: unknown): SaveResult {
       log: Log,
       pending: Decisions,
       autoResolve: v.boolean((issue) => `expected true or false, ${got(issue)}`),
-      extra: v.optional(
-        v.record(v.string(), v.unknown(), (issue) => `expected an object, ${got(issue)}`),
-      ),
+      // Checked below: a solo save's extra holds only optional parts, dropped if malformed.
+      extra: v.optional(v.unknown()),
     });
     const parsed = v.safeParse(Save, value);
     if (!parsed.success)
@@ -354,6 +418,19 @@ export function parseSavedGame(value: unknown): SaveResult {
     const out = parsed.output;
     const log = out.log as DecisionLog;
     const pending = out.pending as RoundDecisions;
+    let extra: Record<string, unknown> | undefined;
+    const dropped: string[] = [];
+    if (out.mode === 'solo') {
+      const solo = soloExtra(out.extra, scenario, out.setup.seed, out.setup.humans);
+      extra = solo.extra;
+      dropped.push(...solo.dropped);
+    } else if (out.extra !== undefined) {
+      // A workshop's record is checked in full by workshopSession.ts.
+      if (!isObject(out.extra)) {
+        return { ok: false, message: `extra: expected an object, got ${describeValue(out.extra)}` };
+      }
+      extra = out.extra;
+    }
     const unplayable = checkPlayable(
       scenario,
       out.setup.seed,
@@ -361,7 +438,7 @@ export function parseSavedGame(value: unknown): SaveResult {
       log,
       pending,
       { log: ['log'], pending: ['pending'] },
-      liveInjects(out.extra),
+      liveInjects(extra),
     );
     if (unplayable) return { ok: false, message: unplayable };
     const save: SavedGame = {
@@ -373,9 +450,9 @@ export function parseSavedGame(value: unknown): SaveResult {
       log,
       pending,
       autoResolve: out.autoResolve,
-      ...(out.extra ? { extra: out.extra } : {}),
+      ...(extra ? { extra } : {}),
     };
-    return { ok: true, save };
+    return dropped.length > 0 ? { ok: true, save, dropped } : { ok: true, save };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `the save could not be checked (${detail})` };

@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import type { DecisionLog } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
+import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
 import {
@@ -195,6 +196,8 @@ export async function decodeShareLink(
     } catch {
       return damaged('its contents could not be read');
     }
+    const deep = valueDepthProblem(payload);
+    if (deep) return damaged(deep);
     if (!isObject(payload)) return damaged('its contents are not a game');
     if (payload.v !== SHARE_LINK_VERSION) {
       return {
@@ -211,6 +214,11 @@ export async function decodeShareLink(
           ok: false,
           message: `This link names a scenario this version doesn't have: ${describeValue(payload.scenarioId)}.`,
         };
+      }
+      if (payload.scenarioHash !== undefined && typeof payload.scenarioHash !== 'string') {
+        return damaged(
+          `scenarioHash: expected the scenario's fingerprint as text, got ${describeValue(payload.scenarioHash)}`,
+        );
       }
       if (
         payload.scenarioHash !== undefined &&

@@ -16,7 +16,11 @@ import {
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario, ScriptedEvent } from '../engine/types';
+import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
+import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
 import { validateInject } from '../engine/workshop/injects';
+import { teamNameKey } from '../engine/workshop/teamNames';
+import { keptSentence, sentence } from './persistence';
 import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import {
   gameSchemas,
@@ -246,9 +250,18 @@ export function parseWorkshopMeta(
   }
   const names = new Set<string>();
   for (const [i, team] of meta.teams.entries()) {
-    const key = team.name.toLowerCase();
+    const key = teamNameKey(team.name);
+    if (key === '') {
+      return {
+        ok: false,
+        message: `extra.teams[${i}].name: a team name cannot be empty (it shows no characters)`,
+      };
+    }
     if (names.has(key)) {
-      return { ok: false, message: `extra.teams[${i}].name: two teams are called "${team.name}"` };
+      return {
+        ok: false,
+        message: `extra.teams[${i}].name: two teams are called ${JSON.stringify(team.name)}`,
+      };
     }
     names.add(key);
   }
@@ -377,6 +390,8 @@ function checkSeats(
  */
 export function parseWorkshopSession(value: unknown): SessionResult {
   try {
+    const deep = valueDepthProblem(value);
+    if (deep) return { ok: false, message: `this is not a Threshold workshop session: ${deep}` };
     if (!isObject(value) || value.kind !== SAVE_KIND) {
       return { ok: false, message: 'this is not a Threshold workshop session file' };
     }
@@ -445,6 +460,8 @@ export function parseWorkshopText(text: string): SessionResult {
     return { ok: false, message: 'this file is empty — a session file is JSON that starts with {' };
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = jsonTextDepthProblem(source);
+  if (deep) return { ok: false, message: `line ${deep.line}: ${deep.message}` };
   let value: unknown;
   try {
     value = JSON.parse(source);
@@ -459,16 +476,9 @@ export function parseWorkshopText(text: string): SessionResult {
 }
 
 /** Read a file the facilitator picked. Never rejects. */
-export async function parseWorkshopFile(file: Pick<Blob, 'size' | 'text'>): Promise<SessionResult> {
-  try {
-    if (file.size > MAX_SESSION_BYTES) {
-      return { ok: false, message: 'this file is too large to be a session file (over 5 MB)' };
-    }
-    return parseWorkshopText(await file.text());
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `the file could not be read (${detail})` };
-  }
+export async function parseWorkshopFile(file: PickedFile): Promise<SessionResult> {
+  const read = await readPickedFile(file, MAX_SESSION_BYTES, 'a session file');
+  return read.ok ? parseWorkshopText(read.text) : read;
 }
 
 /** The saved-game value for a session as it stands. */
@@ -524,20 +534,21 @@ export function loadWorkshop(
   if (loaded.status === 'ok') {
     const result = parseWorkshopSession(loaded.save);
     if (result.ok) return { status: 'ok', session: result.session };
-    let setAsideKey = key;
+    let aside: string | null = null;
     try {
       const raw = storage?.getItem(key);
       if (storage && raw != null) {
-        setAsideKey = `${key}:corrupt:${new Date().toISOString()}`;
-        storage.setItem(setAsideKey, raw);
+        const copy = `${key}:corrupt:${new Date().toISOString()}`;
+        storage.setItem(copy, raw);
+        aside = copy;
       }
     } catch {
-      setAsideKey = key;
+      aside = null;
     }
     return {
       status: 'corrupt',
-      message: `The saved workshop could not be resumed: ${result.message}.`,
-      setAsideKey,
+      message: `${sentence(`The saved workshop could not be resumed: ${result.message}`)} ${keptSentence(aside)}`,
+      setAsideKey: aside ?? key,
     };
   }
   const result = parseWorkshopSession(readSetAside(storage, loaded.setAsideKey));

@@ -116,7 +116,7 @@ describe('createStore', () => {
     const aside = `${KEY}:corrupt:2026-01-02T03:04:05.000Z`;
     expect(result).toEqual({
       status: 'corrupt',
-      message: `The saved game could not be resumed: it is not valid JSON (it may have been cut short). It has been kept under "${aside}", so nothing is lost.`,
+      message: `The saved game could not be resumed: it is not valid JSON (it may have been cut short). It has been kept in this browser’s storage under “${aside}”, so nothing is lost.`,
       setAsideKey: aside,
     });
     expect(storage.items.get(aside)).toBe(cut);

@@ -61,7 +61,9 @@ describe('SoloGame', () => {
     render(SoloGame, { scenarios: shippedScenarios, storage });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Your saved game could not be resumed');
-    expect(alert).toHaveTextContent(/set aside/);
+    expect(alert).toHaveTextContent(
+      /kept in this browser’s storage under “threshold:solo:corrupt:/,
+    );
     expect(screen.getByRole('button', { name: 'Start game' })).toBeInTheDocument();
     expect([...Array(storage.length).keys()].map((i) => storage.key(i))).toContainEqual(
       expect.stringMatching(/^threshold:solo:corrupt:/),

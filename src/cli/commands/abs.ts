@@ -39,6 +39,8 @@ type NumericFlag = (typeof NUMERIC_FLAGS)[number];
 const VALUE_FLAGS = [...NUMERIC_FLAGS, 'info', 'public-rule'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
+const INTEGER_FLAGS: readonly NumericFlag[] = ['teams', 'runs', 'seed'];
+
 /** Plain decimal or scientific notation only: no hex, no Infinity, no empty string. */
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -88,6 +90,10 @@ function parseArgs(argv: readonly string[]): Parsed {
     if (raw === undefined) continue;
     if (!NUMBER_RE.test(raw.trim())) {
       return { ok: false, error: `--${flag} must be a number (got "${raw}")` };
+    }
+    // Counts and seeds are whole numbers written as plain digits ("1e3" and "2.0" are not).
+    if (INTEGER_FLAGS.includes(flag) && !/^-?\d+$/.test(raw)) {
+      return { ok: false, error: `--${flag} must be an integer in plain digits (got "${raw}")` };
     }
     numbers[flag] = Number(raw);
   }

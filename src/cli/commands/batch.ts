@@ -11,7 +11,6 @@
 // imports this file. Without tsx, or if a worker fails, the games run in this thread instead.
 
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
   HEADLINE_OUTCOMES,
@@ -32,6 +31,8 @@ import { levelName } from '../../engine/explain';
 import { ENGINE_VERSION } from '../../engine/record';
 import { closest } from '../../engine/scenario/schema';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
+import { parseCliArgs, wholeNumberOption } from '../args';
+import { CliError, loadScenarioFile } from './scenarioFile';
 
 const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
   ownPolicy: 'own policy',
@@ -39,7 +40,6 @@ const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
   regulator: 'regulator',
   choice: 'own choice',
 };
-import { CliError, loadScenarioFile } from './scenarioFile';
 
 export const BATCH_USAGE = [
   'usage: sim batch <scenario> --runs N [--seed S] [--set key=value …] [--workers W] [--json]',
@@ -75,12 +75,7 @@ function wholeNumber(
   min: number,
   max: number,
 ): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!NUMBER_RE.test(raw.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new CliError(`--${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return n;
+  return wholeNumberOption(flag, raw, min, max);
 }
 
 function parseSetting(raw: string): { id: string; value: number } {
@@ -124,23 +119,13 @@ export function defaultWorkers(runs: number, cores: number): number {
 }
 
 export function parseBatchArgs(argv: string[], cores = availableParallelism()): BatchArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        workers: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(argv, {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError(BATCH_USAGE[0] as string);
   const runs = wholeNumber('runs', values.runs, 1, MAX_RUNS);

@@ -1,40 +1,22 @@
-import { parseArgs } from 'node:util';
 import { playWithBots } from '../../engine/game';
 import { gameRecord } from '../../engine/record';
 import type { GameState, Scenario } from '../../engine/types';
+import { parseCliArgs, wholeNumberOption } from '../args';
 import { CliError, loadScenarioFile } from './scenarioFile';
 
 export const PLAY_USAGE = 'usage: sim play <scenario-file> [--seed N] [--rounds N] [--json]';
 
-function parseInteger(
-  name: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new CliError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
-}
-
 /** `sim play`: a whole game with bots in every seat; a readable summary or the full JSON record. */
 export function runPlay(argv: string[], out: (line: string) => void): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
+  const { values, positionals } = parseCliArgs(argv, {
+    seed: { type: 'string' },
+    rounds: { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError(PLAY_USAGE);
-  const seed = parseInteger('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
-  const rounds = parseInteger('rounds', values.rounds, 1, 40);
+  const seed = wholeNumberOption('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
+  const rounds = wholeNumberOption('rounds', values.rounds, 1, 40);
   const scenario = loadScenarioFile(file);
   const state = playWithBots(scenario, seed, rounds);
   if (values.json) out(JSON.stringify(gameRecord(scenario, state)));

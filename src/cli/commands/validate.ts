@@ -9,32 +9,25 @@
 // Node-only helpers for reading scenario files live here too (`loadScenarioFile`,
 // `resolveScenarioPath`), so that node:fs never enters src/engine.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  MAX_SCENARIO_BYTES,
-  parseScenario,
-  type ScenarioResult,
-} from '../../engine/scenario/validate';
+import { MAX_SCENARIO_BYTES, decodeFileBytes } from '../../engine/scenario/input';
+import { parseScenario, type ScenarioResult } from '../../engine/scenario/validate';
+import { readInputFile } from '../readInput';
 
 export const VALIDATE_USAGE = 'usage: npm run sim -- validate <scenario.json> [more files]';
 
 export type LoadResult = ScenarioResult | { ok: false; readError: string };
 
-/** Read and check one scenario file. Never throws. */
+/** Read and check one scenario file (read and decoded as the browser does). Never throws. */
 export function loadScenarioFile(path: string): LoadResult {
-  let text: string;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) return { ok: false, readError: `${path} is a folder, not a file` };
-    if (stats.size > MAX_SCENARIO_BYTES) {
-      return { ok: false, readError: `${path} is too large to be a scenario (over 5 MB)` };
-    }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { ok: false, readError: describeReadError(path, error) };
+  const read = readInputFile(path, MAX_SCENARIO_BYTES, 'a scenario');
+  if (!read.ok) return { ok: false, readError: read.message };
+  const decoded = decodeFileBytes(read.bytes);
+  if (!decoded.ok) {
+    return { ok: false, errors: [{ path: '(file)', line: null, message: decoded.message }] };
   }
-  return parseScenario(text);
+  return parseScenario(decoded.text);
 }
 
 /**
@@ -46,15 +39,6 @@ export function resolveScenarioPath(arg: string, root = process.cwd()): string {
   if (existsSync(arg)) return arg;
   const shipped = join(root, 'scenarios', `${arg}.json`);
   return /^[a-z0-9-]+$/.test(arg) && existsSync(shipped) ? shipped : arg;
-}
-
-function describeReadError(path: string, error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return `cannot read ${path}: no such file`;
-  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
-  if (code === 'EISDIR') return `${path} is a folder, not a file`;
-  const message = error instanceof Error ? error.message : String(error);
-  return `cannot read ${path}: ${message}`;
 }
 
 export function runValidate(

@@ -39,6 +39,9 @@ export const LIMITS = {
   longText: 2000,
 } as const;
 
+/** The scenario format this version reads (a file may say so in `schemaVersion`). */
+export const SCENARIO_FORMAT = 1;
+
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // ---------------------------------------------------------------- plain-words messages
@@ -616,6 +619,18 @@ const SCENARIO_ENTRIES = {
           `expected the path of the JSON Schema as text (e.g. "./scenario.schema.json"), got ${describeValue(issue.input)}`,
       ),
       v.description('Path to the JSON Schema, for editors. Ignored.'),
+    ),
+  ),
+  schemaVersion: v.exactOptional(
+    v.pipe(
+      v.literal(
+        SCENARIO_FORMAT,
+        (issue) =>
+          `expected the scenario format this version reads, ${SCENARIO_FORMAT}, got ${describeValue(issue.input)}`,
+      ),
+      v.description(
+        `Scenario format version (${SCENARIO_FORMAT}). Optional; a file of a newer format is refused with a clear message.`,
+      ),
     ),
   ),
   id: id('Short id, also the file name: scenarios/<id>.json.'),

@@ -5,7 +5,14 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import * as v from 'valibot';
 import type { Scenario } from '../types';
-import { ScenarioSchema, describeValue } from './schema';
+import {
+  MAX_SCENARIO_BYTES,
+  decodeFileBytes,
+  jsonTextDepthProblem,
+  tooLargeMessage,
+  valueDepthProblem,
+} from './input';
+import { SCENARIO_FORMAT, ScenarioSchema, describeValue } from './schema';
 import { semanticIssues, type PathSegment, type RawIssue } from './semantics';
 
 export interface ScenarioIssue {
@@ -249,8 +256,9 @@ function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
 function schemaIssues(value: unknown): { issues: RawIssue[]; scenario?: Scenario } {
   const result = v.safeParse(ScenarioSchema, value);
   if (result.success) {
-    const scenario: Scenario & { $schema?: string } = result.output;
+    const scenario: Scenario & { $schema?: string; schemaVersion?: number } = result.output;
     delete scenario.$schema;
+    delete scenario.schemaVersion;
     return { issues: [], scenario };
   }
   const issues: RawIssue[] = [];
@@ -283,7 +291,26 @@ function toRawIssue(issue: v.BaseIssue<unknown>): RawIssue {
   return { path, message: issue.message || 'this value is not valid' };
 }
 
+/** A file that says it is of a newer scenario format: one issue saying so, or null. */
+function newerFormat(value: unknown, locator: Locator | null): ScenarioResult | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !(version > SCENARIO_FORMAT)) return null;
+  return {
+    ok: false,
+    errors: [
+      {
+        path: 'schemaVersion',
+        line: locator ? locator.lineAt(['schemaVersion']) : null,
+        message: `this scenario was made by a newer version of Threshold (scenario format ${version}); this version reads format ${SCENARIO_FORMAT} — update Threshold, or ask for the file in format ${SCENARIO_FORMAT}`,
+      },
+    ],
+  };
+}
+
 function check(value: unknown, locator: Locator | null): ScenarioResult {
+  const newer = newerFormat(value, locator);
+  if (newer) return newer;
   const { issues, scenario } = schemaIssues(value);
   const raw = scenario ? semanticIssues(scenario) : issues;
   if (scenario && raw.length === 0) return { ok: true, scenario };
@@ -336,6 +363,9 @@ export function parseScenario(text: string): ScenarioResult {
     if (source.trim() === '') {
       return failure('this file is empty — a scenario is a JSON object that starts with {');
     }
+    // Bounded before anything walks the text or the value (deep nesting overflows the stack).
+    const deep = jsonTextDepthProblem(source);
+    if (deep) return failure(`${deep.message} (column ${deep.column})`, deep.line);
     const errors: ParseError[] = [];
     const root = parseTree(source, errors, {
       disallowComments: true,
@@ -366,29 +396,44 @@ export function parseScenario(text: string): ScenarioResult {
 /** Check an already-parsed value (a save, a share link). Never throws; issues have no line. */
 export function validateScenarioValue(value: unknown): ScenarioResult {
   try {
+    const deep = valueDepthProblem(value);
+    if (deep) return failure(deep);
     return check(value, null);
   } catch (error) {
     return unexpected(error);
   }
 }
 
-/** Files larger than this are refused rather than parsed (a scenario is a few kilobytes). */
-export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+export { MAX_SCENARIO_BYTES };
+
+/** A file as the browser gives it: its size, and its bytes (or, in some tests, its text). */
+export type PickedFile = Pick<Blob, 'size'> & Partial<Pick<Blob, 'arrayBuffer' | 'text'>>;
+
+/**
+ * A picked or dropped file's text, read and decoded the way the command line reads files
+ * (src/engine/scenario/input.ts), refused over `limit` bytes. Never rejects.
+ */
+export async function readPickedFile(
+  file: PickedFile,
+  limit: number,
+  what: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    if (file.size > limit) return { ok: false, message: tooLargeMessage(file.size, limit, what) };
+    if (file.arrayBuffer) return decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
+    if (file.text) return { ok: true, text: await file.text() };
+    return { ok: false, message: 'the file could not be read' };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the file could not be read (${detail})` };
+  }
+}
 
 /**
  * Check a file the user picked or dropped in the browser. Never rejects: a file that cannot be
  * read or is too large comes back as an issue, like any other problem.
  */
-export async function parseScenarioFile(
-  file: Pick<Blob, 'size' | 'text'>,
-): Promise<ScenarioResult> {
-  try {
-    if (file.size > MAX_SCENARIO_BYTES) {
-      return failure('this file is too large to be a scenario (over 5 MB) — is it the right file?');
-    }
-    return parseScenario(await file.text());
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return failure(`the file could not be read (${detail})`);
-  }
+export async function parseScenarioFile(file: PickedFile): Promise<ScenarioResult> {
+  const read = await readPickedFile(file, MAX_SCENARIO_BYTES, 'a scenario');
+  return read.ok ? parseScenario(read.text) : failure(read.message);
 }

@@ -3,6 +3,7 @@
 
 import type { GameSetup } from '../machines/gameMachine';
 import type { Scenario } from '../types';
+import { teamNameKey } from './teamNames';
 import { WORKSHOP_LIMITS, type WorkshopTeam } from './types';
 
 /** The labs in the order teams take them: role "player" first, then the others in file order. */
@@ -54,18 +55,19 @@ export function draftProblems(draft: WorkshopDraft): { field: string; message: s
   const seen = new Map<string, number>();
   draft.teams.forEach((team, i) => {
     const name = team.name.trim();
-    if (name === '') problems.push({ field: `team-${i}`, message: `Team ${i + 1} needs a name.` });
+    const key = teamNameKey(name);
+    if (key === '') problems.push({ field: `team-${i}`, message: `Team ${i + 1} needs a name.` });
     else if (name.length > WORKSHOP_LIMITS.teamName)
       problems.push({
         field: `team-${i}`,
         message: `Team ${i + 1}’s name is longer than ${WORKSHOP_LIMITS.teamName} characters.`,
       });
-    else if (seen.has(name.toLowerCase()))
+    else if (seen.has(key))
       problems.push({
         field: `team-${i}`,
-        message: `Two teams are called “${name}”: give each team its own name.`,
+        message: `Two teams are called “${name}” (names that look the same count as the same): give each team its own name.`,
       });
-    seen.set(name.toLowerCase(), i);
+    seen.set(key, i);
     if (team.labName.trim().length > WORKSHOP_LIMITS.teamName)
       problems.push({
         field: `lab-${i}`,

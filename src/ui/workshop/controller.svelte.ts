@@ -38,6 +38,7 @@ import {
   type WorkshopSession,
 } from '../../lib/workshopSession';
 import { decisionsCsv } from '../../report/csv';
+import { isRoom, newRoom } from '../../lib/publicSnapshot';
 import type { PublicChannel } from './publicChannel';
 
 export type WorkshopScreen =
@@ -58,6 +59,26 @@ export interface WorkshopOptions {
   channel?: PublicChannel | null;
   /** A new game's seed (tests pass a fixed one). */
   randomSeed?: () => number;
+  /** The token that ties the projector window to this console (default: this tab's own). */
+  room?: string;
+}
+
+const ROOM_KEY = 'threshold:workshop:room';
+
+/**
+ * This tab's room token, kept in the tab's session storage so that a reload of the console keeps
+ * talking to the projector it opened; a fresh one where that storage is unavailable.
+ */
+export function tabRoom(): string {
+  try {
+    const kept = globalThis.sessionStorage?.getItem(ROOM_KEY);
+    if (isRoom(kept)) return kept;
+    const room = newRoom();
+    globalThis.sessionStorage?.setItem(ROOM_KEY, room);
+    return room;
+  } catch {
+    return newRoom();
+  }
 }
 
 export const DEFAULT_TIMER_SECONDS = 300;
@@ -75,6 +96,7 @@ const sameScenario = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.st
 
 export function createWorkshop(options: WorkshopOptions) {
   const { scenarios, storage, channel = null } = options;
+  const room = options.room ?? tabRoom();
   const now = options.now ?? (() => Date.now());
   const randomSeed = options.randomSeed ?? (() => Math.floor(Math.random() * 1_000_000));
   const actor = createGameActor();
@@ -131,7 +153,7 @@ export function createWorkshop(options: WorkshopOptions) {
   }
 
   function broadcast(session = currentSession()) {
-    channel?.post({ type: 'public', snapshot: snapshotOf(session) });
+    channel?.post({ type: 'public', room, snapshot: snapshotOf(session) });
   }
 
   function persist(force = false) {
@@ -217,7 +239,7 @@ export function createWorkshop(options: WorkshopOptions) {
       notice = {
         tone: 'warn',
         title: 'The saved workshop could not be resumed',
-        text: `${loaded.message} It was kept in this browser’s storage as “${loaded.setAsideKey}”. Import a session file to continue, or set up a new workshop.`,
+        text: `${loaded.message} Import a session file to continue, or set up a new workshop.`,
       };
     } else if (loaded.warning) {
       saveWarning = loaded.warning;
@@ -231,7 +253,7 @@ export function createWorkshop(options: WorkshopOptions) {
   $effect(() => {
     if (!channel) return;
     return channel.listen((message) => {
-      if (message.type === 'hello') broadcast();
+      if (message.type === 'hello' && message.room === room) broadcast();
     });
   });
 
@@ -468,6 +490,8 @@ export function createWorkshop(options: WorkshopOptions) {
 
   return {
     init,
+    /** The token the projector window is opened with (`#projector=<room>`). */
+    room,
     get ready() {
       return ready;
     },

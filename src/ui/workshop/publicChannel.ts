@@ -1,26 +1,21 @@
 // The laptop and the projector window talk over a BroadcastChannel (same browser, same origin;
 // no server). The laptop sends only the public snapshot — never a decision — and answers a
-// projector window's "hello" with the current one. Where BroadcastChannel is missing, the
-// projector still follows the session through the browser's storage events.
+// projector window's "hello" with the current one. Every message carries the room token of the
+// console, and the projector takes snapshots only from its own console (src/lib/publicSnapshot.ts).
+// Where BroadcastChannel is missing, the projector still follows the session through the
+// browser's storage events.
 
-import type { PublicSnapshot } from '../../engine/workshop/publicView';
+import { parseChannelMessage, type ChannelMessage } from '../../lib/publicSnapshot';
+
+export type { ChannelMessage };
 
 export const CHANNEL_NAME = 'threshold:workshop:public';
 
-export type ChannelMessage =
-  { type: 'public'; snapshot: PublicSnapshot | null } | { type: 'hello' };
-
 export interface PublicChannel {
   post(message: ChannelMessage): void;
-  /** Returns an unsubscribe. */
+  /** Returns an unsubscribe. The handler gets only messages that pass parseChannelMessage. */
   listen(handler: (message: ChannelMessage) => void): () => void;
   close(): void;
-}
-
-function isMessage(value: unknown): value is ChannelMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'hello' || type === 'public';
 }
 
 /** The page's channel, or null where BroadcastChannel is not available. */
@@ -42,7 +37,9 @@ export function openPublicChannel(name = CHANNEL_NAME): PublicChannel | null {
     },
     listen(handler) {
       const onMessage = (event: MessageEvent) => {
-        if (isMessage(event.data)) handler(event.data);
+        // Any page of this origin can post here: only a well-formed message gets through.
+        const message = parseChannelMessage(event.data);
+        if (message) handler(message);
       };
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);

@@ -1,0 +1,174 @@
+// What the projector window accepts from its channel. Any page of the same origin can post on a
+// BroadcastChannel, so every message is checked before use: its shape, against the schema of the
+// public snapshot (src/engine/workshop/publicView.ts), with bounded sizes; and its room, the
+// token of the workshop console that opened the projector (in the projector's URL,
+// `#projector=<room>`). A message that fails either check is ignored: it never reaches the view.
+//
+// This ties the projector to its console and keeps malformed data out. It is not a defence
+// against hostile code running on the same origin, which could read the token from the channel
+// (or write the browser's storage, which the projector also follows).
+
+import * as v from 'valibot';
+import { valueDepthProblem } from '../engine/scenario/input';
+import { LIMITS } from '../engine/scenario/schema';
+import type { PublicSnapshot } from '../engine/workshop/publicView';
+import { WORKSHOP_LIMITS } from '../engine/workshop/types';
+
+/** A room token: letters, digits, - and _ (what `newRoom` makes). */
+const ROOM_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function isRoom(value: unknown): value is string {
+  return typeof value === 'string' && ROOM_PATTERN.test(value);
+}
+
+/** A fresh room token: 128 random bits as 32 hexadecimal digits. */
+export function newRoom(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The room in a projector URL's fragment (`#projector=<room>`), or null. */
+export function roomFromHash(hash: string): string | null {
+  const match = /^#projector=([^&#]*)$/.exec(hash);
+  return match && isRoom(match[1]) ? (match[1] as string) : null;
+}
+
+const MAX_ROUNDS = LIMITS.rounds.max + 1;
+const MAX_LABS = LIMITS.labs.max;
+const MAX_NEWS = 2000;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Short = text(LIMITS.lineText);
+const Long = text(LIMITS.longText * 2);
+const Id = text(LIMITS.idLength);
+const Num = v.pipe(v.number(), v.finite());
+const Fraction = v.pipe(v.number(), v.finite(), v.minValue(-1), v.maxValue(2));
+const Round = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ROUNDS));
+const Millis = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+const NewsItem = v.object({
+  round: Round,
+  headline: Long,
+  body: Long,
+  lab: v.nullable(Id),
+  kind: v.picklist([
+    'inject',
+    'incident',
+    'announcement',
+    'revision',
+    'audit',
+    'regulation',
+    'pause',
+    'board',
+    'deployment',
+    'evals',
+  ]),
+});
+const News = v.pipe(v.array(NewsItem), v.maxLength(MAX_NEWS));
+
+const PublicLab = v.object({
+  id: Id,
+  name: Short,
+  team: v.nullable(Short),
+  deployment: v.picklist(['none', 'restricted', 'full']),
+  training: v.nullable(v.picklist(['scaling', 'paused'])),
+  announcedLevel: v.nullable(Short),
+  marketShare: Fraction,
+  reputation: Fraction,
+  inPauseAgreement: v.boolean(),
+  publishedEval: v.nullable(
+    v.object({
+      round: Round,
+      measured: v.pipe(
+        v.array(v.object({ domain: Short, value: Num })),
+        v.maxLength(LIMITS.levels.max * 10),
+      ),
+    }),
+  ),
+});
+
+export const PublicSnapshotSchema = v.object({
+  kind: v.literal('threshold-public'),
+  scenarioTitle: Short,
+  round: Round,
+  totalRounds: Round,
+  phase: v.picklist(['setup', 'briefing', 'deciding', 'ready', 'paused', 'over']),
+  outcomeTitle: v.nullable(Long),
+  timer: v.nullable(
+    v.object({ durationMs: Millis, deadline: v.nullable(Num), remainingMs: Millis }),
+  ),
+  teams: v.pipe(
+    v.array(v.object({ lab: Id, name: Short, labName: Short, lockedIn: v.boolean() })),
+    v.maxLength(WORKSHOP_LIMITS.teams.max),
+  ),
+  publicTrust: Fraction,
+  regulation: v.object({ level: v.picklist([0, 1, 2, 3]), name: Short }),
+  pauseAgreementActive: v.boolean(),
+  thisQuarter: News,
+  lastResults: v.nullable(v.object({ round: Round, news: News })),
+  labs: v.pipe(v.array(PublicLab), v.maxLength(MAX_LABS)),
+  history: v.pipe(
+    v.array(
+      v.object({
+        round: Round,
+        publicTrust: Fraction,
+        shares: v.pipe(
+          v.record(Id, Fraction),
+          v.check((shares) => Object.keys(shares).length <= MAX_LABS),
+        ),
+        incidents: v.pipe(
+          v.array(v.object({ lab: Id, severity: Short })),
+          v.maxLength(MAX_LABS * 10),
+        ),
+      }),
+    ),
+    v.maxLength(MAX_ROUNDS),
+  ),
+  commitments: v.pipe(
+    v.array(
+      v.object({
+        id: Short,
+        round: Round,
+        text: Long,
+        kind: Short,
+        parties: v.pipe(v.array(Short), v.maxLength(MAX_LABS)),
+      }),
+    ),
+    v.maxLength(WORKSHOP_LIMITS.commitments),
+  ),
+});
+
+/** A public snapshot, checked in full; null for anything else. Never throws. */
+export function parsePublicSnapshot(value: unknown): PublicSnapshot | null {
+  try {
+    if (valueDepthProblem(value, 16)) return null;
+    const result = v.safeParse(PublicSnapshotSchema, value);
+    return result.success ? (result.output as PublicSnapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ChannelMessage =
+  | { type: 'public'; room: string; snapshot: PublicSnapshot | null }
+  | { type: 'hello'; room: string };
+
+/**
+ * A message from the channel, checked: a "hello" or a "public" snapshot with a valid room and,
+ * for a snapshot, a valid snapshot (or null: no workshop yet). Null for anything else.
+ */
+export function parseChannelMessage(data: unknown): ChannelMessage | null {
+  try {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    const { type, room, snapshot } = data as Record<string, unknown>;
+    if (!isRoom(room)) return null;
+    if (type === 'hello') return { type, room };
+    if (type !== 'public') return null;
+    if (snapshot === null) return { type, room, snapshot: null };
+    const checked = parsePublicSnapshot(snapshot);
+    return checked ? { type, room, snapshot: checked } : null;
+  } catch {
+    return null;
+  }
+}
