@@ -5,20 +5,23 @@ import { closedFormDisaster } from '../../engine/race/closedForm';
 import { strategyFor } from '../../engine/race/equilibrium';
 import { simulateErrors } from '../../engine/race/params';
 import { simulateRace } from '../../engine/race/simulate';
+import { DEFAULT_PUBLIC_RULE } from '../../engine/race/types';
 import type { InfoRegime, PublicRule, SimulateOptions } from '../../engine/race/types';
 
 export const ABS_MODEL_ID = 'armstrong-bostrom-shulman-2016';
 
 export const ABS_USAGE = [
   'usage: sim abs [--teams N] [--enmity E] [--skill MU] [--info none|private|public]',
-  '               [--public-rule all-in|deterrence] [--runs R] [--seed S] [--json]',
+  '               [--public-rule subgame-perfect|deterrence|all-in] [--runs R] [--seed S] [--json]',
   'Racing to the precipice (Armstrong, Bostrom & Shulman 2016): probability of an AI disaster',
-  'when n teams race at the symmetric Nash equilibrium.',
+  'when n teams race at equilibrium.',
   '  --teams N        number of teams, integer >= 2 (default 2)',
   '  --enmity E       enmity in [0, 1]: a rival winning safely is worth 1 - E (default 1)',
   '  --skill MU       capability range: capabilities are Uniform[0, MU], MU > 0 (default 1)',
   '  --info X         what teams know about capabilities: none, private or public (default none)',
-  '  --public-rule R  public-information equilibrium: all-in or deterrence (default all-in)',
+  '  --public-rule R  public information: subgame-perfect (the leader commits first and may let a',
+  '                   close runner-up overtake; default), or a simultaneous-game equilibrium:',
+  '                   deterrence (the safest) or all-in (the riskiest)',
   '  --runs R         Monte Carlo runs, integer >= 1 (default 10000)',
   '  --seed S         integer seed (default 1)',
   '  --json           print one JSON object instead of a summary',
@@ -29,7 +32,7 @@ const DEFAULTS = {
   enmity: 1,
   skill: 1,
   info: 'none' as InfoRegime,
-  publicRule: 'all-in' as PublicRule,
+  publicRule: DEFAULT_PUBLIC_RULE,
   runs: 10000,
   seed: 1,
 };
@@ -121,9 +124,18 @@ function describeStrategy(options: SimulateOptions): string {
         : `each team takes s(c) = min(1, c / ${fmt(strategy.divisor)}) for its own capability c`;
     case 'public':
       if (options.enmity === 0) return 'the leader takes full safety s = 1 (no enmity)';
-      return strategy.rule === 'all-in'
-        ? 'the leader takes s = min(1, lead over the runner-up); the runner-up takes s = 0'
-        : `the leader takes s = min(1, lead / ${options.enmity}); the runner-up cannot profit by overtaking`;
+      switch (strategy.rule) {
+        case 'all-in':
+          return 'the leader takes s = min(1, lead over the runner-up); the runner-up takes s = 0';
+        case 'deterrence':
+          return `the leader takes s = min(1, lead / ${options.enmity}); the runner-up cannot profit by overtaking`;
+        case 'subgame-perfect':
+          return strategy.yieldBelow > 0
+            ? `the leader commits to s = min(1, lead / ${options.enmity}) and wins, unless its lead is ` +
+                `below ${fmt(strategy.yieldBelow)}: then it takes s = 1 and the runner-up overtakes ` +
+                'with s = 1 - lead'
+            : 'the leader commits to s = min(1, lead over the runner-up) and wins (e = 1: nobody yields)';
+      }
   }
 }
 

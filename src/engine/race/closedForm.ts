@@ -1,11 +1,13 @@
 // Exact equilibrium probability of an AI disaster, P = E[1 − s_w], in each information regime,
 // and an independent numerical integration of the same quantity used to cross-check the algebra.
 //
-// In every regime the most capable team wins in equilibrium, so only the distribution of the top
-// capability M (CDF (m/μ)^n) or of the top-two gap Δ (Δ/μ ~ Beta(1, n), CDF 1 − (1 − d/μ)^n) enters.
+// Without public information the most capable team wins, so only the distribution of the top
+// capability M (CDF (m/μ)^n) enters; with it, only the top-two gap Δ (Δ/μ ~ Beta(1, n), CDF
+// 1 − (1 − d/μ)^n) does (the subgame-perfect winner is the runner-up when Δ is small).
 
-import { noInfoSafety, privateDivisor, strategyFor } from './equilibrium';
+import { noInfoSafety, privateDivisor, strategyFor, yieldThreshold } from './equilibrium';
 import { infoErrors, paramErrors } from './params';
+import { DEFAULT_PUBLIC_RULE } from './types';
 import type { RaceScenario } from './types';
 
 /** 1 − (1 − x)^k for x in [0, 1], accurate when x is tiny. */
@@ -17,8 +19,11 @@ function oneMinusPow(x: number, k: number): number {
  * Closed-form P(disaster) for a valid scenario (null for invalid input).
  * - none: 1 − min(1, μ / (n e)).
  * - private, b = 1 + e(n − 1): 1 − n μ / ((n + 1) b) if μ ≤ b, else (b / μ)^n / (n + 1).
- * - public, r = μ / θ with θ = 1 (`all-in`) or θ = e (`deterrence`):
- *   1 − r / (n + 1) if r ≤ 1, else 1 − r (1 − (1 − 1/r)^(n+1)) / (n + 1).
+ * - public, with F(x) = 1 − (1 − min(1, x/μ))^n the CDF of the lead Δ and
+ *   G(x) = μ [(1 − (1 − q)^(n+1)) / (n + 1) − q (1 − q)^n], q = min(1, x/μ), its partial mean:
+ *   P = G(a) + F(θ) − F(a) − (G(θ) − G(a)) / θ, where θ = e (`subgame-perfect`, `deterrence`) or
+ *   1 (`all-in`), and a = Δ* = e(1 − e)/(1 + e(1 − e)) (`subgame-perfect`) or 0. With a = 0 and
+ *   r = μ/θ this is 1 − r/(n + 1) if r ≤ 1, else 1 − r (1 − (1 − 1/r)^(n+1)) / (n + 1).
  * - e = 0: 0 in every regime (every team takes full safety).
  */
 export function closedFormDisaster(scenario: RaceScenario): number | null {
@@ -33,12 +38,18 @@ export function closedFormDisaster(scenario: RaceScenario): number | null {
       return mu <= b ? 1 - (n * mu) / ((n + 1) * b) : Math.pow(b / mu, n) / (n + 1);
     }
     case 'public': {
-      const theta = (scenario.publicRule ?? 'all-in') === 'deterrence' ? e : 1;
-      const r = mu / theta;
-      if (r <= 1) return 1 - r / (n + 1);
-      if (!Number.isFinite(r)) return 0; // e so small that μ/e overflows: the limit is 0
-
-      return Math.max(0, 1 - (r * oneMinusPow(1 / r, n + 1)) / (n + 1));
+      const rule = scenario.publicRule ?? DEFAULT_PUBLIC_RULE;
+      const theta = rule === 'all-in' ? 1 : e;
+      const a = rule === 'subgame-perfect' ? yieldThreshold(e) : 0;
+      // Lead Δ: F(x) = P(Δ ≤ x), G(x) = E[Δ; Δ ≤ x]. Risk is Δ below a (the runner-up overtakes
+      // with safety 1 − Δ), 1 − Δ/θ from a to θ (the leader wins at safety Δ/θ), 0 above θ.
+      const F = (x: number): number => oneMinusPow(Math.min(1, x / mu), n);
+      const G = (x: number): number => {
+        const q = Math.min(1, x / mu);
+        return mu * (oneMinusPow(q, n + 1) / (n + 1) - q * Math.pow(1 - q, n));
+      };
+      const p = G(a) + F(theta) - F(a) - (G(theta) - G(a)) / theta;
+      return Math.min(1, Math.max(0, p));
     }
   }
 }
@@ -48,15 +59,24 @@ function simpson(f: (x: number) => number, a: number, b: number, intervals: numb
   if (b <= a) return 0;
   const m = intervals % 2 === 0 ? intervals : intervals + 1;
   const h = (b - a) / m;
-  let sum = f(a) + f(b);
+  // The ends are nudged inwards by a negligible amount so that a jump at a piece's end is
+  // evaluated from inside the piece.
+  const nudge = (b - a) * 1e-12;
+  let sum = f(a + nudge) + f(b - nudge);
   for (let i = 1; i < m; i++) sum += (i % 2 === 1 ? 4 : 2) * f(a + i * h);
   return (sum * h) / 3;
 }
 
-/** ∫_0^1 f, split at a kink (where the equilibrium safety reaches 1) so Simpson stays accurate. */
-function integrate01(f: (x: number) => number, kink: number, intervals: number): number {
-  const k = Math.min(1, Math.max(0, kink));
-  return simpson(f, 0, k, intervals) + simpson(f, k, 1, intervals);
+/** ∫_0^1 f, split at kinks and jumps of the equilibrium (points in (0, 1)) so Simpson stays accurate. */
+function integrate01(
+  f: (x: number) => number,
+  breaks: readonly number[],
+  intervals: number,
+): number {
+  const cuts = [0, ...breaks.filter((b) => b > 0 && b < 1).sort((x, y) => x - y), 1];
+  let total = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) total += simpson(f, cuts[i], cuts[i + 1], intervals);
+  return total;
 }
 
 /**
@@ -74,14 +94,15 @@ export function integratedDisaster(scenario: RaceScenario, intervals = 2000): nu
       return 1 - strategy.safety;
     case 'private': {
       const f = (x: number): number => (1 - strategy.safetyOf(mu * x)) * n * Math.pow(x, n - 1);
-      return integrate01(f, strategy.fullSafety ? 0 : strategy.divisor / mu, intervals);
+      return integrate01(f, strategy.fullSafety ? [] : [strategy.divisor / mu], intervals);
     }
     case 'public': {
+      // At the yield threshold the winner changes and the risk jumps; integrate01 splits there.
+      const below = strategy.yieldBelow / mu;
       const f = (d: number): number =>
-        (1 - strategy.leaderSafety(mu * d, 0)) * n * Math.pow(1 - d, n - 1);
-      const theta =
-        scenario.enmity === 0 ? 0 : strategy.rule === 'deterrence' ? scenario.enmity : 1;
-      return integrate01(f, theta / mu, intervals);
+        (1 - strategy.outcome(mu * d, 0).winnerSafety) * n * Math.pow(1 - d, n - 1);
+      const theta = scenario.enmity === 0 ? 0 : strategy.rule === 'all-in' ? 1 : scenario.enmity;
+      return integrate01(f, [below, theta / mu], intervals);
     }
   }
 }

@@ -1,4 +1,5 @@
-// Symmetric Nash equilibria of the Armstrong–Bostrom–Shulman race, one per information regime.
+// Equilibria of the Armstrong–Bostrom–Shulman race, one per information regime (symmetric Nash
+// equilibria without public information; a subgame-perfect leader by default with it).
 // Derivations: MODEL.md, "Validation model: Racing to the precipice". Numerical checks that no
 // team can gain by deviating live in verify.ts.
 //
@@ -7,10 +8,12 @@
 // 1 to the winner, 1 − e to every other team; 0 to everyone on disaster.
 
 import { infoErrors, paramErrors, raceError } from './params';
+import { DEFAULT_PUBLIC_RULE } from './types';
 import type {
   InfoRegime,
   NoInfoStrategy,
   PrivateStrategy,
+  PublicOutcome,
   PublicRule,
   PublicStrategy,
   RaceError,
@@ -43,32 +46,69 @@ export function privateDivisor(p: RaceParams): number {
 }
 
 /**
- * Public information (everyone knows every capability). Only the leader's safety matters; Δ is its
- * lead over the runner-up. `all-in`: s = min(1, Δ). `deterrence`: s = min(1, Δ / e). At e = 0
- * both give s = 1 (no team gains from any rival losing, so nobody races).
+ * Public information, `subgame-perfect` rule: the lead below which the leader prefers to take full
+ * safety and be overtaken, Δ* = e(1 − e) / (1 + e(1 − e)). Solves (1 − e)(1 − Δ) = Δ / e: the
+ * leader's payoff from losing to a runner-up at safety 1 − Δ equals its payoff from winning at the
+ * deterring safety Δ / e. Zero at e = 0 and e = 1; largest (0.2) at e = 1/2.
  */
+export function yieldThreshold(enmity: number): number {
+  const k = enmity * (1 - enmity);
+  return k / (1 + k);
+}
+
+/**
+ * Public information (everyone knows every capability): the outcome for the top two capabilities.
+ * Δ = top − second is the leader's lead. Derivation: MODEL.md, "Public information".
+ * - `subgame-perfect`: leader commits, runner-up best-responds. If Δ < Δ* the leader takes 1 and the
+ *   runner-up overtakes with 1 − Δ; otherwise the leader takes min(1, Δ / e) and wins.
+ * - `deterrence`: s₁ = min(1, Δ / e), runner-up at the overtaking boundary max(0, s₁ − Δ).
+ * - `all-in`: s₁ = min(1, Δ), runner-up at 0.
+ * At e = 0 every team takes s = 1 (no team gains from any rival losing, so nobody races).
+ */
+export function publicOutcome(
+  p: RaceParams,
+  top: number,
+  second: number,
+  rule: PublicRule = p.publicRule ?? DEFAULT_PUBLIC_RULE,
+): PublicOutcome {
+  const e = p.enmity;
+  if (e === 0) return { leaderSafety: 1, runnerUpSafety: 1, winner: 'leader', winnerSafety: 1 };
+  const lead = Math.max(0, top - second);
+  if (rule === 'all-in') {
+    const s1 = clamp01(lead);
+    return { leaderSafety: s1, runnerUpSafety: 0, winner: 'leader', winnerSafety: s1 };
+  }
+  if (rule === 'subgame-perfect' && lead < yieldThreshold(e)) {
+    const s2 = 1 - lead;
+    return { leaderSafety: 1, runnerUpSafety: s2, winner: 'runner-up', winnerSafety: s2 };
+  }
+  const s1 = clamp01(lead / e);
+  return {
+    leaderSafety: s1,
+    runnerUpSafety: clamp01(s1 - lead),
+    winner: 'leader',
+    winnerSafety: s1,
+  };
+}
+
+/** The leader's safety in the public regime (see `publicOutcome`). */
 export function publicLeaderSafety(
   p: RaceParams,
   top: number,
   second: number,
-  rule: PublicRule = p.publicRule ?? 'all-in',
+  rule: PublicRule = p.publicRule ?? DEFAULT_PUBLIC_RULE,
 ): number {
-  if (p.enmity === 0) return 1;
-  const lead = Math.max(0, top - second);
-  return rule === 'deterrence' ? clamp01(lead / p.enmity) : clamp01(lead);
+  return publicOutcome(p, top, second, rule).leaderSafety;
 }
 
-/** The runner-up's equilibrium safety in the public regime (it loses either way). */
+/** The runner-up's equilibrium safety in the public regime (see `publicOutcome`). */
 export function publicRunnerUpSafety(
   p: RaceParams,
   top: number,
   second: number,
-  rule: PublicRule = p.publicRule ?? 'all-in',
+  rule: PublicRule = p.publicRule ?? DEFAULT_PUBLIC_RULE,
 ): number {
-  if (p.enmity === 0) return 1;
-  if (rule === 'all-in') return 0;
-  // Deterrence: the runner-up sits exactly at the overtaking boundary (ties go to the leader).
-  return clamp01(publicLeaderSafety(p, top, second, rule) - Math.max(0, top - second));
+  return publicOutcome(p, top, second, rule).runnerUpSafety;
 }
 
 /** Equilibrium strategy for already-validated parameters. */
@@ -91,13 +131,15 @@ export function strategyFor(p: RaceParams, regime: InfoRegime): Strategy {
       return s;
     }
     case 'public': {
-      const rule = p.publicRule ?? 'all-in';
+      const rule = p.publicRule ?? DEFAULT_PUBLIC_RULE;
       const s: PublicStrategy = {
         ok: true,
         regime: 'public',
         rule,
+        yieldBelow: rule === 'subgame-perfect' && p.enmity > 0 ? yieldThreshold(p.enmity) : 0,
         leaderSafety: (top, second) => publicLeaderSafety(p, top, second, rule),
         runnerUpSafety: (top, second) => publicRunnerUpSafety(p, top, second, rule),
+        outcome: (top, second) => publicOutcome(p, top, second, rule),
       };
       return s;
     }
@@ -108,7 +150,7 @@ export function strategyFor(p: RaceParams, regime: InfoRegime): Strategy {
  * The symmetric Nash equilibrium strategy of a regime:
  * - `none`: one safety level for every team;
  * - `private`: safety as a (piecewise linear) function of own capability;
- * - `public`: the leader's safety as a function of the top two capabilities.
+ * - `public`: the outcome (both safeties, the winner) as a function of the top two capabilities.
  * Invalid input gives `{ ok: false, errors }` instead of throwing.
  */
 export function equilibriumSafety(params: RaceParams, regime: InfoRegime): Strategy | RaceError {

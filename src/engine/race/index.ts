@@ -3,8 +3,10 @@ export type {
   InfoRegime,
   NoInfoStrategy,
   PrivateStrategy,
+  PublicOutcome,
   PublicRule,
   PublicStrategy,
+  PublicWinner,
   RaceError,
   RaceParams,
   RaceScenario,
@@ -12,7 +14,7 @@ export type {
   SimulateOptions,
   Strategy,
 } from './types';
-export { INFO_REGIMES, PUBLIC_RULES } from './types';
+export { DEFAULT_PUBLIC_RULE, INFO_REGIMES, PUBLIC_RULES } from './types';
 export {
   MAX_RUNS,
   MAX_TEAMS,
@@ -21,7 +23,7 @@ export {
   paramErrors,
   simulateErrors,
 } from './params';
-export { equilibriumSafety } from './equilibrium';
+export { equilibriumSafety, publicOutcome, yieldThreshold } from './equilibrium';
 export { closedFormDisaster, integratedDisaster } from './closedForm';
 export { simulateRace, wilsonInterval } from './simulate';
 export {
@@ -30,4 +32,6 @@ export {
   privateDeviationGain,
   privatePayoff,
   publicDeviationGain,
+  publicStackelbergSearch,
 } from './verify';
+export type { NashPublicRule, StackelbergSearch } from './verify';

@@ -1,4 +1,4 @@
-// Monte Carlo simulation of the race at its symmetric Nash equilibrium. Each run draws every
+// Monte Carlo simulation of the race at its equilibrium. Each run draws every
 // team's capability, applies the regime's equilibrium strategy, finds the winner (highest
 // capability − safety) and then draws whether the winner's AI is safe (probability s_w).
 
@@ -31,8 +31,9 @@ export function wilsonInterval(k: number, n: number, z = Z95): [number, number] 
  * result. Invalid options give `{ ok: false, errors }` (one message per problem).
  *
  * Random draws per run, in order: n capabilities (team 0 … n − 1), then one uniform u; the run is a
- * disaster when u < 1 − s_w. In the public regime the winner is the leader by construction (the
- * equilibrium keeps the runner-up from overtaking; exact ties have probability zero).
+ * disaster when u < 1 − s_w. In the public regime the winner and its safety come from the top two
+ * capabilities through the selected equilibrium (`publicOutcome`); the runner-up's overtaking
+ * safety is a supremum there, so it is applied directly rather than through a score comparison.
  */
 export function simulateRace(options: SimulateOptions): RaceSimulation | RaceError {
   const errors = simulateErrors(options);
@@ -60,7 +61,7 @@ export function simulateRace(options: SimulateOptions): RaceSimulation | RaceErr
           second = c;
         }
       }
-      winnerSafety = strategy.leaderSafety(top, second);
+      winnerSafety = strategy.outcome(top, second).winnerSafety;
     } else {
       let bestScore = -Infinity;
       let bestCap = -Infinity;

@@ -8,20 +8,27 @@ export type InfoRegime = 'none' | 'private' | 'public';
 export const INFO_REGIMES: readonly InfoRegime[] = ['none', 'private', 'public'];
 
 /**
- * How the public-information equilibrium is selected (the complete-information game has a
- * continuum of pure equilibria, all with the most capable team winning).
+ * How the public-information equilibrium is selected. See MODEL.md, "Public information".
  *
- * - `all-in` (default): the runner-up would take safety 0 if it tried to overtake, so the leader
- *   takes the most safety that still keeps it ahead of every rival's best possible score:
- *   s = min(1, Δ), Δ = lead over the runner-up. Independent of enmity (for e > 0).
- * - `deterrence`: the runner-up would overtake with the most safety that still wins (s₁ − Δ); the
- *   leader takes the most safety that leaves the runner-up indifferent between overtaking and
- *   conceding: s = min(1, Δ / e). This is the safest (Pareto-best) pure equilibrium. At e = 1 the
- *   runner-up's overtaking safety is exactly 0, so it reduces to `all-in`.
+ * - `subgame-perfect` (default): the leader commits to its safety s₁ first and the runner-up, seeing
+ *   it, best-responds (overtake with the most safety that still wins, s₁ − Δ, or stay behind and
+ *   get s₁(1 − e)). The leader takes s₁ = min(1, Δ / e), unless the lead is below
+ *   Δ* = e(1 − e) / (1 + e(1 − e)): then it prefers to take s₁ = 1 and let the runner-up overtake
+ *   with safety 1 − Δ (losing a safe race is worth more than winning a risky one).
+ * - `deterrence`: the simultaneous game's safest pure Nash equilibrium, s₁ = min(1, Δ / e), the
+ *   leader always winning. Equal to `subgame-perfect` whenever Δ ≥ Δ*.
+ * - `all-in`: the simultaneous game's riskiest pure Nash equilibrium: the runner-up would take
+ *   safety 0 to overtake, so the leader keeps only s₁ = min(1, Δ). Independent of enmity (e > 0).
+ *
+ * The simultaneous game's leader-wins equilibria are every s₁ in [min(1, Δ), min(1, Δ / e)];
+ * at e = 1 the three rules coincide.
  */
-export type PublicRule = 'all-in' | 'deterrence';
+export type PublicRule = 'subgame-perfect' | 'deterrence' | 'all-in';
 
-export const PUBLIC_RULES: readonly PublicRule[] = ['all-in', 'deterrence'];
+export const PUBLIC_RULES: readonly PublicRule[] = ['subgame-perfect', 'deterrence', 'all-in'];
+
+/** The selection used when none is given. */
+export const DEFAULT_PUBLIC_RULE: PublicRule = 'subgame-perfect';
 
 /** The game's parameters. */
 export interface RaceParams {
@@ -31,7 +38,7 @@ export interface RaceParams {
   readonly enmity: number;
   /** μ > 0: capabilities are Uniform[0, μ]; how much skill matters relative to risk-taking. */
   readonly skill: number;
-  /** Public-information equilibrium selection; default `all-in`. Ignored for other regimes. */
+  /** Public-information equilibrium selection; default `subgame-perfect`. Ignored for other regimes. */
   readonly publicRule?: PublicRule;
 }
 
@@ -91,15 +98,36 @@ export interface PrivateStrategy {
   readonly safetyOf: (capability: number) => number;
 }
 
-/** Equilibrium strategy in the public-information regime: only the leader's safety matters. */
+/** Who builds the AI in the public regime. */
+export type PublicWinner = 'leader' | 'runner-up';
+
+/** The public-information outcome for one pair of top capabilities. */
+export interface PublicOutcome {
+  /** The leader's (most capable team's) safety. */
+  readonly leaderSafety: number;
+  /**
+   * The runner-up's safety. When it overtakes, this is the supremum of the safeties that win
+   * (s₁ − Δ); it must take infinitesimally less, since a tied score goes to the leader.
+   */
+  readonly runnerUpSafety: number;
+  readonly winner: PublicWinner;
+  /** Safety of the AI that is built: the probability it is safe. */
+  readonly winnerSafety: number;
+}
+
+/** Equilibrium strategy in the public-information regime: only the top two teams matter. */
 export interface PublicStrategy {
   readonly ok: true;
   readonly regime: 'public';
   readonly rule: PublicRule;
+  /** Below this lead the leader lets the runner-up overtake (0 unless `subgame-perfect`). */
+  readonly yieldBelow: number;
   /** Leader's safety given the highest and second-highest capabilities. */
   readonly leaderSafety: (top: number, second: number) => number;
-  /** Runner-up's equilibrium safety (it loses; ties go to the more capable team). */
+  /** Runner-up's equilibrium safety. */
   readonly runnerUpSafety: (top: number, second: number) => number;
+  /** The whole outcome: both safeties, who wins and the safety of the AI that is built. */
+  readonly outcome: (top: number, second: number) => PublicOutcome;
 }
 
 export type Strategy = NoInfoStrategy | PrivateStrategy | PublicStrategy;

@@ -4,7 +4,7 @@
 // and expect a clearly positive gain, so these checks can fail.
 
 import { noInfoSafety, privateDivisor, publicLeaderSafety } from './equilibrium';
-import type { PublicRule, RaceParams } from './types';
+import type { PublicRule, PublicWinner, RaceParams } from './types';
 
 /**
  * No information: probability that a team wins when it takes δ more safety than the common level
@@ -97,19 +97,24 @@ export function privateDeviationGain(
   return worst;
 }
 
+/** The public rules that are Nash equilibria of the simultaneous-move game. */
+export type NashPublicRule = Exclude<PublicRule, 'subgame-perfect'>;
+
 /**
- * Public information, one capability profile (top > second): the larger of the leader's and the
- * runner-up's best unilateral gains, when the leader takes `leaderSafety` (default: the rule's
- * equilibrium) and the runner-up plays the rule's response (0 for `all-in`, the overtaking boundary
- * max(0, s₁ − Δ) for `deterrence`, 1 when e = 0). Score ties go to the more capable team.
- * Overtaking payoffs are suprema (the runner-up must take strictly less than s₁ − Δ).
+ * Public information as a simultaneous-move game, one capability profile (top > second): the
+ * larger of the leader's and the runner-up's best unilateral gains, when the leader takes
+ * `leaderSafety` (default: the rule's equilibrium) and the runner-up plays the rule's response
+ * (0 for `all-in`, the overtaking boundary max(0, s₁ − Δ) for `deterrence`, 1 when e = 0). Score
+ * ties go to the more capable team. Overtaking payoffs are suprema (the runner-up must take
+ * strictly less than s₁ − Δ). The default rule is `deterrence` if `p.publicRule` says so, else
+ * `all-in` (the subgame-perfect outcome is checked by `publicStackelbergSearch` instead).
  */
 export function publicDeviationGain(
   p: RaceParams,
   top: number,
   second: number,
   leaderSafety?: number,
-  rule: PublicRule = p.publicRule ?? 'all-in',
+  rule: NashPublicRule = p.publicRule === 'deterrence' ? 'deterrence' : 'all-in',
 ): number {
   const e = p.enmity;
   const lead = top - second;
@@ -125,4 +130,63 @@ export function publicDeviationGain(
   const leaderBest = Math.max(leaderNow, Math.min(1, lead + s2), (1 - e) * s2);
 
   return Math.max(runnerBest - runnerNow, leaderBest - leaderNow);
+}
+
+/** What the brute-force search finds for one lead. */
+export interface StackelbergSearch {
+  readonly leaderSafety: number;
+  readonly runnerUpSafety: number;
+  readonly winner: PublicWinner;
+  readonly winnerSafety: number;
+  /** The leader's payoff at the best commitment found. */
+  readonly leaderPayoff: number;
+}
+
+/**
+ * Public information as a sequential game, solved by brute force on a grid of safeties
+ * {0, 1/grid, …, 1} for both teams: for every commitment s₁ of the leader, the runner-up's payoff is
+ * evaluated at every s₂ (winning iff its score is higher by more than 1e-12; a tie goes to the
+ * leader) and it picks the best, breaking its own ties in the leader's favour; the leader then
+ * picks the s₁ with the highest payoff (the first one found on ties). Uses no formula from
+ * equilibrium.ts. With a lead that is not a multiple of 1/grid, the result approaches the
+ * subgame-perfect outcome as the grid is refined (within about 1/grid).
+ */
+export function publicStackelbergSearch(
+  enmity: number,
+  lead: number,
+  grid = 400,
+): StackelbergSearch {
+  const e = enmity;
+  let best: StackelbergSearch | null = null;
+  for (let i = 0; i <= grid; i++) {
+    const s1 = i / grid;
+    const leaderScore = lead - s1; // capabilities: leader `lead`, runner-up 0
+    let runnerPay = -Infinity;
+    let leaderPay = -Infinity;
+    let s2Best = 0;
+    let runnerWins = false;
+    for (let j = 0; j <= grid; j++) {
+      const s2 = j / grid;
+      const wins = -s2 > leaderScore + 1e-12;
+      const rPay = wins ? s2 : (1 - e) * s1;
+      const lPay = wins ? (1 - e) * s2 : s1;
+      if (rPay > runnerPay + 1e-15 || (rPay >= runnerPay - 1e-15 && lPay > leaderPay)) {
+        runnerPay = rPay;
+        leaderPay = lPay;
+        s2Best = s2;
+        runnerWins = wins;
+      }
+    }
+    if (best === null || leaderPay > best.leaderPayoff + 1e-15) {
+      best = {
+        leaderSafety: s1,
+        runnerUpSafety: s2Best,
+        winner: runnerWins ? 'runner-up' : 'leader',
+        winnerSafety: runnerWins ? s2Best : s1,
+        leaderPayoff: leaderPay,
+      };
+    }
+  }
+  if (best === null) throw new Error('unreachable: the grid has at least one point');
+  return best;
 }

@@ -73,6 +73,19 @@ describe('sim abs: JSON output', () => {
     expect(out.params.publicRule).toBe('deterrence');
     expect(out.closedForm).toBeCloseTo(11 / 48, 12);
   });
+
+  it('uses the subgame-perfect leader for public information unless told otherwise', () => {
+    const out = JSON.parse(run(['--info', 'public', '--enmity', '0.5', '--json']).lines[0]);
+    expect(out.params.publicRule).toBe('subgame-perfect');
+    expect(out.closedForm).toBeCloseTo(241 / 1500, 12);
+    const { lines } = run(['--info', 'public', '--enmity', '0.5']);
+    expect(lines.join('\n')).toMatch(/information public \(subgame-perfect\)/);
+    expect(lines.join('\n')).toMatch(/unless its lead is below 0\.2000: then it takes s = 1/);
+    const allIn = JSON.parse(
+      run(['--info', 'public', '--enmity', '0.5', '--public-rule', 'all-in', '--json']).lines[0],
+    );
+    expect(allIn.closedForm).toBeCloseTo(2 / 3, 12);
+  });
 });
 
 describe('sim abs: readable summary', () => {
@@ -106,7 +119,7 @@ describe('sim abs: argument errors', () => {
     [['--skill', '1e999'], /skill \(mu\) must be a finite number > 0/],
     [['--skill', '0x10'], /--skill must be a number/],
     [['--info', 'secret'], /info must be one of none, private, public/],
-    [['--public-rule', 'nice'], /publicRule must be one of all-in, deterrence/],
+    [['--public-rule', 'nice'], /publicRule must be one of subgame-perfect, deterrence, all-in/],
     [['--runs', '0'], /runs must be an integer from 1/],
     [['--seed', '1.5'], /seed must be an integer/],
     [['--frobnicate'], /unknown option "--frobnicate"/],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { closedFormDisaster, integratedDisaster } from '../../../src/engine/race/closedForm';
 import { simulateRace, wilsonInterval } from '../../../src/engine/race/simulate';
+import { PUBLIC_RULES } from '../../../src/engine/race/types';
 import type { InfoRegime, PublicRule, RaceScenario } from '../../../src/engine/race/types';
 
 const cf = (
@@ -28,19 +29,39 @@ describe('closed-form P(disaster): hand-computed values', () => {
     expect(cf('private', 5, 1, 1)).toBeCloseTo(5 / 6, 12);
   });
 
-  it('public information, both equilibrium rules', () => {
-    expect(cf('public', 2, 0.5, 1)).toBeCloseTo(2 / 3, 12); // E[Δ] = μ/3
-    expect(cf('public', 2, 0.5, 2)).toBeCloseTo(5 / 12, 12); // 1 − 2(1 − 1/8)/3
+  it('public information, subgame-perfect leader (the default)', () => {
+    // n = 2, e = 1/2, μ = 1: Δ* = 1/5; P = ∫₀^⅕ Δ·2(1 − Δ) dΔ + ∫_⅕^½ (1 − 2Δ)·2(1 − Δ) dΔ
+    // = 13/375 + 63/500 = 241/1500.
+    expect(cf('public', 2, 0.5, 1)).toBeCloseTo(241 / 1500, 12);
+    expect(cf('public', 2, 0.5, 1, 'subgame-perfect')).toBeCloseTo(241 / 1500, 12);
+    // μ ≤ Δ*: every lead is below the threshold, the runner-up wins at 1 − Δ: P = E[Δ] = μ/(n + 1).
+    expect(cf('public', 2, 0.5, 0.1)).toBeCloseTo(0.1 / 3, 12);
+    expect(cf('public', 4, 0.5, 0.2)).toBeCloseTo(0.2 / 5, 12);
+    // At e = 1 nobody yields (Δ* = 0): equal to all-in and deterrence.
+    expect(cf('public', 3, 1, 2)).toBeCloseTo(cf('public', 3, 1, 2, 'all-in') ?? NaN, 12);
+    // μ large: leads below Δ* are rare, the deterrence value is approached from below.
+    const sp = cf('public', 2, 0.5, 50) ?? NaN;
+    const de = cf('public', 2, 0.5, 50, 'deterrence') ?? NaN;
+    expect(sp).toBeLessThan(de);
+    expect(de - sp).toBeLessThan(0.01);
+  });
+
+  it('public information, the simultaneous-game rules', () => {
+    expect(cf('public', 2, 0.5, 1, 'all-in')).toBeCloseTo(2 / 3, 12); // E[Δ] = μ/3
+    expect(cf('public', 2, 0.5, 2, 'all-in')).toBeCloseTo(5 / 12, 12); // 1 − 2(1 − 1/8)/3
     expect(cf('public', 2, 0.5, 1, 'deterrence')).toBeCloseTo(5 / 12, 12); // r = μ/e = 2
     expect(cf('public', 2, 0.25, 1, 'deterrence')).toBeCloseTo(11 / 48, 12); // r = 4
     // At e = 1 the rules coincide.
-    expect(cf('public', 4, 1, 3, 'deterrence')).toBeCloseTo(cf('public', 4, 1, 3) ?? NaN, 12);
+    expect(cf('public', 4, 1, 3, 'deterrence')).toBeCloseTo(
+      cf('public', 4, 1, 3, 'all-in') ?? NaN,
+      12,
+    );
   });
 
   it('no enmity means no racing in every regime', () => {
     for (const info of ['none', 'private', 'public'] as const) {
       expect(cf(info, 3, 0, 0.2)).toBe(0);
-      expect(cf(info, 3, 0, 0.2, 'deterrence')).toBe(0);
+      for (const rule of PUBLIC_RULES) expect(cf(info, 3, 0, 0.2, rule)).toBe(0);
     }
   });
 
@@ -59,7 +80,7 @@ const arbScenario = fc.record({
   teams: fc.integer({ min: 2, max: 30 }),
   enmity: fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1, noNaN: true })),
   skill: fc.double({ min: 0.01, max: 50, noNaN: true }),
-  publicRule: fc.constantFrom<PublicRule>('all-in', 'deterrence'),
+  publicRule: fc.constantFrom<PublicRule>(...PUBLIC_RULES),
 });
 
 describe('closed forms agree with numerical integration of the equilibrium strategy', () => {
@@ -96,8 +117,12 @@ describe('closed forms match Monte Carlo', () => {
     { info: 'private', teams: 5, enmity: 0.6, skill: 4 },
     { info: 'private', teams: 10, enmity: 1, skill: 12 },
     { info: 'public', teams: 2, enmity: 0.5, skill: 1 },
-    { info: 'public', teams: 2, enmity: 0.5, skill: 2 },
+    { info: 'public', teams: 2, enmity: 0.5, skill: 0.3 },
+    { info: 'public', teams: 3, enmity: 0.3, skill: 0.8 },
     { info: 'public', teams: 4, enmity: 0.9, skill: 5 },
+    { info: 'public', teams: 6, enmity: 0.6, skill: 2, publicRule: 'subgame-perfect' },
+    { info: 'public', teams: 2, enmity: 0.5, skill: 2, publicRule: 'all-in' },
+    { info: 'public', teams: 4, enmity: 0.9, skill: 5, publicRule: 'all-in' },
     { info: 'public', teams: 2, enmity: 0.25, skill: 1, publicRule: 'deterrence' },
     { info: 'public', teams: 3, enmity: 0.6, skill: 1.3, publicRule: 'deterrence' },
     { info: 'public', teams: 10, enmity: 0.4, skill: 3, publicRule: 'deterrence' },
@@ -126,5 +151,15 @@ describe('closed forms match Monte Carlo', () => {
     const [lo, hi] = wilsonInterval(r.disasters, r.runs, Z9999);
     const wrong = r.closedForm + 0.02;
     expect(wrong >= lo && wrong <= hi).toBe(false);
+  });
+
+  it('simulating the subgame-perfect leader rejects the deterrence closed form', () => {
+    // A leader that never yields (s₁ = min(1, Δ/e) always) is the natural wrong rule.
+    const scenario: RaceScenario = { info: 'public', teams: 3, enmity: 0.3, skill: 0.8 };
+    const r = simulateRace({ ...scenario, runs: 20_000, seed: 2016 });
+    const deter = closedFormDisaster({ ...scenario, publicRule: 'deterrence' });
+    if (!r.ok || deter === null) throw new Error('unexpected');
+    const [lo, hi] = wilsonInterval(r.disasters, r.runs, Z9999);
+    expect(deter >= lo && deter <= hi).toBe(false);
   });
 });

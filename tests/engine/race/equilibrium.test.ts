@@ -50,7 +50,7 @@ describe('equilibrium strategies: closed forms', () => {
   });
 
   it('public information: all-in s = min(1, Δ); deterrence s = min(1, Δ / e)', () => {
-    const allIn = strategy({ teams: 2, enmity: 0.5, skill: 2 }, 'public');
+    const allIn = strategy({ teams: 2, enmity: 0.5, skill: 2, publicRule: 'all-in' }, 'public');
     const deter = strategy({ teams: 2, enmity: 0.5, skill: 2, publicRule: 'deterrence' }, 'public');
     if (allIn.regime !== 'public' || deter.regime !== 'public') throw new Error('wrong regime');
     expect(allIn.rule).toBe('all-in');
@@ -61,7 +61,7 @@ describe('equilibrium strategies: closed forms', () => {
     expect(deter.runnerUpSafety(1.5, 1.2)).toBeCloseTo(0.3, 12);
     expect(deter.leaderSafety(1.5, 0.9)).toBe(1);
     // At e = 1 the deterrence runner-up overtakes with s = 0: the two rules coincide.
-    const a1 = strategy({ teams: 4, enmity: 1, skill: 1 }, 'public');
+    const a1 = strategy({ teams: 4, enmity: 1, skill: 1, publicRule: 'all-in' }, 'public');
     const d1 = strategy({ teams: 4, enmity: 1, skill: 1, publicRule: 'deterrence' }, 'public');
     if (a1.regime !== 'public' || d1.regime !== 'public') throw new Error('wrong regime');
     expect(d1.leaderSafety(0.8, 0.55)).toBeCloseTo(a1.leaderSafety(0.8, 0.55), 12);

@@ -1,6 +1,8 @@
 // The paper's qualitative findings, checked on the exact equilibrium disaster probabilities over a
 // parameter grid and spot-checked by Monte Carlo. Where a finding holds only in part of the
-// parameter space, the exceptions are pinned down too (see MODEL.md for the ranges).
+// parameter space, the exceptions are pinned down too (see MODEL.md for the ranges). The public
+// regime is checked under each selection: the simultaneous-game rules (all-in, deterrence) in the
+// first four blocks, the subgame-perfect leader (the default) in the last.
 import { describe, expect, it } from 'vitest';
 import { closedFormDisaster } from '../../../src/engine/race/closedForm';
 import { simulateRace } from '../../../src/engine/race/simulate';
@@ -198,11 +200,96 @@ describe('(d) skill mattering more (higher μ) lowers the probability of disaste
     for (const r of REGIMES) expect(P(r, 3, 0.5, 1e-6)).toBeGreaterThan(0.999);
   });
 
-  it('Monte Carlo: public, n = 3, e = 0.5, μ = 2 vs 0.5 (0.531 vs 0.875)', () => {
+  it('Monte Carlo: public/all-in, n = 3, e = 0.5, μ = 2 vs 0.5 (0.531 vs 0.875)', () => {
     expect(
       below(
-        mc({ info: 'public', teams: 3, enmity: 0.5, skill: 2 }),
-        mc({ info: 'public', teams: 3, enmity: 0.5, skill: 0.5 }),
+        mc({ info: 'public', publicRule: 'all-in', teams: 3, enmity: 0.5, skill: 2 }),
+        mc({ info: 'public', publicRule: 'all-in', teams: 3, enmity: 0.5, skill: 0.5 }),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('public information with the subgame-perfect leader (the default)', () => {
+  // A small lead (Δ < Δ* = e(1 − e)/(1 + e(1 − e)) ≤ 0.2) makes the leader take full safety and
+  // the runner-up win at 1 − Δ, so whatever narrows leads (more teams, smaller μ) can lower risk.
+  const SP: Regime = { info: 'public', publicRule: 'subgame-perfect', label: 'public/sp' };
+  const MID = ENMITY.filter((e) => e >= 0.1 && e < 1);
+
+  it('(a) more teams: riskier for μ ≥ 3 and at e = 1; safer for μ ≤ 0.1 with 0.1 ≤ e < 1', () => {
+    for (const e of ENMITY) {
+      for (const mu of SKILL) {
+        for (let i = 0; i + 1 < TEAMS.length; i++) {
+          const few = P(SP, TEAMS[i], e, mu);
+          const many = P(SP, TEAMS[i + 1], e, mu);
+          const at = `n=${TEAMS[i]} e=${e} μ=${mu}`;
+          if (mu >= 3 || e === 1) expect(many, at).toBeGreaterThan(few);
+          if (mu <= 0.1 && e >= 0.1 && e < 1) expect(many, at).toBeLessThan(few);
+        }
+      }
+    }
+  });
+
+  it('(b) more enmity: strictly riskier for μ ≥ 0.75; not monotone for μ ≤ 0.1', () => {
+    for (const n of TEAMS) {
+      for (const mu of SKILL) {
+        const ps = ENMITY.map((e) => P(SP, n, e, mu));
+        const rises = ps.slice(1).map((x, i) => x > ps[i]);
+        if (mu >= 0.75) expect(rises.every(Boolean), `n=${n} μ=${mu}`).toBe(true);
+        if (mu <= 0.1)
+          expect(
+            rises.some((r) => !r),
+            `n=${n} μ=${mu}`,
+          ).toBe(true);
+      }
+    }
+  });
+
+  it('(c) information: public is safer than none for μ ≤ 0.1 and safer than private for μ ≤ 1.5 (e < 1)', () => {
+    for (const n of TEAMS) {
+      for (const e of ENMITY) {
+        for (const mu of SKILL) {
+          const at = `n=${n} e=${e} μ=${mu}`;
+          const pub = P(SP, n, e, mu);
+          const none = P(REGIMES[0], n, e, mu);
+          const priv = P(REGIMES[1], n, e, mu);
+          if (e === 1) {
+            expect(pub, at).toBeGreaterThan(none); // e = 1: the same as all-in
+            expect(pub, at).toBeGreaterThanOrEqual(priv - EPS);
+          }
+          if (mu >= 8) expect(pub, at).toBeGreaterThan(none);
+          if (mu <= 0.1 && e >= 0.1 && e < 1) expect(pub, at).toBeLessThan(none);
+          if (mu <= 1.5 && e < 1) expect(pub, at).toBeLessThan(priv);
+          if (mu >= 8 && e >= 0.3) expect(pub, at).toBeGreaterThanOrEqual(priv);
+        }
+      }
+    }
+  });
+
+  it('(d) higher μ: safer from μ = 3 on; riskier from μ = 0.05 to 0.1 when 0.1 ≤ e < 1', () => {
+    for (const n of TEAMS) {
+      for (const e of ENMITY) {
+        for (let i = 0; i + 1 < SKILL.length; i++) {
+          const lo = P(SP, n, e, SKILL[i]);
+          const hi = P(SP, n, e, SKILL[i + 1]);
+          const at = `n=${n} e=${e} μ=${SKILL[i]}`;
+          if (SKILL[i] >= 3) expect(hi, at).toBeLessThan(lo);
+        }
+      }
+      for (const e of MID) expect(P(SP, n, e, 0.1)).toBeGreaterThan(P(SP, n, e, 0.05));
+    }
+  });
+
+  it('as μ → 0 the risk tends to 0 for 0 < e < 1 (the runner-up wins at 1 − Δ), to 1 at e = 1', () => {
+    expect(P(SP, 3, 0.5, 1e-6)).toBeCloseTo(1e-6 / 4, 12); // μ ≤ Δ*: P = E[Δ] = μ/(n + 1)
+    expect(P(SP, 3, 1, 1e-6)).toBeGreaterThan(0.999);
+  });
+
+  it('Monte Carlo: n = 2, e = 0.5: μ = 0.05 is safer than μ = 1 (0.017 vs 0.161)', () => {
+    expect(
+      below(
+        mc({ info: 'public', teams: 2, enmity: 0.5, skill: 0.05 }),
+        mc({ info: 'public', teams: 2, enmity: 0.5, skill: 1 }),
       ),
     ).toBe(true);
   });

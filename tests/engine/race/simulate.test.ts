@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulateRace, wilsonInterval } from '../../../src/engine/race/simulate';
+import { PUBLIC_RULES } from '../../../src/engine/race/types';
 import type { SimulateOptions } from '../../../src/engine/race/types';
 
 const base: SimulateOptions = {
@@ -53,7 +54,7 @@ describe('simulateRace', () => {
           enmity: fc.double({ min: 0, max: 1, noNaN: true }),
           skill: fc.double({ min: 1e-6, max: 1e3, noNaN: true }),
           info: fc.constantFrom('none' as const, 'private' as const, 'public' as const),
-          publicRule: fc.constantFrom('all-in' as const, 'deterrence' as const),
+          publicRule: fc.constantFrom(...PUBLIC_RULES),
           runs: fc.integer({ min: 1, max: 300 }),
           seed: fc.integer(),
         }),
@@ -90,7 +91,7 @@ describe('simulateRace', () => {
       [{ runs: 10.5 }, /runs/],
       [{ seed: 0.5 }, /^seed must be an integer \(got 0\.5\)$/],
       [{ info: 'secret' }, /^info must be one of none, private, public \(got "secret"\)$/],
-      [{ publicRule: 'nice' }, /^publicRule must be one of all-in, deterrence/],
+      [{ publicRule: 'nice' }, /^publicRule must be one of subgame-perfect, deterrence, all-in/],
       [{ teams: '3' }, /teams .*got "3"/],
     ];
     for (const [patch, message] of cases) {
