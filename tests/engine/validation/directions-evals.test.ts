@@ -1,46 +1,17 @@
-// Validated directions of the main model, group "evals" (see directions.ts). The arms are played
-// once, in beforeAll (2,000 games each, the same seeds in every arm), never at collection time.
+// Validated directions of the main model, group "evals" (see directions.ts and groupSuite.ts).
 // MODEL.md's table must say exactly what is measured here: run `npm run validate -- --write`
 // after changing the model, and read what changed.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DIRECTIONS } from './directions';
-import {
-  EXPLORER_TABLE,
-  directionRow,
-  measureDirections,
-  tableRow,
-  type Measured,
-} from './measure';
-
-const group = DIRECTIONS.filter((d) => d.group === 'evals');
-let measured: Measured[] = [];
-
-beforeAll(() => {
-  measured = measureDirections(group);
-}, 900_000);
+import { describe, expect, it } from 'vitest';
+import { validationGroup } from './groupSuite';
 
 describe('validated directions: evals', () => {
-  it('MODEL.md reports each direction of this group as measured (effect, interval, verdict)', () => {
-    const card = readFileSync(join(process.cwd(), 'MODEL.md'), 'utf8');
-    expect(measured.length).toBe(group.length);
-    for (const m of measured) expect(card, m.spec.id).toContain(tableRow(m));
-  });
-
-  it("the Explorer's model card shows each direction of this group as measured", () => {
-    const shown = JSON.parse(
-      readFileSync(join(process.cwd(), EXPLORER_TABLE), 'utf8'),
-    ) as unknown[];
-    for (const m of measured) expect(shown, m.spec.id).toContainEqual(directionRow(m));
-  });
+  const direction = validationGroup('evals');
 
   it('sharper evals lower catastrophe under the shipped voluntary policies (V1, V2)', () => {
     for (const id of ['V1', 'V2']) {
-      const m = measured.find((x) => x.spec.id === id);
-      expect(m?.verdict, id).toBe('holds');
-      expect(m?.difference.hi, id).toBeLessThan(0);
+      expect(direction(id).verdict, id).toBe('holds');
+      expect(direction(id).difference.hi, id).toBeLessThan(0);
     }
   });
 });

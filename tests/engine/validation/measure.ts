@@ -8,6 +8,7 @@ import {
   type Difference,
   type Verdict,
 } from './decision';
+import type { ValidatedDirection as DirectionRow } from '../../../src/explorer/validation';
 import type { DirectionSpec } from './directions';
 import { armCache } from './harness';
 
@@ -80,17 +81,6 @@ export function tableRow(m: Measured): string {
     `**${m.verdict}**`,
   ];
   return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-}
-
-/** What the Explorer's model card shows of one direction (src/explorer/validation.json). */
-export interface DirectionRow {
-  id: string;
-  expectation: string;
-  setting: string;
-  outcome: string;
-  levels: string;
-  effect: string;
-  verdict: Verdict;
 }
 
 export function directionRow(m: Measured): DirectionRow {
