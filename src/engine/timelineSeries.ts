@@ -18,11 +18,11 @@ import { domainName, levelName, percent } from './explain';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
+import { POSTURE_RULES, postureName } from './postures';
 import { labRisk } from './risk';
 import type { Rng } from './rng';
 import type {
   Compliance,
-  DeploymentStatus,
   DomainId,
   DomainValues,
   GameState,
@@ -482,12 +482,10 @@ function evalUncertainties(
 }
 
 function decisionLabel(r: LabRoundRecord): string {
-  const name = POSTURE_NAMES[r.effectivePosture];
+  const name = postureName(r.effectivePosture);
   const parts = [name];
   if (r.overriddenBy)
-    parts.push(
-      `(you chose ${POSTURE_NAMES[r.decision.posture]}; ${OVERRIDE_WORDS[r.overriddenBy]})`,
-    );
+    parts.push(`(you chose ${postureName(r.decision.posture)}; ${OVERRIDE_WORDS[r.overriddenBy]})`);
   if (r.compliance === 'broken') parts.push('— broke your commitment');
   return parts.join(' ');
 }
@@ -505,21 +503,17 @@ export function estimatedRisks(
 ): Map<number, RiskBreakdown> {
   const p = resolveDynamics(scenario.dynamics);
   const out = new Map<number, RiskBreakdown>();
-  let deployment: DeploymentStatus = 'none';
   let lastMeasured: DomainValues = {};
   for (const h of state.history) {
     const r = h.labs.find((l) => l.lab === labId);
     if (!r) continue;
     if (r.measured) lastMeasured = r.measured;
-    if (r.status === 'halted') deployment = 'none';
-    else if (r.effectivePosture === 'deploy') deployment = 'full';
-    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
     const risk = labRisk(
       {
         capability: lastMeasured,
-        deployedCapability: deployment === 'none' ? {} : lastMeasured,
-        deployment,
-        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
+        deployedCapability: r.deployment === 'none' ? {} : lastMeasured,
+        deployment: r.deployment,
+        training: POSTURE_RULES[r.effectivePosture].training,
         safeguards: r.safeguards,
       },
       p,
@@ -528,12 +522,6 @@ export function estimatedRisks(
   }
   return out;
 }
-
-export const POSTURE_NAMES: Record<Posture, string> = {
-  pause: 'Pause',
-  restrict: 'Restrict',
-  deploy: 'Deploy',
-};
 
 const OVERRIDE_WORDS: Record<NonNullable<LabRoundRecord['overriddenBy']>, string> = {
   policy: 'your binding policy overrode it',
