@@ -47,7 +47,11 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** A Markdown table's lines: the header, its rule, then one line per row (cells already escaped). */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)];
 }
 
@@ -102,7 +106,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       compliance,
     ]);
   }
-  return table(header, rows);
+  return markdownTable(header, rows);
 }
 
 function newsByQuarter(news: readonly NewsItem[], state: GameState): string[] {
@@ -177,7 +181,7 @@ export function gameReportMarkdown(
     lines.push(
       'A missed crossing: during the quarter the model truly crossed a threshold while its evals said it had not, so the policy never triggered. One row per episode, with its first quarter; the true capability is the figure at that quarter’s end.',
       '',
-      ...table(
+      ...markdownTable(
         [
           'Quarter',
           'Lab',
@@ -203,7 +207,7 @@ export function gameReportMarkdown(
 
   lines.push('## Commitments', '');
   lines.push(
-    ...table(
+    ...markdownTable(
       [
         'Lab',
         'Played by',

@@ -375,13 +375,17 @@ export function validateScenarioValue(value: unknown): ScenarioResult {
 /** Files larger than this are refused rather than parsed (a scenario is a few kilobytes). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
+/** What the engine needs of a file the user picked or dropped: a browser `File` or `Blob` is one. */
+export interface ScenarioFile {
+  size: number;
+  text(): Promise<string>;
+}
+
 /**
  * Check a file the user picked or dropped in the browser. Never rejects: a file that cannot be
  * read or is too large comes back as an issue, like any other problem.
  */
-export async function parseScenarioFile(
-  file: Pick<Blob, 'size' | 'text'>,
-): Promise<ScenarioResult> {
+export async function parseScenarioFile(file: ScenarioFile): Promise<ScenarioResult> {
   try {
     if (file.size > MAX_SCENARIO_BYTES) {
       return failure('this file is too large to be a scenario (over 5 MB) — is it the right file?');
