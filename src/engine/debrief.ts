@@ -5,7 +5,8 @@
 
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { percent } from './numbers';
 import { readableNews } from './news';
 import { levelReached } from './evaluation';
 import { describeIncident } from './incidents';

@@ -8,6 +8,7 @@
 import { commitmentVerdict, type Shortfall } from './commitments';
 import { morePermissive, POSTURE_RULES, RELEASE_RULES, stopsTraining } from './postures';
 import { isEvalRound } from './evaluation';
+import { percent } from './numbers';
 import { resolveDynamics } from './parameters';
 import { POSTURES, SAFEGUARD_TRACKS } from './types';
 import type {
@@ -31,11 +32,6 @@ export interface CommitmentStatement {
   shortfalls: Shortfall[];
   /** The level the lab's evals say it has reached (on its own ladder), or null. */
   knownLevel: LevelSpec | null;
-}
-
-/** Whole percent, as the UI shows readiness and capability. */
-export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }
 
 /** Capability points (hundredths), for margins such as "give or take 4 points". */

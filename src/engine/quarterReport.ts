@@ -9,7 +9,8 @@
 
 import { createGame } from './game';
 import { describeIncident } from './incidents';
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { percent } from './numbers';
 import { nextBudget } from './market';
 import { resolveDynamics } from './parameters';
 import { AUDIT_COST } from './policyActions';

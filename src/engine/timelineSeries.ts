@@ -14,7 +14,8 @@
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { clamp01, percent } from './numbers';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
@@ -538,8 +539,4 @@ function range(from: number, to: number): number[] {
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
 }

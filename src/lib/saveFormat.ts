@@ -13,7 +13,8 @@ import {
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
-import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
+import type { PathSegment } from '../engine/scenario/semantics';
+import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/validate';
 import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
 
 export interface SavedGame {
@@ -42,8 +43,6 @@ export const MAX_ACTIONS = 50;
 export const MAX_SEED = 4294967295;
 
 export type SaveResult = { ok: true; save: SavedGame } | { ok: false; message: string };
-
-type PathSegment = string | number;
 
 export interface Problem {
   path: PathSegment[];
@@ -164,15 +163,6 @@ export function gameSchemas(scenario: Scenario) {
 }
 
 // ---------------------------------------------------------------- problems → one message
-
-function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key;
-    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
-  }
-  return segments;
-}
 
 /**
  * The issue's message in plain words. Our schemas give their own messages; what is left is

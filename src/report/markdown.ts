@@ -3,6 +3,7 @@
 // names) goes through `md()`, so it stays text: no table is broken by a "|", no link or HTML is
 // smuggled in by a name.
 
+import { percent } from '../engine/numbers';
 import { BOT_DESCRIPTIONS } from '../engine/bots';
 import {
   QUARTER_FIGURES,
@@ -26,9 +27,6 @@ export function md(text: string): string {
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`);
 }
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const pct1 = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const OVERRIDE_WORDS: Record<NonNullable<LabRoundRecord['overriddenBy']>, string> = {
   policy: 'binding policy',
@@ -88,7 +86,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       const measured = r.measured?.[d.id];
       const truth = start.capability[d.id] ?? 0;
       const missed = r.missedCrossings.some((m) => m.domain === d.id);
-      return `${measured === undefined ? '—' : pct(measured)} / ${pct(truth)}${missed ? ' **missed**' : ''}`;
+      return `${measured === undefined ? '—' : percent(measured)} / ${percent(truth)}${missed ? ' **missed**' : ''}`;
     });
     const compliance =
       r.compliance === 'broken'
@@ -101,8 +99,8 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       r.overriddenBy ? OVERRIDE_WORDS[r.overriddenBy] : '',
       `${levelOrDash(scenario, r.knownLevel)} / ${levelOrDash(scenario, start.trueLevel)}`,
       ...perDomain,
-      SAFEGUARD_TRACKS.map((t) => pct(start.safeguards[t])).join(' / '),
-      pct1(r.risk.total),
+      SAFEGUARD_TRACKS.map((t) => percent(start.safeguards[t])).join(' / '),
+      percent(r.risk.total, 1),
       compliance,
     ]);
   }
@@ -196,9 +194,9 @@ export function gameReportMarkdown(
           md(labName(state, m.lab)),
           md(levelName(scenario, m.levelId)),
           md(domainName(scenario, m.domain)),
-          pct(m.trueCapability),
-          pct(m.measured),
-          pct(m.threshold),
+          percent(m.trueCapability),
+          percent(m.measured),
+          percent(m.threshold),
         ]),
       ),
       '',
@@ -230,9 +228,9 @@ export function gameReportMarkdown(
           String(c.broken),
           String(c.revisedPublicly),
           `${c.revisedQuietly} (${exposed})`,
-          o ? pct1(o.cumulativeRisk) : '—',
-          pct(lab?.marketShare ?? 0),
-          pct(lab?.reputation ?? 0),
+          o ? percent(o.cumulativeRisk, 1) : '—',
+          percent(lab?.marketShare ?? 0),
+          percent(lab?.reputation ?? 0),
         ];
       }),
     ),

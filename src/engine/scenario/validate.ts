@@ -237,7 +237,8 @@ function duplicateKeyIssues(root: JsonNode, locator: Locator): ScenarioIssue[] {
 
 // ---------------------------------------------------------------- the value
 
-function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
+/** Where in the value a schema issue is: its keys and indexes, outermost first. */
+export function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const item of issue.path ?? []) {
     const key = (item as { key?: unknown }).key;

@@ -19,7 +19,7 @@ export const BUDGET_LABEL: Record<BudgetLine, string> = {
   evals: 'Evals',
 };
 
-export const pct = (x: number, digits = 0): string => `${(x * 100).toFixed(digits)}%`;
+export { percent as pct } from '../../engine/numbers';
 
 /** The steps of a quarter, as the game machine names its states. */
 export type QuarterPhase = 'briefing' | 'evaluation' | 'decisions';
