@@ -3,6 +3,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default defineConfig([
   globalIgnores([
@@ -30,6 +31,12 @@ export default defineConfig([
         extraFileExtensions: ['.svelte'],
       },
     },
+  },
+  {
+    // engine ← report ← UI, CLI: eslint/layers.js lists what each folder of src/ may import.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    plugins: { threshold: layers },
+    rules: { 'threshold/layers': 'error' },
   },
   {
     rules: {

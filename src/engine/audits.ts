@@ -1,7 +1,7 @@
 import { evaluateLab } from './evaluation';
 import { knownLevelIndex, undoRevisions } from './knowledge';
 import { newsItem } from './news';
-import { clamp01 } from './policyActions';
+import { clamp01 } from './numbers';
 import type { Rng } from './rng';
 import type { LabState, NewsItem, Scenario } from './types';
 

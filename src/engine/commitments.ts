@@ -1,16 +1,5 @@
 import type { LevelSpec, Posture, SafeguardTrack, TrackValues } from './types';
 
-/** How permissive a posture is: pause < restrict < deploy. */
-export const POSTURE_RANK: Record<Posture, number> = { pause: 0, restrict: 1, deploy: 2 };
-
-export function morePermissive(a: Posture, b: Posture): boolean {
-  return POSTURE_RANK[a] > POSTURE_RANK[b];
-}
-
-export function leastPermissive(a: Posture, b: Posture): Posture {
-  return POSTURE_RANK[a] <= POSTURE_RANK[b] ? a : b;
-}
-
 export interface Shortfall {
   track: SafeguardTrack;
   required: number;

@@ -5,10 +5,12 @@
 
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { percent } from './numbers';
 import { readableNews } from './news';
 import { levelReached } from './evaluation';
 import { describeIncident } from './incidents';
+import { POSTURE_RULES } from './postures';
 import type {
   BotStrategyId,
   GameState,
@@ -20,6 +22,7 @@ import type {
   Posture,
   Scenario,
 } from './types';
+import { POSTURES } from './types';
 import { REGULATION_NAMES } from './world';
 
 export interface Debrief {
@@ -220,19 +223,6 @@ function outcomeSummary(state: GameState, focus: readonly string[]): Debrief['ou
 
 // ---------------------------------------------------------------- key moments
 
-const POSTURE_DID: Record<Posture, string> = {
-  pause: 'paused',
-  restrict: 'kept training and released to trusted users only',
-  deploy: 'released in full',
-};
-
-/** What a lab's own policy said, once its evals showed a level. */
-const VERDICT_WORDS: Record<Posture, string> = {
-  pause: 'its policy then required a pause until its safeguards were ready',
-  restrict: 'its policy then allowed only a restricted release',
-  deploy: 'its safeguards already met what its policy required',
-};
-
 interface Moment {
   round: number;
   order: number;
@@ -263,7 +253,7 @@ function crossingMoments(scenario: Scenario, state: GameState, lab: string): Mom
       moments.push({
         round: knownRow.round,
         order: 1,
-        text: `${possessive(name)} evals showed ${level.name} for the first time; ${VERDICT_WORDS[knownRow.allowedPosture]}.`,
+        text: `${possessive(name)} evals showed ${level.name} for the first time; ${POSTURE_RULES[knownRow.allowedPosture].words.verdict}.`,
       });
     }
   });
@@ -295,7 +285,7 @@ function brokenMoments(state: GameState, lab: string): Moment[] {
     moments.push({
       round: row.round,
       order: 3,
-      text: `${name} broke its own commitment: it ${POSTURE_DID[row.effectivePosture]} although its policy said ${row.allowedPosture}${pressed}.${after}`,
+      text: `${name} broke its own commitment: it ${POSTURE_RULES[row.effectivePosture].words.did} although its policy said ${row.allowedPosture}${pressed}.${after}`,
     });
   }
   return moments;
@@ -408,13 +398,9 @@ function rivalSummary(state: GameState, lab: LabState): string {
   const exposed = quiet.filter((r) => r.exposed).length;
   const open = lab.policy.revisions.length - quiet.length;
   const incidents = state.history.flatMap((r) => r.incidents).filter((i) => i.lab === lab.id);
-  const postures = (
-    [
-      ['released in full', count('deploy')],
-      ['restricted', count('restrict')],
-      ['paused', count('pause')],
-    ] as const
-  )
+  const postures = [...POSTURES]
+    .reverse()
+    .map((p) => [POSTURE_RULES[p].words.done, count(p)] as const)
     .filter(([, n]) => n > 0)
     .map(([what, n]) => `${what} ${n}`);
   const parts = [
@@ -499,7 +485,7 @@ const racingRule: Rule = (ctx) => {
   for (const lab of ctx.state.labs) {
     if (ctx.focus.includes(lab.id)) continue;
     const row = rowsOf(ctx.state, lab.id).find(
-      (r) => r.compliance === 'broken' && r.effectivePosture === 'deploy',
+      (r) => r.compliance === 'broken' && POSTURE_RULES[r.effectivePosture].release === 'full',
     );
     if (row) {
       return `${lab.name} released in full in quarter ${row.round} although its own policy said ${row.allowedPosture}. How did its racing change what ${ctx.focus.length === 1 ? 'you' : 'the other labs'} could afford to do — and does one lab holding back help if others race on?`;

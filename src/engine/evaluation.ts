@@ -1,3 +1,4 @@
+import { clamp01 } from './numbers';
 import type { Rng } from './rng';
 import type {
   DomainId,
@@ -20,8 +21,6 @@ export function evalSensitivity(base: number, investment: number, learningRate: 
 export function isEvalRound(round: number, cadence: number): boolean {
   return (round - 1) % Math.max(1, Math.round(cadence)) === 0;
 }
-
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /**
  * Run the lab's capability assessment: measured = true − elicitation gap − sandbagging + noise.

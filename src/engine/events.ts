@@ -1,6 +1,6 @@
 import { auditLab, exposeHidden } from './audits';
 import { newsItem } from './news';
-import { clamp01 } from './policyActions';
+import { clamp01 } from './numbers';
 import type { Rng } from './rng';
 import type { LabState, NewsItem, Scenario, ScriptedEvent, WorldState } from './types';
 

@@ -5,10 +5,12 @@
 // can leak it. The numbers it quotes come from the same functions and parameters the engine
 // uses (commitmentVerdict, resolveDynamics), so the words and the rules cannot drift apart.
 
-import { commitmentVerdict, morePermissive, type Shortfall } from './commitments';
+import { commitmentVerdict, type Shortfall } from './commitments';
+import { morePermissive, POSTURE_RULES, RELEASE_RULES, stopsTraining } from './postures';
 import { isEvalRound } from './evaluation';
+import { percent } from './numbers';
 import { resolveDynamics } from './parameters';
-import { SAFEGUARD_TRACKS } from './types';
+import { POSTURES, SAFEGUARD_TRACKS } from './types';
 import type {
   DomainId,
   EvalResult,
@@ -30,11 +32,6 @@ export interface CommitmentStatement {
   shortfalls: Shortfall[];
   /** The level the lab's evals say it has reached (on its own ladder), or null. */
   knownLevel: LevelSpec | null;
-}
-
-/** Whole percent, as the UI shows readiness and capability. */
-export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }
 
 /** Capability points (hundredths), for margins such as "give or take 4 points". */
@@ -293,20 +290,6 @@ export function describeCommitment(scenario: Scenario, view: LabView): Commitmen
   };
 }
 
-const POSTURE_SUMMARY: Record<Posture, string> = {
-  pause: 'Pause: training stops this quarter and no new model is released.',
-  restrict:
-    'Restrict: training continues; the new model goes only to trusted users, with monitoring.',
-  deploy: 'Deploy: training continues and the new model is released to everyone.',
-};
-
-/** "deploying breaks …", "a restricted release breaks …". */
-const POSTURE_AS_SUBJECT: Record<Posture, string> = {
-  pause: 'pausing',
-  restrict: 'a restricted release (training goes on)',
-  deploy: 'deploying',
-};
-
 /**
  * What choosing a posture does this quarter, in plain words: to training, release, revenue and
  * risk (with the scenario's own dynamics), and whether it goes past the lab's own commitment.
@@ -333,6 +316,7 @@ export function postureConsequences(
         : null;
   const breaksCommitment = goesPast && heldBy === null;
   const effects: string[] = [];
+  const rules = POSTURE_RULES[posture];
 
   // Commitment first: it is what the player most needs to see.
   if (heldBy === 'policy') {
@@ -343,7 +327,7 @@ export function postureConsequences(
     );
   } else if (breaksCommitment) {
     effects.push(
-      `Your policy says ${allowed}: ${POSTURE_AS_SUBJECT[posture]} breaks your own commitment. The policy is voluntary, so you may — but it is recorded, and audits or published evals can expose it.`,
+      `Your policy says ${allowed}: ${rules.words.asSubject} breaks your own commitment. The policy is voluntary, so you may — but it is recorded, and audits or published evals can expose it.`,
     );
     if (self.policy.publishesEvals) {
       effects.push(
@@ -359,7 +343,7 @@ export function postureConsequences(
   }
 
   // Training.
-  if (posture === 'pause') {
+  if (rules.training === 'paused') {
     effects.push(
       'Your model gains no capability this quarter. Your budget still goes to safeguards and evals, so this is time to catch up.',
     );
@@ -371,15 +355,15 @@ export function postureConsequences(
 
   // Release and revenue.
   const share = percent(self.marketShare);
-  if (posture === 'pause') {
+  if (rules.release === null) {
     effects.push(
       self.deployment === 'none'
         ? `Revenue: you have no model on the market, so your market share (now ${share}) drifts to rivals who sell one.`
         : `Revenue: the model you already have on the market stays as it is (${self.deployment === 'full' ? 'released to everyone' : 'restricted'}); it keeps earning but falls behind rivals who ship newer models.`,
     );
-  } else if (posture === 'restrict') {
+  } else if (rules.release === 'restricted') {
     effects.push(
-      `Revenue: a restricted release earns about ${percent(p.restrictedValue)} of what a full release would.`,
+      `Revenue: a restricted release earns about ${percent(RELEASE_RULES.restricted.access(p))} of what a full release would.`,
     );
   } else {
     effects.push(
@@ -389,18 +373,21 @@ export function postureConsequences(
 
   // Risk.
   const deploymentReady = percent(self.safeguards.deployment);
-  if (posture === 'pause') {
+  if (rules.release === null) {
     effects.push(
       'Misuse risk: no new capability reaches users; whatever is already on the market carries the risk it did.',
     );
+  }
+  if (stopsTraining(posture)) {
     effects.push(
       'Loss-of-control risk from the model in internal use is halved while training is stopped.',
     );
-  } else if (posture === 'restrict') {
+  }
+  if (rules.release === 'restricted') {
     effects.push(
-      `Misuse risk: about ${percent(p.restrictedBreadth)} of a full release’s, because far fewer people can reach the model and use is monitored; your deployment safeguards (${deploymentReady} ready) cover the rest.`,
+      `Misuse risk: about ${percent(RELEASE_RULES.restricted.breadth(p))} of a full release’s, because far fewer people can reach the model and use is monitored; your deployment safeguards (${deploymentReady} ready) cover the rest.`,
     );
-  } else {
+  } else if (rules.release === 'full') {
     effects.push(
       `Misuse risk: full exposure — everyone can reach the model, and only your deployment safeguards (${deploymentReady} ready) stand in the way.`,
     );
@@ -414,13 +401,13 @@ export function postureConsequences(
       'You are in the conditional pause agreement: if any member’s evals show a threshold without the safeguards to keep training, every member is held to pause.',
     );
   }
-  if (posture !== 'deploy' && self.boardPressure > 0.6) {
+  if (rules.release !== 'full' && self.boardPressure > 0.6) {
     effects.push(
       `Your board is already pressing to move faster (pressure ${percent(self.boardPressure)}); holding back while rivals sell will add to it.`,
     );
   }
 
-  let summary = POSTURE_SUMMARY[posture];
+  let summary = rules.words.summary;
   if (heldBy) summary += ` ${effects[0]}`;
   else if (breaksCommitment)
     summary += ` This breaks your own commitment: your policy says ${allowed}.`;
@@ -431,6 +418,16 @@ export function postureConsequences(
  * Short plain definitions of the words the game uses, from the frameworks' shared vocabulary
  * (see shared/reference/frameworks.md). Keys are the terms as they appear in the UI.
  */
+/** The posture table's definitions, as glossary entries ("pause", "restrict"). */
+function postureDefinitions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const posture of POSTURES) {
+    const { definition } = POSTURE_RULES[posture].words;
+    if (definition) out[posture] = definition;
+  }
+  return out;
+}
+
 export const GLOSSARY: Record<string, string> = {
   'capability threshold':
     'A level of dangerous capability (for example, real help towards a biological weapon) that, once a model reaches it, triggers the safeguards a lab’s policy requires.',
@@ -446,9 +443,7 @@ export const GLOSSARY: Record<string, string> = {
     'A margin below a threshold at which a policy already treats it as reached, to allow for measurement error (from Anthropic’s first RSP).',
   'missed crossing':
     'A threshold the model has truly crossed while the evaluations say it has not — so the policy never triggers. The central hazard: a framework is only as good as its evals.',
-  restrict:
-    'Deploying with limits — trusted users only, narrower capabilities, monitoring — instead of releasing to everyone. Training continues.',
-  pause: 'Halting further training (and any new release) until the required safeguards are ready.',
+  ...postureDefinitions(),
   'conditional pause agreement':
     'A pact among labs: if any member finds a dangerous capability without the safeguards to match, every member pauses. It only works if enough labs join and stay.',
   'quiet revision':

@@ -1,3 +1,4 @@
+import { RELEASE_RULES } from './postures';
 import type { DeploymentStatus, DomainValues, DynamicsParams } from './types';
 
 export interface MarketEntrant {
@@ -11,8 +12,7 @@ export interface MarketEntrant {
 export function productValue(lab: MarketEntrant, p: DynamicsParams): number {
   const values = Object.values(lab.deployedCapability) as number[];
   const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-  const access =
-    lab.deployment === 'full' ? 1 : lab.deployment === 'restricted' ? p.restrictedValue : 0;
+  const access = RELEASE_RULES[lab.deployment].access(p);
   return access * mean * (0.5 + 0.5 * lab.reputation);
 }
 

@@ -4,6 +4,7 @@
 // makes a voluntary member comply. A member that does not pause defects, in public view.
 
 import { registeredAllowedPosture } from './knowledge';
+import { stopsTraining } from './postures';
 import type { LabState, Scenario } from './types';
 
 export interface AgreementStatus {
@@ -24,7 +25,7 @@ export function pauseAgreementStatus(
   for (const lab of labs) {
     if (!lab.policy.inPauseAgreement || lab.halted) continue;
     members++;
-    if (!triggered && registeredAllowedPosture(lab, scenario) === 'pause') triggered = true;
+    if (!triggered && stopsTraining(registeredAllowedPosture(lab, scenario))) triggered = true;
   }
   const active = members >= minimum;
   return { active, triggered: active && triggered };

@@ -1,3 +1,4 @@
+import { clamp01, percent } from './numbers';
 import { newsItem } from './news';
 import type { LabState, NewsItem, PolicyAction } from './types';
 
@@ -49,7 +50,7 @@ export function applyPolicyActions(
               round,
               'revision',
               `${lab.name} ${loosened ? 'loosens' : 'tightens'} its ${level.name} ${action.domain} threshold`,
-              `Publicly revised from ${pct(from)} to ${pct(to)} capability.`,
+              `Publicly revised from ${percent(from)} to ${percent(to)} capability.`,
               lab.id,
             ),
           );
@@ -94,12 +95,4 @@ export function applyPolicyActions(
     }
   }
   return { news, auditRequested };
-}
-
-export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-export function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
 }

@@ -9,11 +9,13 @@
 
 import { createGame } from './game';
 import { describeIncident } from './incidents';
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { percent } from './numbers';
 import { nextBudget } from './market';
 import { resolveDynamics } from './parameters';
 import { AUDIT_COST } from './policyActions';
-import { estimatedRisks, POSTURE_NAMES } from './timelineSeries';
+import { POSTURE_RULES, postureName, RELEASE_RULES, releasesNewModel } from './postures';
+import { estimatedRisks } from './timelineSeries';
 import type {
   GameState,
   Incident,
@@ -193,13 +195,13 @@ export function quarterReport(
     lines.push({ topic, label: TOPIC_LABEL[topic], text });
 
   // What you chose.
-  const chosen = POSTURE_NAMES[rec.decision.posture];
-  const taken = POSTURE_NAMES[rec.effectivePosture];
+  const chosen = postureName(rec.decision.posture);
+  const taken = postureName(rec.effectivePosture);
   let choice = rec.overriddenBy
     ? `${chosen}, but ${OVERRIDDEN_BY[rec.overriddenBy]} ${taken}.`
     : `${taken}.`;
   if (rec.compliance === 'broken') {
-    choice += ` Your policy allowed ${POSTURE_NAMES[rec.allowedPosture]}: this broke your own commitment, and it is on the record.`;
+    choice += ` Your policy allowed ${postureName(rec.allowedPosture)}: this broke your own commitment, and it is on the record.`;
   } else if (rec.compliance === 'kept') {
     choice += ' Your policy allowed it: commitment kept.';
   }
@@ -238,14 +240,15 @@ export function quarterReport(
 
   // Market share and why.
   const rivalsSelling = record.labs.filter(
-    (l) => l.lab !== labId && l.status !== 'halted' && l.effectivePosture !== 'pause',
+    (l) => l.lab !== labId && l.status !== 'halted' && releasesNewModel(l.effectivePosture),
   ).length;
+  const release = POSTURE_RULES[rec.effectivePosture].release;
   const why =
-    rec.effectivePosture === 'pause'
-      ? 'you paused, so customers drift to rivals with newer models'
-      : rec.effectivePosture === 'restrict'
-        ? `a restricted release earns about ${percent(p.restrictedValue)} of a full one`
-        : 'customers follow the most capable model they can use, and how much they trust its lab';
+    release === null
+      ? `you ${POSTURE_RULES[rec.effectivePosture].words.did}, so customers drift to rivals with newer models`
+      : release === 'full'
+        ? 'customers follow the most capable model they can use, and how much they trust its lab'
+        : `a ${RELEASE_RULES[release].label.toLowerCase()} earns about ${percent(RELEASE_RULES[release].access(p))} of a full one`;
   add(
     'market',
     `${percent(before.marketShare)} → ${percent(rec.marketShare)} (${signedPoints(before.marketShare, rec.marketShare)}): ${why}; ${rivalsSelling === 0 ? 'no rival' : `${rivalsSelling} rival${rivalsSelling === 1 ? '' : 's'}`} released a model. Customers move slowly, so share changes a little each quarter.`,

@@ -1,3 +1,4 @@
+import { RELEASE_RULES, type ReleaseParams } from './postures';
 import type {
   DeploymentStatus,
   DomainId,
@@ -27,8 +28,9 @@ export function maxDanger(
   return worst;
 }
 
-export function deploymentBreadth(status: DeploymentStatus, restrictedBreadth: number): number {
-  return status === 'full' ? 1 : status === 'restricted' ? restrictedBreadth : 0;
+/** Share of a full release's exposure to misuse (the posture table's release rules). */
+export function deploymentBreadth(status: DeploymentStatus, p: ReleaseParams): number {
+  return RELEASE_RULES[status].breadth(p);
 }
 
 export interface RiskInputs {
@@ -46,7 +48,7 @@ export interface RiskInputs {
  * loss of control — autonomy/oversight capability beyond alignment evidence (internal use counts).
  */
 export function labRisk(input: RiskInputs, p: DynamicsParams): RiskBreakdown {
-  const breadth = deploymentBreadth(input.deployment, p.restrictedBreadth);
+  const breadth = deploymentBreadth(input.deployment, p);
   const misuse =
     p.misuseHazard *
     breadth *

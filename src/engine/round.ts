@@ -1,6 +1,7 @@
 import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
-import { allowedPosture, leastPermissive, morePermissive } from './commitments';
+import { allowedPosture } from './commitments';
+import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from './postures';
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
@@ -17,13 +18,15 @@ import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
 import { newsItem } from './news';
 import { resolveDynamics } from './parameters';
 import { growSafeguards } from './safeguards';
-import { AUDIT_COST, applyPolicyActions, clamp01 } from './policyActions';
+import { clamp01 } from './numbers';
+import { AUDIT_COST, applyPolicyActions } from './policyActions';
 import { CONTROL_DOMAINS, MISUSE_DOMAINS, labRisk, maxDanger, stolenModelRisk } from './risk';
 import { STREAM, streamRng } from './rng';
 import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
 import { summariseOutcome } from './outcome';
 import type {
   Compliance,
+  DeploymentStatus,
   GameState,
   Incident,
   LabDecision,
@@ -177,7 +180,7 @@ function pauseCauseOf(
   lab: LabState,
   pactTriggered: boolean,
 ): PauseCause | null {
-  if (choice.posture !== 'pause') return null;
+  if (!stopsTraining(choice.posture)) return null;
   if (lab.halted || choice.overriddenBy === 'regulator') return 'regulator';
   if (choice.overriddenBy === 'pauseAgreement') return 'agreement';
   if (choice.overriddenBy === 'policy') return 'ownPolicy';
@@ -240,6 +243,8 @@ export function resolveRound(
   const choices = new Map<string, Choice>();
   const defections = new Set<string>();
   const newBreaches = new Set<string>();
+  /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
+  const deployments = new Map<string, DeploymentStatus>();
   labs.forEach((lab, index) => {
     const decision = decisionFor(lab);
     const choice = choosePosture(lab, decision, scenario, world, pactTriggered);
@@ -267,7 +272,12 @@ export function resolveRound(
       lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
     }
     lab.openBreach = choice.breachedLevel;
-    if (pactTriggered && lab.policy.inPauseAgreement && !lab.halted && choice.posture !== 'pause') {
+    if (
+      pactTriggered &&
+      lab.policy.inPauseAgreement &&
+      !lab.halted &&
+      !stopsTraining(choice.posture)
+    ) {
       defections.add(lab.id);
       lab.lastDefection = round;
       lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
@@ -283,10 +293,9 @@ export function resolveRound(
     }
     const budget = lab.budget;
     const split = decision.budget;
-    if (choice.posture === 'pause' || lab.halted) {
-      lab.training = 'paused';
-    } else {
-      lab.training = 'scaling';
+    const rules = POSTURE_RULES[choice.posture];
+    lab.training = lab.halted ? 'paused' : rules.training;
+    if (lab.training === 'scaling') {
       const growth = growCapability(
         lab.capability,
         domains,
@@ -309,9 +318,10 @@ export function resolveRound(
     }
     if (lab.halted) {
       lab.deployment = 'none';
-    } else if (choice.posture !== 'pause') {
+    } else if (rules.release !== null) {
+      // The new model replaces the one already out.
       const before = lab.deployment;
-      lab.deployment = choice.posture === 'deploy' ? 'full' : 'restricted';
+      lab.deployment = rules.release;
       lab.deployedCapability = { ...lab.capability };
       if (before !== lab.deployment && lab.deployment === 'full') {
         news.push(
@@ -319,8 +329,10 @@ export function resolveRound(
         );
       }
     } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
+      // Nothing new is released, and incident response pulls the model already out back to trusted users.
       lab.deployment = 'restricted';
     }
+    deployments.set(lab.id, lab.deployment);
     lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
     lab.evalInvestment += budget * split.evals;
     lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
@@ -451,6 +463,7 @@ export function resolveRound(
       lab: lab.id,
       decision: decisionFor(lab),
       effectivePosture: choice.posture,
+      deployment: deployments.get(lab.id) as DeploymentStatus,
       overriddenBy: choice.overriddenBy,
       allowedPosture: choice.allowed,
       pauseCause: pauseCauseOf(choice, decisionFor(lab), lab, pactTriggered),

@@ -14,15 +14,16 @@
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
-import { domainName, levelName, percent } from './explain';
+import { domainName, levelName } from './explain';
+import { clamp01, percent } from './numbers';
 import { describeIncident } from './incidents';
 import { evalSensitivity, evaluateLab, isEvalRound } from './evaluation';
 import { resolveDynamics } from './parameters';
+import { POSTURE_RULES, postureName } from './postures';
 import { labRisk } from './risk';
 import type { Rng } from './rng';
 import type {
   Compliance,
-  DeploymentStatus,
   DomainId,
   DomainValues,
   GameState,
@@ -482,12 +483,10 @@ function evalUncertainties(
 }
 
 function decisionLabel(r: LabRoundRecord): string {
-  const name = POSTURE_NAMES[r.effectivePosture];
+  const name = postureName(r.effectivePosture);
   const parts = [name];
   if (r.overriddenBy)
-    parts.push(
-      `(you chose ${POSTURE_NAMES[r.decision.posture]}; ${OVERRIDE_WORDS[r.overriddenBy]})`,
-    );
+    parts.push(`(you chose ${postureName(r.decision.posture)}; ${OVERRIDE_WORDS[r.overriddenBy]})`);
   if (r.compliance === 'broken') parts.push('— broke your commitment');
   return parts.join(' ');
 }
@@ -505,21 +504,17 @@ export function estimatedRisks(
 ): Map<number, RiskBreakdown> {
   const p = resolveDynamics(scenario.dynamics);
   const out = new Map<number, RiskBreakdown>();
-  let deployment: DeploymentStatus = 'none';
   let lastMeasured: DomainValues = {};
   for (const h of state.history) {
     const r = h.labs.find((l) => l.lab === labId);
     if (!r) continue;
     if (r.measured) lastMeasured = r.measured;
-    if (r.status === 'halted') deployment = 'none';
-    else if (r.effectivePosture === 'deploy') deployment = 'full';
-    else if (r.effectivePosture === 'restrict') deployment = 'restricted';
     const risk = labRisk(
       {
         capability: lastMeasured,
-        deployedCapability: deployment === 'none' ? {} : lastMeasured,
-        deployment,
-        training: r.effectivePosture === 'pause' ? 'paused' : 'scaling',
+        deployedCapability: r.deployment === 'none' ? {} : lastMeasured,
+        deployment: r.deployment,
+        training: POSTURE_RULES[r.effectivePosture].training,
         safeguards: r.safeguards,
       },
       p,
@@ -528,12 +523,6 @@ export function estimatedRisks(
   }
   return out;
 }
-
-export const POSTURE_NAMES: Record<Posture, string> = {
-  pause: 'Pause',
-  restrict: 'Restrict',
-  deploy: 'Deploy',
-};
 
 const OVERRIDE_WORDS: Record<NonNullable<LabRoundRecord['overriddenBy']>, string> = {
   policy: 'your binding policy overrode it',
@@ -550,8 +539,4 @@ function range(from: number, to: number): number[] {
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
 }

@@ -403,6 +403,12 @@ export interface LabRoundRecord {
   decision: LabDecision;
   /** The posture actually taken (a binding policy or a regulator can override the decision). */
   effectivePosture: Posture;
+  /**
+   * Who could use the lab's model this quarter, as the hazards and the market saw it (set by the
+   * posture table's release, incident response or a halt; an audit's halt at the quarter's end
+   * shows from the next quarter).
+   */
+  deployment: DeploymentStatus;
   overriddenBy: 'policy' | 'regulator' | 'pauseAgreement' | 'incidentResponse' | null;
   /** The posture its commitment as registered (no quiet revisions) allowed, given what it knew. */
   allowedPosture: Posture;

@@ -14,7 +14,8 @@ import {
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
-import { formatPath, validateScenarioValue } from '../engine/scenario/validate';
+import type { PathSegment } from '../engine/scenario/semantics';
+import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/validate';
 import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
 
 export interface SavedGame {
@@ -48,8 +49,6 @@ export const MAX_SEED = 4294967295;
  */
 export type SaveResult =
   { ok: true; save: SavedGame; dropped?: string[] } | { ok: false; message: string };
-
-type PathSegment = string | number;
 
 export interface Problem {
   path: PathSegment[];
@@ -170,15 +169,6 @@ export function gameSchemas(scenario: Scenario) {
 }
 
 // ---------------------------------------------------------------- problems → one message
-
-function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key;
-    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
-  }
-  return segments;
-}
 
 /**
  * The issue's message in plain words. Our schemas give their own messages; what is left is

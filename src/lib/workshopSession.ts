@@ -15,6 +15,8 @@ import {
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
+import type { PathSegment } from '../engine/scenario/semantics';
+import { pathOf } from '../engine/scenario/validate';
 import type { Scenario, ScriptedEvent } from '../engine/types';
 import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
 import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
@@ -48,7 +50,6 @@ export interface WorkshopSession {
 
 export type SessionResult = { ok: true; session: WorkshopSession } | { ok: false; message: string };
 
-type PathSegment = string | number;
 interface Problem {
   path: PathSegment[];
   message: string;
@@ -58,15 +59,6 @@ const got = (issue: { input: unknown }): string => `got ${describeValue(issue.in
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key;
-    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
-  }
-  return segments;
-}
 
 function problemsOf(issues: readonly v.BaseIssue<unknown>[], prefix: PathSegment[]): Problem[] {
   return issues.map((issue) => ({ path: [...prefix, ...pathOf(issue)], message: issue.message }));

@@ -9,8 +9,9 @@ import { BUDGET_LINES } from '../engine/types';
 /** Characters that make a spreadsheet treat a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV field: formula-neutralised text, quoted when RFC 4180 requires it. */
-export function csvField(value: string | number): string {
+/** One CSV field: formula-neutralised text, quoted when RFC 4180 requires it (null: empty). */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
   let text = typeof value === 'number' ? formatNumber(value) : value;
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -21,7 +22,7 @@ function formatNumber(x: number): string {
   return String(Number(x.toFixed(4)));
 }
 
-export function csvRow(fields: readonly (string | number)[]): string {
+export function csvRow(fields: readonly (string | number | null)[]): string {
   return fields.map(csvField).join(',');
 }
 

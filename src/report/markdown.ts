@@ -3,6 +3,7 @@
 // names) goes through `md()`, so it stays text: no table is broken by a "|", no link or HTML is
 // smuggled in by a name.
 
+import { percent } from '../engine/numbers';
 import { BOT_DESCRIPTIONS } from '../engine/bots';
 import {
   QUARTER_FIGURES,
@@ -27,9 +28,6 @@ export function md(text: string): string {
     .replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`);
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const pct1 = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
 const OVERRIDE_WORDS: Record<NonNullable<LabRoundRecord['overriddenBy']>, string> = {
   policy: 'binding policy',
   regulator: 'regulator',
@@ -47,7 +45,11 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** A Markdown table's lines: the header, its rule, then one line per row (cells already escaped). */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)];
 }
 
@@ -84,7 +86,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       const measured = r.measured?.[d.id];
       const truth = start.capability[d.id] ?? 0;
       const missed = r.missedCrossings.some((m) => m.domain === d.id);
-      return `${measured === undefined ? '—' : pct(measured)} / ${pct(truth)}${missed ? ' **missed**' : ''}`;
+      return `${measured === undefined ? '—' : percent(measured)} / ${percent(truth)}${missed ? ' **missed**' : ''}`;
     });
     const compliance =
       r.compliance === 'broken'
@@ -97,12 +99,12 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
       r.overriddenBy ? OVERRIDE_WORDS[r.overriddenBy] : '',
       `${levelOrDash(scenario, r.knownLevel)} / ${levelOrDash(scenario, start.trueLevel)}`,
       ...perDomain,
-      SAFEGUARD_TRACKS.map((t) => pct(start.safeguards[t])).join(' / '),
-      pct1(r.risk.total),
+      SAFEGUARD_TRACKS.map((t) => percent(start.safeguards[t])).join(' / '),
+      percent(r.risk.total, 1),
       compliance,
     ]);
   }
-  return table(header, rows);
+  return markdownTable(header, rows);
 }
 
 function newsByQuarter(news: readonly NewsItem[], state: GameState): string[] {
@@ -177,7 +179,7 @@ export function gameReportMarkdown(
     lines.push(
       'A missed crossing: during the quarter the model truly crossed a threshold while its evals said it had not, so the policy never triggered. One row per episode, with its first quarter; the true capability is the figure at that quarter’s end.',
       '',
-      ...table(
+      ...markdownTable(
         [
           'Quarter',
           'Lab',
@@ -192,9 +194,9 @@ export function gameReportMarkdown(
           md(labName(state, m.lab)),
           md(levelName(scenario, m.levelId)),
           md(domainName(scenario, m.domain)),
-          pct(m.trueCapability),
-          pct(m.measured),
-          pct(m.threshold),
+          percent(m.trueCapability),
+          percent(m.measured),
+          percent(m.threshold),
         ]),
       ),
       '',
@@ -203,7 +205,7 @@ export function gameReportMarkdown(
 
   lines.push('## Commitments', '');
   lines.push(
-    ...table(
+    ...markdownTable(
       [
         'Lab',
         'Played by',
@@ -226,9 +228,9 @@ export function gameReportMarkdown(
           String(c.broken),
           String(c.revisedPublicly),
           `${c.revisedQuietly} (${exposed})`,
-          o ? pct1(o.cumulativeRisk) : '—',
-          pct(lab?.marketShare ?? 0),
-          pct(lab?.reputation ?? 0),
+          o ? percent(o.cumulativeRisk, 1) : '—',
+          percent(lab?.marketShare ?? 0),
+          percent(lab?.reputation ?? 0),
         ];
       }),
     ),

@@ -1,7 +1,8 @@
 // A policy action a lab took in a quarter, in the words of the after-action report: the same in
 // the Markdown download and on the printable page. (The CSV keeps its own terse ids.)
 
-import { domainName, levelName, percent } from '../engine/explain';
+import { domainName, levelName } from '../engine/explain';
+import { percent } from '../engine/numbers';
 import type { PolicyAction, Scenario } from '../engine/types';
 
 /** E.g. "quiet revision of Level 2 Cyber to 70%", "invited an audit". Plain text, not escaped. */

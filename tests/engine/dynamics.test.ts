@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFactor, growCapability } from '../../src/engine/capability';
 import fc from 'fast-check';
-import {
-  allowedPosture,
-  commitmentVerdict,
-  leastPermissive,
-  morePermissive,
-} from '../../src/engine/commitments';
+import { allowedPosture, commitmentVerdict } from '../../src/engine/commitments';
+import { leastPermissive, morePermissive } from '../../src/engine/postures';
 import {
   evalSensitivity,
   evaluateLab,

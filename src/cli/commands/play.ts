@@ -1,3 +1,4 @@
+import { percent } from '../../engine/numbers';
 import { playWithBots } from '../../engine/game';
 import { gameRecord } from '../../engine/record';
 import type { GameState, Scenario } from '../../engine/types';
@@ -24,8 +25,6 @@ export function runPlay(argv: string[], out: (line: string) => void): number {
   return 0;
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
 function summaryLines(scenario: Scenario, state: GameState): string[] {
   const o = state.outcome;
   const lines = [`${scenario.title} — seed ${state.seed}`, ''];
@@ -33,13 +32,15 @@ function summaryLines(scenario: Scenario, state: GameState): string[] {
     const labs = r.labs
       .map(
         (l) =>
-          `${l.lab} ${l.effectivePosture}${l.compliance === 'broken' ? '!' : ''} ${pct(l.risk.total)}`,
+          `${l.lab} ${l.effectivePosture}${l.compliance === 'broken' ? '!' : ''} ${percent(l.risk.total, 1)}`,
       )
       .join(' | ');
     const inc = r.incidents.length
       ? `  incidents: ${r.incidents.map((i) => `${i.severity} ${i.kind} (${i.lab})`).join(', ')}`
       : '';
-    lines.push(`Q${String(r.round).padStart(2)}  trust ${pct(r.publicTrust)}  ${labs}${inc}`);
+    lines.push(
+      `Q${String(r.round).padStart(2)}  trust ${percent(r.publicTrust, 1)}  ${labs}${inc}`,
+    );
   }
   if (!o) return lines;
   const reason = {
@@ -47,13 +48,13 @@ function summaryLines(scenario: Scenario, state: GameState): string[] {
     catastrophe: `Catastrophe in quarter ${o.round}: ${o.catastrophe?.kind} from ${o.catastrophe?.lab}. The game ends for everyone.`,
     regulatorHalt: `The regulator halted frontier development in quarter ${o.round}.`,
   }[o.reason];
-  lines.push('', reason, `Public trust at the end: ${pct(o.publicTrust)}`, '');
+  lines.push('', reason, `Public trust at the end: ${percent(o.publicTrust, 1)}`, '');
   lines.push(
     'lab                   cum. risk  kept  broken  revised(quiet)  missed  share   reputation',
   );
   for (const l of o.labs) {
     lines.push(
-      `${l.lab.padEnd(20)}  ${pct(l.cumulativeRisk).padStart(9)}  ${String(l.commitmentsKept).padStart(4)}  ${String(l.commitmentsBroken).padStart(6)}  ${String(l.revisionsPublic + l.revisionsQuiet).padStart(7)}(${l.revisionsQuiet})     ${String(l.missedCrossings).padStart(6)}  ${pct(l.marketShare).padStart(6)}  ${pct(l.reputation).padStart(6)}`,
+      `${l.lab.padEnd(20)}  ${percent(l.cumulativeRisk, 1).padStart(9)}  ${String(l.commitmentsKept).padStart(4)}  ${String(l.commitmentsBroken).padStart(6)}  ${String(l.revisionsPublic + l.revisionsQuiet).padStart(7)}(${l.revisionsQuiet})     ${String(l.missedCrossings).padStart(6)}  ${percent(l.marketShare, 1).padStart(6)}  ${percent(l.reputation, 1).padStart(6)}`,
     );
   }
   lines.push('', '(! = the lab went past its own commitment that quarter)');

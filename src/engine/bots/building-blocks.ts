@@ -12,7 +12,8 @@
 //
 // Everything here is a pure function of the lab's view: no randomness, no hidden state.
 
-import { BUDGET_LINES, POSTURES } from '../types';
+import { leastPermissive, POSTURE_RULES } from '../postures';
+import { BUDGET_LINES } from '../types';
 import type {
   BudgetSplit,
   DeploymentStatus,
@@ -31,9 +32,9 @@ export const HIGH_BOARD_PRESSURE = 0.6;
 
 // ---------------------------------------------------------------- postures
 
-/** How permissive a posture is: pause 0 < restrict 1 < deploy 2. */
+/** How permissive a posture is: pause 0 < restrict 1 < deploy 2 (the posture table's rank). */
 export function postureRank(posture: Posture): number {
-  return POSTURES.indexOf(posture);
+  return POSTURE_RULES[posture].rank;
 }
 
 /**
@@ -42,7 +43,7 @@ export function postureRank(posture: Posture): number {
  * commitment, with the limit being `view.self.allowedPosture`.
  */
 export function noMorePermissiveThan(wanted: Posture, limit: Posture): Posture {
-  return postureRank(wanted) <= postureRank(limit) ? wanted : limit;
+  return leastPermissive(wanted, limit);
 }
 
 // ---------------------------------------------------------------- the lab's own ladder

@@ -244,7 +244,8 @@ function duplicateKeyIssues(root: JsonNode, locator: Locator): ScenarioIssue[] {
 
 // ---------------------------------------------------------------- the value
 
-function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
+/** Where in the value a schema issue is: its keys and indexes, outermost first. */
+export function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const item of issue.path ?? []) {
     const key = (item as { key?: unknown }).key;
@@ -406,8 +407,15 @@ export function validateScenarioValue(value: unknown): ScenarioResult {
 
 export { MAX_SCENARIO_BYTES };
 
-/** A file as the browser gives it: its size, and its bytes (or, in some tests, its text). */
-export type PickedFile = Pick<Blob, 'size'> & Partial<Pick<Blob, 'arrayBuffer' | 'text'>>;
+/**
+ * A file as the browser gives it: its size, and its bytes (or, in some tests, its text). A browser
+ * `File` or `Blob` is one; the engine names no DOM type (it compiles without the DOM).
+ */
+export interface PickedFile {
+  size: number;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+  text?(): Promise<string>;
+}
 
 /**
  * A picked or dropped file's text, read and decoded the way the command line reads files

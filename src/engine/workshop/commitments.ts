@@ -6,6 +6,7 @@
 // missed crossing, not a broken promise.
 
 import { levelName } from '../explain';
+import { POSTURE_RULES, stopsTraining } from '../postures';
 import type { GameState, LabRoundRecord, Scenario } from '../types';
 import {
   COMMITMENT_KINDS,
@@ -129,8 +130,6 @@ export interface CommitmentAssessment {
   evidence: CommitmentEvidence[];
 }
 
-const POSTURE_WORD = { pause: 'paused', restrict: 'restricted', deploy: 'deployed fully' } as const;
-
 function nameOf(state: GameState, lab: string): string {
   return state.labs.find((l) => l.id === lab)?.name ?? lab;
 }
@@ -171,23 +170,23 @@ export function assessCommitment(
             });
           }
         }
-        const callers = mine.filter((r) => r.allowedPosture === 'pause');
+        const callers = mine.filter((r) => stopsTraining(r.allowedPosture));
         if (callers.length === 0) continue;
         triggered = true;
         const names = callers.map((r) => nameOf(state, r.lab));
         const who =
           names.length === 1 ? possessive(names[0] as string) : `${names.join(' and ')}’s`;
         for (const r of mine) {
-          if (r.effectivePosture !== 'pause') {
+          if (!stopsTraining(r.effectivePosture)) {
             evidence.push({
               round: round.round,
               lab: r.lab,
-              text: `${who} evals called for a pause, but ${nameOf(state, r.lab)} ${POSTURE_WORD[r.effectivePosture]}.`,
+              text: `${who} evals called for a pause, but ${nameOf(state, r.lab)} ${POSTURE_RULES[r.effectivePosture].words.done}.`,
               broke: true,
             });
           }
         }
-        if (mine.every((r) => r.effectivePosture === 'pause')) {
+        if (mine.every((r) => stopsTraining(r.effectivePosture))) {
           evidence.push({
             round: round.round,
             lab: callers[0]?.lab ?? '',
@@ -206,7 +205,7 @@ export function assessCommitment(
           const known = scenario.levels.findIndex((l) => l.id === r.knownLevel);
           if (threshold < 0 || known < threshold) continue;
           triggered = true;
-          if (r.effectivePosture === 'deploy') {
+          if (POSTURE_RULES[r.effectivePosture].release === 'full') {
             evidence.push({
               round: round.round,
               lab: r.lab,

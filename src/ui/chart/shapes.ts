@@ -104,7 +104,7 @@ export function spreadLabels<T extends { y: number }>(
   return sorted;
 }
 
-export const pct = (x: number, digits = 0): string => `${(x * 100).toFixed(digits)}%`;
+export { percent as pct } from '../../engine/numbers';
 
 /** A horizontal reference line (a capability threshold). */
 export interface RefLine {

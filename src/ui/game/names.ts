@@ -1,12 +1,6 @@
 // Display names for the engine's identifiers (words only: no rules here).
-import type { BudgetLine, DeploymentStatus, Posture, SafeguardTrack } from '../../engine/types';
+import type { BudgetLine, SafeguardTrack } from '../../engine/types';
 import { TRACK_NAMES } from '../../engine/explain';
-
-export const POSTURE_LABEL: Record<Posture, string> = {
-  pause: 'Pause',
-  restrict: 'Restrict',
-  deploy: 'Deploy',
-};
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -25,13 +19,7 @@ export const BUDGET_LABEL: Record<BudgetLine, string> = {
   evals: 'Evals',
 };
 
-export const DEPLOYMENT_LABEL: Record<DeploymentStatus, string> = {
-  none: 'Nothing released',
-  restricted: 'Restricted release',
-  full: 'Released to everyone',
-};
-
-export const pct = (x: number, digits = 0): string => `${(x * 100).toFixed(digits)}%`;
+export { percent as pct } from '../../engine/numbers';
 
 /** The steps of a quarter, as the game machine names its states. */
 export type QuarterPhase = 'briefing' | 'evaluation' | 'decisions';

@@ -17,7 +17,7 @@ import {
 } from '../../engine/workshop/commitments';
 import * as flow from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
-import { workshopReportMarkdown } from '../../engine/workshop/report';
+import { workshopReportMarkdown } from '../../report/workshop';
 import {
   defaultTeamName,
   draftProblems,

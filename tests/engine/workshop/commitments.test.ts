@@ -99,7 +99,7 @@ describe('what the record says about a commitment', () => {
     expect(a.inferred).toBe('broken');
     expect(a.evidence[0]).toMatchObject({ round: 1, lab: LAB_B, broke: true });
     expect(a.evidence[0]?.text).toBe(
-      'Lantern Labs’ evals called for a pause, but Corvid AI deployed fully.',
+      'Lantern Labs’ evals called for a pause, but Corvid AI released in full.',
     );
     const left = record([[row(LAB_A), row(LAB_B, { actions: [{ kind: 'leavePauseAgreement' }] })]]);
     expect(assessCommitment(commitment({ kind: 'pausePact' }), SCENARIO, left)).toMatchObject({

@@ -1,22 +1,18 @@
-// The workshop's after-action report: the game report (src/report/markdown.ts, every team named)
+// The workshop's after-action report: the game report (markdown.ts, every team named)
 // with the workshop's own record added — who played which lab, the commitments and agreements
 // announced at the table with what became of them, and the injects the facilitator fired.
 
-import { md, gameReportMarkdown } from '../../report/markdown';
-import type { FiredInject } from '../game';
-import type { GameState, Scenario } from '../types';
-import { assessCommitments, COMMITMENT_KIND_LABEL, VERDICT_WORDS } from './commitments';
-import { describeEffect } from './injects';
-import { teamNamesByLab } from './seats';
-import type { WorkshopMeta } from './types';
-
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
-}
+import type { FiredInject } from '../engine/game';
+import type { GameState, Scenario } from '../engine/types';
+import {
+  assessCommitments,
+  COMMITMENT_KIND_LABEL,
+  VERDICT_WORDS,
+} from '../engine/workshop/commitments';
+import { describeEffect } from '../engine/workshop/injects';
+import { teamNamesByLab } from '../engine/workshop/seats';
+import type { WorkshopMeta } from '../engine/workshop/types';
+import { gameReportMarkdown, md, markdownTable } from './markdown';
 
 /** The workshop's own sections, in Markdown. */
 export function workshopSectionsMarkdown(
@@ -27,7 +23,7 @@ export function workshopSectionsMarkdown(
   const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
   const lines: string[] = ['## Teams', ''];
   lines.push(
-    ...table(
+    ...markdownTable(
       ['Team', 'Lab'],
       meta.teams.map((t) => [md(t.name), md(name(t.lab))]),
     ),
@@ -48,7 +44,7 @@ export function workshopSectionsMarkdown(
     lines.push(
       'Verdicts: the facilitator’s mark where given, otherwise what the game record shows (only what each lab’s own evals showed counts).',
       '',
-      ...table(
+      ...markdownTable(
         ['Quarter', 'Parties', 'Commitment', 'Kind', 'Verdict', 'Evidence'],
         assessCommitments(meta.commitments, scenario, state).map(({ commitment, assessment }) => [
           commitment.until === null
@@ -70,7 +66,7 @@ export function workshopSectionsMarkdown(
     lines.push('None: only the scenario’s scripted events fired.', '');
   } else {
     lines.push(
-      ...table(
+      ...markdownTable(
         ['Quarter', 'Headline', 'Effect'],
         meta.injects.map((i) => [
           String(i.round),

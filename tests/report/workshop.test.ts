@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addCommitment } from '../../../src/engine/workshop/commitments';
-import { workshopReportMarkdown } from '../../../src/engine/workshop/report';
-import type { FiredInject } from '../../../src/engine/game';
-import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from './helpers';
+import { addCommitment } from '../../src/engine/workshop/commitments';
+import { workshopReportMarkdown } from '../../src/report/workshop';
+import type { FiredInject } from '../../src/engine/game';
+import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from '../engine/workshop/helpers';
 
 const inject: FiredInject = {
   round: 2,

@@ -1,0 +1,70 @@
+// The project's layers, enforced: each folder of src/ lists the folders of src/ it may import from
+// (packages are always allowed). A file outside every listed folder is not checked.
+//
+//   engine ← report ← UI (and CLI, lib, explorer; their own rows are still to come)
+//
+// The rule resolves each relative import against the importing file, so it checks where an import
+// lands, not how its path is spelled.
+
+import path from 'node:path';
+
+const SRC = path.resolve(import.meta.dirname, '..', 'src');
+
+/** Folder of src/ → the folders of src/ its files may import from. */
+export const LAYERS = {
+  engine: ['engine'],
+  report: ['engine', 'report'],
+};
+
+function folderOf(file) {
+  const relative = path.relative(SRC, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const [top, ...rest] = relative.split(path.sep);
+  return rest.length ? top : null;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layers = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'A layer of src/ imports only from the layers below it.' },
+    schema: [],
+    messages: {
+      forbidden:
+        'src/{{from}} may import only from {{allowed}}; "{{source}}" is in src/{{to}} (see eslint/layers.js).',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const from = folderOf(file);
+    const allowed = from ? LAYERS[from] : undefined;
+    if (!allowed) return {};
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const target = path.relative(SRC, path.resolve(path.dirname(file), source.value));
+      if (target.startsWith('..') || path.isAbsolute(target)) return; // outside src/: data, config
+      const to = target.split(path.sep)[0];
+      if (allowed.includes(to)) return;
+      context.report({
+        node: source,
+        messageId: 'forbidden',
+        data: {
+          from,
+          to,
+          source: source.value,
+          allowed: allowed.map((a) => `src/${a}`).join(', '),
+        },
+      });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
+export default { rules: { layers } };
