@@ -1,7 +1,7 @@
 // Starting ranges for a newly picked sweep parameter: the whole range for most, something
 // readable for the rest. Pure.
 
-import { sweepParameter } from '../engine/batch/sweepParameters';
+import { parseLabLeverId, sweepParameter } from '../engine/batch/sweepParameters';
 import type { Scenario } from '../engine/types';
 import type { ExploreAxis, ExploreSpec } from './exploreLink';
 
@@ -10,6 +10,15 @@ export const DEFAULT_SEED = 1;
 
 export function defaultAxis(id: string, scenario: Scenario | undefined): ExploreAxis {
   const labs = scenario?.labs.length ?? 4;
+  const lever = parseLabLeverId(id);
+  if (lever?.kind === 'pauseFrom') {
+    const rounds = scenario?.rounds ?? 20;
+    return { id, from: 0, to: Math.min(rounds, 8), steps: Math.min(rounds, 8) + 1 };
+  }
+  if (lever) {
+    const p = sweepParameter(id);
+    return { id, from: 0, to: p?.max ?? 1, steps: (p?.max ?? 1) + 1 };
+  }
   switch (id) {
     case 'labs':
       return { id, from: 2, to: 6, steps: 5 };

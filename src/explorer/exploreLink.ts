@@ -3,8 +3,14 @@
 // no DOM, so the shell, the explorer and the tests share it.
 
 import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
-import { checkValue, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
+import {
+  checkValue,
+  settingProblem,
+  sweepParameter,
+  sweepValues,
+} from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/types';
 
 import { EXPLORE_PREFIX } from './explorePrefix';
 
@@ -29,14 +35,14 @@ export interface ExploreSpec {
 
 export type ExploreLinkResult = { ok: true; spec: ExploreSpec } | { ok: false; message: string };
 
-function toBase64Url(text: string): string {
+export function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): string | null {
+export function fromBase64Url(text: string): string | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   const padded =
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
@@ -106,14 +112,29 @@ function axisProblem(raw: unknown, index: number): string | ExploreAxis {
   return { id, from: from as number, to: to as number, steps };
 }
 
+/** The scenario ids allowed, from ids or from the scenarios themselves (which also check labs). */
+export type ScenarioList = readonly string[] | readonly Scenario[];
+
+function idsOf(list: ScenarioList | undefined): readonly string[] | undefined {
+  return list?.map((x: string | Scenario) => (typeof x === 'string' ? x : x.id));
+}
+
+function scenarioOf(list: ScenarioList | undefined, id: string): Scenario | undefined {
+  return list
+    ?.map((x: string | Scenario) => x)
+    .find((x): x is Scenario => typeof x !== 'string' && x.id === id);
+}
+
 /**
  * Check a sweep description (parsed from a link, or taken from the explorer's form). With
- * `scenarioIds`, the scenario must be one of them. Never throws.
+ * `scenarios` (ids or scenarios), the scenario must be one of them; given as scenarios, a per-lab
+ * lever must name one of its labs. Never throws.
  */
 export function checkExploreSpec(
   raw: unknown,
-  scenarioIds?: readonly string[],
+  scenarios?: ScenarioList,
 ): { ok: true; spec: ExploreSpec } | { ok: false; problem: string } {
+  const scenarioIds = idsOf(scenarios);
   const fail = (problem: string) => ({ ok: false as const, problem });
   if (!isObject(raw)) return fail('its content is not a sweep description');
   if (raw.v === undefined) return fail('it has no version number (this explorer reads version 1)');
@@ -145,6 +166,11 @@ export function checkExploreSpec(
   };
   const errors = sweepSpecErrors(toSweepSpec(spec));
   if (errors.length > 0) return fail(errors[0] as string);
+  const scenario = scenarioOf(scenarios, spec.scenario);
+  for (const axis of params) {
+    const problem = scenario ? settingProblem(scenario, axis.id) : null;
+    if (problem) return fail(`${axis.id}: ${problem}`);
+  }
   return { ok: true, spec };
 }
 
@@ -152,7 +178,7 @@ export function checkExploreSpec(
  * Read a location hash (`#explore=…`, with or without the `#`). Checks everything a sweep needs
  * and, if `scenarioIds` is given, that the scenario is one of them. Never throws.
  */
-export function parseExploreLink(hash: string, scenarioIds?: readonly string[]): ExploreLinkResult {
+export function parseExploreLink(hash: string, scenarioIds?: ScenarioList): ExploreLinkResult {
   const fail = (message: string): ExploreLinkResult => ({
     ok: false,
     message: `This sweep link cannot be used: ${message}.`,

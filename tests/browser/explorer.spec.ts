@@ -118,6 +118,8 @@ test('the race model and the model card tabs work from the keyboard and pass axe
   // Arrow keys move between the tabs (the ARIA tabs pattern).
   await page.getByRole('tab', { name: 'Game sweeps' }).focus();
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Compare' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   const race = page.getByRole('tab', { name: 'Race model' });
   await expect(race).toBeFocused();
   await expect(race).toHaveAttribute('aria-selected', 'true');

@@ -63,7 +63,7 @@ describe('Explorer', () => {
       within(tabs)
         .getAllByRole('tab')
         .map((t) => t.textContent),
-    ).toEqual(['Game sweeps', 'Race model', 'Model card']);
+    ).toEqual(['Game sweeps', 'Compare', 'Race model', 'Model card']);
     const form = settingsForm();
     const scenario = within(form).getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
     expect(scenario.value).toBe('anthropic-rsp');
@@ -227,6 +227,8 @@ describe('Explorer', () => {
     const sweeps = screen.getByRole('tab', { name: 'Game sweeps' });
     sweeps.focus();
     await fireEvent.keyDown(sweeps, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Compare' })).toHaveFocus();
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Compare' }), { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Race model' })).toHaveAttribute(
       'aria-selected',
       'true',

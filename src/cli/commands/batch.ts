@@ -21,10 +21,22 @@ import {
 } from '../../engine/batch/runBatch';
 import { addChunk, cellSummaries, emptyProgress, planChunks } from '../../engine/batch/sweep';
 import {
-  INFORMATION_LEVELS,
+  armLabel,
+  armScenario,
+  compareSummaries,
+  identicalGames,
+  type ComparisonRow,
+  type Setting,
+} from '../../engine/batch/compare';
+import { inertReason } from '../../engine/batch/inert';
+import {
+  LAB_LEVER_KINDS,
   SWEEP_PARAMETERS,
+  allowedValues,
   applySettings,
   checkValue,
+  parseValue,
+  settingProblem,
   sweepParameter,
 } from '../../engine/batch/sweepParameters';
 import { levelName } from '../../engine/explain';
@@ -42,29 +54,40 @@ const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
 };
 
 export const BATCH_USAGE = [
-  'usage: sim batch <scenario> --runs N [--seed S] [--set key=value …] [--workers W] [--json]',
+  'usage: sim batch <scenario> --runs N [--seed S] [--set key=value …] [--compare "<arm>" …] [--workers W] [--json]',
   'Plays N games with bots in every seat (game i with seed S + i) and prints how often each',
   'outcome happened, with Wilson 95% intervals. <scenario> is a file or a shipped scenario id.',
-  '  --runs N         number of games, 1 to 1000000',
+  '  --runs N         number of games, 1 to 1000000 (with --compare: 2 to 100000 per arm)',
   '  --seed S         seed of the first game (default 1)',
   '  --set key=value  change a parameter first (repeatable): a sweep parameter such as',
   '                   labs, evalSensitivity, bindingShare, information, rounds, or any model',
-  '                   parameter such as competitivePressure or regulationLag',
+  '                   parameter such as competitivePressure or regulationLag; or one lab:',
+  '                   strategy.<lab>=<strategy>  pauseFrom.<lab>=<quarter, 0 = never>',
+  '                   binding.<lab>=true|false   inPauseAgreement.<lab>=true|false',
+  '  --compare "<arm>" an arm to compare with the baseline (the scenario with its --sets):',
+  '                   settings like the above, separated by spaces or commas, e.g.',
+  '                   --compare "pauseFrom.aster=5" --compare "evalSensitivity=0.9 labs=3".',
+  '                   Every arm plays the same seeds; each outcome is reported as arm − baseline',
+  '                   with a paired 95% interval. Repeatable, up to 8 arms. Every game summary',
+  '                   is kept in memory to pair them, hence the 100000-game limit per arm.',
   '  --workers W      worker threads (default: one per 10,000 games, up to all cores; 1 = this thread)',
   '  --json           print one JSON object instead of a summary',
 ];
 
 const MAX_RUNS = 1_000_000;
+/** Games per arm of a comparison: every summary is kept in memory to pair them. */
+export const MAX_COMPARE_RUNS = 100_000;
+const MAX_ARMS = 8;
 const MAX_WORKERS = 64;
 const THREAD_KIND = 'threshold-batch';
-/** Plain decimal or scientific notation only: no hex, no Infinity, no empty string. */
-const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export interface BatchArgs {
   file: string;
   runs: number;
   seed: number;
-  settings: { id: string; value: number }[];
+  settings: Setting[];
+  /** Arms to compare with the baseline (empty: no comparison). */
+  compare: { text: string; settings: Setting[] }[];
   workers: number;
   json: boolean;
 }
@@ -78,32 +101,47 @@ function wholeNumber(
   return wholeNumberOption(flag, raw, min, max);
 }
 
-function parseSetting(raw: string): { id: string; value: number } {
+function parseSetting(raw: string, flag = '--set'): Setting {
   const eq = raw.indexOf('=');
-  if (eq <= 0) throw new CliError(`--set needs key=value, got "${raw}"`);
+  if (eq <= 0) throw new CliError(`${flag} needs key=value, got "${raw}"`);
   const key = raw.slice(0, eq).trim();
   const text = raw.slice(eq + 1).trim();
   const param = sweepParameter(key);
   if (!param) {
+    const kind = key.split('.')[0] ?? '';
+    if ((LAB_LEVER_KINDS as readonly string[]).includes(kind)) {
+      throw new CliError(`${flag}: "${key}" must name a lab by its id, e.g. ${kind}.aster`);
+    }
     const guess = closest(
       key,
       SWEEP_PARAMETERS.map((p) => p.id),
     );
     throw new CliError(
-      `--set: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; keys: ${SWEEP_PARAMETERS.map((p) => p.id).join(', ')}`,
+      `${flag}: unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; keys: ${SWEEP_PARAMETERS.map((p) => p.id).join(', ')}, or per lab: ${LAB_LEVER_KINDS.map((k) => `${k}.<lab>`).join(', ')}`,
     );
   }
-  // The information regime may be given by name as well as by number.
-  const named = param.id === 'information' ? INFORMATION_LEVELS.indexOf(text as never) : -1;
-  if (named < 0 && !NUMBER_RE.test(text)) {
-    throw new CliError(
-      `--set ${key}: expected a number from ${param.min} to ${param.max}, got "${text}"`,
-    );
+  const value = parseValue(param, text);
+  if (value === null) {
+    throw new CliError(`${flag} ${key}: expected ${allowedValues(param)}, got "${text}"`);
   }
-  const value = named >= 0 ? named : Number(text);
   const problem = checkValue(param, value);
-  if (problem) throw new CliError(`--set ${problem}`);
+  if (problem) throw new CliError(`${flag} ${problem}`);
   return { id: param.id, value };
+}
+
+function noRepeats(settings: readonly Setting[], flag: string): void {
+  const ids = settings.map((s) => s.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new CliError(`${flag} ${twice} given more than once`);
+}
+
+/** One `--compare` arm: settings separated by spaces or commas. */
+function parseArm(raw: string): { text: string; settings: Setting[] } {
+  const parts = raw.split(/[\s,]+/).filter((p) => p !== '');
+  if (parts.length === 0) throw new CliError('--compare needs at least one key=value setting');
+  const settings = parts.map((p) => parseSetting(p, `--compare "${raw}":`));
+  noRepeats(settings, `--compare "${raw}":`);
+  return { text: parts.join(' '), settings };
 }
 
 /** Read the command line, or throw a CliError whose message is the one line to print. */
@@ -123,6 +161,7 @@ export function parseBatchArgs(argv: string[], cores = availableParallelism()): 
     runs: { type: 'string' },
     seed: { type: 'string' },
     set: { type: 'string', multiple: true },
+    compare: { type: 'string', multiple: true },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
@@ -133,11 +172,18 @@ export function parseBatchArgs(argv: string[], cores = availableParallelism()): 
   const seed = wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
   const workers =
     wholeNumber('workers', values.workers, 1, MAX_WORKERS) ?? defaultWorkers(runs, cores);
-  const settings = (values.set ?? []).map(parseSetting);
-  const ids = settings.map((s) => s.id);
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (twice) throw new CliError(`--set ${twice} given more than once`);
-  return { file, runs, seed, settings, workers, json: values.json ?? false };
+  const settings = (values.set ?? []).map((raw) => parseSetting(raw));
+  noRepeats(settings, '--set');
+  const compare = (values.compare ?? []).map(parseArm);
+  if (compare.length > MAX_ARMS) {
+    throw new CliError(`--compare: at most ${MAX_ARMS} arms, got ${compare.length}`);
+  }
+  if (compare.length > 0 && (runs < 2 || runs > MAX_COMPARE_RUNS)) {
+    throw new CliError(
+      `--runs must be from 2 to ${MAX_COMPARE_RUNS} with --compare (every game of every arm is kept in memory to pair them), got ${runs}`,
+    );
+  }
+  return { file, runs, seed, settings, compare, workers, json: values.json ?? false };
 }
 
 // ---------------------------------------------------------------- running the games
@@ -335,6 +381,133 @@ function summaryLines(
   return lines;
 }
 
+/** Throw a CliError naming the lab a per-lab setting asks for that the scenario does not have. */
+function checkLabs(scenario: Scenario, settings: readonly Setting[], flag: string): void {
+  for (const { id } of settings) {
+    const problem = settingProblem(scenario, id);
+    if (problem) throw new CliError(`${flag} ${id}: ${problem}`);
+  }
+}
+
+// ---------------------------------------------------------------- comparisons
+
+/** "+1.2 points (−0.4 to +2.8)" or "+0.31 (…)" for means. */
+function signedNumber(x: number, share: boolean): string {
+  const text = share ? (100 * Math.abs(x)).toFixed(1) : Math.abs(x).toFixed(2);
+  const zero = Number(text) === 0;
+  return `${zero ? '' : x < 0 ? '−' : '+'}${text}`;
+}
+
+function comparisonLine(row: ComparisonRow): string {
+  const share = row.kind === 'share';
+  const level = (x: number): string => (share ? pct(x) : x.toFixed(2));
+  const interval =
+    row.lo === null || row.hi === null
+      ? 'no interval'
+      : `${signedNumber(row.lo, share)} to ${signedNumber(row.hi, share)}`;
+  return `  ${row.label.slice(0, 58).padEnd(58)} ${level(row.a).padStart(7)} → ${level(row.b).padEnd(7)} ${signedNumber(row.diff, share).padStart(7)}${share ? ' pts' : '    '}  (${interval})`;
+}
+
+function runComparison(
+  args: BatchArgs,
+  scenario: Scenario,
+  arms: { name: string; settings: Setting[]; scenario: Scenario }[],
+  started: number,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const play = async () => {
+    const base = await playBatch(scenario, args.runs, args.seed, args.workers);
+    const results = [];
+    for (const arm of arms) {
+      const run = await playBatch(arm.scenario, args.runs, args.seed, args.workers);
+      const rows = compareSummaries(arm.name, base.summaries, run.summaries, {
+        baseline: scenario,
+        roundsA: scenario.rounds,
+        roundsB: arm.scenario.rounds,
+      });
+      const inert = identicalGames(base.summaries, run.summaries);
+      const note = inert
+        ? arm.settings.length === 1
+          ? inertReason(scenario, (arm.settings[0] as Setting).id, [
+              (arm.settings[0] as Setting).value,
+            ])
+          : 'these settings did not change any game in this scenario'
+        : null;
+      results.push({ arm, rows, note, threads: run.threads });
+    }
+    return { base, results };
+  };
+  return play().then(
+    ({ base, results }) => {
+      const seconds = (performance.now() - started) / 1000;
+      const baseName = args.settings.length ? armLabel(args.settings, scenario) : 'as written';
+      if (args.json) {
+        out(
+          JSON.stringify({
+            engine: ENGINE_VERSION,
+            scenario: { id: scenario.id, title: scenario.title },
+            seed: args.seed,
+            runs: args.runs,
+            settings: Object.fromEntries(args.settings.map((s) => [s.id, s.value])),
+            baseline: baseName,
+            arms: results.map((r) => ({
+              arm: r.arm.name,
+              settings: Object.fromEntries(r.arm.settings.map((s) => [s.id, s.value])),
+              identicalToBaseline: r.note !== null,
+              note: r.note,
+            })),
+            interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
+            neverDeployed: `time to first deployment counts a game where it never happened as rounds + 1`,
+            workers: base.threads,
+            seconds,
+            comparisons: results.flatMap((r) =>
+              r.rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
+                arm,
+                outcome,
+                a,
+                b,
+                diff,
+                lo,
+                hi,
+                n,
+              })),
+            ),
+          }),
+        );
+        return 0;
+      }
+      out(
+        `${scenario.title} (${scenario.id}) — paired comparison, ${args.runs} games per arm, seeds ${args.seed}…${args.seed + args.runs - 1}, engine ${ENGINE_VERSION}`,
+      );
+      out(`baseline: ${baseName}; every arm plays the same seeds`);
+      out(
+        'each row: baseline → arm, the difference (arm − baseline; shares in percentage points) and its paired 95% interval',
+      );
+      for (const r of results) {
+        out('');
+        out(`arm: ${r.arm.name}`);
+        if (r.note) {
+          out(`  note: every game came out exactly as in the baseline: ${r.note}.`);
+        }
+        for (const row of r.rows) out(comparisonLine(row));
+      }
+      out('');
+      out(
+        `time to first deployment: mean quarter; a game where it never happened counts as the last quarter + 1 (${scenario.rounds + 1}).`,
+      );
+      out(
+        `${args.runs * (arms.length + 1)} games in ${seconds.toFixed(2)} s (${results.length + 1} arms).`,
+      );
+      return 0;
+    },
+    (e: unknown) => {
+      err(`error: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    },
+  );
+}
+
 /**
  * `sim batch`. Bad arguments or an unreadable scenario: one `error: …` line through `err` and
  * exit code 2, returned at once. Otherwise a promise of 0 once the games are played and printed.
@@ -350,14 +523,26 @@ export function runBatch(
   }
   let args: BatchArgs;
   let scenario: Scenario;
+  let arms: { name: string; settings: Setting[]; scenario: Scenario }[];
   try {
     args = parseBatchArgs(argv);
-    scenario = applySettings(loadScenarioFile(args.file), args.settings);
+    const written = loadScenarioFile(args.file);
+    checkLabs(written, args.settings, '--set');
+    scenario = applySettings(written, args.settings);
+    arms = args.compare.map((arm) => {
+      checkLabs(scenario, arm.settings, `--compare "${arm.text}":`);
+      return {
+        name: armLabel(arm.settings, scenario),
+        settings: arm.settings,
+        scenario: armScenario(scenario, arm.settings),
+      };
+    });
   } catch (e) {
     err(`error: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   const started = performance.now();
+  if (arms.length > 0) return runComparison(args, scenario, arms, started, out, err);
   return playBatch(scenario, args.runs, args.seed, args.workers).then(
     (run) => {
       const seconds = (performance.now() - started) / 1000;

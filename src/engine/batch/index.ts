@@ -4,3 +4,6 @@ export * from './stats';
 export * from './sweepParameters';
 export * from './runBatch';
 export * from './sweep';
+export * from './paired';
+export * from './compare';
+export * from './inert';

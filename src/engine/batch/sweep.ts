@@ -206,3 +206,16 @@ export function runSweep(
   }
   return progress;
 }
+
+/**
+ * True when every setting of a finished sweep gave exactly the same games (byte-identical
+ * summaries, game by game): the swept setting changed nothing. False with fewer than two settings
+ * or while games are missing.
+ */
+export function allCellsIdentical(progress: SweepProgress): boolean {
+  const [first, ...rest] = progress.summaries;
+  if (!first || rest.length === 0) return false;
+  if (progress.done.some((d) => d !== progress.runs)) return false;
+  const key = first.map((s) => JSON.stringify(s));
+  return rest.every((row) => row.every((s, i) => JSON.stringify(s) === key[i]));
+}

@@ -6,6 +6,7 @@
 // runner (see runBatch.ts); what you turn is the eval sensitivity, gap and cadence behind it.
 
 import { DEFAULT_DYNAMICS, PARAMETER_DOCS } from '../parameters';
+import { BOT_STRATEGY_IDS } from '../types';
 import type { DynamicsParams, InformationRegime, LabSpec, Scenario } from '../types';
 
 export interface SweepParameter {
@@ -27,6 +28,15 @@ export interface SweepParameter {
   apply(scenario: Scenario, value: number): Scenario;
   /** How to show a value (e.g. information regimes by name). */
   format(value: number): string;
+  /**
+   * A lever whose values are a small named list (a strategy, true/false): value i stands for
+   * `choices[i]`, and the CLI and the form take and show the names.
+   */
+  choices?: readonly string[];
+  /** The lab a per-lab lever sets (its id is `<kind>.<lab id>`). */
+  lab?: string;
+  /** What the setting means in one scenario, naming its labs (shares of labs). */
+  explain?(scenario: Scenario): string;
 }
 
 const MAX_LABS = 8;
@@ -116,6 +126,27 @@ export function withLabCount(scenario: Scenario, count: number): Scenario {
     });
   }
   return { ...scenario, labs: [...labs, ...added] };
+}
+
+/** The labs a share of `n` labs stands for, by name: the first k in the scenario's list. */
+export function labsNamedForShare(scenario: Scenario, share: number): string {
+  const k = labsForShare(share, scenario.labs.length);
+  return k === 0
+    ? 'none'
+    : scenario.labs
+        .slice(0, k)
+        .map((l) => l.name)
+        .join(', ');
+}
+
+/** "In this scenario, share 0.25 = Aster Labs; 0.5 = Aster Labs, Meridian; …" */
+function explainShare(scenario: Scenario, what: string): string {
+  const n = scenario.labs.length;
+  const steps = Array.from({ length: n }, (_, i) => {
+    const share = (i + 1) / n;
+    return `${plain(share)} = ${labsNamedForShare(scenario, share)}`;
+  });
+  return `In this scenario the labs ${what} are taken in this order: ${steps.join('; ')}; 0 = none.`;
 }
 
 /** The first k labs (k from the share) get `flag`, the rest not. */
@@ -261,6 +292,7 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     integer: false,
     default: (s) => policyShare(s, 'binding'),
     apply: (s, v) => withPolicyShare(s, 'binding', v),
+    explain: (s) => explainShare(s, 'with binding commitments'),
     format: plain,
   },
   {
@@ -274,6 +306,7 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     integer: false,
     default: (s) => policyShare(s, 'inPauseAgreement'),
     apply: (s, v) => withPolicyShare(s, 'inPauseAgreement', v),
+    explain: (s) => explainShare(s, 'in the agreement'),
     format: plain,
   },
   {
@@ -281,7 +314,7 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     label: 'Information about rivals',
     unit: '0 none · 1 announcements · 2 published evals',
     description:
-      'What labs see of rivals: nothing, announcements of levels reached, or published eval results. Bots do not read them, so with bots in every seat this changes nothing; it changes what human players see.',
+      'What labs see of rivals: nothing, announcements of levels reached, or published eval results. Bots race harder when they see a rival level or ahead, and the competitor-clause lab needs to see a rival before it loosens its bar; human players see the same.',
     min: 0,
     max: 2,
     integer: true,
@@ -319,13 +352,174 @@ export const SWEEP_PARAMETERS: readonly SweepParameter[] = [
 
 const BY_ID = new Map(SWEEP_PARAMETERS.map((p) => [p.id, p]));
 
-export function sweepParameter(id: string): SweepParameter | undefined {
-  return BY_ID.get(id);
+// ---------------------------------------------------------------- per-lab levers
+
+/** What one lab's lever sets: its bot's strategy, a forced pause, or a policy flag. */
+export const LAB_LEVER_KINDS = ['strategy', 'pauseFrom', 'binding', 'inPauseAgreement'] as const;
+export type LabLeverKind = (typeof LAB_LEVER_KINDS)[number];
+
+const BOOLEAN_CHOICES = ['false', 'true'] as const;
+const LAB_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+function findLab(scenario: Scenario, labId: string): LabSpec | undefined {
+  return scenario.labs.find((l) => l.id === labId);
+}
+
+/** "no lab "x" in anthropic-rsp; labs: aster, meridian, …" */
+export function missingLabMessage(scenario: Scenario, labId: string): string {
+  return `no lab "${labId}" in ${scenario.id}; labs: ${scenario.labs.map((l) => l.id).join(', ')}`;
+}
+
+function withLab(scenario: Scenario, labId: string, change: (lab: LabSpec) => LabSpec): Scenario {
+  if (!findLab(scenario, labId)) throw new Error(missingLabMessage(scenario, labId));
+  return { ...scenario, labs: scenario.labs.map((l) => (l.id === labId ? change(l) : l)) };
+}
+
+/** "Aster Labs (safety-first)", or the bare id when the scenario has no such lab. */
+export function labTitle(scenario: Scenario | undefined, labId: string): string {
+  const lab = scenario ? findLab(scenario, labId) : undefined;
+  return lab ? `${lab.name} (${lab.strategy})` : labId;
+}
+
+/** The lever `kind` for lab `labId`; `scenario` only names the lab in its label. */
+export function labLever(kind: LabLeverKind, labId: string, scenario?: Scenario): SweepParameter {
+  const who = labTitle(scenario, labId);
+  const id = `${kind}.${labId}`;
+  const lab = (s: Scenario): LabSpec | undefined => findLab(s, labId);
+  const choice = (choices: readonly string[]) => ({
+    min: 0,
+    max: choices.length - 1,
+    integer: true,
+    choices,
+    format: (v: number) => choices[Math.round(v)] ?? plain(v),
+  });
+  switch (kind) {
+    case 'strategy':
+      return {
+        id,
+        lab: labId,
+        label: `${who}: bot strategy`,
+        unit: '',
+        description: `The strategy the bot holding ${who} plays: ${BOT_STRATEGY_IDS.join(', ')}.`,
+        ...choice(BOT_STRATEGY_IDS),
+        default: (s) => Math.max(0, BOT_STRATEGY_IDS.indexOf(lab(s)?.strategy ?? 'safety-first')),
+        apply: (s, v) =>
+          withLab(s, labId, (l) => ({
+            ...l,
+            strategy: BOT_STRATEGY_IDS[Math.round(v)] ?? l.strategy,
+          })),
+      };
+    case 'pauseFrom':
+      return {
+        id,
+        lab: labId,
+        label: `${who}: pauses from quarter`,
+        unit: 'quarter (0 = never)',
+        description: `From this quarter on, ${who} pauses training and release whatever its policy says (the unilateral-pause question). 0 = never: it follows its strategy.`,
+        min: 0,
+        max: MAX_ROUNDS,
+        integer: true,
+        default: (s) => lab(s)?.pauseFrom ?? 0,
+        apply: (s, v) =>
+          withLab(s, labId, (l) => {
+            const { pauseFrom: _drop, ...rest } = l;
+            return v >= 1 ? { ...rest, pauseFrom: Math.round(v) } : rest;
+          }),
+        format: (v) => (v >= 1 ? plain(v) : 'never'),
+      };
+    case 'binding':
+      return {
+        id,
+        lab: labId,
+        label: `${who}: binding commitment`,
+        unit: '',
+        description: `Whether ${who}'s commitments are binding (the engine enforces them) or voluntary.`,
+        ...choice(BOOLEAN_CHOICES),
+        default: (s) => (lab(s)?.policy.binding ? 1 : 0),
+        apply: (s, v) =>
+          withLab(s, labId, (l) => ({ ...l, policy: { ...l.policy, binding: v >= 0.5 } })),
+      };
+    case 'inPauseAgreement':
+      return {
+        id,
+        lab: labId,
+        label: `${who}: starts in the pause agreement`,
+        unit: '',
+        description: `Whether ${who} starts as a member of the conditional pause agreement (its bot may still join or leave).`,
+        ...choice(BOOLEAN_CHOICES),
+        default: (s) => (lab(s)?.policy.inPauseAgreement ? 1 : 0),
+        apply: (s, v) =>
+          withLab(s, labId, (l) => ({
+            ...l,
+            policy: { ...l.policy, inPauseAgreement: v >= 0.5 },
+          })),
+      };
+  }
+}
+
+/** Split `pauseFrom.aster` into its kind and lab id (null: not a per-lab lever id). */
+export function parseLabLeverId(id: string): { kind: LabLeverKind; labId: string } | null {
+  const dot = id.indexOf('.');
+  if (dot <= 0) return null;
+  const kind = id.slice(0, dot);
+  const labId = id.slice(dot + 1);
+  if (!(LAB_LEVER_KINDS as readonly string[]).includes(kind) || !LAB_ID_RE.test(labId)) {
+    return null;
+  }
+  return { kind: kind as LabLeverKind, labId };
+}
+
+/** Every per-lab lever of a scenario, lab by lab, each named after its lab. */
+export function labLevers(scenario: Scenario): SweepParameter[] {
+  return scenario.labs.flatMap((lab) =>
+    LAB_LEVER_KINDS.map((kind) => labLever(kind, lab.id, scenario)),
+  );
+}
+
+/**
+ * A parameter by id: one of SWEEP_PARAMETERS, or a per-lab lever `<kind>.<lab id>` (named after
+ * the lab when `scenario` is given). Undefined: no such parameter.
+ */
+export function sweepParameter(id: string, scenario?: Scenario): SweepParameter | undefined {
+  const fixed = BY_ID.get(id);
+  if (fixed) return fixed;
+  const lever = parseLabLeverId(id);
+  return lever ? labLever(lever.kind, lever.labId, scenario) : undefined;
+}
+
+/** Why a parameter id cannot be set on this scenario (a lab it does not have), or null. */
+export function settingProblem(scenario: Scenario, id: string): string | null {
+  const lever = parseLabLeverId(id);
+  if (lever && !findLab(scenario, lever.labId)) return missingLabMessage(scenario, lever.labId);
+  return null;
+}
+
+/**
+ * Read a value as typed: a name from a named list (`strategy.aster=race-to-deploy`,
+ * `binding.aster=true`, `information=published`) or a number. Null: neither.
+ */
+export function parseValue(param: SweepParameter, text: string): number | null {
+  const t = text.trim();
+  const names = param.choices ?? (param.id === 'information' ? INFORMATION_LEVELS : undefined);
+  const named = names ? names.indexOf(t) : -1;
+  if (named >= 0) return named;
+  if (param.choices) return null;
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** What a parameter accepts, in words: "one of safety-first, …" or "a number from 0 to 1". */
+export function allowedValues(param: SweepParameter): string {
+  if (param.choices) return `one of ${param.choices.join(', ')}`;
+  if (param.id === 'information') return `one of ${INFORMATION_LEVELS.join(', ')} (or 0 to 2)`;
+  return `${param.integer ? 'a whole number' : 'a number'} from ${param.min} to ${param.max}`;
 }
 
 /** Why `value` is not a valid setting of `param`, or null when it is. */
 export function checkValue(param: SweepParameter, value: number): string | null {
   if (!Number.isFinite(value)) return `${param.id} must be a number`;
+  if (param.choices && (!Number.isInteger(value) || value < param.min || value > param.max)) {
+    return `${param.id} must be ${allowedValues(param)}, got ${value}`;
+  }
   if (param.integer && !Number.isInteger(value)) {
     return `${param.id} must be a whole number from ${param.min} to ${param.max}, got ${value}`;
   }
@@ -368,12 +562,12 @@ export function applySettings(
   scenario: Scenario,
   settings: readonly { id: string; value: number }[],
 ): Scenario {
-  const ordered = [...settings].sort(
-    (a, b) => (ORDER.get(a.id) ?? Infinity) - (ORDER.get(b.id) ?? Infinity),
-  );
+  // Per-lab levers come last, so they override the shares of binding labs and members.
+  const rank = (id: string): number => ORDER.get(id) ?? SWEEP_PARAMETERS.length;
+  const ordered = [...settings].sort((a, b) => rank(a.id) - rank(b.id));
   let s = scenario;
   for (const { id, value } of ordered) {
-    const param = sweepParameter(id);
+    const param = sweepParameter(id, s);
     if (!param) throw new Error(`Unknown sweep parameter "${id}"`);
     s = param.apply(s, value);
   }

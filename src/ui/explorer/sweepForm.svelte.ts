@@ -44,10 +44,7 @@ export class SweepForm {
 
   /** What stops the sweep from running, in plain words (null: ready). */
   get problem(): string | null {
-    const checked = checkExploreSpec(
-      this.spec,
-      this.#scenarios.map((s) => s.id),
-    );
+    const checked = checkExploreSpec(this.spec, this.#scenarios);
     return checked.ok ? null : checked.problem;
   }
 

@@ -4,6 +4,7 @@
 
 import {
   addChunk,
+  allCellsIdentical,
   cellScenario,
   cellStats,
   emptyProgress,
@@ -39,6 +40,8 @@ export class SweepRunner {
   sweep: SweepSpec | null = $state.raw(null);
   scenario: Scenario | null = $state.raw(null);
   results: CellResult[] = $state.raw([]);
+  /** The finished sweep gave the same games at every setting (its setting changed nothing). */
+  identical = $state(false);
   startedAt = 0;
   seconds = $state(0);
 
@@ -88,6 +91,7 @@ export class SweepRunner {
     this.message = '';
     this.startedAt = performance.now();
     this.seconds = 0;
+    this.identical = false;
     this.#dirty = [];
 
     const flush = (): void => {
@@ -120,6 +124,7 @@ export class SweepRunner {
       const outcome = await run.done;
       if (this.#run !== run) return;
       flush();
+      this.identical = outcome === 'done' && allCellsIdentical(progress);
       this.status = outcome;
       this.seconds = (performance.now() - this.startedAt) / 1000;
     } catch (error) {

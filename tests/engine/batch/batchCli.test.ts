@@ -36,7 +36,7 @@ describe('sim batch: argument errors are one line and exit code 2', () => {
     ],
     [
       [SCENARIO, '--runs', '10', '--set', 'labs=twelve'],
-      /^error: --set labs: expected a number from 1 to 8, got "twelve"$/,
+      /^error: --set labs: expected a whole number from 1 to 8, got "twelve"$/,
     ],
     [
       [SCENARIO, '--runs', '10', '--set', 'labs=12'],
@@ -90,6 +90,7 @@ describe('sim batch: arguments', () => {
         { id: 'competitivePressure', value: 2 },
         { id: 'information', value: 0 },
       ],
+      compare: [],
       workers: 1,
       json: true,
     });
@@ -189,4 +190,100 @@ describe('sim batch: running', () => {
     expect(threaded.stats).toEqual(inProcess.stats);
     expect(threaded.settings).toEqual({ rounds: 10 });
   }, 60_000);
+});
+
+describe('sim batch: per-lab settings and paired comparisons', () => {
+  it.each([
+    [
+      [SCENARIO, '--runs', '10', '--set', 'pauseFrom.x=3'],
+      /^error: --set pauseFrom\.x: no lab "x" in anthropic-rsp; labs: aster, meridian, vantage, commonweal$/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'strategy.aster=reckless'],
+      /^error: --set strategy\.aster: expected one of safety-first, fast-follower, .*, got "reckless"$/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'binding.aster=yes'],
+      /^error: --set binding\.aster: expected one of false, true, got "yes"$/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--set', 'pauseFrom=3'],
+      /^error: --set: "pauseFrom" must name a lab by its id, e\.g\. pauseFrom\.aster$/,
+    ],
+    [
+      [SCENARIO, '--runs', '10', '--compare', 'pauseFrom.nobody=5'],
+      /^error: --compare "pauseFrom\.nobody=5": pauseFrom\.nobody: no lab "nobody" in anthropic-rsp/,
+    ],
+    [
+      [SCENARIO, '--runs', '200000', '--compare', 'pauseFrom.aster=5'],
+      /^error: --runs must be from 2 to 100000 with --compare/,
+    ],
+    [[SCENARIO, '--runs', '10', '--compare', ' , '], /^error: --compare needs at least one/],
+  ])('%j', (argv, message) => {
+    const { code, err } = run(argv);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(message);
+  });
+
+  it('--compare --json gives every arm paired differences on the same seeds', async () => {
+    const { code, out } = run([
+      SCENARIO,
+      '--runs',
+      '40',
+      '--workers',
+      '1',
+      '--compare',
+      'pauseFrom.aster=5',
+      '--compare',
+      'binding.aster=false',
+      '--json',
+    ]);
+    expect(await code).toBe(0);
+    const json = JSON.parse(out[0] as string) as {
+      arms: { arm: string; identicalToBaseline: boolean; note: string | null }[];
+      comparisons: {
+        arm: string;
+        outcome: string;
+        a: number;
+        b: number;
+        diff: number;
+        lo: number;
+        hi: number;
+        n: number;
+      }[];
+    };
+    expect(json.arms.map((a) => a.arm)).toEqual(['pauseFrom.aster=5', 'binding.aster=false']);
+    const row = json.comparisons.find(
+      (c) => c.arm === 'pauseFrom.aster=5' && c.outcome === 'lab.aster.leads',
+    )!;
+    expect(Object.keys(row)).toEqual(['arm', 'outcome', 'a', 'b', 'diff', 'lo', 'hi', 'n']);
+    expect(row.n).toBe(40);
+    expect(row.b).toBeLessThan(row.a);
+    // Aster is voluntary as written: "binding.aster=false" changes nothing, and says so.
+    expect(json.arms[1]).toMatchObject({ identicalToBaseline: true });
+    expect(json.arms[1]?.note).toMatch(/did not change any game/);
+    for (const c of json.comparisons.filter((c) => c.arm === 'binding.aster=false')) {
+      expect([c.diff, c.lo, c.hi]).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('--compare prints each arm against the baseline, with a note for an arm that changed nothing', async () => {
+    const { code, out } = run([
+      SCENARIO,
+      '--runs',
+      '20',
+      '--workers',
+      '1',
+      '--compare',
+      'pauseFrom.aster=40',
+    ]);
+    expect(await code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/arm: pauseFrom\.aster=40/);
+    expect(text).toMatch(
+      /note: every game came out exactly as in the baseline: .*after the last quarter/,
+    );
+    expect(text).toMatch(/Aster Labs: ends with the largest share/);
+    expect(text).toMatch(/never happened counts as the last quarter \+ 1/);
+  });
 });

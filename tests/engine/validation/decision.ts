@@ -18,58 +18,26 @@
 // For shares pooled over games (missed crossings out of crossings) the games are the clusters:
 // the ratio's difference gets a paired, cluster-robust (delta-method) standard error.
 
+import {
+  pairedDifference as paired,
+  pooledShareDifference as pooled,
+} from '../../../src/engine/batch/paired';
+import type { Difference } from '../../../src/engine/batch/paired';
+
+export type { Difference };
+
 /** One-sided 0.1% point of the standard normal. */
 export const Z = 3.090232306167813;
 
 /** Fewest discordant pairs a 0/1 comparison needs before its normal approximation is trusted. */
 export const MIN_DISCORDANT = 30;
 
-export interface Difference {
-  /** Mean of arm A and of arm B (for a pooled share: the pooled shares). */
-  a: number;
-  b: number;
-  /** b − a and its interval (mean ± Z · standard error). */
-  diff: number;
-  lo: number;
-  hi: number;
-  n: number;
-  /** For 0/1 outcomes: seeds where the arms differ (otherwise n). */
-  discordant: number;
-}
-
-const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-
-function sampleVariance(xs: readonly number[]): number {
-  const m = mean(xs);
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
-}
-
-/** Paired difference of means, arm B minus arm A, over the same seeds. */
+/** Paired difference of means, arm B minus arm A (the suite's z by default). */
 export function pairedDifference(a: readonly number[], b: readonly number[], z = Z): Difference {
-  if (a.length !== b.length || a.length < 2) throw new Error('need two paired arms of n ≥ 2');
-  const d = a.map((x, i) => (b[i] as number) - x);
-  const diff = mean(d);
-  const se = Math.sqrt(sampleVariance(d) / d.length);
-  const binary = [...a, ...b].every((x) => x === 0 || x === 1);
-  // A difference of two shares lies in [−1, 1]; the normal interval may not.
-  const lo = diff - z * se;
-  const hi = diff + z * se;
-  return {
-    a: mean(a),
-    b: mean(b),
-    diff,
-    lo: binary ? Math.max(-1, lo) : lo,
-    hi: binary ? Math.min(1, hi) : hi,
-    n: d.length,
-    discordant: binary ? d.filter((x) => x !== 0).length : d.length,
-  };
+  return paired(a, b, z);
 }
 
-/**
- * Paired difference of two shares pooled over games, Σ num_B / Σ den_B − Σ num_A / Σ den_A, with
- * a cluster-robust standard error (each game is a cluster; its numerator and denominator are
- * correlated, and the two arms' games are paired by seed).
- */
+/** Paired difference of two pooled shares (the suite's z by default). */
 export function pooledShareDifference(
   numA: readonly number[],
   denA: readonly number[],
@@ -77,25 +45,7 @@ export function pooledShareDifference(
   denB: readonly number[],
   z = Z,
 ): Difference {
-  const n = numA.length;
-  if ([denA, numB, denB].some((xs) => xs.length !== n) || n < 2) {
-    throw new Error('need four paired lists of n ≥ 2');
-  }
-  const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
-  const meanDenA = sum(denA) / n;
-  const meanDenB = sum(denB) / n;
-  if (meanDenA <= 0 || meanDenB <= 0) throw new Error('no crossings in an arm');
-  const ra = sum(numA) / sum(denA);
-  const rb = sum(numB) / sum(denB);
-  // Linearised contribution of each game to rb − ra.
-  const e = numA.map(
-    (_, i) =>
-      ((numB[i] as number) - rb * (denB[i] as number)) / meanDenB -
-      ((numA[i] as number) - ra * (denA[i] as number)) / meanDenA,
-  );
-  const se = Math.sqrt(sampleVariance(e) / n);
-  const diff = rb - ra;
-  return { a: ra, b: rb, diff, lo: diff - z * se, hi: diff + z * se, n, discordant: n };
+  return pooled(numA, denA, numB, denB, z);
 }
 
 export type Direction = 'up' | 'down';
@@ -125,7 +75,7 @@ export function formatDifference(d: Difference, percent = true): string {
 }
 
 /** z for the two-sided 95% intervals the model card's table reports. */
-export const Z95 = 1.959963984540054;
+export { Z95 } from '../../../src/engine/batch/stats';
 
 /** Fewest discordant seeds a 0/1 comparison needs before the table calls a direction at all. */
 export const MIN_DISCORDANT_95 = 10;

@@ -1,0 +1,110 @@
+// A comparison's results as CSV and JSON, for the Explorer's exports. Pure.
+// `computeComparison` is the one function both the Explorer (after its workers finish) and Node
+// (tests, scripts) use to turn the arms' per-game summaries into rows.
+
+import {
+  armScenario,
+  compareSummaries,
+  identicalGames,
+  type ComparisonRow,
+} from '../engine/batch/compare';
+import { inertReason } from '../engine/batch/inert';
+import type { GameSummary } from '../engine/batch/runBatch';
+import { applySettings } from '../engine/batch/sweepParameters';
+import { ENGINE_VERSION } from '../engine/record';
+import type { Scenario } from '../engine/types';
+import { compareNames, type CompareSpec } from './compareLink';
+
+export interface ComparisonResult {
+  baseline: string;
+  arms: { arm: string; identicalToBaseline: boolean; note: string | null }[];
+  rows: ComparisonRow[];
+}
+
+/** The scenarios a comparison plays: the baseline first, then each arm. */
+export function compareScenarios(spec: CompareSpec, written: Scenario): Scenario[] {
+  const baseline = applySettings(written, spec.baseline);
+  return [baseline, ...spec.arms.map((arm) => armScenario(baseline, arm))];
+}
+
+/** Rows for every arm against the baseline, from each arm's summaries in game order. */
+export function computeComparison(
+  spec: CompareSpec,
+  written: Scenario,
+  summaries: readonly (readonly GameSummary[])[],
+): ComparisonResult {
+  const scenarios = compareScenarios(spec, written);
+  const baseline = scenarios[0] as Scenario;
+  const base = summaries[0] ?? [];
+  const names = compareNames(spec, baseline);
+  const arms = spec.arms.map((arm, i) => {
+    const same = identicalGames(base, summaries[i + 1] ?? []);
+    const only = arm.length === 1 ? arm[0] : undefined;
+    const note = same
+      ? only
+        ? inertReason(baseline, only.id, [only.value])
+        : 'these settings did not change any game in this scenario'
+      : null;
+    return { arm: names.arms[i] as string, identicalToBaseline: same, note };
+  });
+  const rows = spec.arms.flatMap((_, i) =>
+    compareSummaries(names.arms[i] as string, base, summaries[i + 1] ?? [], {
+      baseline,
+      roundsA: baseline.rounds,
+      roundsB: (scenarios[i + 1] as Scenario).rounds,
+    }),
+  );
+  return { baseline: names.baseline, arms, rows };
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per arm and outcome: arm, outcome, label, baseline, arm value, difference, interval, games. */
+export function comparisonCsv(result: ComparisonResult): string {
+  const header = ['arm', 'outcome', 'label', 'baseline', 'armValue', 'diff', 'lo95', 'hi95', 'n'];
+  const rows = result.rows.map((r) => [
+    r.arm,
+    r.outcome,
+    r.label,
+    r.a,
+    r.b,
+    r.diff,
+    r.lo,
+    r.hi,
+    r.n,
+  ]);
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Everything needed to read and reproduce the comparison. */
+export function comparisonJson(
+  spec: CompareSpec,
+  scenario: Scenario,
+  link: string,
+  result: ComparisonResult,
+): Record<string, unknown> {
+  return {
+    engine: ENGINE_VERSION,
+    scenario: { id: scenario.id, title: scenario.title, framework: scenario.framework },
+    compare: spec,
+    link,
+    baseline: result.baseline,
+    arms: result.arms,
+    interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
+    neverDeployed: 'time to first deployment counts a game where it never happened as rounds + 1',
+    comparisons: result.rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
+      arm,
+      outcome,
+      a,
+      b,
+      diff,
+      lo,
+      hi,
+      n,
+    })),
+  };
+}
