@@ -52,6 +52,11 @@ export interface GameSummary {
   rounds: number;
 }
 
+/** A count of paused lab-quarters per cause, all zero. */
+function noPauses(): Record<PauseCause, number> {
+  return { ownPolicy: 0, agreement: 0, regulator: 0, choice: 0 };
+}
+
 /** One lab's part in one game. */
 export interface LabGameSummary {
   /** Quarters it played. */
@@ -101,12 +106,7 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
   let anyPause = false;
   let labQuarters = 0;
   let brokenQuarters = 0;
-  const pausedBy: Record<PauseCause, number> = {
-    ownPolicy: 0,
-    agreement: 0,
-    regulator: 0,
-    choice: 0,
-  };
+  const pausedBy = noPauses();
   const labs: Record<string, LabGameSummary> = {};
   for (const lab of state.labs) {
     labs[lab.id] = {
@@ -300,12 +300,7 @@ export function aggregate(
   let pause = 0;
   let labQuarters = 0;
   let broken = 0;
-  const pausedBy: Record<PauseCause, number> = {
-    ownPolicy: 0,
-    agreement: 0,
-    regulator: 0,
-    choice: 0,
-  };
+  const pausedBy = noPauses();
   const labTotals = new Map<
     string,
     {
