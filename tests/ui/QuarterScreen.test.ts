@@ -75,16 +75,30 @@ describe('QuarterScreen', () => {
   });
 
   it('says nothing before the first quarter has been played', async () => {
-    render(QuarterScreen, {
-      scenario: shortest,
-      game: playedGame(0),
-      labId: id,
-      phase: 'briefing',
-      onContinue: vi.fn(),
-      onSubmit: vi.fn(),
-    });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(screen.getByRole('status')).toHaveTextContent('');
+    // Fake timers run the delayed opening announcement to completion instead of sleeping past
+    // it; the quarter-1 screen, opened the same way, shows that the timer does announce.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const opened = (played: number) =>
+        render(QuarterScreen, {
+          scenario: shortest,
+          game: playedGame(played),
+          labId: id,
+          phase: 'briefing',
+          onContinue: vi.fn(),
+          onSubmit: vi.fn(),
+        });
+      const afterOne = opened(1);
+      await vi.runAllTimersAsync();
+      expect(screen.getByRole('status')).toHaveTextContent(/^Quarter 1 ended for /);
+      afterOne.unmount();
+
+      opened(0);
+      await vi.runAllTimersAsync();
+      expect(screen.getByRole('status')).toHaveTextContent('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('announces a workshop team’s results when its turn opens', async () => {
