@@ -7,7 +7,7 @@
 // Call createWorkshop while a component initialises (the actor lives with the component).
 
 import { readableNews } from '../../engine/news';
-import { createGame } from '../../engine/game';
+import { createGame, plannedRounds } from '../../engine/game';
 import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
 import type { CommitmentInput } from '../../engine/workshop/commitments';
 import { initialMeta } from '../../engine/workshop/flow';
@@ -363,6 +363,20 @@ export function createWorkshop(options: WorkshopOptions) {
     }
   }
 
+  /** "End now": the current quarter is the last; resolving it opens the debrief. */
+  function endAfterThisQuarter() {
+    if (act({ type: 'endAfterThisQuarter' })) {
+      announcement = `Quarter ${game().game?.round} is now the last: resolving it opens the debrief.`;
+    }
+  }
+
+  /** Take back "end now": the game plays on to its planned length. */
+  function playOn() {
+    if (act({ type: 'playOn' })) {
+      announcement = `The game plays on to quarter ${game().game?.totalRounds}.`;
+    }
+  }
+
   function pause() {
     if (act({ type: 'pause', now: now() })) announcement = 'The game is paused for discussion.';
   }
@@ -444,7 +458,7 @@ export function createWorkshop(options: WorkshopOptions) {
     if (format === 'markdown') {
       downloadText(
         `${base}-report.md`,
-        workshopReportMarkdown(setup.scenario, state, meta),
+        workshopReportMarkdown(setup.scenario, state, meta, setup),
         'text/markdown',
       );
     } else {
@@ -528,6 +542,19 @@ export function createWorkshop(options: WorkshopOptions) {
       void gameSnapshot;
       return actor.snapshot.can({ type: 'fireInject', event: INJECT_PROBE });
     },
+    get canEndNow() {
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'endAfterThisQuarter' });
+    },
+    get canPlayOn() {
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'playOn' });
+    },
+    /** The quarters the game was set up to play (before any "end now"). */
+    get plannedQuarters() {
+      const setup = gameSnapshot.context.setup;
+      return setup ? plannedRounds(setup.scenario, setup) : 0;
+    },
     get canUndo() {
       void gameSnapshot;
       return actor.snapshot.can({ type: 'undo' });
@@ -563,6 +590,8 @@ export function createWorkshop(options: WorkshopOptions) {
     letDecideAgain,
     resolve,
     undo,
+    endAfterThisQuarter,
+    playOn,
     pause,
     resume,
     timer,
