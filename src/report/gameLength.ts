@@ -30,7 +30,7 @@ export function gameLengthNote(
   const planned = Math.min(setup.rounds ?? scenario.rounds, scenario.rounds);
   const cutShort = setup.endAfter !== undefined && setup.endAfter < planned;
   const summary = cutShort
-    ? `Cut short: the facilitator ended the game after quarter ${played} of the ${quarters(planned)} planned${planned < scenario.rounds ? ` (the scenario has ${scenario.rounds})` : ''}.`
+    ? `The facilitator ended the game after quarter ${played} of the ${quarters(planned)} planned${planned < scenario.rounds ? ` (the scenario has ${scenario.rounds})` : ''}.`
     : `Played ${played} of the scenario’s ${quarters(scenario.rounds)}, as set at the start.`;
   const unplayed = scenario.events
     .map((event, index) => ({ event, index }))

@@ -102,7 +102,7 @@ test('“End after this quarter” reaches the debrief, and the report says it w
   await expect(
     page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' }),
   ).toBeVisible();
-  const cut = `Cut short: the facilitator ended the game after quarter 2 of the ${SCENARIO.rounds} quarters planned.`;
+  const cut = `The facilitator ended the game after quarter 2 of the ${SCENARIO.rounds} quarters planned.`;
   await expect(page.getByText(cut).first()).toBeVisible();
   expect(await seriousViolations(page, '.workshop'), 'debrief').toEqual([]);
 

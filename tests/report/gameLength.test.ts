@@ -35,7 +35,7 @@ describe('the note on a shortened game', () => {
     expect(state.outcome?.reason).toBe('roundsComplete');
     expect(gameLengthNote(SCENARIO, state, { rounds: 8, endAfter: 3 })).toMatchObject({
       cutShort: true,
-      summary: `Cut short: the facilitator ended the game after quarter 3 of the 8 quarters planned (the scenario has ${SCENARIO.rounds}).`,
+      summary: `The facilitator ended the game after quarter 3 of the 8 quarters planned (the scenario has ${SCENARIO.rounds}).`,
     });
   });
 });

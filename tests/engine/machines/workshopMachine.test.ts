@@ -239,6 +239,43 @@ describe('workshop machine', () => {
     expect(b.getSnapshot().matches({ debrief: 'report' })).toBe(true);
   });
 
+  it('opens the console from a team’s screen only with the facilitator’s PIN', () => {
+    const actor = started({ pin: '2468' });
+    actor.send({ type: 'openDecisions', now: 0 });
+    actor.send({ type: 'callTeam', lab: LAB_A });
+    for (const screen of ['handover', 'team'] as const) {
+      if (screen === 'team') actor.send({ type: 'startTurn' });
+      const s = actor.getSnapshot();
+      expect(s.matches({ play: { screen } })).toBe(true);
+      expect(s.can({ type: 'toConsole' })).toBe(false);
+      expect(s.can({ type: 'toConsole', pin: '1357' })).toBe(false);
+      expect(s.can({ type: 'toConsole', pin: '2468' })).toBe(true);
+    }
+    // A wrong PIN changes nothing and locks nobody out: the right one still opens it.
+    actor.send({ type: 'toConsole', pin: '0000' });
+    expect(actor.getSnapshot().matches({ play: { screen: 'team' } })).toBe(true);
+    actor.send({ type: 'toConsole', pin: '2468' });
+    expect(actor.getSnapshot().matches({ play: { screen: 'console' } })).toBe(true);
+    // The public view is the facilitator's own: back from it needs no PIN.
+    actor.send({ type: 'showPublic' });
+    expect(actor.getSnapshot().can({ type: 'toConsole' })).toBe(true);
+    // The PIN is part of the saved record, and a restored session keeps the lock.
+    const record = playRecord(actor.getSnapshot())!;
+    expect(record.meta.pin).toBe('2468');
+    const b = createActor(workshopMachine).start();
+    b.send({
+      type: 'restore',
+      record: { ...record, meta: { ...record.meta, turn: { screen: 'handover', team: LAB_A } } },
+      reload: true,
+    });
+    expect(b.getSnapshot().can({ type: 'toConsole' })).toBe(false);
+    // Without a PIN the console is one press away.
+    const open = started();
+    open.send({ type: 'openDecisions', now: 0 });
+    open.send({ type: 'callTeam', lab: LAB_A });
+    expect(open.getSnapshot().can({ type: 'toConsole' })).toBe(true);
+  });
+
   it('goes back to setup with the same teams, timer and PIN', () => {
     const actor = started({ timerSeconds: 90, pin: '2468' });
     playQuarter(actor);
