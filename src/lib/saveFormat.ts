@@ -247,16 +247,8 @@ export function replayChecked(
 }
 
 /** `replayChecked`'s problem, or null when the log plays. */
-export function checkPlayable(
-  scenario: Scenario,
-  seed: number,
-  humans: readonly string[],
-  log: DecisionLog,
-  pending: RoundDecisions | null,
-  where: { log: PathSegment[]; pending: PathSegment[] },
-  options: ReplayOptions = {},
-): string | null {
-  const result = replayChecked(scenario, seed, humans, log, pending, where, options);
+export function checkPlayable(...args: Parameters<typeof replayChecked>): string | null {
+  const result = replayChecked(...args);
   return result.ok ? null : result.message;
 }
 
