@@ -460,6 +460,8 @@ export const workshopMachine = setup({
         },
       },
     },
+    // A projector reveal paced by the facilitator would keep its section index in the context,
+    // stepped by events handled here, and saved with the room's record like the timer.
     debrief: {
       initial: 'resuming',
       entry: ['clearTimer', 'releaseTeam'],
