@@ -215,7 +215,8 @@ function outcomeSummary(state: GameState, focus: readonly string[]): Debrief['ou
       };
     case 'roundsComplete':
       return {
-        title: `All ${o.round} quarters played without catastrophe`,
+        // A workshop can end after one quarter ("end now").
+        title: `${o.round === 1 ? 'The one quarter' : `All ${o.round} quarters`} played without catastrophe`,
         text: `No catastrophe — but that alone does not show the risks were small.${riskLine}${trust}`,
       };
   }

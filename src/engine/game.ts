@@ -14,6 +14,34 @@ export interface GameOptions {
   seed: number;
   /** Labs whose seats humans hold (default: none, bots play every seat). */
   humans?: string[];
+  /**
+   * Quarters this game plays when fewer than the scenario's (a workshop that fits the day).
+   * Bots plan to this horizon from the first quarter, so a replay must carry it.
+   */
+  rounds?: number;
+  /**
+   * The facilitator ended the game after this quarter ("end now"): from that quarter on it is
+   * the last. Applied when the quarter opens, so earlier quarters play as they were played.
+   */
+  endAfter?: number;
+}
+
+/** The quarters a game set up with these options plans to play (before any "end now"). */
+export function plannedRounds(scenario: Scenario, options: GameOptions): number {
+  const rounds = options.rounds ?? scenario.rounds;
+  return Math.max(1, Math.min(scenario.rounds, Math.floor(rounds)));
+}
+
+/**
+ * The game with its last quarter set as the options say: the planned length, cut short at
+ * `endAfter` once the game has reached that quarter. Nothing else changes; a game over stays so.
+ */
+export function withLength(state: GameState, scenario: Scenario, options: GameOptions): GameState {
+  if (state.outcome) return state;
+  const planned = plannedRounds(scenario, options);
+  const end = options.endAfter;
+  const last = end !== undefined && state.round >= end ? Math.min(planned, state.round) : planned;
+  return last === state.totalRounds ? state : { ...state, totalRounds: last };
 }
 
 export function createGame(scenario: Scenario, options: GameOptions): GameState {
@@ -23,7 +51,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     seed: options.seed,
     rng: seedToState(options.seed),
     round: 1,
-    totalRounds: scenario.rounds,
+    totalRounds: plannedRounds(scenario, options),
     humans: options.humans ?? [],
     labs: scenario.labs.map((spec) => createLab(spec, scenario)),
     world: {
@@ -39,7 +67,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     history: [],
     outcome: null,
   };
-  return beginRound(initial, scenario);
+  return withLength(beginRound(initial, scenario), scenario, options);
 }
 
 /**
@@ -107,7 +135,11 @@ export function replayGame(
   let state = fireDue(createGame(scenario, options), scenario, injects);
   for (const decisions of log) {
     if (state.outcome || state.round >= upToRound) break;
-    state = fireDue(advanceGame(state, scenario, decisions), scenario, injects);
+    state = withLength(
+      fireDue(advanceGame(state, scenario, decisions), scenario, injects),
+      scenario,
+      options,
+    );
   }
   return state;
 }

@@ -1,22 +1,25 @@
-// A runes wrapper around an XState actor for the game machine (instead of @xstate/svelte, which is
-// store-based: see TOOLCHAIN.md pitfall 4). Call it while a component initialises: the actor
-// starts at once, its snapshot is reactive, and the subscription and actor stop with the component.
+// A runes wrapper around an XState actor (instead of @xstate/svelte, which is store-based: see
+// TOOLCHAIN.md pitfall 4). Call it while a component initialises: the actor starts at once, its
+// snapshot is reactive, and the subscription and actor stop with the component. Solo play wraps
+// the game machine; the workshop wraps the workshop machine (whose child is the game machine).
 
-import { createActor, type SnapshotFrom } from 'xstate';
-import { gameMachine, type GameEvent } from '../engine/machines/gameMachine';
+import { createActor, type AnyStateMachine, type EventFrom, type SnapshotFrom } from 'xstate';
+import { gameMachine, type GameSnapshot } from '../engine/machines/gameMachine';
 
-export type GameSnapshot = SnapshotFrom<typeof gameMachine>;
+export type { GameSnapshot };
 
-export interface GameActor {
-  readonly snapshot: GameSnapshot;
-  send(event: GameEvent): void;
+export interface MachineActor<M extends AnyStateMachine> {
+  readonly snapshot: SnapshotFrom<M>;
+  send(event: EventFrom<M>): void;
   /** Called after every snapshot change (e.g. to save the game). Returns an unsubscribe. */
-  onChange(listener: (snapshot: GameSnapshot) => void): () => void;
+  onChange(listener: (snapshot: SnapshotFrom<M>) => void): () => void;
 }
 
-export function createGameActor(): GameActor {
-  const actor = createActor(gameMachine);
-  let snapshot = $state.raw(actor.getSnapshot());
+export type GameActor = MachineActor<typeof gameMachine>;
+
+export function createMachineActor<M extends AnyStateMachine>(machine: M): MachineActor<M> {
+  const actor = createActor(machine);
+  let snapshot = $state.raw<SnapshotFrom<M>>(actor.getSnapshot());
   const subscription = actor.subscribe((next) => {
     snapshot = next;
   });
@@ -36,4 +39,8 @@ export function createGameActor(): GameActor {
       return () => sub.unsubscribe();
     },
   };
+}
+
+export function createGameActor(): GameActor {
+  return createMachineActor(gameMachine);
 }

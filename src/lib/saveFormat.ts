@@ -9,6 +9,7 @@ import {
   replayGame,
   type DecisionLog,
   type FiredInject,
+  type GameOptions,
   type RoundDecisions,
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
@@ -16,7 +17,7 @@ import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
 import type { PathSegment } from '../engine/scenario/semantics';
 import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/validate';
-import { BUDGET_LINES, POSTURES, type Scenario } from '../engine/types';
+import { BUDGET_LINES, POSTURES, type GameState, type Scenario } from '../engine/types';
 
 export interface SavedGame {
   kind: 'threshold-save';
@@ -203,32 +204,71 @@ export function problemMessage(problems: readonly Problem[]): string {
 
 // ---------------------------------------------------------------- the game itself
 
+/** What else a replay needs besides the log: live injects, the game's length, who plays. */
+export interface ReplayOptions {
+  injects?: readonly FiredInject[];
+  length?: Pick<GameOptions, 'rounds' | 'endAfter'>;
+  mode?: 'game' | 'workshop';
+}
+
 /**
  * Checks that need the whole game: every resolved quarter has a decision for every human seat,
  * decisions only for human seats, and the log replays without error to exactly its length.
- * `where` names the log and pending decisions in messages.
+ * `where` names the log and pending decisions in messages. The replayed game, when it plays.
  */
-export function checkPlayable(
+export function replayChecked(
   scenario: Scenario,
   seed: number,
   humans: readonly string[],
   log: DecisionLog,
   pending: RoundDecisions | null,
   where: { log: PathSegment[]; pending: PathSegment[] },
-  injects: readonly FiredInject[] = [],
-): string | null {
-  const problems = seatProblems(humans, log, pending, where, 'game');
-  if (problems.length > 0) return problemMessage(problems);
+  { injects = [], length = {}, mode = 'game' }: ReplayOptions = {},
+): { ok: true; state: GameState } | { ok: false; message: string } {
+  const problems = seatProblems(humans, log, pending, where, mode);
+  if (problems.length > 0) return { ok: false, message: problemMessage(problems) };
   try {
-    const state = replayGame(scenario, { seed, humans: [...humans] }, log, Infinity, injects);
+    const options = { seed, humans: [...humans], ...length };
+    const state = replayGame(scenario, options, log, Infinity, injects);
     if (state.history.length !== log.length) {
-      return `${formatPath(where.log)}: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`;
+      return {
+        ok: false,
+        message: `${formatPath(where.log)}: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`,
+      };
     }
+    return { ok: true, state };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return `${formatPath(where.log)}: the game could not be replayed (${detail})`;
+    return {
+      ok: false,
+      message: `${formatPath(where.log)}: the game could not be replayed (${detail})`,
+    };
   }
-  return null;
+}
+
+/** `replayChecked`'s problem, or null when the log plays. */
+export function checkPlayable(...args: Parameters<typeof replayChecked>): string | null {
+  const result = replayChecked(...args);
+  return result.ok ? null : result.message;
+}
+
+/** The game's length in a setup: quarters to play, and the quarter "end now" made the last. */
+function lengthSchema(scenario: Scenario) {
+  const quarter = (what: string) =>
+    v.pipe(
+      v.number((issue) => `expected ${what} from 1 to ${scenario.rounds}, ${got(issue)}`),
+      v.integer((issue) => `expected ${what} from 1 to ${scenario.rounds}, ${got(issue)}`),
+      v.minValue(1, (issue) => `expected ${what} from 1 to ${scenario.rounds}, ${got(issue)}`),
+      v.maxValue(
+        scenario.rounds,
+        (issue) =>
+          `the scenario has ${scenario.rounds} quarters, so ${what} cannot be ${describeValue(issue.input)}`,
+      ),
+    );
+  return {
+    rounds: v.optional(quarter('a number of quarters')),
+    endAfter: v.optional(quarter('the last quarter')),
+  };
 }
 
 /**
@@ -395,7 +435,12 @@ export function parseSavedGame(value: unknown): SaveResult {
         ['solo', 'workshop'],
         (issue) => `expected "solo" or "workshop", ${got(issue)}`,
       ),
-      setup: v.object({ scenario: v.unknown(), seed: Seed, humans: Humans }),
+      setup: v.object({
+        scenario: v.unknown(),
+        seed: Seed,
+        humans: Humans,
+        ...lengthSchema(scenario),
+      }),
       log: Log,
       pending: Decisions,
       autoResolve: v.boolean((issue) => `expected true or false, ${got(issue)}`),
@@ -421,6 +466,17 @@ export function parseSavedGame(value: unknown): SaveResult {
       }
       extra = out.extra;
     }
+    const { rounds, endAfter } = out.setup;
+    const length = {
+      ...(rounds !== undefined ? { rounds } : {}),
+      ...(endAfter !== undefined ? { endAfter } : {}),
+    };
+    if (endAfter !== undefined && endAfter > (rounds ?? scenario.rounds)) {
+      return {
+        ok: false,
+        message: `setup.endAfter: the game was set to ${rounds ?? scenario.rounds} quarters, so it cannot end after quarter ${endAfter}`,
+      };
+    }
     const unplayable = checkPlayable(
       scenario,
       out.setup.seed,
@@ -428,7 +484,7 @@ export function parseSavedGame(value: unknown): SaveResult {
       log,
       pending,
       { log: ['log'], pending: ['pending'] },
-      liveInjects(extra),
+      { injects: liveInjects(extra), length },
     );
     if (unplayable) return { ok: false, message: unplayable };
     const save: SavedGame = {
@@ -436,7 +492,7 @@ export function parseSavedGame(value: unknown): SaveResult {
       version: SAVE_VERSION,
       savedAt: out.savedAt,
       mode: out.mode,
-      setup: { scenario, seed: out.setup.seed, humans: out.setup.humans },
+      setup: { scenario, seed: out.setup.seed, humans: out.setup.humans, ...length },
       log,
       pending,
       autoResolve: out.autoResolve,

@@ -7,12 +7,7 @@
 // "extra.injects[0].event.effect.delta: expected a number between -1 and 1, got 5".
 
 import * as v from 'valibot';
-import {
-  replayGame,
-  type DecisionLog,
-  type FiredInject,
-  type RoundDecisions,
-} from '../engine/game';
+import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { PathSegment } from '../engine/scenario/semantics';
@@ -23,14 +18,19 @@ import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
 import { validateInject } from '../engine/workshop/injects';
 import { teamNameKey } from '../engine/workshop/teamNames';
 import { keptSentence, sentence } from './persistence';
-import { COMMITMENT_KINDS, WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
+import {
+  COMMITMENT_KINDS,
+  PIN_PATTERN,
+  WORKSHOP_LIMITS,
+  type WorkshopMeta,
+} from '../engine/workshop/types';
 import {
   gameSchemas,
   makeSavedGame,
   parseSavedGame,
   problemMessage,
+  replayChecked,
   SAVE_KIND,
-  seatProblems,
   type SavedGame,
 } from './saveFormat';
 
@@ -164,7 +164,8 @@ function metaSchema(scenario: Scenario) {
   );
   return v.strictObject(
     {
-      format: v.literal(1, (issue) => `expected session record format 1, ${got(issue)}`),
+      // Format 1 (before the PIN) is read as format 2 without one: see migrateRecord.
+      format: v.picklist([1, 2], (issue) => `expected session record format 1 or 2, ${got(issue)}`),
       stage: v.picklist(['setup', 'play'], (issue) => `expected "setup" or "play", ${got(issue)}`),
       teams: v.pipe(
         v.array(Team, (issue) => `expected a list of teams, ${got(issue)}`),
@@ -209,10 +210,26 @@ function metaSchema(scenario: Scenario) {
         v.array(Inject, (issue) => `expected a list of injects, ${got(issue)}`),
         v.maxLength(WORKSHOP_LIMITS.injects, `at most ${WORKSHOP_LIMITS.injects} injects`),
       ),
+      pin: v.optional(
+        v.nullable(
+          v.pipe(
+            v.string((issue) => `expected the facilitator's PIN as text or null, ${got(issue)}`),
+            v.regex(
+              PIN_PATTERN,
+              `a PIN is ${WORKSHOP_LIMITS.pin.min} to ${WORKSHOP_LIMITS.pin.max} digits`,
+            ),
+          ),
+        ),
+      ),
     },
     (issue) =>
-      `expected the workshop record {format, stage, teams, timerSeconds, timer, roundOpen, paused, turn, commitments, injects}, ${got(issue)}`,
+      `expected the workshop record {format, stage, teams, timerSeconds, timer, roundOpen, paused, turn, commitments, injects, pin}, ${got(issue)}`,
   );
+}
+
+/** A record of any format this version reads, as the current format (2 added the PIN). */
+function migrateRecord(record: Omit<WorkshopMeta, 'format' | 'pin'> & { pin?: string | null }) {
+  return { ...record, format: 2 as const, pin: record.pin ?? null };
 }
 
 /**
@@ -222,17 +239,16 @@ function metaSchema(scenario: Scenario) {
  */
 export function parseWorkshopMeta(
   value: unknown,
-  scenario: Scenario,
-  seed: number,
-  humans: readonly string[],
+  setup: GameSetup,
   log: DecisionLog,
   pending: RoundDecisions,
 ): { ok: true; meta: WorkshopMeta } | { ok: false; message: string } {
+  const { scenario, seed, humans } = setup;
   const parsed = v.safeParse(metaSchema(scenario), value);
   if (!parsed.success) {
     return { ok: false, message: problemMessage(problemsOf(parsed.issues, ['extra'])) };
   }
-  const meta = parsed.output as WorkshopMeta;
+  const meta: WorkshopMeta = migrateRecord(parsed.output as Omit<WorkshopMeta, 'format' | 'pin'>);
   const teamLabs = meta.teams.map((t) => t.lab);
   if (teamLabs.length !== humans.length || teamLabs.some((lab, i) => humans[i] !== lab)) {
     return {
@@ -335,22 +351,26 @@ export function parseWorkshopMeta(
     }
     injects.push(fired);
   }
-  const played = checkSeats(humans, log, pending);
-  if (played) return { ok: false, message: played };
-  try {
-    const state = replayGame(scenario, { seed, humans: [...humans] }, log, Infinity, injects);
-    if (state.history.length !== log.length) {
-      return {
-        ok: false,
-        message: `log: the game ended after quarter ${state.history.length}, but the log has ${log.length} quarters`,
-      };
-    }
-    if (state.outcome !== null && Object.keys(pending).length > 0) {
-      return { ok: false, message: 'pending: the game is over, so no decisions can be waiting' };
-    }
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `log: the game could not be replayed (${detail})` };
+  const { rounds, endAfter } = setup;
+  const played = replayChecked(
+    scenario,
+    seed,
+    humans,
+    log,
+    pending,
+    { log: ['log'], pending: ['pending'] },
+    {
+      injects,
+      mode: 'workshop',
+      length: {
+        ...(rounds !== undefined ? { rounds } : {}),
+        ...(endAfter !== undefined ? { endAfter } : {}),
+      },
+    },
+  );
+  if (!played.ok) return played;
+  if (played.state.outcome !== null && Object.keys(pending).length > 0) {
+    return { ok: false, message: 'pending: the game is over, so no decisions can be waiting' };
   }
   return { ok: true, meta: { ...meta, injects } };
 }
@@ -362,17 +382,6 @@ function sameEvent(a: ScriptedEvent, b: ScriptedEvent): boolean {
     a.body === b.body &&
     JSON.stringify(a.effect) === JSON.stringify(b.effect)
   );
-}
-
-/** Every resolved quarter has every team's decision, and only teams decide. */
-function checkSeats(
-  humans: readonly string[],
-  log: DecisionLog,
-  pending: RoundDecisions,
-): string | null {
-  const where = { log: ['log'], pending: ['pending'] };
-  const problems = seatProblems(humans, log, pending, where, 'workshop');
-  return problems.length > 0 ? problemMessage(problems) : null;
 }
 
 /**
@@ -423,9 +432,7 @@ export function parseWorkshopSession(value: unknown): SessionResult {
     }
     const meta = parseWorkshopMeta(
       save.extra,
-      scenario,
-      save.setup.seed,
-      save.setup.humans,
+      save.setup,
       log.output as DecisionLog,
       pending.output as RoundDecisions,
     );

@@ -11,7 +11,9 @@ import {
 } from '../engine/workshop/commitments';
 import { describeEffect } from '../engine/workshop/injects';
 import { teamNamesByLab } from '../engine/workshop/seats';
+import type { GameSetup } from '../engine/machines/gameMachine';
 import type { WorkshopMeta } from '../engine/workshop/types';
+import { gameLengthNote } from './gameLength';
 import { gameReportMarkdown, md, markdownTable } from './markdown';
 
 /** The workshop's own sections, in Markdown. */
@@ -19,9 +21,24 @@ export function workshopSectionsMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
+  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
 ): string[] {
   const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
-  const lines: string[] = ['## Teams', ''];
+  const lines: string[] = [];
+  const note = gameLengthNote(scenario, state, length);
+  if (note) {
+    lines.push(
+      note.cutShort ? '## Cut short' : '## A shortened game',
+      '',
+      note.summary,
+      '',
+      'What that leaves out:',
+      '',
+      ...note.leftOut.map((sentence) => `- ${md(sentence)}`),
+      '',
+    );
+  }
+  lines.push('## Teams', '');
   lines.push(
     ...markdownTable(
       ['Team', 'Lab'],
@@ -93,12 +110,13 @@ export function workshopReportMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
+  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
 ): string {
   const teamLabs = meta.teams.map((t) => t.lab);
   const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams));
   const title = `# Threshold workshop after-action report: ${md(scenario.title)}`;
   const body = game.replace(/^# .*$/m, () => title);
-  const extra = workshopSectionsMarkdown(scenario, state, meta).join('\n');
+  const extra = workshopSectionsMarkdown(scenario, state, meta, length).join('\n');
   const footer = body.lastIndexOf('\n---\n');
   return footer < 0
     ? `${body}\n${extra}\n`

@@ -1,6 +1,7 @@
 // Workshop mode in real Chromium: two teams on the shortest scenario, secret turns at one laptop,
-// an inject written on the spot, a reload mid-workshop, the projector window, and the
-// after-action report naming both teams.
+// an inject written on the spot, a reload mid-workshop, the projector window, the after-action
+// report naming both teams; a game set shorter than its scenario, "end after this quarter", and
+// the facilitator's PIN.
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { SCENARIO, SCENARIO_TITLE, expect, seriousViolations, test } from './fixtures';
@@ -40,14 +41,19 @@ async function openWorkshop(page: Page): Promise<void> {
   await expect(page.locator('.workshop')).toBeVisible();
 }
 
-async function setUpTwoTeams(page: Page, seed: number): Promise<void> {
+/** The setup form filled in for two teams (not started: a test may set more first). */
+async function fillSetup(page: Page, seed: number, scenario = SCENARIO_TITLE): Promise<void> {
   await page.goto('/');
   await openWorkshop(page);
   await expect(h1(page)).toHaveText('Set up a workshop');
-  await page.getByRole('radio', { name: new RegExp(SCENARIO_TITLE) }).check();
+  await page.getByRole('radio', { name: new RegExp(scenario) }).check();
   await page.getByRole('textbox', { name: 'Team 1 name' }).fill(TEAM_A);
   await page.getByRole('textbox', { name: 'Team 2 name' }).fill(TEAM_B);
   await page.getByRole('textbox', { name: 'Seed' }).fill(String(seed));
+}
+
+async function setUpTwoTeams(page: Page, seed: number): Promise<void> {
+  await fillSetup(page, seed);
   await page.getByRole('button', { name: 'Start the workshop' }).click();
   await expect(h1(page)).toHaveText(`Quarter 1 of ${SCENARIO.rounds}`);
 }
@@ -252,4 +258,131 @@ test('a bad session file gets a message that says what is wrong and where', asyn
   await expect(page.getByRole('alert')).toContainText('“broken.json” could not be opened.');
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
   await expect(h1(page)).toHaveText('Set up a workshop');
+});
+
+// ---------------------------------------------------------------- length, end now, the PIN
+
+const LONG_TITLE = "Anthropic's Responsible Scaling Policy";
+const PIN = '2468';
+
+test('a 20-quarter scenario set to 8 quarters ends at quarter 8', async ({
+  page,
+  consoleErrors,
+}) => {
+  void consoleErrors;
+  await fillSetup(page, 5, LONG_TITLE);
+  const quarters = page.getByRole('spinbutton', { name: 'Quarters to play' });
+  await expect(quarters).toHaveValue('20');
+  // A suggestion for the session's length fills the field; typing a number works too.
+  await page.getByRole('button', { name: /^90 min: \d+ quarters$/ }).click();
+  await expect(quarters).not.toHaveValue('20');
+  await quarters.fill('8');
+  await expect(page.getByText(`${LONG_TITLE} · 8 of 20 quarters · 2 teams`)).toBeVisible();
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await expect(h1(page)).toHaveText('Quarter 1 of 8');
+
+  const debrief = page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' });
+  for (let quarter = 1; quarter <= 8; quarter++) {
+    await expect(h1(page).or(debrief)).not.toHaveCount(0);
+    if (await debrief.isVisible()) break;
+    await playQuarter(page, quarter);
+  }
+  await expect(debrief).toBeVisible();
+  await expect(
+    page.getByText('Played 8 of the scenario’s 20 quarters, as set at the start.').first(),
+  ).toBeVisible();
+  // The saved session keeps the length, so a reload (or another laptop) replays the same game.
+  const saved = await page.evaluate(() => localStorage.getItem('threshold:workshop'));
+  expect(JSON.parse(saved ?? '{}').save.setup.rounds).toBe(8);
+  expect(JSON.parse(saved ?? '{}').save.log).toHaveLength(8);
+  await page.reload();
+  await expect(debrief).toBeVisible();
+});
+
+test('“End after this quarter” reaches the debrief, and the report says it was cut short', async ({
+  page,
+  consoleErrors,
+}) => {
+  void consoleErrors;
+  await setUpTwoTeams(page, 7);
+  await playQuarter(page, 1);
+
+  // Mid-quarter: decisions open, one team locked in.
+  await page.getByRole('button', { name: 'Open decisions for quarter 2' }).click();
+  await page.getByRole('button', { name: `Hand the laptop to ${TEAM_A}` }).click();
+  await page.getByRole('button', { name: `Start — ${TEAM_A}` }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
+  await page.getByRole('button', { name: `Start — ${TEAM_B}` }).click();
+  await page.getByRole('button', { name: 'Lock in decision' }).click();
+  await page.getByRole('button', { name: 'Facilitator console' }).click();
+  await page.getByRole('button', { name: 'End after this quarter → debrief' }).click();
+  await expect(page.getByText('This is the last quarter.')).toBeVisible();
+  // It can be taken back, and made again.
+  await page.getByRole('button', { name: `Play on to quarter ${SCENARIO.rounds}` }).click();
+  await expect(page.getByText('This is the last quarter.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'End after this quarter → debrief' }).click();
+  await page.getByRole('button', { name: 'Resolve quarter 2 and reveal the results' }).click();
+
+  await expect(
+    page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' }),
+  ).toBeVisible();
+  const cut = `The facilitator ended the game after quarter 2 of the ${SCENARIO.rounds} quarters planned.`;
+  await expect(page.getByText(cut).first()).toBeVisible();
+  expect(await violations(page), 'debrief').toEqual([]);
+
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the report (Markdown)' }).click(),
+  ]);
+  const report = await readFile(await markdown.path(), 'utf8');
+  expect(report).toContain('## Cut short');
+  expect(report).toContain(cut);
+  expect(report).toContain('What that leaves out:');
+});
+
+test('the console refuses a team without the PIN and opens with it', async ({
+  page,
+  consoleErrors,
+}) => {
+  void consoleErrors;
+  await fillSetup(page, 13);
+  const pinField = page.getByRole('textbox', { name: /Facilitator PIN/ });
+  await pinField.fill('12');
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await expect(page.getByRole('alert')).toContainText('A PIN is 4 to 8 digits');
+  await pinField.fill(PIN);
+  await page.getByRole('button', { name: 'Start the workshop' }).click();
+  await expect(h1(page)).toHaveText(`Quarter 1 of ${SCENARIO.rounds}`);
+
+  await page.getByRole('button', { name: 'Open decisions for quarter 1' }).click();
+  await page.getByRole('button', { name: `Hand the laptop to ${TEAM_A}` }).click();
+  await expect(h1(page)).toHaveText(`${TEAM_A}, step up`);
+
+  // A team tries the console: a wrong PIN is refused, with a message, and can be retried.
+  await page.getByRole('button', { name: 'Facilitator console (PIN)' }).click();
+  const pin = page.getByLabel('Facilitator PIN');
+  await pin.fill('1111');
+  await page.getByRole('button', { name: 'Open the console' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'That is not the PIN set for this workshop. Try again.',
+  );
+  await expect(h1(page)).toHaveText(`${TEAM_A}, step up`);
+  await pin.fill('9999');
+  await pin.press('Enter');
+  await expect(h1(page)).toHaveText(`${TEAM_A}, step up`);
+  expect(await violations(page), 'handover').toEqual([]);
+
+  // A reload keeps the lock (the PIN is part of the saved session).
+  await page.reload();
+  await expect(h1(page)).toHaveText(`${TEAM_A}, step up`);
+  await expect(page.getByRole('button', { name: 'Facilitator console', exact: true })).toHaveCount(
+    0,
+  );
+  await page.getByRole('button', { name: 'Facilitator console (PIN)' }).click();
+  await page.getByLabel('Facilitator PIN').fill(PIN);
+  await page.getByRole('button', { name: 'Open the console' }).click();
+  await expect(h1(page)).toHaveText(`Quarter 1 of ${SCENARIO.rounds}`);
+  await expect(
+    page.getByRole('button', { name: 'End after this quarter → debrief' }),
+  ).toBeVisible();
 });

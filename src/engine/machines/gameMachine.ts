@@ -1,8 +1,10 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, type SnapshotFrom } from 'xstate';
 import {
   advanceGame,
   createGame,
+  plannedRounds,
   replayGame,
+  withLength,
   type DecisionLog,
   type FiredInject,
   type RoundDecisions,
@@ -15,6 +17,10 @@ export interface GameSetup {
   scenario: Scenario;
   seed: number;
   humans: string[];
+  /** Quarters to play when fewer than the scenario's (see GameOptions.rounds). */
+  rounds?: number;
+  /** The quarter the facilitator made the last ("end now"; see GameOptions.endAfter). */
+  endAfter?: number;
 }
 
 export interface GameContext {
@@ -25,10 +31,10 @@ export interface GameContext {
   pending: RoundDecisions;
   /** Resolve as soon as every human has decided (solo); otherwise wait for `resolveRound` (workshop). */
   autoResolve: boolean;
-  /** The path a rewind branched from, kept to draw as a ghost line. */
-  ghost: GameState | null;
   /** Injects a facilitator fired live, replayed with the log. */
   injects: FiredInject[];
+  /** Where a restored game resumes in its quarter (read once, as it is restored). */
+  resumeAt: QuarterStep;
 }
 
 /** The steps of a quarter a saved game can resume at. */
@@ -37,6 +43,12 @@ export type QuarterStep = 'briefing' | 'evaluation' | 'decisions';
 export type GameEvent =
   | { type: 'start'; setup: GameSetup; autoResolve: boolean }
   | { type: 'continue' }
+  /** Straight to the decisions from the briefing or the evaluation (a workshop's facilitator). */
+  | { type: 'openDecisions' }
+  /** The current quarter is the last: resolving it ends the game ("end now"). */
+  | { type: 'endAfterThisQuarter' }
+  /** Take back "end now": the game plays on to its planned length. */
+  | { type: 'playOn' }
   | { type: 'submitDecision'; lab: string; decision: LabDecision }
   | { type: 'withdrawDecision'; lab: string }
   | { type: 'resolveRound' }
@@ -77,12 +89,14 @@ export const gameMachine = setup({
     hasResolvedRounds: ({ context }) => context.log.length > 0,
     isKnownHuman: ({ context, event }) =>
       event.type === 'submitDecision' && (context.game?.humans ?? []).includes(event.lab),
-    restoresToBriefing: ({ event }) => event.type === 'restore' && event.step === 'briefing',
-    restoresToEvaluation: ({ event }) => event.type === 'restore' && event.step === 'evaluation',
-    restoredGameOver: ({ event }) =>
-      event.type === 'restore' &&
-      replayGame(event.setup.scenario, event.setup, event.log, Infinity, event.injects ?? [])
-        .outcome != null,
+    resumesAtBriefing: ({ context }) => context.resumeAt === 'briefing',
+    resumesAtEvaluation: ({ context }) => context.resumeAt === 'evaluation',
+    notLastQuarter: ({ context }) =>
+      context.game != null &&
+      context.setup != null &&
+      context.game.outcome == null &&
+      context.game.round < context.game.totalRounds,
+    cutShort: ({ context }) => context.game?.outcome == null && context.setup?.endAfter != null,
   },
   actions: {
     startGame: assign(({ event }) => {
@@ -93,7 +107,6 @@ export const gameMachine = setup({
         log: [],
         pending: {},
         autoResolve: event.autoResolve,
-        ghost: null,
         injects: [],
       };
     }),
@@ -111,8 +124,8 @@ export const gameMachine = setup({
         log: event.log,
         pending: event.pending,
         autoResolve: event.autoResolve,
-        ghost: null,
         injects: event.injects ?? [],
+        resumeAt: event.step ?? 'decisions',
       };
     }),
     recordDecision: assign({
@@ -132,7 +145,11 @@ export const gameMachine = setup({
     resolveQuarter: assign(({ context }) => {
       if (!context.game || !context.setup) return {};
       return {
-        game: advanceGame(context.game, context.setup.scenario, context.pending),
+        game: withLength(
+          advanceGame(context.game, context.setup.scenario, context.pending),
+          context.setup.scenario,
+          context.setup,
+        ),
         log: [...context.log, context.pending],
         pending: {},
       };
@@ -166,15 +183,32 @@ export const gameMachine = setup({
       if (event.type !== 'rewind' || !context.setup) return {};
       const log = context.log.slice(0, Math.max(0, event.round - 1));
       const injects = context.injects.filter((i) => i.round < event.round);
+      // "End now" is made in the last quarter played, so it goes with the path rewound away.
+      const { endAfter: _cut, ...setup } = context.setup;
+      void _cut;
       return {
-        ghost: context.ghost ?? context.game,
-        game: replayGame(context.setup.scenario, context.setup, log, Infinity, injects),
+        setup,
+        game: replayGame(setup.scenario, setup, log, Infinity, injects),
         log,
         pending: {},
         injects,
       };
     }),
-    clearGame: assign({ setup: null, game: null, log: [], pending: {}, ghost: null, injects: [] }),
+    endAfterThisQuarter: assign(({ context }) => {
+      if (!context.game || !context.setup) return {};
+      const setup = { ...context.setup, endAfter: context.game.round };
+      return { setup, game: withLength(context.game, setup.scenario, setup) };
+    }),
+    playOn: assign(({ context }) => {
+      if (!context.game || !context.setup) return {};
+      const { endAfter: _cut, ...setup } = context.setup;
+      void _cut;
+      return {
+        setup,
+        game: { ...context.game, totalRounds: plannedRounds(setup.scenario, setup) },
+      };
+    }),
+    clearGame: assign({ setup: null, game: null, log: [], pending: {}, injects: [] }),
   },
 }).createMachine({
   id: 'game',
@@ -184,17 +218,13 @@ export const gameMachine = setup({
     log: [],
     pending: {},
     autoResolve: true,
-    ghost: null,
     injects: [],
+    resumeAt: 'decisions',
   },
   initial: 'setup',
   on: {
-    restore: [
-      { guard: 'restoredGameOver', target: '.debrief', actions: 'restoreGame' },
-      { guard: 'restoresToBriefing', target: '.briefing', actions: 'restoreGame' },
-      { guard: 'restoresToEvaluation', target: '.evaluation', actions: 'restoreGame' },
-      { target: '.decisions', actions: 'restoreGame' },
-    ],
+    // Replayed once, then the restored state says where the game resumes.
+    restore: { target: '.restored', actions: 'restoreGame' },
     newGame: { target: '.setup', actions: 'clearGame' },
     rewind: { guard: 'hasResolvedRounds', target: '.briefing', actions: 'rewindToRound' },
     // A facilitator's undo: the last quarter is replayed away and its decisions reopened.
@@ -208,21 +238,38 @@ export const gameMachine = setup({
     setup: {
       on: { start: { target: 'briefing', actions: 'startGame' } },
     },
+    restored: {
+      always: [
+        { guard: 'gameOver', target: 'debrief' },
+        { guard: 'resumesAtBriefing', target: 'briefing' },
+        { guard: 'resumesAtEvaluation', target: 'evaluation' },
+        { target: 'decisions' },
+      ],
+    },
+    // While a quarter is being played: the facilitator's injects and "end now".
     briefing: {
       on: {
         continue: 'evaluation',
+        openDecisions: 'decisions',
         fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
+        endAfterThisQuarter: { guard: 'notLastQuarter', actions: 'endAfterThisQuarter' },
+        playOn: { guard: 'cutShort', actions: 'playOn' },
       },
     },
     evaluation: {
       on: {
         continue: 'decisions',
+        openDecisions: 'decisions',
         fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
+        endAfterThisQuarter: { guard: 'notLastQuarter', actions: 'endAfterThisQuarter' },
+        playOn: { guard: 'cutShort', actions: 'playOn' },
       },
     },
     decisions: {
       on: {
         fireInject: { guard: 'gameInProgress', actions: 'fireInject' },
+        endAfterThisQuarter: { guard: 'notLastQuarter', actions: 'endAfterThisQuarter' },
+        playOn: { guard: 'cutShort', actions: 'playOn' },
         submitDecision: [
           { guard: 'readyToResolve', target: 'resolution', actions: 'recordDecision' },
           { guard: 'isKnownHuman', actions: 'recordDecision' },
@@ -238,3 +285,5 @@ export const gameMachine = setup({
     debrief: {},
   },
 });
+
+export type GameSnapshot = SnapshotFrom<typeof gameMachine>;

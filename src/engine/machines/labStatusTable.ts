@@ -1,9 +1,9 @@
 import type { DeploymentStatus, LabStatus, Posture, TrainingStatus } from '../types';
 
-// The lab machine's transition table as plain data with named guards. `labMachine.ts` builds the
-// XState machine from it; `nextLabStatus` walks it directly. Keeping the table free of XState
-// lets batch runs (and the Explorer's Web Worker, whose bundle is separate) classify labs without
-// loading the XState runtime, while the machine and the fast path still share one definition.
+// A lab's status as a transition table: plain data with named guards, walked by `nextLabStatus`.
+// It is a state machine without the XState runtime on purpose: batch runs resolve millions of
+// quarters (XState's interpreter costs ~10 µs a transition), the Explorer's Web Worker bundle
+// stays small, and the one table is what production runs and what the property tests check.
 
 /** What the engine knows about a lab at the end of a quarter: the lab machine's input. */
 export interface LabSituation {
@@ -54,11 +54,7 @@ export const LAB_STATUS_BRANCHES: readonly LabStatusBranch[] = [
 /** Statuses that ignore `quarterResolved`: regulators do not lift a halt within a game. */
 export const FINAL_LAB_STATUSES: readonly LabStatus[] = ['halted'];
 
-/**
- * The lab's next status. Batch runs resolve millions of quarters, and XState's interpreter costs
- * ~10 µs per transition, so this walks the machine's table with its named guards; tests check it
- * agrees with XState's `transition` on the machine built from the same table.
- */
+/** The lab's next status: the first branch (in order of precedence) whose guard holds. */
 export function nextLabStatus(current: LabStatus, situation: LabSituation): LabStatus {
   if (FINAL_LAB_STATUSES.includes(current)) return current;
   const event: LabEvent = { type: 'quarterResolved', situation };

@@ -1,7 +1,8 @@
 // The workshop session's own record: teams and their seats, the decision timer, the facilitator's
-// turn flow, live injects, and the public commitments teams announce. Plain JSON, like the game
-// state: it is saved after every action (as a SavedGame's `extra`) and rebuilt from the file.
-// The game itself is still (scenario, seed, decision log, live injects); nothing here changes it.
+// turn flow, live injects, the public commitments teams announce and the facilitator's PIN. Plain
+// JSON, like the game state: it is derived from the workshop machine's snapshot
+// (workshopRecord.ts), saved after every action (as a SavedGame's `extra`) and restored from the
+// file. The game itself is (scenario, seed, length, decision log, live injects).
 
 import type { FiredInject } from '../game';
 
@@ -79,7 +80,8 @@ export type WorkshopStage = 'setup' | 'play';
 
 /** Everything about the session that is not the game itself. */
 export interface WorkshopMeta {
-  format: 1;
+  /** 2 added `pin`; a format 1 record is read as format 2 without a PIN. */
+  format: 2;
   stage: WorkshopStage;
   teams: WorkshopTeam[];
   /** Decision time per round in seconds; null: no timer. */
@@ -94,7 +96,15 @@ export interface WorkshopMeta {
   commitments: Commitment[];
   /** Live injects the facilitator fired (the machine replays them with the log). */
   injects: FiredInject[];
+  /**
+   * The facilitator's PIN: the console opens from a team's screen only with it (null: no lock).
+   * A lock for one shared laptop, not a secret: it is kept in the session file as it is.
+   */
+  pin: string | null;
 }
+
+/** A PIN is 4 to 8 digits. */
+export const PIN_PATTERN = /^\d{4,8}$/;
 
 export const WORKSHOP_LIMITS = {
   teams: { min: 2, max: 6 },
@@ -104,4 +114,5 @@ export const WORKSHOP_LIMITS = {
   commitments: 200,
   commitmentText: 300,
   injects: 200,
+  pin: { min: 4, max: 8 },
 } as const;

@@ -1,21 +1,16 @@
-// The workshop session in the browser: the game machine (decisions, resolution, undo, injects),
-// the session record (teams, timer, turn, commitments: src/engine/workshop/) and the setup
-// being prepared. Every action goes through here, and every action is saved at once (key
-// "threshold:workshop") and its public snapshot sent to the projector window. It holds no game
-// rules: those are the engine's; the turn flow is src/engine/workshop/flow.ts.
+// The workshop session in the browser: a thin adapter around the workshop machine
+// (src/engine/workshop/workshopMachine.ts, whose child is the game machine) plus the setup being
+// prepared. Each action is an event the machine either takes (`snapshot.can`) or refuses; what
+// was taken is saved at once (key "threshold:workshop", the record derived from the machine's
+// snapshot) and its public snapshot sent to the projector window. No game rules and no flow here.
 //
-// Call createWorkshop while a component initialises (the game actor lives with the component).
+// Call createWorkshop while a component initialises (the actor lives with the component).
 
 import { readableNews } from '../../engine/news';
-import { createGame } from '../../engine/game';
+import { createGame, plannedRounds } from '../../engine/game';
 import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
-import {
-  addCommitment,
-  markCommitment,
-  removeCommitment,
-  type CommitmentInput,
-} from '../../engine/workshop/commitments';
-import * as flow from '../../engine/workshop/flow';
+import type { CommitmentInput } from '../../engine/workshop/commitments';
+import { initialMeta } from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
 import { workshopReportMarkdown } from '../../report/workshop';
 import {
@@ -25,9 +20,18 @@ import {
   teamNamesByLab,
   type WorkshopDraft,
 } from '../../engine/workshop/seats';
+import {
+  NO_SESSION_OPTIONS,
+  sessionDraftOf,
+  sessionDraftProblems,
+  withQuarters,
+  type SessionDraft,
+} from '../../engine/workshop/sessionDraft';
 import type { CommitmentMark, WorkshopMeta } from '../../engine/workshop/types';
+import { workshopMachine, type WorkshopEvent } from '../../engine/workshop/workshopMachine';
+import { playRecord, roomRecord } from '../../engine/workshop/workshopRecord';
 import { downloadText, slug } from '../../lib/download';
-import { createGameActor } from '../../lib/gameActor.svelte';
+import { createMachineActor } from '../../lib/gameActor.svelte';
 import { createStore } from '../../lib/persistence';
 import {
   WORKSHOP_KEY,
@@ -99,14 +103,22 @@ export function createWorkshop(options: WorkshopOptions) {
   const room = options.room ?? tabRoom();
   const now = options.now ?? (() => Date.now());
   const randomSeed = options.randomSeed ?? (() => Math.floor(Math.random() * 1_000_000));
-  const actor = createGameActor();
+  const actor = createMachineActor(workshopMachine);
   const store = createStore(storage);
 
+  // The game machine is the workshop's child: its changes reach this wrapper through its own
+  // subscription (the workshop's snapshot object stays the same when only the game moved).
+  const gameActor = actor.snapshot.context.game;
+  let gameSnapshot = $state.raw(gameActor.getSnapshot());
+  const gameSubscription = gameActor.subscribe((next) => (gameSnapshot = next));
+  $effect(() => () => gameSubscription.unsubscribe());
+
   let ready = $state(false);
-  let meta = $state.raw<WorkshopMeta>(flow.initialMeta([], DEFAULT_TIMER_SECONDS));
   let draft = $state.raw<WorkshopDraft | null>(
     scenarios[0] ? defaultDraft(scenarios[0], randomSeed()) : null,
   );
+  /** The length and the PIN chosen at setup. */
+  let sessionDraft = $state.raw<SessionDraft>(NO_SESSION_OPTIONS);
   /** Scenarios from files and setups opened this visit (listed after the shipped ones). */
   let extraScenarios = $state.raw<Scenario[]>([]);
   let saveWarning = $state<string | null>(null);
@@ -116,40 +128,48 @@ export function createWorkshop(options: WorkshopOptions) {
   /** Draft saved in this browser (the setup survives a reload). */
   let draftSaved = $state(false);
 
-  const ctx = () => actor.snapshot.context;
-  const machineState = () => actor.snapshot.value as string;
+  const game = () => gameSnapshot.context;
+  const inSetup = () => actor.snapshot.matches('setup');
+
+  /** The room's record, from the machine (teams, timer, turn, commitments, injects, PIN). */
+  const meta = $derived.by<WorkshopMeta>(() => {
+    void gameSnapshot;
+    return roomRecord(actor.snapshot);
+  });
 
   // ---------------------------------------------------------------- saving
 
-  function currentSession(): Omit<WorkshopSession, 'savedAt'> | null {
-    if (meta.stage === 'setup') {
-      if (!draft || draftProblems(draft).length > 0) return null;
-      const { setup, teams } = setupFromDraft(draft);
-      return {
-        setup,
-        log: [],
-        pending: {},
-        meta: { ...meta, teams, timerSeconds: draft.timerSeconds, injects: [], commitments: [] },
-      };
-    }
-    const c = ctx();
-    if (!c.setup) return null;
+  function setupSession(): Omit<WorkshopSession, 'savedAt'> | null {
+    if (!draft || draftProblems(draft).length > 0) return null;
+    if (sessionDraftProblems(sessionDraft, draft.scenario).length > 0) return null;
+    const { setup, teams } = setupFromDraft(draft);
     return {
-      setup: c.setup,
-      log: c.log,
-      pending: c.pending,
-      meta: { ...meta, injects: c.injects },
+      setup: withQuarters(setup, sessionDraft),
+      log: [],
+      pending: {},
+      meta: { ...initialMeta(teams, draft.timerSeconds), pin: sessionDraft.pin || null },
     };
+  }
+
+  function currentSession(): Omit<WorkshopSession, 'savedAt'> | null {
+    if (inSetup()) return setupSession();
+    void gameSnapshot;
+    return playRecord(actor.snapshot);
   }
 
   function snapshotOf(session: Omit<WorkshopSession, 'savedAt'> | null): PublicSnapshot | null {
     if (!session) return null;
-    const c = ctx();
-    const game =
-      session.meta.stage === 'play' && c.game
-        ? c.game
+    const current = game().game;
+    const state =
+      session.meta.stage === 'play' && current
+        ? current
         : createGame(session.setup.scenario, session.setup);
-    return publicSnapshot(session.setup.scenario, game, session.meta, Object.keys(session.pending));
+    return publicSnapshot(
+      session.setup.scenario,
+      state,
+      session.meta,
+      Object.keys(session.pending),
+    );
   }
 
   function broadcast(session = currentSession()) {
@@ -162,27 +182,36 @@ export function createWorkshop(options: WorkshopOptions) {
     if (!session) return;
     const result = store.save(WORKSHOP_KEY, makeWorkshopSave(session), { force });
     saveWarning = result.ok ? null : result.warning;
-    if (result.ok && meta.stage === 'setup') draftSaved = true;
+    if (result.ok && inSetup()) draftSaved = true;
     broadcast(session);
   }
 
-  function update(next: WorkshopMeta) {
-    meta = next;
+  /**
+   * Send an event the machine takes, then save. False (and nothing sent) when the machine
+   * refuses it where it stands.
+   */
+  function act(event: WorkshopEvent): boolean {
+    if (!actor.snapshot.can(event)) return false;
+    actor.send(event);
     // "Resumed" and "opened" notes have done their job once the facilitator acts.
     if (notice && (notice.tone === 'info' || notice.tone === 'ok')) notice = null;
     persist();
+    return true;
   }
 
   // ---------------------------------------------------------------- opening a session
 
   function draftFrom(session: Omit<WorkshopSession, 'savedAt'>): WorkshopDraft {
-    const scenario = session.setup.scenario;
+    const { rounds: _rounds, endAfter: _end, ...setup } = session.setup;
+    void _rounds;
+    void _end;
+    const scenario = setup.scenario;
     return {
       scenario:
         [...scenarios, ...extraScenarios].find((s) => sameScenario(s, scenario)) ?? scenario,
       teams: session.meta.teams.map((t) => ({ name: t.name, labName: '' })),
       timerSeconds: session.meta.timerSeconds,
-      seed: session.setup.seed,
+      seed: setup.seed,
     };
   }
 
@@ -192,33 +221,24 @@ export function createWorkshop(options: WorkshopOptions) {
   }
 
   /** Take a session (from storage or a file) as the current one. */
-  function apply(session: WorkshopSession, fromReload: boolean) {
+  function apply(session: WorkshopSession, reload: boolean) {
     remember(session.setup.scenario);
+    draft = draftFrom(session);
+    sessionDraft = sessionDraftOf(session.setup, session.meta.pin);
     if (session.meta.stage === 'setup') {
-      actor.send({ type: 'newGame' });
-      meta = session.meta;
-      draft = draftFrom(session);
+      actor.send({ type: 'newWorkshop' });
       draftSaved = true;
       return;
     }
-    actor.send({
-      type: 'restore',
-      setup: session.setup,
-      log: session.log,
-      pending: session.pending,
-      autoResolve: false,
-      injects: session.meta.injects,
-    });
-    let next = session.meta;
-    // A team screen is never reopened by a reload: that team presses Start again.
-    if (fromReload && next.turn.screen === 'team') {
-      next = { ...next, turn: { screen: 'handover', team: next.turn.team } };
-    }
-    if (ctx().pending && next.turn.team && next.turn.team in ctx().pending) {
-      next = flow.afterLockIn(next, Object.keys(ctx().pending));
-    }
-    meta = next;
-    draft = draftFrom(session);
+    actor.send({ type: 'restore', record: session, reload });
+  }
+
+  function where(): string {
+    const g = game().game;
+    if (!g) return '';
+    return g.outcome
+      ? 'The finished workshop was reopened at its debrief.'
+      : `Resumed where it was: quarter ${g.round} of ${g.totalRounds}.`;
   }
 
   function init() {
@@ -228,12 +248,7 @@ export function createWorkshop(options: WorkshopOptions) {
       notice = {
         tone: 'info',
         title: 'Workshop resumed',
-        text:
-          loaded.session.meta.stage === 'setup'
-            ? 'Your saved setup was reopened.'
-            : ctx().game?.outcome
-              ? 'The finished workshop was reopened at its debrief.'
-              : `Resumed where it was: quarter ${ctx().game?.round ?? 1} of ${ctx().game?.totalRounds ?? ''}.`,
+        text: loaded.session.meta.stage === 'setup' ? 'Your saved setup was reopened.' : where(),
       };
     } else if (loaded.status === 'corrupt') {
       notice = {
@@ -265,151 +280,143 @@ export function createWorkshop(options: WorkshopOptions) {
     persist();
   }
 
+  function setSessionDraft(next: SessionDraft) {
+    sessionDraft = next;
+    draftSaved = false;
+    persist();
+  }
+
   function addScenario(scenario: Scenario) {
     remember(scenario);
     if (draft) setDraft({ ...draft, scenario });
   }
 
   function start(): boolean {
-    if (!draft || draftProblems(draft).length > 0) return false;
-    const { setup, teams } = setupFromDraft(draft);
-    meta = flow.beginPlay({
-      ...flow.initialMeta(teams, draft.timerSeconds),
-      commitments: [],
-      injects: [],
+    const session = setupSession();
+    if (!session) return false;
+    const { setup, meta: record } = session;
+    const started = act({
+      type: 'start',
+      setup,
+      teams: record.teams,
+      timerSeconds: record.timerSeconds,
+      pin: record.pin,
     });
+    if (!started) return false;
     notice = null;
-    actor.send({ type: 'start', setup, autoResolve: false });
-    announcement = `The workshop has started: quarter 1 of ${setup.scenario.rounds}. Open decisions when the room has read the news.`;
-    persist();
+    announcement = `The workshop has started: quarter 1 of ${game().game?.totalRounds ?? setup.scenario.rounds}. Open decisions when the room has read the news.`;
     return true;
   }
 
   // ---------------------------------------------------------------- the round
 
+  const teamName = (lab: string) => meta.teams.find((t) => t.lab === lab)?.name ?? 'The team';
+
   function openDecisions() {
-    if (meta.stage !== 'play' || ctx().game?.outcome) return;
-    for (let i = 0; i < 3 && machineState() !== 'decisions'; i++) actor.send({ type: 'continue' });
-    if (machineState() !== 'decisions') return;
-    update(flow.openDecisions(meta, now()));
-    announcement = `Decisions are open for quarter ${ctx().game?.round}.`;
+    if (act({ type: 'openDecisions', now: now() })) {
+      announcement = `Decisions are open for quarter ${game().game?.round}.`;
+    }
   }
 
-  function callTeam(lab: string) {
-    if (lab in ctx().pending) return;
-    update(flow.callTeam(meta, lab));
-  }
+  const callTeam = (lab: string) => act({ type: 'callTeam', lab });
+  const startTurn = () => act({ type: 'startTurn' });
+  const stepAway = () => act({ type: 'stepAway' });
+  const showPublic = () => act({ type: 'showPublic' });
 
-  function startTurn() {
-    const lab = meta.turn.team;
-    if (!lab || lab in ctx().pending) return;
-    update(flow.startTurn(meta));
+  /** Back to the console: from a team's screen only with the PIN. False if it was refused. */
+  function toConsole(pin?: string): boolean {
+    return act(pin === undefined ? { type: 'toConsole' } : { type: 'toConsole', pin });
   }
 
   function lockIn(lab: string, decision: LabDecision) {
-    if (meta.turn.screen !== 'team' || meta.turn.team !== lab || !meta.roundOpen) return;
-    actor.send({ type: 'submitDecision', lab, decision });
-    if (!(lab in ctx().pending)) return;
-    const team = meta.teams.find((t) => t.lab === lab);
-    announcement = `${team?.name ?? 'The team'} has locked in.`;
-    update(flow.afterLockIn(meta, Object.keys(ctx().pending)));
-  }
-
-  function stepAway() {
-    update(flow.stepAway(meta));
-  }
-
-  function toConsole() {
-    update(flow.toConsole(meta));
-  }
-
-  function showPublic() {
-    update(flow.showPublic(meta));
+    if (act({ type: 'lockIn', lab, decision })) {
+      announcement = `${teamName(lab)} has locked in.`;
+    }
   }
 
   function letDecideAgain(lab: string) {
-    if (!(lab in ctx().pending)) return;
-    actor.send({ type: 'withdrawDecision', lab });
-    const team = meta.teams.find((t) => t.lab === lab);
-    announcement = `${team?.name ?? 'The team'} can decide again.`;
-    persist();
+    if (act({ type: 'letDecideAgain', lab })) {
+      announcement = `${teamName(lab)} can decide again.`;
+    }
   }
 
-  const allLockedIn = () => meta.teams.every((t) => t.lab in ctx().pending);
-
   function resolve() {
-    if (!meta.roundOpen || !allLockedIn()) return;
-    const before = ctx().log.length;
-    actor.send({ type: 'resolveRound' });
-    if (ctx().log.length === before) return;
-    const game = ctx().game;
-    const last = game?.history.at(-1);
-    const scenario = ctx().setup?.scenario;
-    const news = last && game && scenario ? readableNews(scenario, game.labs, last.news) : [];
+    if (!act({ type: 'resolve' })) return;
+    const { game: state, setup } = game();
+    const last = state?.history.at(-1);
+    const news = last && state && setup ? readableNews(setup.scenario, state.labs, last.news) : [];
     const headlines = news
       .filter((n) => n.kind !== 'evals' && n.kind !== 'board')
       .slice(0, 4)
       .map((n) => n.headline);
     announcement = `Quarter ${last?.round} resolved.${headlines.length ? ` ${headlines.join('. ')}.` : ' A quiet quarter.'}${
-      game?.outcome ? ' The game is over: the debrief is ready.' : ` Quarter ${game?.round} begins.`
+      state?.outcome
+        ? ' The game is over: the debrief is ready.'
+        : ` Quarter ${state?.round} begins.`
     }`;
-    update(flow.afterResolve(meta));
   }
 
   function undo() {
-    if (ctx().log.length === 0) return;
-    const round = ctx().log.length;
-    actor.send({ type: 'undoResolution' });
-    announcement = `Quarter ${round}’s resolution was undone: every team’s choice is locked in again, and any team can be let to decide again.`;
-    update(flow.afterUndo({ ...meta, injects: ctx().injects }));
+    const round = game().log.length;
+    if (act({ type: 'undo' })) {
+      announcement = `Quarter ${round}’s resolution was undone: every team’s choice is locked in again, and any team can be let to decide again.`;
+    }
+  }
+
+  /** "End now": the current quarter is the last; resolving it opens the debrief. */
+  function endAfterThisQuarter() {
+    if (act({ type: 'endAfterThisQuarter' })) {
+      announcement = `Quarter ${game().game?.round} is now the last: resolving it opens the debrief.`;
+    }
+  }
+
+  /** Take back "end now": the game plays on to its planned length. */
+  function playOn() {
+    if (act({ type: 'playOn' })) {
+      announcement = `The game plays on to quarter ${game().game?.totalRounds}.`;
+    }
   }
 
   function pause() {
-    update(flow.pauseSession(meta, now()));
-    announcement = 'The game is paused for discussion.';
+    if (act({ type: 'pause', now: now() })) announcement = 'The game is paused for discussion.';
   }
 
   function resume() {
-    update(flow.resumeSession(meta, now()));
-    announcement = 'The game continues.';
+    if (act({ type: 'resume', now: now() })) announcement = 'The game continues.';
   }
 
   const timer = {
-    pause: () => update(flow.timerPause(meta, now())),
-    resume: () => update(flow.timerResume(meta, now())),
-    add: (seconds: number) => update(flow.timerAdd(meta, seconds, now())),
-    restart: () => update(flow.timerRestart(meta, now())),
+    pause: () => act({ type: 'timer.stop', now: now() }),
+    resume: () => act({ type: 'timer.start', now: now() }),
+    add: (seconds: number) => act({ type: 'timer.add', seconds, now: now() }),
+    restart: () => act({ type: 'timer.restart', now: now() }),
   };
 
   /** Fire an inject now; `scripted` is its index when it is one of the scenario's own events. */
   function fireInject(event: ScriptedEvent, scripted?: number): boolean {
-    const before = ctx().injects.length;
-    actor.send({ type: 'fireInject', event, scripted });
-    if (ctx().injects.length === before) return false;
-    announcement = `Inject fired: ${event.headline}.`;
-    update(flow.withInjects(meta, ctx().injects));
-    return true;
+    const fired = act(
+      scripted === undefined
+        ? { type: 'fireInject', event }
+        : { type: 'fireInject', event, scripted },
+    );
+    if (fired) announcement = `Inject fired: ${event.headline}.`;
+    return fired;
   }
 
   // ---------------------------------------------------------------- commitments
 
   function recordCommitment(input: CommitmentInput) {
-    update({ ...meta, commitments: addCommitment(meta.commitments, input) });
-    announcement = 'Commitment recorded.';
+    if (act({ type: 'commitment.record', input })) announcement = 'Commitment recorded.';
   }
 
-  function mark(id: string, value: CommitmentMark) {
-    update({ ...meta, commitments: markCommitment(meta.commitments, id, value) });
-  }
-
-  function forget(id: string) {
-    update({ ...meta, commitments: removeCommitment(meta.commitments, id) });
-  }
+  const mark = (id: string, value: CommitmentMark) =>
+    act({ type: 'commitment.mark', id, mark: value });
+  const forget = (id: string) => act({ type: 'commitment.forget', id });
 
   // ---------------------------------------------------------------- files
 
   function fileBase(): string {
-    const scenario = ctx().setup?.scenario ?? draft?.scenario;
+    const scenario = game().setup?.scenario ?? draft?.scenario;
     return slug(scenario?.title ?? 'workshop');
   }
 
@@ -420,7 +427,7 @@ export function createWorkshop(options: WorkshopOptions) {
     persist();
     const text = `${JSON.stringify(makeWorkshopSave(session), null, 2)}\n`;
     downloadText(
-      sessionFileName(fileBase(), session.meta, ctx().game?.round ?? 1),
+      sessionFileName(fileBase(), session.meta, game().game?.round ?? 1),
       text,
       'application/json',
     );
@@ -431,45 +438,47 @@ export function createWorkshop(options: WorkshopOptions) {
     const result = await parseWorkshopFile(file);
     if (!result.ok) return result;
     apply(result.session, false);
+    const g = game().game;
     notice = {
       tone: 'ok',
       title: 'Session opened',
       text:
         result.session.meta.stage === 'setup'
           ? `The setup from “${file.name}” is ready to start.`
-          : `“${file.name}”: quarter ${ctx().game?.round ?? 1} of ${ctx().game?.totalRounds ?? ''}, where it was saved.`,
+          : `“${file.name}”: quarter ${g?.round ?? 1} of ${g?.totalRounds ?? ''}, where it was saved.`,
     };
     persist(true);
     return { ok: true };
   }
 
   function downloadReport(format: 'markdown' | 'csv') {
-    const c = ctx();
-    if (!c.setup || !c.game) return;
-    const base = `threshold-workshop-${fileBase()}-seed-${c.setup.seed}`;
+    const { setup, game: state } = game();
+    if (!setup || !state) return;
+    const base = `threshold-workshop-${fileBase()}-seed-${setup.seed}`;
     if (format === 'markdown') {
       downloadText(
         `${base}-report.md`,
-        workshopReportMarkdown(c.setup.scenario, c.game, { ...meta, injects: c.injects }),
+        workshopReportMarkdown(setup.scenario, state, meta, setup),
         'text/markdown',
       );
     } else {
       downloadText(
         `${base}-decisions.csv`,
-        decisionsCsv(c.setup.scenario, c.game, teamNamesByLab(meta.teams)),
+        decisionsCsv(setup.scenario, state, teamNamesByLab(meta.teams)),
         'text/csv',
       );
     }
   }
 
-  /** Close this workshop and prepare a new one with the same teams and scenario. */
+  /** Close this workshop and prepare a new one with the same teams, scenario, length and PIN. */
   function newWorkshop() {
-    const c = ctx();
     const session = currentSession();
-    if (session) draft = { ...draftFrom(session), seed: randomSeed() };
-    if (c.setup) remember(c.setup.scenario);
-    actor.send({ type: 'newGame' });
-    meta = flow.backToSetup(meta);
+    if (session) {
+      draft = { ...draftFrom(session), seed: randomSeed() };
+      sessionDraft = sessionDraftOf(session.setup, session.meta.pin);
+      remember(session.setup.scenario);
+    }
+    actor.send({ type: 'newWorkshop' });
     notice = null;
     persist();
   }
@@ -477,15 +486,15 @@ export function createWorkshop(options: WorkshopOptions) {
   // ---------------------------------------------------------------- what to show
 
   const screen = $derived.by<WorkshopScreen>(() => {
+    const s = actor.snapshot;
     if (!ready) return 'loading';
-    if (meta.stage === 'setup' || machineState() === 'setup' || !actor.snapshot.context.game) {
-      return 'setup';
-    }
-    if (machineState() === 'debrief') return meta.turn.screen === 'public' ? 'public' : 'debrief';
-    const { screen: s, team } = meta.turn;
-    if (s === 'team' && (!team || !meta.roundOpen || team in actor.snapshot.context.pending))
-      return 'handover';
-    return s;
+    if (s.matches('setup')) return 'setup';
+    if (s.matches({ debrief: 'public' })) return 'public';
+    if (s.matches('debrief')) return 'debrief';
+    if (s.matches({ play: { screen: 'handover' } })) return 'handover';
+    if (s.matches({ play: { screen: 'team' } })) return 'team';
+    if (s.matches({ play: { screen: 'public' } })) return 'public';
+    return 'console';
   });
 
   return {
@@ -504,6 +513,9 @@ export function createWorkshop(options: WorkshopOptions) {
     get draft() {
       return draft;
     },
+    get sessionDraft() {
+      return sessionDraft;
+    },
     get draftSaved() {
       return draftSaved;
     },
@@ -511,26 +523,41 @@ export function createWorkshop(options: WorkshopOptions) {
       return [...scenarios, ...extraScenarios];
     },
     get setup() {
-      return actor.snapshot.context.setup;
+      return gameSnapshot.context.setup;
     },
     get game() {
-      return actor.snapshot.context.game;
+      return gameSnapshot.context.game;
     },
     get log() {
-      return actor.snapshot.context.log;
+      return gameSnapshot.context.log;
     },
     /** Labs that have locked in this quarter (never what they chose). */
     get lockedIn(): string[] {
-      return Object.keys(actor.snapshot.context.pending);
+      return Object.keys(gameSnapshot.context.pending);
     },
     get injects() {
-      return actor.snapshot.context.injects;
+      return gameSnapshot.context.injects;
     },
     get canFireInject() {
-      const s = actor.snapshot.value as string;
-      return (
-        ['briefing', 'evaluation', 'decisions'].includes(s) && !actor.snapshot.context.game?.outcome
-      );
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'fireInject', event: INJECT_PROBE });
+    },
+    get canEndNow() {
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'endAfterThisQuarter' });
+    },
+    get canPlayOn() {
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'playOn' });
+    },
+    /** The quarters the game was set up to play (before any "end now"). */
+    get plannedQuarters() {
+      const setup = gameSnapshot.context.setup;
+      return setup ? plannedRounds(setup.scenario, setup) : 0;
+    },
+    get canUndo() {
+      void gameSnapshot;
+      return actor.snapshot.can({ type: 'undo' });
     },
     get saveWarning() {
       return saveWarning;
@@ -543,13 +570,14 @@ export function createWorkshop(options: WorkshopOptions) {
     },
     /** The public snapshot of the session as it stands. */
     get publicView(): PublicSnapshot | null {
+      void gameSnapshot;
       void actor.snapshot;
-      void meta;
       return snapshotOf(currentSession());
     },
     dismissNotice: () => (notice = null),
     dismissSaveWarning: () => (saveWarning = null),
     setDraft,
+    setSessionDraft,
     addScenario,
     start,
     openDecisions,
@@ -562,6 +590,8 @@ export function createWorkshop(options: WorkshopOptions) {
     letDecideAgain,
     resolve,
     undo,
+    endAfterThisQuarter,
+    playOn,
     pause,
     resume,
     timer,
@@ -576,5 +606,13 @@ export function createWorkshop(options: WorkshopOptions) {
     now,
   };
 }
+
+/** Whether an inject could be fired now does not depend on the inject: any event will do. */
+const INJECT_PROBE: ScriptedEvent = {
+  round: 0,
+  headline: '',
+  body: '',
+  effect: { kind: 'news' },
+};
 
 export type WorkshopController = ReturnType<typeof createWorkshop>;

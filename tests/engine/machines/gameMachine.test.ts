@@ -67,16 +67,62 @@ describe('game machine', () => {
     expect(s.context.pending).toEqual({ player: decision('deploy') });
   });
 
-  it('rewinds to an earlier quarter keeping the old path as a ghost', () => {
+  it('rewinds to an earlier quarter: the game is the replay of the shorter log', () => {
     const actor = started();
     for (let i = 0; i < 3; i++) playQuarter(actor, 'deploy');
-    const before = actor.getSnapshot().context.game;
     actor.send({ type: 'rewind', round: 2 });
     const s = actor.getSnapshot();
-    expect(s.value).toBe('briefing');
+    expect(s.matches('briefing')).toBe(true);
     expect(s.context.game?.round).toBe(2);
     expect(s.context.log).toHaveLength(1);
-    expect(s.context.ghost).toEqual(before);
+    expect(s.context.game).toEqual(replayGame(scenario, setup, s.context.log));
+  });
+
+  it('opens decisions straight from the briefing or the evaluation', () => {
+    const actor = started(false);
+    expect(actor.getSnapshot().can({ type: 'openDecisions' })).toBe(true);
+    actor.send({ type: 'openDecisions' });
+    expect(actor.getSnapshot().matches('decisions')).toBe(true);
+    expect(actor.getSnapshot().can({ type: 'openDecisions' })).toBe(false);
+  });
+
+  it('plays a game set shorter than its scenario to its own length', () => {
+    const actor = createActor(gameMachine).start();
+    actor.send({ type: 'start', setup: { ...setup, rounds: 2 }, autoResolve: true });
+    expect(actor.getSnapshot().context.game?.totalRounds).toBe(2);
+    playQuarter(actor, 'deploy');
+    playQuarter(actor, 'deploy');
+    const s = actor.getSnapshot();
+    expect(s.matches('debrief')).toBe(true);
+    expect(s.context.game?.history).toHaveLength(2);
+    expect(s.context.game?.outcome?.reason).toBe('roundsComplete');
+    expect(replayGame(scenario, s.context.setup ?? setup, s.context.log)).toEqual(s.context.game);
+  });
+
+  it('ends after this quarter when told, replays so, and can be taken back', () => {
+    const actor = started(false);
+    playQuarter(actor, 'deploy');
+    actor.send({ type: 'resolveRound' });
+    expect(actor.getSnapshot().can({ type: 'playOn' })).toBe(false);
+    actor.send({ type: 'endAfterThisQuarter' });
+    let s = actor.getSnapshot();
+    expect(s.context.setup?.endAfter).toBe(2);
+    expect(s.context.game?.totalRounds).toBe(2);
+    expect(s.can({ type: 'endAfterThisQuarter' })).toBe(false);
+    actor.send({ type: 'playOn' });
+    expect(actor.getSnapshot().context.game?.totalRounds).toBe(4);
+    actor.send({ type: 'endAfterThisQuarter' });
+    playQuarter(actor, 'pause');
+    actor.send({ type: 'resolveRound' });
+    s = actor.getSnapshot();
+    expect(s.matches('debrief')).toBe(true);
+    expect(s.context.game?.history).toHaveLength(2);
+    const { setup: cut, log } = s.context;
+    expect(replayGame(scenario, cut ?? setup, log)).toEqual(s.context.game);
+    // Undo reopens the last quarter, still the last.
+    actor.send({ type: 'undoResolution' });
+    expect(actor.getSnapshot().context.game?.totalRounds).toBe(2);
+    expect(actor.getSnapshot().matches('decisions')).toBe(true);
   });
 
   it('restores at the step of the quarter the player was at', () => {

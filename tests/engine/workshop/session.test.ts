@@ -125,6 +125,43 @@ describe('the workshop session file', () => {
     );
   });
 
+  it('reads a format 1 record (saved before the PIN) as format 2 without a PIN', () => {
+    const old = withChange(['extra', 'format'], 1) as { extra: Record<string, unknown> };
+    delete old.extra.pin;
+    const r = parseWorkshopSession(old);
+    expect(r.ok && r.session.meta).toEqual({ ...session().meta, format: 2, pin: null });
+    expect(message(withChange(['extra', 'format'], 3))).toMatch(
+      /^extra\.format: expected session record format 1 or 2, got 3/,
+    );
+    expect(message(withChange(['extra', 'pin'], '12'))).toBe('extra.pin: a PIN is 4 to 8 digits');
+  });
+
+  it('keeps the game’s length and an “end now”, and names a bad one', () => {
+    const short = { ...setup, rounds: 4 };
+    const { log } = played(4);
+    const r = parseWorkshopSession(
+      makeWorkshopSave({ ...session({ setup: short, log }), pending: {} }),
+    );
+    expect(r.ok && r.session.setup).toMatchObject({ rounds: 4 });
+    // The log cannot run past the game's own length.
+    const long = played(5).log;
+    expect(
+      message(makeWorkshopSave({ ...session({ setup: short, log: long }), pending: {} })),
+    ).toBe('log: the game ended after quarter 4, but the log has 5 quarters');
+    const cut = { ...setup, endAfter: 2 };
+    const two = played(2).log;
+    const c = parseWorkshopSession(
+      makeWorkshopSave({ ...session({ setup: cut, log: two }), pending: {} }),
+    );
+    expect(c.ok && c.session.setup.endAfter).toBe(2);
+    expect(message(withChange(['setup', 'rounds'], 40))).toBe(
+      'setup.rounds: the scenario has 12 quarters, so a number of quarters cannot be 40',
+    );
+    expect(message(withChange(['setup', 'endAfter'], 0))).toMatch(
+      /^setup\.endAfter: expected the last quarter from 1 to 12, got 0/,
+    );
+  });
+
   it('reads file text: not JSON, empty, or a session', () => {
     expect(parseWorkshopText('')).toEqual({ ok: false, message: expect.stringMatching(/empty/) });
     expect(parseWorkshopText('{"kind": "threshold-save",')).toEqual({
