@@ -1,0 +1,437 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type {
+  CreatedRoom,
+  FacilitatorView,
+  ProjectorView,
+  TeamView,
+} from '../../src/lib/roomProtocol';
+import { parseWorkshopText } from '../../src/lib/workshopSession';
+import type { RunningServer } from '../../src/server/server';
+import {
+  baseUrl,
+  createRoom,
+  socketUrl,
+  start,
+  testPlace,
+  TestDevice,
+  type TestPlace,
+} from './harness';
+
+const decision = (capabilities: number) => ({
+  posture: 'restrict',
+  budget: {
+    capabilities,
+    security: 0.2,
+    deployment: 0.2,
+    alignment: 0.2,
+    evals: Math.round((0.4 - capabilities) * 1000) / 1000,
+  },
+  actions: [],
+});
+
+let place: TestPlace;
+let server: RunningServer;
+const devices: TestDevice[] = [];
+
+async function join(token: string) {
+  const joined = await TestDevice.join(socketUrl(server), token);
+  devices.push(joined.device);
+  return joined;
+}
+
+beforeEach(async () => {
+  place = testPlace();
+  server = await start(place);
+});
+
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+  await server.close();
+  place.remove();
+});
+
+async function threeTeams(): Promise<CreatedRoom> {
+  return createRoom(server, {
+    scenario: 'eval-blind-spot',
+    seed: 7,
+    teams: [{ name: 'Amber' }, { name: 'Birch' }, { name: 'Cedar' }],
+    timerSeconds: 300,
+  });
+}
+
+describe('rooms', () => {
+  it('creates a room with unguessable tokens, one per team, projector and facilitator', async () => {
+    const room = await threeTeams();
+    const tokens = [
+      room.tokens.facilitator,
+      room.tokens.projector,
+      ...room.tokens.teams.map((t) => t.token),
+    ];
+    expect(tokens).toHaveLength(5);
+    expect(new Set(tokens).size).toBe(5);
+    for (const token of tokens) {
+      // 24 base64url characters: 144 random bits.
+      expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    }
+    expect(room.tokens.teams.map((t) => t.name)).toEqual(['Amber', 'Birch', 'Cedar']);
+  });
+
+  it('refuses a bad create request with a message naming what is wrong', async () => {
+    const post = (body: unknown) =>
+      fetch(`${baseUrl(server)}/api/rooms`, { method: 'POST', body: JSON.stringify(body) }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as { error: string } }),
+      );
+    const unknown = await post({ scenario: 'nope', teams: [{ name: 'A' }, { name: 'B' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatch(/scenario: no shipped scenario is called "nope"/);
+    const oneTeam = await post({ scenario: 'eval-blind-spot', teams: [{ name: 'A' }] });
+    expect(oneTeam.body.error).toMatch(/Name 2 to \d teams/);
+    const badSeed = await post({
+      scenario: 'eval-blind-spot',
+      teams: [{ name: 'A' }, { name: 'B' }],
+      seed: -1,
+    });
+    expect(badSeed.body.error).toMatch(/^seed: expected a seed from 0/);
+    const tooMany = await post({
+      scenario: 'eval-blind-spot',
+      teams: [{ name: 'A' }, { name: 'B' }],
+      quarters: 99,
+    });
+    expect(tooMany.body.error).toMatch(/^quarters: this scenario has \d+ quarters/);
+  });
+
+  it('plays fewer quarters when asked', async () => {
+    const room = await createRoom(server, {
+      scenario: 'eval-blind-spot',
+      seed: 1,
+      teams: [{ name: 'A' }, { name: 'B' }],
+      quarters: 4,
+    });
+    const { view } = await join(room.tokens.projector);
+    expect(view.status.totalRounds).toBe(4);
+  });
+
+  it('serves the built app and its API', async () => {
+    const page = await fetch(`${baseUrl(server)}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Threshold</title>');
+    const outside = await fetch(`${baseUrl(server)}/..%2f..%2fetc%2fpasswd`);
+    expect(outside.status).toBe(404);
+    const health = (await (await fetch(`${baseUrl(server)}/api/health`)).json()) as {
+      rooms: number;
+    };
+    expect(health.rooms).toBe(0);
+  });
+});
+
+describe('a quarter played on separate devices', () => {
+  it('teams decide in parallel; the console sees who, the facilitator resolves', async () => {
+    const room = await threeTeams();
+    const [a, b, c] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    const projector = await join(room.tokens.projector);
+    const teamA = await join(a!.token);
+    const teamB = await join(b!.token);
+    const teamC = await join(c!.token);
+    expect(teamA.view.kind).toBe('team');
+    expect((teamA.view as TeamView).team.lab).toBe(a!.lab);
+
+    const opened = (await facilitator.device.act({ type: 'openDecisions' })) as FacilitatorView;
+    expect(opened.status.roundOpen).toBe(true);
+
+    // Decisions before the console could resolve: refused, with the teams still waiting named.
+    await teamA.device.act({ type: 'submit', decision: decision(0.2) });
+    const early = await facilitator.device.request({ type: 'resolve' });
+    expect(early).toMatchObject({ type: 'error', code: 'notNow' });
+    expect(early.type === 'error' && early.message).toMatch(/waiting for Birch, Cedar/);
+
+    await teamB.device.act({ type: 'submit', decision: decision(0.25) });
+    // A team changes its mind before the resolution: withdraw, then submit again.
+    const withdrawn = (await teamB.device.act({ type: 'withdraw' })) as TeamView;
+    expect(withdrawn.decision).toBeNull();
+    const changed = (await teamB.device.act({
+      type: 'submit',
+      decision: decision(0.3),
+    })) as TeamView;
+    expect(changed.decision?.budget.capabilities).toBe(0.3);
+    await teamC.device.act({ type: 'submit', decision: decision(0.1) });
+
+    const all = await facilitator.device.waitFor(
+      (m) => m.type === 'view' && m.view.kind === 'facilitator' && m.view.lockedIn.length === 3,
+      0,
+    );
+    const console = (all as { view: FacilitatorView }).view;
+    expect(console.lockedIn).toEqual([a!.lab, b!.lab, c!.lab]);
+    expect(console.canResolve).toBe(true);
+    expect(JSON.stringify(console)).not.toContain('"budget"');
+
+    const resolved = (await facilitator.device.act({ type: 'resolve' })) as FacilitatorView;
+    expect(resolved.status.round).toBe(2);
+    expect(resolved.resolved).toBe(1);
+    const shown = await projector.device.waitFor(
+      (m) => m.type === 'view' && m.view.status.round === 2,
+    );
+    expect((shown as { view: ProjectorView }).view.public.history).toHaveLength(1);
+    const ownHistory = await teamA.device.waitFor(
+      (m) => m.type === 'view' && m.view.status.round === 2,
+    );
+    const ownView = (ownHistory as { view: TeamView }).view;
+    expect(ownView.history).toHaveLength(1);
+    expect(ownView.history[0]?.decision.budget.capabilities).toBe(0.2);
+    expect(ownView.decision).toBeNull();
+  });
+
+  it('a team token cannot act for another team or the facilitator; the projector cannot act', async () => {
+    const room = await threeTeams();
+    const [a, b] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    const teamA = await join(a!.token);
+    const projector = await join(room.tokens.projector);
+    await facilitator.device.act({ type: 'openDecisions' });
+
+    const forB = await teamA.device.request({
+      type: 'submit',
+      lab: b!.lab,
+      decision: decision(0.2),
+    });
+    expect(forB).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect(forB.type === 'error' && forB.message).toMatch(/cannot act for/);
+    const withdrawB = await teamA.device.request({ type: 'withdraw', lab: b!.lab });
+    expect(withdrawB).toMatchObject({ type: 'error', code: 'forbidden' });
+    for (const type of ['resolve', 'undo', 'pause', 'end', 'openDecisions']) {
+      expect(await teamA.device.request({ type })).toMatchObject({
+        type: 'error',
+        code: 'forbidden',
+      });
+    }
+    expect(await teamA.device.request({ type: 'reopenTeam', lab: b!.lab })).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await teamA.device.request({ type: 'fireInject', scripted: 0 })).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(
+      await projector.device.request({ type: 'submit', decision: decision(0.2) }),
+    ).toMatchObject({ code: 'forbidden' });
+    expect(await projector.device.request({ type: 'resolve' })).toMatchObject({
+      code: 'forbidden',
+    });
+    // The console does not decide for a team either.
+    expect(
+      await facilitator.device.request({ type: 'submit', lab: a!.lab, decision: decision(0.2) }),
+    ).toMatchObject({ code: 'forbidden' });
+    // Nothing was recorded.
+    const console = (await facilitator.device.act({ type: 'pause' })) as FacilitatorView;
+    expect(console.lockedIn).toEqual([]);
+  });
+
+  it('answers bad messages with an error and carries on', async () => {
+    const room = await threeTeams();
+    const teamA = await join(room.tokens.teams[0]!.token);
+    const errors = () => teamA.device.received.filter((m) => m.type === 'error').length;
+    const nextError = async (send: () => void) => {
+      const from = teamA.device.received.length;
+      send();
+      return teamA.device.waitFor((m) => m.type === 'error', from);
+    };
+    expect(await nextError(() => teamA.device.sendRaw('not json'))).toMatchObject({
+      code: 'invalid',
+      message: 'the message is not valid JSON',
+    });
+    expect(
+      await nextError(() => teamA.device.sendRaw(JSON.stringify({ type: 'fly' }))),
+    ).toMatchObject({ code: 'invalid' });
+    expect(await nextError(() => teamA.device.sendRaw('x'.repeat(40_000)))).toMatchObject({
+      code: 'tooLarge',
+    });
+    expect(
+      await nextError(() => teamA.device.sendRaw('['.repeat(100) + ']'.repeat(100))),
+    ).toMatchObject({
+      code: 'invalid',
+    });
+    expect(await nextError(() => teamA.device.sendRaw(Buffer.from([1, 2, 3])))).toMatchObject({
+      code: 'invalid',
+    });
+    const decisionError = await teamA.device.request({
+      type: 'submit',
+      decision: { ...decision(0.2), budget: { ...decision(0.2).budget, evals: 0.9 } },
+    });
+    expect(decisionError).toMatchObject({ type: 'error', code: 'invalid' });
+    expect(decisionError.type === 'error' && decisionError.message).toBe(
+      'decision.budget: shares must add up to 100%',
+    );
+    expect(errors()).toBe(6);
+    // Still connected and served.
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    expect(await teamA.device.request({ type: 'submit', decision: decision(0.2) })).toMatchObject({
+      type: 'ack',
+    });
+  });
+
+  it('refuses an unknown token and a command before joining', async () => {
+    await threeTeams();
+    const device = await TestDevice.open(socketUrl(server));
+    devices.push(device);
+    expect(await device.request({ type: 'resolve' })).toMatchObject({ code: 'notJoined' });
+    expect(await device.request({ type: 'join', token: 'A'.repeat(24) })).toMatchObject({
+      code: 'badToken',
+    });
+    expect(await device.request({ type: 'join', token: 'short' })).toMatchObject({
+      code: 'invalid',
+      message: 'token: this is not a room token (check the join link)',
+    });
+  });
+
+  it('limits how fast a device may send', async () => {
+    await server.close();
+    const frozen = 1_000_000;
+    server = await start(place, { now: () => frozen, rate: { burst: 5, perSecond: 1 } });
+    const room = await threeTeams();
+    const teamA = await join(room.tokens.teams[0]!.token);
+    // The join took one message; four more pass, then the clock has not moved: refused.
+    for (let i = 0; i < 6; i++) teamA.device.sendRaw(JSON.stringify({ type: 'withdraw' }));
+    const limited = await teamA.device.waitFor(
+      (m) => m.type === 'error' && m.code === 'rateLimited',
+    );
+    expect(limited).toMatchObject({ message: 'too many messages: wait a moment' });
+  });
+});
+
+describe('nothing lost', () => {
+  it('a device that reconnects finds its locked-in decision', async () => {
+    const room = await threeTeams();
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    const teamA = await join(room.tokens.teams[0]!.token);
+    await teamA.device.act({ type: 'submit', decision: decision(0.15) });
+    await teamA.device.close();
+    const again = await join(room.tokens.teams[0]!.token);
+    const view = again.view as TeamView;
+    expect(view.decision?.budget.capabilities).toBe(0.15);
+    expect(view.status.roundOpen).toBe(true);
+    // The facilitator's console, reopened on another device, shows the same room.
+    const second = await join(room.tokens.facilitator);
+    expect((second.view as FacilitatorView).lockedIn).toEqual([room.tokens.teams[0]!.lab]);
+  });
+
+  it('a server restarted mid-quarter resumes every room from its database file', async () => {
+    const room = await threeTeams();
+    const [a, b, c] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    for (const [i, team] of [a, b, c].entries()) {
+      const device = await join(team!.token);
+      await device.device.act({ type: 'submit', decision: decision(0.1 * (i + 1)) });
+    }
+    await facilitator.device.act({ type: 'resolve' });
+    await facilitator.device.act({ type: 'fireInject', scripted: 0 });
+    await facilitator.device.act({ type: 'openDecisions' });
+    const teamA = await join(a!.token);
+    await teamA.device.act({ type: 'submit', decision: decision(0.35) });
+    const before = (await facilitator.device.act({ type: 'pause' })) as FacilitatorView;
+
+    await Promise.all(devices.splice(0).map((d) => d.close()));
+    await server.close();
+    server = await start(place);
+    expect(server.hub.roomCount).toBe(1);
+
+    const resumed = await join(room.tokens.facilitator);
+    const view = resumed.view as FacilitatorView;
+    expect(view.status).toMatchObject({ round: 2, roundOpen: true, paused: true });
+    expect(view.lockedIn).toEqual([a!.lab]);
+    expect(view.injects).toEqual(before.injects);
+    expect(view.public).toEqual({ ...before.public });
+    const teamAgain = await join(a!.token);
+    expect((teamAgain.view as TeamView).decision?.budget.capabilities).toBe(0.35);
+
+    // And play continues: the other teams decide, the quarter resolves.
+    await resumed.device.act({ type: 'resume' });
+    for (const team of [b, c]) {
+      const device = await join(team!.token);
+      await device.device.act({ type: 'submit', decision: decision(0.2) });
+    }
+    const next = (await resumed.device.act({ type: 'resolve' })) as FacilitatorView;
+    expect(next.status.round).toBe(3);
+    expect(next.resolved).toBe(2);
+  });
+
+  it('undo takes the last resolution back with every team’s choice locked in again', async () => {
+    const room = await threeTeams();
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    for (const team of room.tokens.teams) {
+      const device = await join(team.token);
+      await device.device.act({ type: 'submit', decision: decision(0.2) });
+    }
+    await facilitator.device.act({ type: 'resolve' });
+    const undone = (await facilitator.device.act({ type: 'undo' })) as FacilitatorView;
+    expect(undone.status).toMatchObject({ round: 1, roundOpen: true });
+    expect(undone.lockedIn).toHaveLength(3);
+    const reopened = (await facilitator.device.act({
+      type: 'reopenTeam',
+      lab: room.tokens.teams[1]!.lab,
+    })) as FacilitatorView;
+    expect(reopened.waiting).toEqual([room.tokens.teams[1]!.lab]);
+    const ended = (await facilitator.device.act({ type: 'end' })) as FacilitatorView;
+    expect(ended.status.ended).toBe(true);
+    expect(await facilitator.device.request({ type: 'openDecisions' })).toMatchObject({
+      code: 'ended',
+    });
+  });
+
+  it('exports a room as a session file and imports it into a new room', async () => {
+    const room = await threeTeams();
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    for (const team of room.tokens.teams) {
+      const device = await join(team.token);
+      await device.device.act({ type: 'submit', decision: decision(0.2) });
+    }
+    await facilitator.device.act({ type: 'resolve' });
+    await facilitator.device.act({ type: 'openDecisions' });
+    const teamB = await join(room.tokens.teams[1]!.token);
+    await teamB.device.act({ type: 'submit', decision: decision(0.05) });
+
+    const refused = await fetch(`${baseUrl(server)}/api/session`, {
+      headers: { authorization: `Bearer ${room.tokens.teams[0]!.token}` },
+    });
+    expect(refused.status).toBe(403);
+    const res = await fetch(`${baseUrl(server)}/api/session`, {
+      headers: { authorization: `Bearer ${room.tokens.facilitator}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="threshold-workshop-.+-q2\.json"/,
+    );
+    const text = await res.text();
+    // Today's session file format: the app's own reader takes it.
+    const session = parseWorkshopText(text);
+    expect(session.ok).toBe(true);
+    if (!session.ok) return;
+    expect(session.session.log).toHaveLength(1);
+    expect(Object.keys(session.session.pending)).toEqual([room.tokens.teams[1]!.lab]);
+
+    const imported = await fetch(`${baseUrl(server)}/api/rooms/import`, {
+      method: 'POST',
+      body: text,
+    });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as CreatedRoom;
+    expect(copy.roomId).not.toBe(room.roomId);
+    expect(copy.tokens.facilitator).not.toBe(room.tokens.facilitator);
+    const copyConsole = await join(copy.tokens.facilitator);
+    const view = copyConsole.view as FacilitatorView;
+    expect(view.status).toMatchObject({ round: 2, roundOpen: true });
+    expect(view.lockedIn).toEqual([room.tokens.teams[1]!.lab]);
+    const original = facilitator.device.lastView() as FacilitatorView;
+    expect(view.public.history).toEqual(original.public.history);
+
+    const broken = await fetch(`${baseUrl(server)}/api/rooms/import`, {
+      method: 'POST',
+      body: text.replace('"seed": 7', '"seed": -7'),
+    });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toMatch(/^setup\.seed: /);
+  });
+});
