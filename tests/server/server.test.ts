@@ -5,6 +5,7 @@ import type {
   ProjectorView,
   TeamView,
 } from '../../src/lib/roomProtocol';
+import { replayGame } from '../../src/engine/game';
 import { parseWorkshopText } from '../../src/lib/workshopSession';
 import type { RunningServer } from '../../src/server/server';
 import {
@@ -295,6 +296,62 @@ describe('a quarter played on separate devices', () => {
       (m) => m.type === 'error' && m.code === 'rateLimited',
     );
     expect(limited).toMatchObject({ message: 'too many messages: wait a moment' });
+  });
+});
+
+describe('the wire', () => {
+  it('carries no other team’s decision or eval numbers to a team or the projector', async () => {
+    const room = await threeTeams();
+    const [a, b, c] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    const projector = await join(room.tokens.projector);
+    const teamA = await join(a!.token);
+    const teamB = await join(b!.token);
+    const teamC = await join(c!.token);
+    // Team B's budget shares are numbers no other message would carry.
+    const secret = {
+      ...decision(0.2),
+      budget: {
+        capabilities: 0.1234567,
+        security: 0.2,
+        deployment: 0.2,
+        alignment: 0.2,
+        evals: 0.2765433,
+      },
+    };
+    for (let quarter = 0; quarter < 3; quarter++) {
+      await facilitator.device.act({ type: 'openDecisions' });
+      await teamA.device.act({ type: 'submit', decision: decision(0.2) });
+      await teamB.device.act({ type: 'submit', decision: secret });
+      await teamC.device.act({ type: 'submit', decision: decision(0.1) });
+      await facilitator.device.act({ type: 'resolve' });
+    }
+    await facilitator.device.act({ type: 'openDecisions' });
+    await teamB.device.act({ type: 'submit', decision: secret });
+    await facilitator.device.act({ type: 'pause' });
+
+    const exported = await fetch(`${baseUrl(server)}/api/session`, {
+      headers: { authorization: `Bearer ${room.tokens.facilitator}` },
+    });
+    const session = parseWorkshopText(await exported.text());
+    if (!session.ok) throw new Error(session.message);
+    const { setup, log, meta } = session.session;
+    const game = replayGame(setup.scenario, setup, log, Infinity, meta.injects);
+    const labB = game.labs.find((l) => l.id === b!.lab)!;
+    const evalsB = Object.values(labB.lastEval?.measured ?? {}).map((n) => JSON.stringify(n));
+    expect(evalsB.length).toBeGreaterThan(0);
+    // This scenario shows no eval results to rivals: B's numbers are B's alone.
+    expect(setup.scenario.information).not.toBe('published');
+
+    const wire = (device: TestDevice) => device.raw.join('\n');
+    for (const device of [teamA.device, teamC.device, projector.device, facilitator.device]) {
+      expect(wire(device)).not.toContain('1234567');
+      expect(wire(device)).not.toContain('2765433');
+      for (const n of evalsB) expect(wire(device)).not.toContain(n);
+    }
+    // B's own device did get them: the check looks for what is there.
+    expect(wire(teamB.device)).toContain('1234567');
+    expect(evalsB.some((n) => wire(teamB.device).includes(n))).toBe(true);
   });
 });
 
