@@ -157,14 +157,11 @@ function publishes(game: GameState, scenario: Scenario, lab: string): boolean {
 describe('per-device views', () => {
   it('a team’s view does not change with another team’s locked-in decision', () => {
     fc.assert(
-      fc.property(roomArb, decisionArb, (room, other) => {
+      fc.property(roomArb, decisionArb, decisionArb, (room, other, another) => {
         const snapshot = snapshotOf(room);
         const [a, b] = room.teams as [string, string];
         const locked = { ...room.pending, [b]: other };
-        const relocked = {
-          ...room.pending,
-          [b]: { ...other, posture: other.posture === 'pause' ? 'deploy' : 'pause' },
-        };
+        const relocked = { ...room.pending, [b]: another };
         const viewA = teamView({ ...snapshot, pending: locked }, a);
         expect(teamView({ ...snapshot, pending: relocked }, a)).toEqual(viewA);
         // The projector and the console see that B locked in, never what.
