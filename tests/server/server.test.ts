@@ -7,6 +7,8 @@ import type {
 } from '../../src/lib/roomProtocol';
 import { replayGame } from '../../src/engine/game';
 import { parseWorkshopText } from '../../src/lib/workshopSession';
+import { RoomStore } from '../../src/server/database';
+import type { RoomRecord } from '../../src/server/roomFlow';
 import type { RunningServer } from '../../src/server/server';
 import {
   baseUrl,
@@ -299,6 +301,53 @@ describe('a quarter played on separate devices', () => {
   });
 });
 
+describe('the facilitator’s controls', () => {
+  it('pauses (teams wait), runs the timer and fires checked injects', async () => {
+    const room = await threeTeams();
+    const facilitator = await join(room.tokens.facilitator);
+    const teamA = await join(room.tokens.teams[0]!.token);
+    await facilitator.device.act({ type: 'openDecisions' });
+    const paused = (await facilitator.device.act({ type: 'pause' })) as FacilitatorView;
+    expect(paused.public.phase).toBe('paused');
+    expect(paused.public.timer?.deadline).toBeNull();
+    const waiting = await teamA.device.request({ type: 'submit', decision: decision(0.2) });
+    expect(waiting).toMatchObject({ code: 'notNow' });
+    expect(waiting.type === 'error' && waiting.message).toMatch(/paused for discussion/);
+    await facilitator.device.act({ type: 'resume' });
+    const longer = (await facilitator.device.act({
+      type: 'timer',
+      action: 'add',
+      seconds: 60,
+    })) as FacilitatorView;
+    expect(longer.public.timer?.durationMs).toBe(360_000);
+
+    const bad = await facilitator.device.request({
+      type: 'fireInject',
+      event: { headline: 'Leak', body: 'Weights leak.', effect: { kind: 'trust', delta: 5 } },
+    });
+    expect(bad).toMatchObject({ code: 'invalid' });
+    expect(bad.type === 'error' && bad.message).toMatch(/^event\.effect\.delta: /);
+    const fired = (await facilitator.device.act({
+      type: 'fireInject',
+      event: {
+        headline: 'Trust wobbles',
+        body: 'A report.',
+        effect: { kind: 'trust', delta: -0.1 },
+      },
+    })) as FacilitatorView;
+    expect(fired.injects).toHaveLength(1);
+    expect(fired.public.thisQuarter.map((n) => n.headline)).toContain('Trust wobbles');
+    // The team's device hears it too.
+    const heard = await teamA.device.waitFor(
+      (m) =>
+        m.type === 'view' &&
+        m.view.kind === 'team' &&
+        m.view.news.some((n) => n.headline === 'Trust wobbles'),
+    );
+    expect(heard.type).toBe('view');
+  });
+});
+
 describe('the wire', () => {
   it('carries no other team’s decision or eval numbers to a team or the projector', async () => {
     const room = await threeTeams();
@@ -490,5 +539,27 @@ describe('nothing lost', () => {
     });
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: string }).error).toMatch(/^setup\.seed: /);
+  });
+
+  it('leaves out a room whose stored log no longer replays, and says so', async () => {
+    const room = await threeTeams();
+    await server.close();
+    const store = await RoomStore.open(place.dbPath);
+    const [stored] = await store.loadRooms();
+    const record = {
+      setup: stored!.setup,
+      log: [{ nobody: {} }],
+      pending: {},
+      meta: stored!.meta,
+    } as unknown as RoomRecord;
+    await store.saveRoom(room.roomId, record, false, new Date(0));
+    store.close();
+    const warnings: string[] = [];
+    server = await start(place, { warn: (line) => warnings.push(line) });
+    expect(server.hub.roomCount).toBe(0);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      new RegExp(`^Room ${room.roomId} could not be resumed .*: log\\[0\\]`),
+    );
   });
 });
