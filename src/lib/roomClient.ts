@@ -255,61 +255,58 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
 
 export type HttpResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-async function answer<T>(response: Response): Promise<HttpResult<T>> {
+/** One call to the server's API: its answer read by `read`, or its error in the server's words. */
+async function call<T>(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  read: (response: Response) => Promise<T>,
+): Promise<HttpResult<T>> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, init);
+  } catch (error) {
+    return { ok: false, message: `the server could not be reached (${String(error)})` };
+  }
+  if (response.ok) return { ok: true, value: await read(response) };
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, value: body as T };
   const error =
     typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : null;
   return { ok: false, message: error ?? `the server answered ${response.status}` };
 }
 
+const json = <T>(response: Response) => response.json() as Promise<T>;
+
 /** Create a room on the server at `base` (e.g. location.origin). */
-export async function createRoom(
+export function createRoom(
   base: string,
   request: CreateRoomRequest,
   fetchFn: typeof fetch = fetch,
 ): Promise<HttpResult<CreatedRoom>> {
-  try {
-    return await answer<CreatedRoom>(
-      await fetchFn(`${base}${API.rooms}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      }),
-    );
-  } catch (error) {
-    return { ok: false, message: `the server could not be reached (${String(error)})` };
-  }
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  };
+  return call(fetchFn, `${base}${API.rooms}`, init, json<CreatedRoom>);
 }
 
 /** A new room from a workshop session file's text. */
-export async function importRoom(
+export function importRoom(
   base: string,
   sessionText: string,
   fetchFn: typeof fetch = fetch,
 ): Promise<HttpResult<CreatedRoom>> {
-  try {
-    return await answer<CreatedRoom>(
-      await fetchFn(`${base}${API.importRoom}`, { method: 'POST', body: sessionText }),
-    );
-  } catch (error) {
-    return { ok: false, message: `the server could not be reached (${String(error)})` };
-  }
+  const init = { method: 'POST', body: sessionText };
+  return call(fetchFn, `${base}${API.importRoom}`, init, json<CreatedRoom>);
 }
 
 /** The room as a session file's text (the facilitator's token only). */
-export async function exportRoom(
+export function exportRoom(
   base: string,
   facilitatorToken: string,
   fetchFn: typeof fetch = fetch,
 ): Promise<HttpResult<string>> {
-  try {
-    const response = await fetchFn(`${base}${API.session}`, {
-      headers: { authorization: `Bearer ${facilitatorToken}` },
-    });
-    if (!response.ok) return answer<string>(response);
-    return { ok: true, value: await response.text() };
-  } catch (error) {
-    return { ok: false, message: `the server could not be reached (${String(error)})` };
-  }
+  const init = { headers: { authorization: `Bearer ${facilitatorToken}` } };
+  return call(fetchFn, `${base}${API.session}`, init, (response) => response.text());
 }

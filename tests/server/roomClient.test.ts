@@ -45,6 +45,17 @@ let place: TestPlace;
 let server: RunningServer;
 const clients: RoomClient[] = [];
 
+/** A two-team room made through the client's own helper: its tokens. */
+async function twoTeams(scenario: string, seed: number) {
+  const created = await createRoom(baseUrl(server), {
+    scenario,
+    seed,
+    teams: [{ name: 'North' }, { name: 'South' }],
+  });
+  if (!created.ok) throw new Error(created.message);
+  return created.value.tokens;
+}
+
 function connect(token: string): RoomClient {
   const client = connectRoom({ url: socketUrl(server), token, socket: wsSocket, backoff: FAST });
   clients.push(client);
@@ -78,13 +89,7 @@ describe('room client', () => {
 
   it('joins, sends, and keeps the views as they come', async () => {
     const base = baseUrl(server);
-    const created = await createRoom(base, {
-      scenario: 'race-to-the-bottom',
-      seed: 3,
-      teams: [{ name: 'North' }, { name: 'South' }],
-    });
-    if (!created.ok) throw new Error(created.message);
-    const { tokens } = created.value;
+    const tokens = await twoTeams('race-to-the-bottom', 3);
     const console = connect(tokens.facilitator);
     const team = connect(tokens.teams[0]!.token);
     const joined = await until(team, (s) => s.connection === 'open' && s.view !== null);
@@ -113,13 +118,7 @@ describe('room client', () => {
   });
 
   it('reconnects after the server restarts and finds the room as it was', async () => {
-    const created = await createRoom(baseUrl(server), {
-      scenario: 'eval-blind-spot',
-      seed: 11,
-      teams: [{ name: 'North' }, { name: 'South' }],
-    });
-    if (!created.ok) throw new Error(created.message);
-    const { tokens } = created.value;
+    const tokens = await twoTeams('eval-blind-spot', 11);
     const console = connect(tokens.facilitator);
     await until(console, (s) => s.connection === 'open');
     await console.send({ type: 'openDecisions' });

@@ -53,6 +53,26 @@ afterEach(async () => {
   place.remove();
 });
 
+/** A device for every token of a three-team room. */
+async function everyDevice(room: CreatedRoom) {
+  const [a, b, c] = room.tokens.teams;
+  return {
+    facilitator: await join(room.tokens.facilitator),
+    projector: await join(room.tokens.projector),
+    teamA: await join(a!.token),
+    teamB: await join(b!.token),
+    teamC: await join(c!.token),
+  };
+}
+
+/** Each team locks in the same decision from a device of its own. */
+async function everyTeamDecides(room: CreatedRoom) {
+  for (const team of room.tokens.teams) {
+    const device = await join(team.token);
+    await device.device.act({ type: 'submit', decision: decision(0.2) });
+  }
+}
+
 async function threeTeams(): Promise<CreatedRoom> {
   return createRoom(server, {
     scenario: 'eval-blind-spot',
@@ -131,11 +151,7 @@ describe('a quarter played on separate devices', () => {
   it('teams decide in parallel; the console sees who, the facilitator resolves', async () => {
     const room = await threeTeams();
     const [a, b, c] = room.tokens.teams;
-    const facilitator = await join(room.tokens.facilitator);
-    const projector = await join(room.tokens.projector);
-    const teamA = await join(a!.token);
-    const teamB = await join(b!.token);
-    const teamC = await join(c!.token);
+    const { facilitator, projector, teamA, teamB, teamC } = await everyDevice(room);
     expect(teamA.view.kind).toBe('team');
     expect((teamA.view as TeamView).team.lab).toBe(a!.lab);
 
@@ -351,12 +367,8 @@ describe('the facilitator’s controls', () => {
 describe('the wire', () => {
   it('carries no other team’s decision or eval numbers to a team or the projector', async () => {
     const room = await threeTeams();
-    const [a, b, c] = room.tokens.teams;
-    const facilitator = await join(room.tokens.facilitator);
-    const projector = await join(room.tokens.projector);
-    const teamA = await join(a!.token);
-    const teamB = await join(b!.token);
-    const teamC = await join(c!.token);
+    const b = room.tokens.teams[1];
+    const { facilitator, projector, teamA, teamB, teamC } = await everyDevice(room);
     // Team B's budget shares are numbers no other message would carry.
     const secret = {
       ...decision(0.2),
@@ -466,10 +478,7 @@ describe('nothing lost', () => {
     const room = await threeTeams();
     const facilitator = await join(room.tokens.facilitator);
     await facilitator.device.act({ type: 'openDecisions' });
-    for (const team of room.tokens.teams) {
-      const device = await join(team.token);
-      await device.device.act({ type: 'submit', decision: decision(0.2) });
-    }
+    await everyTeamDecides(room);
     await facilitator.device.act({ type: 'resolve' });
     const undone = (await facilitator.device.act({ type: 'undo' })) as FacilitatorView;
     expect(undone.status).toMatchObject({ round: 1, roundOpen: true });
@@ -490,10 +499,7 @@ describe('nothing lost', () => {
     const room = await threeTeams();
     const facilitator = await join(room.tokens.facilitator);
     await facilitator.device.act({ type: 'openDecisions' });
-    for (const team of room.tokens.teams) {
-      const device = await join(team.token);
-      await device.device.act({ type: 'submit', decision: decision(0.2) });
-    }
+    await everyTeamDecides(room);
     await facilitator.device.act({ type: 'resolve' });
     await facilitator.device.act({ type: 'openDecisions' });
     const teamB = await join(room.tokens.teams[1]!.token);
