@@ -274,7 +274,7 @@ export class RoomHub {
 
   /** Wait for every room's queued commands (before closing the database). */
   async settle(): Promise<void> {
-    await Promise.all([...this.rooms.values()].map((room) => room.queue));
+    await Promise.allSettled([...this.rooms.values()].map((room) => room.queue));
   }
 }
 

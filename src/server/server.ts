@@ -5,6 +5,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
@@ -46,7 +47,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DIST_DIR = new URL('../../dist/', import.meta.url).pathname;
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** A create request carries at most a scenario file (1 MB) and a little more. */
 const MAX_CREATE_BYTES = 2 * 1024 * 1024;
