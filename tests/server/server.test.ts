@@ -6,7 +6,10 @@ import type {
   TeamView,
 } from '../../src/lib/roomProtocol';
 import { replayGame } from '../../src/engine/game';
-import { parseWorkshopText } from '../../src/lib/workshopSession';
+import { initialMeta } from '../../src/engine/workshop/flow';
+import { seatOrder } from '../../src/engine/workshop/seats';
+import { makeWorkshopSave, parseWorkshopText } from '../../src/lib/workshopSession';
+import { shippedScenarios } from '../support/shippedScenarios';
 import { RoomStore } from '../../src/server/database';
 import type { RoomRecord } from '../../src/server/roomFlow';
 import type { RunningServer } from '../../src/server/server';
@@ -493,6 +496,41 @@ describe('nothing lost', () => {
     expect(await facilitator.device.request({ type: 'openDecisions' })).toMatchObject({
       code: 'ended',
     });
+    // Still ended after a restart.
+    await Promise.all(devices.splice(0).map((d) => d.close()));
+    await server.close();
+    server = await start(place);
+    const reopened2 = await join(room.tokens.projector);
+    expect(reopened2.view.status.ended).toBe(true);
+  });
+
+  it('imports a saved setup (not yet started) as a room that starts at quarter 1', async () => {
+    const setupFile = makeWorkshopSave({
+      setup: {
+        scenario: shippedScenarios[0]!,
+        seed: 9,
+        humans: seatOrder(shippedScenarios[0]!).slice(0, 2),
+      },
+      log: [],
+      pending: {},
+      meta: initialMeta(
+        seatOrder(shippedScenarios[0]!)
+          .slice(0, 2)
+          .map((lab, i) => ({ lab, name: `Team ${i + 1}` })),
+        120,
+      ),
+    });
+    const res = await fetch(`${baseUrl(server)}/api/rooms/import`, {
+      method: 'POST',
+      body: JSON.stringify(setupFile),
+    });
+    expect(res.status).toBe(201);
+    const room = (await res.json()) as CreatedRoom;
+    const facilitator = await join(room.tokens.facilitator);
+    expect(facilitator.view.status).toMatchObject({ round: 1, roundOpen: false });
+    expect(facilitator.view.public.phase).toBe('briefing');
+    const opened = (await facilitator.device.act({ type: 'openDecisions' })) as FacilitatorView;
+    expect(opened.timerSeconds).toBe(120);
   });
 
   it('exports a room as a session file and imports it into a new room', async () => {
