@@ -11,6 +11,7 @@ import { describeValue } from '../engine/scenario/schema';
 import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
+import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
 
 /** The path of the real-time endpoint on the server. */
 export const ROOM_SOCKET_PATH = '/live';
@@ -47,6 +48,11 @@ const plain = <K extends string, T extends v.ObjectEntries>(type: K, entries: T)
     { type: v.literal(type), id: RequestId, ...entries },
     (issue) => `expected a "${type}" message, ${got(issue)}`,
   );
+
+const CommitmentId = v.pipe(
+  v.string((issue) => `expected a commitment's id, ${got(issue)}`),
+  v.maxLength(40, 'a commitment id is at most 40 characters'),
+);
 
 export const TIMER_ACTIONS = ['pause', 'resume', 'restart', 'add'] as const;
 
@@ -88,6 +94,48 @@ export const ClientMessageSchema = v.variant(
         ),
       ),
     }),
+    // A commitment announced at the table (checked against the scenario on the server).
+    plain('recordCommitment', {
+      commitment: v.strictObject(
+        {
+          round: v.number((issue) => `expected a quarter, ${got(issue)}`),
+          until: v.nullable(v.number((issue) => `expected a quarter or null, ${got(issue)}`)),
+          parties: v.pipe(
+            v.array(LabRef, (issue) => `expected a list of lab ids, ${got(issue)}`),
+            v.maxLength(WORKSHOP_LIMITS.teams.max * 4, 'too many parties'),
+          ),
+          text: v.pipe(
+            v.string((issue) => `expected what was promised as text, ${got(issue)}`),
+            v.maxLength(
+              WORKSHOP_LIMITS.commitmentText,
+              `at most ${WORKSHOP_LIMITS.commitmentText} characters`,
+            ),
+          ),
+          terms: v.variant(
+            'kind',
+            [
+              v.strictObject({ kind: v.literal('statement') }),
+              v.strictObject({ kind: v.literal('pausePact') }),
+              v.strictObject({ kind: v.literal('noDeployAbove'), level: LabRef }),
+              v.strictObject({ kind: v.literal('noQuietRevision') }),
+            ],
+            (issue) =>
+              `expected terms whose "kind" is "statement", "pausePact", "noDeployAbove" or "noQuietRevision", ${got(issue)}`,
+          ),
+        },
+        (issue) => `expected a commitment {round, until, parties, text, terms}, ${got(issue)}`,
+      ),
+    }),
+    plain('markCommitment', {
+      commitmentId: CommitmentId,
+      mark: v.nullable(
+        v.picklist(
+          ['kept', 'broken'],
+          (issue) => `expected "kept", "broken" or null, ${got(issue)}`,
+        ),
+      ),
+    }),
+    plain('removeCommitment', { commitmentId: CommitmentId }),
     // One of the scenario's scripted events early (`scripted`: its index), or one written live.
     plain('fireInject', {
       scripted: v.optional(
@@ -106,7 +154,7 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -202,6 +250,8 @@ export interface FacilitatorView {
   resolved: number;
   timerSeconds: number | null;
   injects: FiredInject[];
+  /** The commitments recorded, with the facilitator's marks. */
+  commitments: Commitment[];
   /** The scenario's scripted events, for firing one early. */
   scriptedEvents: { index: number; round: number; headline: string }[];
   /** The tokens for every device's join link. */

@@ -15,8 +15,15 @@ import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
 import { gameMachine, type GameSetup } from '../engine/machines/gameMachine';
 import type { GameState, LabDecision, ScriptedEvent } from '../engine/types';
 import * as flow from '../engine/workshop/flow';
+import {
+  addCommitment,
+  commitmentProblems,
+  markCommitment,
+  removeCommitment,
+  type CommitmentInput,
+} from '../engine/workshop/commitments';
 import { validateInject } from '../engine/workshop/injects';
-import type { WorkshopMeta } from '../engine/workshop/types';
+import { WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import { gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import type { WorkshopSession } from '../lib/workshopSession';
 import type { ErrorCode, RoomCommand } from '../lib/roomProtocol';
@@ -155,6 +162,11 @@ export class RoomFlow {
         return this.timer(command.action, command.seconds, now);
       case 'fireInject':
         return this.fireInject(command.scripted, command.event);
+      case 'recordCommitment':
+        return this.recordCommitment(command.commitment);
+      case 'markCommitment':
+      case 'removeCommitment':
+        return this.changeCommitment(command);
       default:
         return refuse('invalid', 'unknown command');
     }
@@ -265,6 +277,33 @@ export class RoomFlow {
       case 'add':
         return this.setMeta(flow.timerAdd(this.metaState, seconds ?? 60, now));
     }
+  }
+
+  private recordCommitment(input: CommitmentInput): ApplyResult {
+    const list = this.metaState.commitments;
+    if (list.length >= WORKSHOP_LIMITS.commitments) {
+      return refuse('invalid', `a room keeps at most ${WORKSHOP_LIMITS.commitments} commitments`);
+    }
+    const problem = commitmentProblems(input, this.setup.scenario, this.game.totalRounds)[0];
+    if (problem) return refuse('invalid', `commitment.${problem.field}: ${problem.message}`);
+    return this.setMeta({ ...this.metaState, commitments: addCommitment(list, input) });
+  }
+
+  private changeCommitment(
+    command: Extract<RoomCommand, { type: 'markCommitment' | 'removeCommitment' }>,
+  ): ApplyResult {
+    const list = this.metaState.commitments;
+    if (!list.some((c) => c.id === command.commitmentId)) {
+      return refuse(
+        'invalid',
+        `commitmentId: no commitment ${JSON.stringify(command.commitmentId)} in this room`,
+      );
+    }
+    const commitments =
+      command.type === 'markCommitment'
+        ? markCommitment(list, command.commitmentId, command.mark)
+        : removeCommitment(list, command.commitmentId);
+    return this.setMeta({ ...this.metaState, commitments });
   }
 
   private fireInject(

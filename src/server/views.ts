@@ -134,6 +134,7 @@ export function facilitatorView(room: RoomSnapshot, tokens: JoinLinks): Facilita
     resolved: room.game.history.length,
     timerSeconds: room.meta.timerSeconds,
     injects: room.meta.injects,
+    commitments: room.meta.commitments,
     scriptedEvents: room.setup.scenario.events.map((e, index) => ({
       index,
       round: e.round,

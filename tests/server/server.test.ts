@@ -367,6 +367,56 @@ describe('the facilitator’s controls', () => {
   });
 });
 
+describe('commitments', () => {
+  it('the console records, marks and removes them; the projector shows them', async () => {
+    const room = await threeTeams();
+    const [a, b] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    const projector = await join(room.tokens.projector);
+    const teamA = await join(a!.token);
+    const pact = { round: 1, until: null, parties: [a!.lab, b!.lab], text: 'We pause together.' };
+    const lonely = await facilitator.device.request({
+      type: 'recordCommitment',
+      commitment: { ...pact, parties: [a!.lab], terms: { kind: 'pausePact' } },
+    });
+    expect(lonely).toMatchObject({
+      code: 'invalid',
+      message: 'commitment.parties: A pact needs at least two parties.',
+    });
+    expect(
+      await teamA.device.request({
+        type: 'recordCommitment',
+        commitment: { ...pact, terms: { kind: 'pausePact' } },
+      }),
+    ).toMatchObject({ code: 'forbidden' });
+    const recorded = (await facilitator.device.act({
+      type: 'recordCommitment',
+      commitment: { ...pact, terms: { kind: 'pausePact' } },
+    })) as FacilitatorView;
+    expect(recorded.commitments).toMatchObject([
+      { id: 'c1', text: 'We pause together.', mark: null },
+    ]);
+    const shown = await projector.device.waitFor(
+      (m) => m.type === 'view' && m.view.public.commitments.length === 1,
+    );
+    expect(shown.type).toBe('view');
+    const marked = (await facilitator.device.act({
+      type: 'markCommitment',
+      commitmentId: 'c1',
+      mark: 'kept',
+    })) as FacilitatorView;
+    expect(marked.commitments[0]?.mark).toBe('kept');
+    expect(
+      await facilitator.device.request({ type: 'removeCommitment', commitmentId: 'c9' }),
+    ).toMatchObject({ code: 'invalid' });
+    const removed = (await facilitator.device.act({
+      type: 'removeCommitment',
+      commitmentId: 'c1',
+    })) as FacilitatorView;
+    expect(removed.commitments).toEqual([]);
+  });
+});
+
 describe('the wire', () => {
   it('carries no other team’s decision or eval numbers to a team or the projector', async () => {
     const room = await threeTeams();
