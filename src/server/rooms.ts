@@ -159,8 +159,8 @@ export class RoomHub {
     };
   }
 
-  /** A device presents its token: it joins its room and gets its view. */
-  join(device: Device, token: string, id?: string | number): void {
+  /** A device presents its token: it joins its room and gets its view (false: refused). */
+  join(device: Device, token: string, id?: string | number): boolean {
     const found = this.byToken.get(token);
     if (!found) {
       device.send({
@@ -169,7 +169,7 @@ export class RoomHub {
         code: 'badToken',
         message: 'this link is not for any room on this server (ask the facilitator for a new one)',
       });
-      return;
+      return false;
     }
     this.leave(device);
     const { room, principal } = found;
@@ -182,6 +182,7 @@ export class RoomHub {
       lab: principal.role === 'team' ? principal.lab : null,
     });
     device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
+    return true;
   }
 
   leave(device: Device): void {

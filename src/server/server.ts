@@ -35,6 +35,8 @@ export interface ServerOptions {
   scenariosDir?: string;
   now?: () => number;
   rate?: RateLimit;
+  /** A connection that has not joined a room by then is closed (default 30 s). */
+  joinTimeoutMs?: number;
   warn?: (line: string) => void;
 }
 
@@ -146,7 +148,13 @@ function rawText(data: RawData): string {
 }
 
 /** Wire one WebSocket to the hub: every message checked, every failure answered. */
-function connect(socket: WebSocket, hub: RoomHub, now: () => number, rate: RateLimit): void {
+interface Limits {
+  rate: RateLimit;
+  joinTimeoutMs: number;
+}
+
+function connect(socket: WebSocket, hub: RoomHub, now: () => number, limits: Limits): void {
+  const { rate } = limits;
   const device: Device = {
     send(message: ServerMessage) {
       if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -165,6 +173,11 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, rate: RateL
     socket.ping();
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  // A connection that never joins holds nothing: it is closed, so idle sockets cannot pile up.
+  let joinWait: ReturnType<typeof setTimeout> | null = setTimeout(() => {
+    socket.close(4001, 'join with a token first');
+  }, limits.joinTimeoutMs);
+  joinWait.unref();
 
   socket.on('message', (data, isBinary) => {
     try {
@@ -211,8 +224,12 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, rate: RateL
         return;
       }
       const message = parsed.output;
-      if (message.type === 'join') hub.join(device, message.token, message.id);
-      else
+      if (message.type === 'join') {
+        if (hub.join(device, message.token, message.id) && joinWait) {
+          clearTimeout(joinWait);
+          joinWait = null;
+        }
+      } else
         hub.command(device, message).catch((error: unknown) => {
           const detail = error instanceof Error ? error.message : String(error);
           device.send(errorReply(message.id, 'server', `the server could not do that (${detail})`));
@@ -224,6 +241,7 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, rate: RateL
   });
   socket.on('close', () => {
     clearInterval(heartbeat);
+    if (joinWait) clearTimeout(joinWait);
     hub.leave(device);
   });
   // A connection's own failure (a reset, a bad frame) ends that connection, nothing else.
@@ -257,7 +275,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) =>
-      connect(ws, hub, now, options.rate ?? DEVICE_RATE),
+      connect(ws, hub, now, {
+        rate: options.rate ?? DEVICE_RATE,
+        joinTimeoutMs: options.joinTimeoutMs ?? 30_000,
+      }),
     );
   });
 

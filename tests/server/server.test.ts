@@ -305,6 +305,19 @@ describe('a quarter played on separate devices', () => {
     });
   });
 
+  it('closes a connection that never joins', async () => {
+    await server.close();
+    server = await start(place, { joinTimeoutMs: 20 });
+    const room = await threeTeams();
+    const idle = await TestDevice.open(socketUrl(server));
+    devices.push(idle);
+    await idle.closed;
+    // A device that joined stays.
+    const joined = await join(room.tokens.projector);
+    const refused = await joined.device.request({ type: 'resolve' });
+    expect(refused).toMatchObject({ code: 'forbidden' });
+  });
+
   it('limits how fast a device may send', async () => {
     await server.close();
     const frozen = 1_000_000;
