@@ -2,6 +2,7 @@
 // (packages are always allowed). A file outside every listed folder is not checked.
 //
 //   engine ← report ← UI (and CLI, lib, explorer; their own rows are still to come)
+//   engine ← lib ← server (the networked workshop's server: never the UI)
 //
 // The rule resolves each relative import against the importing file, so it checks where an import
 // lands, not how its path is spelled.
@@ -14,6 +15,7 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
 export const LAYERS = {
   engine: ['engine'],
   report: ['engine', 'report'],
+  server: ['engine', 'lib', 'server'],
 };
 
 function folderOf(file) {

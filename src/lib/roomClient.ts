@@ -1,0 +1,312 @@
+// A device's connection to a networked workshop room (the server: `npm run host`). Connect with
+// the token from a join link; the client joins, keeps the latest view the server sent, and when
+// the connection drops (Wi-Fi, a sleeping laptop, a restarted server) reconnects with growing,
+// jittered waits and joins again — the server then sends the room as it is now, including the
+// team's locked-in decision. A draft not yet sent stays with the page, never on the server.
+//
+// Its state is one immutable value replaced on every change, so a Svelte component can keep it in
+// `$state.raw` (`client.subscribe((s) => (state = s))`) and tests can read it in Node.
+
+import {
+  API,
+  ROOM_SOCKET_PATH,
+  type CreatedRoom,
+  type CreateRoomRequest,
+  type ErrorCode,
+  type Role,
+  type RoomCommand,
+  type RoomView,
+  type ServerMessage,
+} from './roomProtocol';
+
+export type RoomConnection = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
+
+export interface RoomClientState {
+  connection: RoomConnection;
+  role: Role | null;
+  /** The team's lab, on a team's device. */
+  lab: string | null;
+  /** The latest view the server sent (kept while reconnecting, so the screen stays as it was). */
+  view: RoomView | null;
+  /** Why the server last refused something (or the token), in its words. */
+  error: { code: ErrorCode | 'offline'; message: string } | null;
+  /** Attempts since the connection was last joined. */
+  attempts: number;
+}
+
+export type CommandResult =
+  { ok: true } | { ok: false; code: ErrorCode | 'offline'; message: string };
+
+/** The browser's WebSocket as this client uses it (the `ws` package's client fits too). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface Backoff {
+  initialMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 15_000 };
+
+export interface RoomClientOptions {
+  /** The endpoint, e.g. from roomSocketUrl(location). */
+  url: string;
+  token: string;
+  /** Opens a socket (default: the browser's WebSocket). */
+  socket?: (url: string) => SocketLike;
+  backoff?: Backoff;
+  random?: () => number;
+}
+
+const OPEN = 1;
+
+/** The room endpoint on the server this page came from (wss: behind HTTPS). */
+export function roomSocketUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ROOM_SOCKET_PATH}`;
+}
+
+/**
+ * How long to wait before reconnection attempt `attempt` (0-based): doubling from `initialMs` up
+ * to `maxMs`, then a random half to all of that, so devices that dropped together do not all
+ * come back in the same instant.
+ */
+export function backoffDelay(attempt: number, backoff: Backoff, random: () => number): number {
+  const ceiling = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempt, 30));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+function readMessage(data: unknown): ServerMessage | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && 'type' in value
+      ? (value as ServerMessage)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RoomClient {
+  readonly state: RoomClientState;
+  /** Called with every new state (and once at once); returns the unsubscribe function. */
+  subscribe(listener: (state: RoomClientState) => void): () => void;
+  /** Send a command; resolves with the server's answer, or `offline` if it cannot be sent. */
+  send(command: RoomCommand): Promise<CommandResult>;
+  /** Stop for good (no more reconnecting). */
+  close(): void;
+}
+
+export function connectRoom(options: RoomClientOptions): RoomClient {
+  const open = options.socket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const random = options.random ?? Math.random;
+  const listeners = new Set<(state: RoomClientState) => void>();
+  const waiting = new Map<number, (result: CommandResult) => void>();
+  let state: RoomClientState = {
+    connection: 'connecting',
+    role: null,
+    lab: null,
+    view: null,
+    error: null,
+    attempts: 0,
+  };
+  let socket: SocketLike | null = null;
+  let joined = false;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let nextId = 1;
+
+  function update(patch: Partial<RoomClientState>) {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  }
+
+  function settleAll(result: CommandResult) {
+    for (const resolve of waiting.values()) resolve(result);
+    waiting.clear();
+  }
+
+  function handle(message: ServerMessage) {
+    switch (message.type) {
+      case 'welcome':
+        joined = true;
+        update({
+          connection: 'open',
+          role: message.role,
+          lab: message.lab,
+          attempts: 0,
+          error: null,
+        });
+        return;
+      case 'view':
+        update({ view: message.view });
+        return;
+      case 'ack':
+        if (typeof message.id === 'number') waiting.get(message.id)?.({ ok: true });
+        if (typeof message.id === 'number') waiting.delete(message.id);
+        return;
+      case 'error': {
+        const result: CommandResult = { ok: false, code: message.code, message: message.message };
+        if (typeof message.id === 'number' && waiting.has(message.id)) {
+          waiting.get(message.id)?.(result);
+          waiting.delete(message.id);
+        }
+        if (message.code === 'badToken') {
+          stopped = true;
+          update({
+            connection: 'refused',
+            error: { code: message.code, message: message.message },
+          });
+          socket?.close();
+          return;
+        }
+        update({ error: { code: message.code, message: message.message } });
+      }
+    }
+  }
+
+  function connect() {
+    retry = null;
+    if (stopped) return;
+    joined = false;
+    let current: SocketLike;
+    try {
+      current = open(options.url);
+    } catch {
+      scheduleRetry();
+      return;
+    }
+    socket = current;
+    current.onopen = () => current.send(JSON.stringify({ type: 'join', token: options.token }));
+    current.onmessage = (event) => {
+      if (socket !== current) return;
+      const message = readMessage(event.data);
+      if (message) handle(message);
+    };
+    current.onerror = () => {};
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = null;
+      settleAll({
+        ok: false,
+        code: 'offline',
+        message:
+          'the connection dropped before the server answered: once reconnected, your screen shows whether it went through',
+      });
+      if (stopped) {
+        if (state.connection !== 'refused') update({ connection: 'closed' });
+        return;
+      }
+      scheduleRetry();
+    };
+  }
+
+  function scheduleRetry() {
+    const attempt = state.attempts;
+    update({ connection: 'reconnecting', attempts: attempt + 1 });
+    retry = setTimeout(connect, backoffDelay(attempt, backoff, random));
+  }
+
+  connect();
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    send(command) {
+      if (!socket || socket.readyState !== OPEN || !joined) {
+        return Promise.resolve({
+          ok: false,
+          code: 'offline',
+          message: 'not connected to the room: reconnecting…',
+        });
+      }
+      const id = nextId++;
+      const sent = socket;
+      return new Promise<CommandResult>((resolve) => {
+        waiting.set(id, resolve);
+        sent.send(JSON.stringify({ ...command, id }));
+      });
+    },
+    close() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      retry = null;
+      if (socket) socket.close();
+      else update({ connection: 'closed' });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- rooms over HTTP
+
+export type HttpResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** One call to the server's API: its answer read by `read`, or its error in the server's words. */
+async function call<T>(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  read: (response: Response) => Promise<T>,
+): Promise<HttpResult<T>> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, init);
+  } catch (error) {
+    return { ok: false, message: `the server could not be reached (${String(error)})` };
+  }
+  if (response.ok) return { ok: true, value: await read(response) };
+  const body: unknown = await response.json().catch(() => null);
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : null;
+  return { ok: false, message: error ?? `the server answered ${response.status}` };
+}
+
+const json = <T>(response: Response) => response.json() as Promise<T>;
+
+/** Create a room on the server at `base` (e.g. location.origin). */
+export function createRoom(
+  base: string,
+  request: CreateRoomRequest,
+  fetchFn: typeof fetch = fetch,
+): Promise<HttpResult<CreatedRoom>> {
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  };
+  return call(fetchFn, `${base}${API.rooms}`, init, json<CreatedRoom>);
+}
+
+/** A new room from a workshop session file's text. */
+export function importRoom(
+  base: string,
+  sessionText: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<HttpResult<CreatedRoom>> {
+  const init = { method: 'POST', body: sessionText };
+  return call(fetchFn, `${base}${API.importRoom}`, init, json<CreatedRoom>);
+}
+
+/** The room as a session file's text (the facilitator's token only). */
+export function exportRoom(
+  base: string,
+  facilitatorToken: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<HttpResult<string>> {
+  const init = { headers: { authorization: `Bearer ${facilitatorToken}` } };
+  return call(fetchFn, `${base}${API.session}`, init, (response) => response.text());
+}

@@ -1,0 +1,294 @@
+// The networked workshop's wire protocol: what a device may send the server (`npm run host`,
+// src/server/) and what the server sends back. Shared by the server, which checks every message
+// against these schemas, and the browser's client (roomClient.ts), which only needs the types.
+//
+// A device proves who it is with the token from its join link, in its first message (never in a
+// URL, so it stays out of logs). The token fixes its role — one team, the projector or the
+// facilitator — and the server sends it only the view that role may see.
+
+import * as v from 'valibot';
+import { describeValue } from '../engine/scenario/schema';
+import type { FiredInject } from '../engine/game';
+import type { LabDecision, LabRoundRecord, LabView, NewsItem } from '../engine/types';
+import type { PublicSnapshot } from '../engine/workshop/publicView';
+import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
+
+/** The path of the real-time endpoint on the server. */
+export const ROOM_SOCKET_PATH = '/live';
+
+/** A message larger than this (UTF-8 bytes) gets an error reply instead of being read. */
+export const MAX_MESSAGE_BYTES = 32 * 1024;
+
+/** Tokens are 18 random bytes (144 bits) in base64url: 24 characters. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+
+export type Role = 'team' | 'projector' | 'facilitator';
+
+const got = (issue: { input: unknown }): string => `got ${describeValue(issue.input)}`;
+
+/** A client's own id for a message, echoed in the reply so it can tell which request failed. */
+const RequestId = v.optional(
+  v.union(
+    [
+      v.pipe(v.string(), v.maxLength(64)),
+      v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+    ],
+    (issue) =>
+      `expected a request id (text of at most 64 characters or a whole number), ${got(issue)}`,
+  ),
+);
+
+const LabRef = v.pipe(
+  v.string((issue) => `expected a lab id, ${got(issue)}`),
+  v.maxLength(64, 'a lab id is at most 64 characters'),
+);
+
+const plain = <K extends string, T extends v.ObjectEntries>(type: K, entries: T) =>
+  v.strictObject(
+    { type: v.literal(type), id: RequestId, ...entries },
+    (issue) => `expected a "${type}" message, ${got(issue)}`,
+  );
+
+const CommitmentId = v.pipe(
+  v.string((issue) => `expected a commitment's id, ${got(issue)}`),
+  v.maxLength(40, 'a commitment id is at most 40 characters'),
+);
+
+export const TIMER_ACTIONS = ['pause', 'resume', 'restart', 'add'] as const;
+
+/**
+ * Every message a device may send. A decision's contents and a written inject are checked
+ * against the room's scenario on the server (gameSchemas, validateInject): their shape here is
+ * only "some value".
+ */
+export const ClientMessageSchema = v.variant(
+  'type',
+  [
+    plain('join', {
+      token: v.pipe(
+        v.string((issue) => `expected the token from your join link, ${got(issue)}`),
+        v.regex(TOKEN_PATTERN, 'this is not a room token (check the join link)'),
+      ),
+    }),
+    // A team's own decision. `lab` may be left out; if given it must be the team's own lab.
+    plain('submit', { lab: v.optional(LabRef), decision: v.unknown() }),
+    plain('withdraw', { lab: v.optional(LabRef) }),
+    plain('openDecisions', {}),
+    plain('resolve', {}),
+    plain('undo', {}),
+    plain('pause', {}),
+    plain('resume', {}),
+    plain('end', {}),
+    plain('reopenTeam', { lab: LabRef }),
+    plain('timer', {
+      action: v.picklist(
+        TIMER_ACTIONS,
+        (issue) => `expected "pause", "resume", "restart" or "add", ${got(issue)}`,
+      ),
+      seconds: v.optional(
+        v.pipe(
+          v.number((issue) => `expected seconds to add, ${got(issue)}`),
+          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
+          v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+          v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+        ),
+      ),
+    }),
+    // A commitment announced at the table (checked against the scenario on the server).
+    plain('recordCommitment', {
+      commitment: v.strictObject(
+        {
+          round: v.number((issue) => `expected a quarter, ${got(issue)}`),
+          until: v.nullable(v.number((issue) => `expected a quarter or null, ${got(issue)}`)),
+          parties: v.pipe(
+            v.array(LabRef, (issue) => `expected a list of lab ids, ${got(issue)}`),
+            v.maxLength(WORKSHOP_LIMITS.teams.max * 4, 'too many parties'),
+          ),
+          text: v.pipe(
+            v.string((issue) => `expected what was promised as text, ${got(issue)}`),
+            v.maxLength(
+              WORKSHOP_LIMITS.commitmentText,
+              `at most ${WORKSHOP_LIMITS.commitmentText} characters`,
+            ),
+          ),
+          terms: v.variant(
+            'kind',
+            [
+              v.strictObject({ kind: v.literal('statement') }),
+              v.strictObject({ kind: v.literal('pausePact') }),
+              v.strictObject({ kind: v.literal('noDeployAbove'), level: LabRef }),
+              v.strictObject({ kind: v.literal('noQuietRevision') }),
+            ],
+            (issue) =>
+              `expected terms whose "kind" is "statement", "pausePact", "noDeployAbove" or "noQuietRevision", ${got(issue)}`,
+          ),
+        },
+        (issue) => `expected a commitment {round, until, parties, text, terms}, ${got(issue)}`,
+      ),
+    }),
+    plain('markCommitment', {
+      commitmentId: CommitmentId,
+      mark: v.nullable(
+        v.picklist(
+          ['kept', 'broken'],
+          (issue) => `expected "kept", "broken" or null, ${got(issue)}`,
+        ),
+      ),
+    }),
+    plain('removeCommitment', { commitmentId: CommitmentId }),
+    // One of the scenario's scripted events early (`scripted`: its index), or one written live.
+    plain('fireInject', {
+      scripted: v.optional(
+        v.pipe(
+          v.number((issue) => `expected the index of a scripted event, ${got(issue)}`),
+          v.integer((issue) => `expected the index of a scripted event, ${got(issue)}`),
+          v.minValue(0, (issue) => `expected the index of a scripted event, ${got(issue)}`),
+        ),
+      ),
+      event: v.optional(
+        v.strictObject(
+          { headline: v.unknown(), body: v.unknown(), effect: v.unknown() },
+          (issue) => `expected an event {headline, body, effect}, ${got(issue)}`,
+        ),
+      ),
+    }),
+  ],
+  (issue) =>
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
+);
+
+export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
+/** What a device sends once joined (the client adds `id`). */
+export type RoomCommand = Exclude<ClientMessage, { type: 'join' }>;
+
+/** Why the server refused a message. `badToken` is final: the client stops reconnecting. */
+export type ErrorCode =
+  | 'invalid'
+  | 'tooLarge'
+  | 'rateLimited'
+  | 'notJoined'
+  | 'badToken'
+  | 'forbidden'
+  | 'notNow'
+  | 'ended'
+  | 'server';
+
+// ---------------------------------------------------------------- what the server sends
+
+/** Where the room is: the same for every device. */
+export interface RoomStatus {
+  roomId: string;
+  round: number;
+  totalRounds: number;
+  /** Decisions are open for the current quarter. */
+  roundOpen: boolean;
+  paused: boolean;
+  /** The game is over (the debrief). */
+  over: boolean;
+  /** The facilitator closed the room: nothing more can be done in it but export it. */
+  ended: boolean;
+  /** The server's clock when the view was sent, so a device can show the timer without skew. */
+  serverNow: number;
+}
+
+/** One of the team's own past quarters: what it chose and what it saw, never the hidden truth. */
+export type OwnQuarter = Pick<
+  LabRoundRecord,
+  | 'decision'
+  | 'effectivePosture'
+  | 'deployment'
+  | 'overriddenBy'
+  | 'allowedPosture'
+  | 'pauseCause'
+  | 'knownLevel'
+  | 'compliance'
+  | 'measured'
+  | 'safeguards'
+  | 'budget'
+  | 'marketShare'
+  | 'reputation'
+  | 'boardPressure'
+> & { round: number };
+
+/** A team's device: its own lab in full (as its players may know it) and the public view. */
+export interface TeamView {
+  kind: 'team';
+  status: RoomStatus;
+  team: { lab: string; name: string };
+  /** What the lab can see (labView): its own evals, budget and safeguards; rivals' public signals. */
+  lab: LabView;
+  /** News of this quarter and the last results this lab may read (public, or its own). */
+  news: NewsItem[];
+  history: OwnQuarter[];
+  /** Its decision locked in for this quarter (null: none yet). */
+  decision: LabDecision | null;
+  public: PublicSnapshot;
+}
+
+export interface ProjectorView {
+  kind: 'projector';
+  status: RoomStatus;
+  public: PublicSnapshot;
+}
+
+export interface JoinLinks {
+  facilitator: string;
+  projector: string;
+  teams: { lab: string; name: string; token: string }[];
+}
+
+/** The facilitator's console: who has locked in (never what), the room's controls and links. */
+export interface FacilitatorView {
+  kind: 'facilitator';
+  status: RoomStatus;
+  public: PublicSnapshot;
+  lockedIn: string[];
+  waiting: string[];
+  canOpen: boolean;
+  canResolve: boolean;
+  /** Quarters resolved so far (the last can be undone). */
+  resolved: number;
+  timerSeconds: number | null;
+  injects: FiredInject[];
+  /** The commitments recorded, with the facilitator's marks. */
+  commitments: Commitment[];
+  /** The scenario's scripted events, for firing one early. */
+  scriptedEvents: { index: number; round: number; headline: string }[];
+  /** The tokens for every device's join link. */
+  tokens: JoinLinks;
+}
+
+export type RoomView = TeamView | ProjectorView | FacilitatorView;
+
+export type ServerMessage =
+  | { type: 'welcome'; role: Role; roomId: string; lab: string | null }
+  | { type: 'view'; view: RoomView }
+  | { type: 'ack'; id?: string | number }
+  | { type: 'error'; id?: string | number; code: ErrorCode; message: string };
+
+// ---------------------------------------------------------------- creating a room (HTTP)
+
+/** POST /api/rooms: a room from a shipped scenario (its id) or a scenario file's contents. */
+export interface CreateRoomRequest {
+  scenario: string | Record<string, unknown>;
+  teams: { name: string; labName?: string }[];
+  /** Default: a random seed. */
+  seed?: number;
+  /** Decision time per quarter in seconds; null: no timer (default 300). */
+  timerSeconds?: number | null;
+  /** Play fewer quarters than the scenario has (a shorter workshop). */
+  quarters?: number;
+}
+
+/** The answer to creating or importing a room. */
+export interface CreatedRoom {
+  roomId: string;
+  tokens: JoinLinks;
+}
+
+export const API = {
+  rooms: '/api/rooms',
+  importRoom: '/api/rooms/import',
+  /** GET with `Authorization: Bearer <facilitator token>`: the room as a session file. */
+  session: '/api/session',
+} as const;

@@ -1,0 +1,124 @@
+// A request to create a room (POST /api/rooms), read into a workshop session that has started.
+// The setup goes through the same checks the setup form uses (seats.ts: teams, names, timer)
+// and the finished session through the session-file checks, so a room the server creates is one
+// the app could have saved. Never throws: a bad request gets one message naming what is wrong.
+
+import { randomInt } from 'node:crypto';
+import * as v from 'valibot';
+import { describeValue } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/types';
+import { beginPlay, initialMeta } from '../engine/workshop/flow';
+import { draftProblems, setupFromDraft } from '../engine/workshop/seats';
+import { WORKSHOP_LIMITS } from '../engine/workshop/types';
+import { checkEmbeddedScenario, gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
+import { makeWorkshopSave, parseWorkshopSession } from '../lib/workshopSession';
+import type { RoomRecord } from './roomFlow';
+
+/** The decision timer when the request names none (as the setup form's default). */
+export const DEFAULT_TIMER_SECONDS = 300;
+
+const got = (issue: { input: unknown }): string => `got ${describeValue(issue.input)}`;
+
+const RequestSchema = v.strictObject(
+  {
+    scenario: v.union(
+      [v.pipe(v.string(), v.maxLength(200)), v.record(v.string(), v.unknown())],
+      (issue) => `expected a shipped scenario's id or a scenario's contents, ${got(issue)}`,
+    ),
+    teams: v.pipe(
+      v.array(
+        v.strictObject(
+          {
+            name: v.string((issue) => `expected a team name as text, ${got(issue)}`),
+            labName: v.optional(v.string((issue) => `expected a lab name as text, ${got(issue)}`)),
+          },
+          (issue) => `expected a team {name, labName?}, ${got(issue)}`,
+        ),
+        (issue) => `expected a list of teams, ${got(issue)}`,
+      ),
+      v.maxLength(
+        WORKSHOP_LIMITS.teams.max,
+        `a workshop has at most ${WORKSHOP_LIMITS.teams.max} teams`,
+      ),
+    ),
+    seed: v.optional(v.unknown()),
+    timerSeconds: v.optional(
+      v.nullable(v.number((issue) => `expected seconds or null, ${got(issue)}`)),
+    ),
+    quarters: v.optional(
+      v.pipe(
+        v.number((issue) => `expected a number of quarters, ${got(issue)}`),
+        v.integer((issue) => `expected a whole number of quarters, ${got(issue)}`),
+        v.minValue(1, (issue) => `expected at least 1 quarter, ${got(issue)}`),
+      ),
+    ),
+  },
+  (issue) => `expected a room {scenario, teams, seed?, timerSeconds?, quarters?}, ${got(issue)}`,
+);
+
+/** The scenario played for fewer quarters: its scripted events after the last one never come. */
+function shortened(scenario: Scenario, quarters: number): Scenario {
+  return {
+    ...scenario,
+    rounds: quarters,
+    events: scenario.events.filter((event) => event.round <= quarters),
+  };
+}
+
+export type RoomRequestResult = { ok: true; record: RoomRecord } | { ok: false; message: string };
+
+/** Read a create-room request; `shipped` are the scenarios the server ships. */
+export function readRoomRequest(
+  value: unknown,
+  shipped: readonly Scenario[],
+  randomSeed: () => number = () => randomInt(0, 1_000_000),
+): RoomRequestResult {
+  const parsed = v.safeParse(RequestSchema, value);
+  if (!parsed.success) return { ok: false, message: problemMessage(problemsOf(parsed.issues, [])) };
+  const request = parsed.output;
+  let scenario: Scenario;
+  if (typeof request.scenario === 'string') {
+    const found = shipped.find((s) => s.id === request.scenario);
+    if (!found) {
+      return {
+        ok: false,
+        message: `scenario: no shipped scenario is called ${JSON.stringify(request.scenario)} — expected one of ${shipped.map((s) => JSON.stringify(s.id)).join(', ')}, or a scenario's contents`,
+      };
+    }
+    scenario = found;
+  } else {
+    const checked = checkEmbeddedScenario(request.scenario, ['scenario']);
+    if (!checked.ok) return checked;
+    scenario = checked.scenario;
+  }
+  const { Seed } = gameSchemas(scenario);
+  const seed = v.safeParse(Seed, request.seed ?? randomSeed());
+  if (!seed.success)
+    return { ok: false, message: problemMessage(problemsOf(seed.issues, ['seed'])) };
+  if (request.quarters !== undefined && request.quarters > scenario.rounds) {
+    return {
+      ok: false,
+      message: `quarters: this scenario has ${scenario.rounds} quarters, so a workshop can play at most that many (got ${request.quarters})`,
+    };
+  }
+  const draft = {
+    scenario: request.quarters === undefined ? scenario : shortened(scenario, request.quarters),
+    teams: request.teams.map((t) => ({ name: t.name, labName: t.labName ?? '' })),
+    timerSeconds: request.timerSeconds === undefined ? DEFAULT_TIMER_SECONDS : request.timerSeconds,
+    seed: seed.output,
+  };
+  const problems = draftProblems(draft);
+  if (problems.length > 0) {
+    return { ok: false, message: problems.map((p) => p.message).join(' ') };
+  }
+  const { setup, teams } = setupFromDraft(draft);
+  const record: RoomRecord = {
+    setup,
+    log: [],
+    pending: {},
+    meta: beginPlay(initialMeta(teams, draft.timerSeconds)),
+  };
+  // The session-file checks, so every room is one the app itself could open.
+  const session = parseWorkshopSession(makeWorkshopSave(record));
+  return session.ok ? { ok: true, record: session.session } : session;
+}

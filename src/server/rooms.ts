@@ -1,0 +1,288 @@
+// The server's rooms: created, imported, rebuilt from the database on start, and the devices
+// joined to each. A command goes through its room's flow (roomFlow.ts), is saved to the database,
+// and only then is every device sent its new view — so a change a device saw is never lost, and
+// commands to one room are carried out one at a time, in the order they arrived.
+
+import { slug } from '../lib/download';
+import type {
+  CreatedRoom,
+  ErrorCode,
+  JoinLinks,
+  RoomCommand,
+  RoomView,
+  ServerMessage,
+} from '../lib/roomProtocol';
+import type { Scenario } from '../engine/types';
+import { SAVE_KIND } from '../lib/saveFormat';
+import {
+  makeWorkshopSave,
+  parseWorkshopSession,
+  parseWorkshopText,
+  sessionFileName,
+} from '../lib/workshopSession';
+import type { RoomStore, StoredToken } from './database';
+import { RoomFlow, type Principal, type RoomRecord } from './roomFlow';
+import { readRoomRequest } from './roomRequest';
+import { newRoomId, newToken } from './tokens';
+import { facilitatorView, projectorView, teamView, type RoomSnapshot } from './views';
+
+/** One connected device, as the hub sees it: somewhere to send messages. */
+export interface Device {
+  send(message: ServerMessage): void;
+}
+
+interface LiveRoom {
+  id: string;
+  flow: RoomFlow;
+  tokens: JoinLinks;
+  devices: Map<Device, Principal>;
+  /** Commands waiting their turn: each runs after the one before has been saved. */
+  queue: Promise<void>;
+}
+
+export interface HubOptions {
+  store: RoomStore;
+  scenarios: readonly Scenario[];
+  now: () => number;
+  /** Where the hub reports rooms it could not rebuild (default: stderr). */
+  warn?: (line: string) => void;
+  randomSeed?: () => number;
+}
+
+type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
+
+function principalOf(token: StoredToken): Principal {
+  return token.role === 'team' ? { role: 'team', lab: token.lab ?? '' } : { role: token.role };
+}
+
+function linksOf(tokens: readonly StoredToken[], record: RoomRecord): JoinLinks {
+  const of = (role: StoredToken['role']) => tokens.find((t) => t.role === role)?.token ?? '';
+  return {
+    facilitator: of('facilitator'),
+    projector: of('projector'),
+    teams: record.meta.teams.map((team) => ({
+      lab: team.lab,
+      name: team.name,
+      token: tokens.find((t) => t.role === 'team' && t.lab === team.lab)?.token ?? '',
+    })),
+  };
+}
+
+export class RoomHub {
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly byToken = new Map<string, { room: LiveRoom; principal: Principal }>();
+  private readonly joined = new Map<Device, { room: LiveRoom; principal: Principal }>();
+
+  private constructor(private readonly options: HubOptions) {}
+
+  /** The hub with every room in the database rebuilt (its log replayed and checked). */
+  static async open(options: HubOptions): Promise<RoomHub> {
+    const hub = new RoomHub(options);
+    const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+    for (const stored of await options.store.loadRooms()) {
+      const session = parseWorkshopSession({
+        kind: SAVE_KIND,
+        version: 1,
+        savedAt: stored.createdAt,
+        mode: 'workshop',
+        setup: stored.setup,
+        log: stored.log,
+        pending: stored.pending,
+        autoResolve: false,
+        extra: stored.meta,
+      });
+      if (!session.ok) {
+        warn(`Room ${stored.id} could not be resumed and was left out: ${session.message}`);
+        continue;
+      }
+      hub.add(stored.id, RoomFlow.restore(session.session, stored.ended), stored.tokens);
+    }
+    return hub;
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  private add(id: string, flow: RoomFlow, tokens: readonly StoredToken[]): LiveRoom {
+    const room: LiveRoom = {
+      id,
+      flow,
+      tokens: linksOf(tokens, flow.record()),
+      devices: new Map(),
+      queue: Promise.resolve(),
+    };
+    this.rooms.set(id, room);
+    for (const token of tokens)
+      this.byToken.set(token.token, { room, principal: principalOf(token) });
+    return room;
+  }
+
+  private async open(record: RoomRecord): Promise<Outcome<{ created: CreatedRoom }>> {
+    const id = newRoomId();
+    const tokens: StoredToken[] = [
+      { token: newToken(), role: 'facilitator', lab: null },
+      { token: newToken(), role: 'projector', lab: null },
+      ...record.meta.teams.map((t) => ({ token: newToken(), role: 'team' as const, lab: t.lab })),
+    ];
+    // The record is rebuilt by the flow (an imported setup starts; the game is replayed).
+    const flow = RoomFlow.restore(record);
+    await this.options.store.insertRoom(id, flow.record(), tokens, new Date(this.options.now()));
+    const room = this.add(id, flow, tokens);
+    return { ok: true, created: { roomId: id, tokens: room.tokens } };
+  }
+
+  /** A new room from a create request (POST /api/rooms). */
+  async createRoom(value: unknown): Promise<Outcome<{ created: CreatedRoom }>> {
+    const request = readRoomRequest(value, this.options.scenarios, this.options.randomSeed);
+    return request.ok ? this.open(request.record) : request;
+  }
+
+  /** A new room from a workshop session file's text: it carries on where the file was saved. */
+  async importRoom(text: string): Promise<Outcome<{ created: CreatedRoom }>> {
+    const session = parseWorkshopText(text);
+    return session.ok ? this.open(session.session) : session;
+  }
+
+  /** The room a facilitator token opens, as a session file. */
+  exportRoom(token: string): Outcome<{ fileName: string; text: string }> {
+    const found = this.byToken.get(token);
+    if (!found || found.principal.role !== 'facilitator') {
+      return { ok: false, message: 'only the facilitator’s token can export a room' };
+    }
+    const { flow } = found.room;
+    const record = flow.record();
+    return {
+      ok: true,
+      fileName: sessionFileName(slug(record.setup.scenario.title), record.meta, flow.game.round),
+      text: `${JSON.stringify(makeWorkshopSave(record), null, 2)}\n`,
+    };
+  }
+
+  /** A device presents its token: it joins its room and gets its view (false: refused). */
+  join(device: Device, token: string, id?: string | number): boolean {
+    const found = this.byToken.get(token);
+    if (!found) {
+      device.send({
+        type: 'error',
+        id,
+        code: 'badToken',
+        message: 'this link is not for any room on this server (ask the facilitator for a new one)',
+      });
+      return false;
+    }
+    this.leave(device);
+    const { room, principal } = found;
+    room.devices.set(device, principal);
+    this.joined.set(device, found);
+    device.send({
+      type: 'welcome',
+      role: principal.role,
+      roomId: room.id,
+      lab: principal.role === 'team' ? principal.lab : null,
+    });
+    device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
+    return true;
+  }
+
+  leave(device: Device): void {
+    const found = this.joined.get(device);
+    if (!found) return;
+    found.room.devices.delete(device);
+    this.joined.delete(device);
+  }
+
+  /** Carry out a joined device's command, after any command before it in its room. */
+  command(device: Device, command: RoomCommand): Promise<void> {
+    const found = this.joined.get(device);
+    if (!found) {
+      device.send(errorReply(command.id, 'notJoined', 'send "join" with your token first'));
+      return Promise.resolve();
+    }
+    const { room, principal } = found;
+    const run = () => this.run(room, device, principal, command);
+    room.queue = room.queue.then(run, run);
+    return room.queue;
+  }
+
+  private async run(
+    room: LiveRoom,
+    device: Device,
+    principal: Principal,
+    command: RoomCommand,
+  ): Promise<void> {
+    const before = room.flow.record();
+    const wasEnded = room.flow.ended;
+    const now = this.options.now();
+    const result = room.flow.apply(command, principal, now);
+    if (!result.ok) {
+      device.send(errorReply(command.id, result.code, result.message));
+      return;
+    }
+    if (result.changed) {
+      try {
+        await this.options.store.saveRoom(
+          room.id,
+          room.flow.record(),
+          room.flow.ended,
+          new Date(now),
+        );
+      } catch (error) {
+        // Not saved, so not done: the room goes back to how it was, and the device is told.
+        room.flow = RoomFlow.restore(before, wasEnded);
+        const detail = error instanceof Error ? error.message : String(error);
+        device.send(errorReply(command.id, 'server', `the change could not be saved (${detail})`));
+        return;
+      }
+    }
+    device.send({ type: 'ack', id: command.id });
+    if (result.changed) this.broadcast(room);
+  }
+
+  private snapshot(room: LiveRoom): RoomSnapshot {
+    const { flow } = room;
+    return {
+      roomId: room.id,
+      setup: flow.setup,
+      game: flow.game,
+      meta: flow.meta,
+      pending: flow.pending,
+      ended: flow.ended,
+      now: this.options.now(),
+    };
+  }
+
+  private viewFor(room: LiveRoom, principal: Principal, snapshot: RoomSnapshot): RoomView {
+    if (principal.role === 'team') return teamView(snapshot, principal.lab);
+    if (principal.role === 'projector') return projectorView(snapshot);
+    return facilitatorView(snapshot, room.tokens);
+  }
+
+  /** Every device in the room gets its own view (each view built once per role and team). */
+  private broadcast(room: LiveRoom): void {
+    const snapshot = this.snapshot(room);
+    const built = new Map<string, RoomView>();
+    for (const [device, principal] of room.devices) {
+      const key = principal.role === 'team' ? `team:${principal.lab}` : principal.role;
+      let view = built.get(key);
+      if (!view) {
+        view = this.viewFor(room, principal, snapshot);
+        built.set(key, view);
+      }
+      device.send({ type: 'view', view });
+    }
+  }
+
+  /** Wait for every room's queued commands (before closing the database). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.rooms.values()].map((room) => room.queue));
+  }
+}
+
+export function errorReply(
+  id: string | number | undefined,
+  code: ErrorCode,
+  message: string,
+): ServerMessage {
+  return id === undefined ? { type: 'error', code, message } : { type: 'error', id, code, message };
+}

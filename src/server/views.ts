@@ -1,0 +1,145 @@
+// What each device may see, built on the server so that nothing else ever leaves it. A team's
+// device gets its own lab (labView: its evals, budget, safeguards — never the hidden truth), the
+// news its lab may read, its own past quarters and its own locked-in decision, and the public
+// view. The projector gets the public view (src/engine/workshop/publicView.ts). The facilitator
+// gets the public view, who has locked in (never what) and the room's controls.
+//
+// Pure functions of the room's state: tests/server/views.test.ts checks, for random games, that
+// nothing one team may not see reaches its view.
+
+import type { RoundDecisions } from '../engine/game';
+import type { GameSetup } from '../engine/machines/gameMachine';
+import { readableNews } from '../engine/news';
+import type { GameState } from '../engine/types';
+import { labView, newsVisibleTo } from '../engine/view';
+import { publicSnapshot } from '../engine/workshop/publicView';
+import type { WorkshopMeta } from '../engine/workshop/types';
+import type {
+  FacilitatorView,
+  JoinLinks,
+  OwnQuarter,
+  ProjectorView,
+  RoomStatus,
+  TeamView,
+} from '../lib/roomProtocol';
+
+export interface RoomSnapshot {
+  roomId: string;
+  setup: GameSetup;
+  game: GameState;
+  meta: WorkshopMeta;
+  /** Decisions locked in this quarter: only a team's own ever goes into a view. */
+  pending: RoundDecisions;
+  ended: boolean;
+  now: number;
+}
+
+function statusOf(room: RoomSnapshot): RoomStatus {
+  return {
+    roomId: room.roomId,
+    round: room.game.round,
+    totalRounds: room.game.totalRounds,
+    roundOpen: room.meta.roundOpen,
+    paused: room.meta.paused,
+    over: room.game.outcome !== null,
+    ended: room.ended,
+    serverNow: room.now,
+  };
+}
+
+function lockedIn(room: RoomSnapshot): string[] {
+  return room.meta.teams.map((t) => t.lab).filter((lab) => lab in room.pending);
+}
+
+function publicOf(room: RoomSnapshot) {
+  return publicSnapshot(room.setup.scenario, room.game, room.meta, lockedIn(room));
+}
+
+export function projectorView(room: RoomSnapshot): ProjectorView {
+  return { kind: 'projector', status: statusOf(room), public: publicOf(room) };
+}
+
+/** A team's own past quarters, without what only the debrief reveals (true capability, risk). */
+function ownHistory(game: GameState, lab: string): OwnQuarter[] {
+  const quarters: OwnQuarter[] = [];
+  for (const record of game.history) {
+    const row = record.labs.find((l) => l.lab === lab);
+    if (!row) continue;
+    quarters.push({
+      round: record.round,
+      decision: {
+        posture: row.decision.posture,
+        budget: row.decision.budget,
+        actions: row.decision.actions,
+      },
+      effectivePosture: row.effectivePosture,
+      deployment: row.deployment,
+      overriddenBy: row.overriddenBy,
+      allowedPosture: row.allowedPosture,
+      pauseCause: row.pauseCause,
+      knownLevel: row.knownLevel,
+      compliance: row.compliance,
+      measured: row.measured,
+      safeguards: row.safeguards,
+      budget: row.budget,
+      marketShare: row.marketShare,
+      reputation: row.reputation,
+      boardPressure: row.boardPressure,
+    });
+  }
+  return quarters;
+}
+
+export function teamView(room: RoomSnapshot, lab: string): TeamView {
+  const team = room.meta.teams.find((t) => t.lab === lab);
+  if (!team) throw new Error(`"${lab}" is not a team's lab in room ${room.roomId}`);
+  const { scenario } = room.setup;
+  const { game } = room;
+  const thisQuarter = game.world.news.filter((n) => n.round === game.round);
+  const last = game.history.at(-1);
+  const news = newsVisibleTo(
+    readableNews(scenario, game.labs, [...(last?.news ?? []), ...thisQuarter]),
+    lab,
+  );
+  const decision = room.pending[lab];
+  return {
+    kind: 'team',
+    status: statusOf(room),
+    team: { lab: team.lab, name: team.name },
+    lab: labView(game, scenario, lab),
+    news,
+    history: ownHistory(game, lab),
+    decision: decision
+      ? { posture: decision.posture, budget: decision.budget, actions: decision.actions }
+      : null,
+    public: publicOf(room),
+  };
+}
+
+export function facilitatorView(room: RoomSnapshot, tokens: JoinLinks): FacilitatorView {
+  const locked = lockedIn(room);
+  const over = room.game.outcome !== null;
+  return {
+    kind: 'facilitator',
+    status: statusOf(room),
+    public: publicOf(room),
+    lockedIn: locked,
+    waiting: room.meta.teams.map((t) => t.lab).filter((lab) => !locked.includes(lab)),
+    canOpen: !room.ended && !over && !room.meta.roundOpen,
+    canResolve:
+      !room.ended &&
+      room.meta.roundOpen &&
+      !room.meta.paused &&
+      locked.length === room.meta.teams.length,
+    resolved: room.game.history.length,
+    timerSeconds: room.meta.timerSeconds,
+    injects: room.meta.injects,
+    commitments: room.meta.commitments,
+    scriptedEvents: room.setup.scenario.events.map((e, index) => ({
+      index,
+      round: e.round,
+      headline: e.headline,
+    })),
+    tokens,
+  };
+}

@@ -1,0 +1,154 @@
+// The browser's room client, run in Node against the real server (the `ws` client stands in for
+// the browser's WebSocket). Waits are for states, never for time.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { FacilitatorView, TeamView } from '../../src/lib/roomProtocol';
+import {
+  backoffDelay,
+  connectRoom,
+  createRoom,
+  exportRoom,
+  importRoom,
+  roomSocketUrl,
+  type RoomClient,
+  type RoomClientState,
+  type SocketLike,
+} from '../../src/lib/roomClient';
+import type { RunningServer } from '../../src/server/server';
+import { baseUrl, socketUrl, start, testPlace, type TestPlace } from './harness';
+
+const wsSocket = (url: string) => new WebSocket(url) as unknown as SocketLike;
+const FAST = { initialMs: 10, maxMs: 100 };
+
+function until(
+  client: RoomClient,
+  test: (s: RoomClientState) => boolean,
+): Promise<RoomClientState> {
+  return new Promise((resolve) => {
+    const stop = client.subscribe((s) => {
+      if (test(s)) {
+        queueMicrotask(() => stop());
+        resolve(s);
+      }
+    });
+  });
+}
+
+const decision = {
+  posture: 'deploy',
+  budget: { capabilities: 0.4, security: 0.15, deployment: 0.15, alignment: 0.15, evals: 0.15 },
+  actions: [],
+};
+
+let place: TestPlace;
+let server: RunningServer;
+const clients: RoomClient[] = [];
+
+/** A two-team room made through the client's own helper: its tokens. */
+async function twoTeams(scenario: string, seed: number) {
+  const created = await createRoom(baseUrl(server), {
+    scenario,
+    seed,
+    teams: [{ name: 'North' }, { name: 'South' }],
+  });
+  if (!created.ok) throw new Error(created.message);
+  return created.value.tokens;
+}
+
+function connect(token: string): RoomClient {
+  const client = connectRoom({ url: socketUrl(server), token, socket: wsSocket, backoff: FAST });
+  clients.push(client);
+  return client;
+}
+
+beforeEach(async () => {
+  place = testPlace();
+  server = await start(place);
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await server.close();
+  place.remove();
+});
+
+describe('room client', () => {
+  it('backs off, doubling to a ceiling, with jitter', () => {
+    const b = { initialMs: 500, maxMs: 15_000 };
+    expect([0, 1, 2, 3].map((n) => backoffDelay(n, b, () => 1))).toEqual([500, 1000, 2000, 4000]);
+    expect(backoffDelay(20, b, () => 1)).toBe(15_000);
+    expect(backoffDelay(0, b, () => 0)).toBe(250);
+    expect(roomSocketUrl({ protocol: 'https:', host: 'example.org' })).toBe(
+      'wss://example.org/live',
+    );
+    expect(roomSocketUrl({ protocol: 'http:', host: '192.168.1.5:8080' })).toBe(
+      'ws://192.168.1.5:8080/live',
+    );
+  });
+
+  it('joins, sends, and keeps the views as they come', async () => {
+    const base = baseUrl(server);
+    const tokens = await twoTeams('race-to-the-bottom', 3);
+    const console = connect(tokens.facilitator);
+    const team = connect(tokens.teams[0]!.token);
+    const joined = await until(team, (s) => s.connection === 'open' && s.view !== null);
+    expect(joined).toMatchObject({ role: 'team', lab: tokens.teams[0]!.lab });
+
+    // Before decisions open, the server says why not.
+    expect(await team.send({ type: 'submit', decision })).toMatchObject({
+      ok: false,
+      code: 'notNow',
+    });
+    await until(console, (s) => s.view !== null);
+    expect(await console.send({ type: 'openDecisions' })).toEqual({ ok: true });
+    expect(await team.send({ type: 'submit', decision })).toEqual({ ok: true });
+    const mine = await until(team, (s) => (s.view as TeamView | null)?.decision !== null);
+    expect((mine.view as TeamView).decision?.posture).toBe('deploy');
+    const seen = await until(console, (s) => (s.view as FacilitatorView).lockedIn.length === 1);
+    expect((seen.view as FacilitatorView).waiting).toEqual([tokens.teams[1]!.lab]);
+
+    // Export and import through the same helpers.
+    const file = await exportRoom(base, tokens.facilitator);
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    const copy = await importRoom(base, file.value);
+    expect(copy.ok).toBe(true);
+    expect(await exportRoom(base, tokens.projector)).toMatchObject({ ok: false });
+  });
+
+  it('reconnects after the server restarts and finds the room as it was', async () => {
+    const tokens = await twoTeams('eval-blind-spot', 11);
+    const console = connect(tokens.facilitator);
+    await until(console, (s) => s.connection === 'open');
+    await console.send({ type: 'openDecisions' });
+    const team = connect(tokens.teams[1]!.token);
+    await until(team, (s) => s.connection === 'open');
+    expect(await team.send({ type: 'submit', decision })).toEqual({ ok: true });
+
+    const port = server.port;
+    const dropped = until(team, (s) => s.connection === 'reconnecting');
+    await server.close();
+    await dropped;
+    // While the server is away, a command cannot go: the client says so at once.
+    expect(await team.send({ type: 'withdraw' })).toMatchObject({ ok: false, code: 'offline' });
+    // The screen keeps the last view while reconnecting.
+    expect((team.state.view as TeamView).decision?.posture).toBe('deploy');
+
+    const before = team.state.view;
+    server = await start(place, { port });
+    const back = await until(team, (s) => s.connection === 'open');
+    expect(back.attempts).toBe(0);
+    // A fresh view from the restarted server, rebuilt from its database.
+    const view = await until(team, (s) => s.view !== before);
+    expect((view.view as TeamView).decision?.posture).toBe('deploy');
+    expect((view.view as TeamView).status.roundOpen).toBe(true);
+  });
+
+  it('stops for good when the token is refused', async () => {
+    const client = connect('B'.repeat(24));
+    const refused = await until(client, (s) => s.connection === 'refused');
+    expect(refused.error?.code).toBe('badToken');
+    expect(refused.error?.message).toMatch(/not for any room/);
+  });
+});
