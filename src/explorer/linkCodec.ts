@@ -1,0 +1,107 @@
+// The one codec behind the Explorer's links (`#explore=`, `#compare=`, `#pause=`): a prefix and
+// base64url(JSON). Every link kind checks its own content; this module does the parts they share —
+// the prefix, base64url, JSON, the wording of a refusal — and writes a lever's value by name where
+// it has one (a strategy, true/false, an information regime), so a link says
+// `"strategy.aster": "race-to-deploy"` rather than an index into a list that may grow. Links written
+// before values had names (numbers) still read. Pure: no DOM.
+
+import {
+  INFORMATION_LEVELS,
+  checkValue,
+  parseValue,
+  type SweepParameter,
+} from '../engine/batch/sweepParameters';
+import { describeValue } from '../engine/scenario/schema';
+import { fromBase64Url, toBase64Url } from '../lib/shareLink';
+
+/** base64url of the text's UTF-8 bytes (the share links' codec). */
+export function textToBase64Url(text: string): string {
+  return toBase64Url(new TextEncoder().encode(text));
+}
+
+/** The text back (null: not base64url, or not UTF-8). */
+export function textFromBase64Url(text: string): string | null {
+  const bytes = fromBase64Url(text);
+  if (!bytes) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `prefix` + base64url(JSON of `payload`); the caller fixes the key order. */
+export function encodeLink(prefix: string, payload: unknown): string {
+  return prefix + textToBase64Url(JSON.stringify(payload));
+}
+
+export type LinkResult<T> = { ok: true; spec: T } | { ok: false; message: string };
+export type Checked<T> = { ok: true; spec: T } | { ok: false; problem: string };
+
+/**
+ * Read a location hash (with or without its `#`) that should start with `prefix`, and check its
+ * content with `check`. `what` names the link in a refusal ("sweep", "comparison"). Never throws.
+ */
+export function decodeLink<T>(
+  hash: string,
+  prefix: string,
+  what: string,
+  check: (raw: unknown) => Checked<T>,
+): LinkResult<T> {
+  const fail = (problem: string): LinkResult<T> => ({
+    ok: false,
+    message: `This ${what} link cannot be used: ${problem}.`,
+  });
+  const text = hash.startsWith('#') ? hash : `#${hash}`;
+  if (!text.startsWith(prefix)) return fail(`it does not start with ${prefix}`);
+  const json = textFromBase64Url(text.slice(prefix.length));
+  if (json === null) return fail('it is not valid base64url text (was it cut short?)');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return fail('its content is not valid JSON (was it cut short?)');
+  }
+  const checked = check(raw);
+  return checked.ok ? checked : fail(checked.problem);
+}
+
+/** "it has no version number …" / "it is version 2 …", or null for version 1. */
+export function versionProblem(v: unknown): string | null {
+  if (v === 1) return null;
+  return v === undefined
+    ? 'it has no version number (this explorer reads version 1)'
+    : `it is version ${describeValue(v)}, this explorer reads version 1`;
+}
+
+const namesOf = (param: SweepParameter): readonly string[] | undefined =>
+  param.choices ?? (param.id === 'information' ? INFORMATION_LEVELS : undefined);
+
+/** A value as a link writes it: its name when the lever's values have names, else the number. */
+export function writeValue(param: SweepParameter | undefined, value: number): string | number {
+  const names = param ? namesOf(param) : undefined;
+  return (Number.isInteger(value) && names?.[value]) || value;
+}
+
+/**
+ * A value read from a link: a name the lever knows, or a number (older links). Returns the number,
+ * or why it cannot be used (`where` names the place: "from", "arm 1, setting 2").
+ */
+export function readValue(param: SweepParameter, raw: unknown, where: string): number | string {
+  if (typeof raw === 'string') {
+    const names = namesOf(param);
+    const value = names ? parseValue(param, raw) : null;
+    if (value === null) {
+      return names
+        ? `${where}: ${param.id} must be one of ${names.join(', ')}, got ${describeValue(raw)}`
+        : `${where} (${param.id}): the value must be a number`;
+    }
+    return value;
+  }
+  if (typeof raw !== 'number') return `${where} (${param.id}): the value must be a number`;
+  const problem = checkValue(param, raw);
+  return problem ? `${where}: ${problem}` : raw;
+}
