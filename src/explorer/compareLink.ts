@@ -80,8 +80,13 @@ export function readSettings(
     if (!isObject(item) || typeof item.id !== 'string') return `${at} has no id`;
     const param = sweepParameter(item.id, scenario);
     if (!param) return `${at}: ${describeValue(item.id)} is not a setting the explorer knows`;
-    const value = readValue(param, item.value, at);
-    if (typeof value === 'string') return value;
+    const read = readValue(param, item.value);
+    if (!read.ok) {
+      return read.problem
+        ? `${at}: ${read.problem}`
+        : `${at} (${item.id}): the value must be a number`;
+    }
+    const value = read.value;
     const lab = scenario ? settingProblem(scenario, item.id) : null;
     if (lab) return `${at} (${item.id}): ${lab}`;
     if (out.some((s) => s.id === item.id)) return `${where} sets ${item.id} twice`;

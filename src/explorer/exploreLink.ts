@@ -3,11 +3,7 @@
 // no DOM, so the shell, the explorer and the tests share it.
 
 import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
-import {
-  settingProblem,
-  sweepParameter,
-  sweepValues,
-} from '../engine/batch/sweepParameters';
+import { settingProblem, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
 import { EXPLORE_PREFIX } from './explorePrefix';
@@ -89,9 +85,9 @@ function axisProblem(raw: unknown, index: number): string | ExploreAxis {
     ['from', from],
     ['to', to],
   ] as const) {
-    const read = readValue(param.choices ? param : { ...param, integer: false }, value, `${id}: ${name}`);
-    if (typeof read === 'string') return read;
-    ends.push(read);
+    const read = readValue(param.choices ? param : { ...param, integer: false }, value);
+    if (!read.ok) return read.problem ?? `${id}: "${name}" must be a number`;
+    ends.push(read.value);
   }
   if (
     typeof steps !== 'number' ||

@@ -86,22 +86,25 @@ export function writeValue(param: SweepParameter | undefined, value: number): st
   return (Number.isInteger(value) && names?.[value]) || value;
 }
 
+export type ReadValue = { ok: true; value: number } | { ok: false; problem: string | null };
+
 /**
- * A value read from a link: a name the lever knows, or a number (older links). Returns the number,
- * or why it cannot be used (`where` names the place: "from", "arm 1, setting 2").
+ * A value read from a link: a name the lever knows, or a number (older links wrote every value as
+ * a number). `problem` says why it cannot be used, or is null when it is neither a number nor a
+ * name (the caller says where).
  */
-export function readValue(param: SweepParameter, raw: unknown, where: string): number | string {
-  if (typeof raw === 'string') {
-    const names = namesOf(param);
-    const value = names ? parseValue(param, raw) : null;
-    if (value === null) {
-      return names
-        ? `${where}: ${param.id} must be one of ${names.join(', ')}, got ${describeValue(raw)}`
-        : `${where} (${param.id}): the value must be a number`;
-    }
-    return value;
+export function readValue(param: SweepParameter, raw: unknown): ReadValue {
+  const names = namesOf(param);
+  if (typeof raw === 'string' && names) {
+    const value = parseValue(param, raw);
+    return value === null
+      ? {
+          ok: false,
+          problem: `${param.id} must be one of ${names.join(', ')}, got ${describeValue(raw)}`,
+        }
+      : { ok: true, value };
   }
-  if (typeof raw !== 'number') return `${where} (${param.id}): the value must be a number`;
+  if (typeof raw !== 'number') return { ok: false, problem: null };
   const problem = checkValue(param, raw);
-  return problem ? `${where}: ${problem}` : raw;
+  return problem ? { ok: false, problem } : { ok: true, value: raw };
 }

@@ -24,6 +24,9 @@ export function settingLabel(setting: Setting, scenario: Scenario | undefined): 
 }
 
 /** Several settings, joined: "Aster Labs: pauses from quarter = 5; Eval sensitivity = 0.9". */
-export function settingsLabel(settings: readonly Setting[], scenario: Scenario | undefined): string {
+export function settingsLabel(
+  settings: readonly Setting[],
+  scenario: Scenario | undefined,
+): string {
   return settings.map((s) => settingLabel(s, scenario)).join('; ');
 }

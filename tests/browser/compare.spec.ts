@@ -64,7 +64,7 @@ test('a comparison run in Web Workers is what Node computes, and its link reprod
   await form.getByRole('button', { name: 'Run comparison' }).click();
   await expect(form.getByText(/^Done: 32 of 32 games/)).toBeVisible();
   await expect(
-    page.getByRole('table', { name: /^pauseFrom\.aster=5 against the baseline/ }),
+    page.getByRole('table', { name: /^Aster Labs: pauses from quarter = 5 against the baseline/ }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/compare.png', fullPage: true });
   const text = await downloadJson(page);
