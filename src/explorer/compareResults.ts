@@ -28,16 +28,20 @@ export function compareScenarios(spec: CompareSpec, written: Scenario): Scenario
   return [baseline, ...spec.arms.map((arm) => armScenario(baseline, arm))];
 }
 
-/** Rows for every arm against the baseline, from each arm's summaries in game order. */
+/**
+ * Rows for every arm against the baseline, from each arm's summaries in game order. `names`: what
+ * to call the baseline and arms (default: their settings in words).
+ */
 export function computeComparison(
   spec: CompareSpec,
   written: Scenario,
   summaries: readonly (readonly GameSummary[])[],
+  names?: { baseline: string; arms: string[] },
 ): ComparisonResult {
   const scenarios = compareScenarios(spec, written);
   const baseline = scenarios[0] as Scenario;
   const base = summaries[0] ?? [];
-  const names = compareNames(spec, baseline);
+  const named = names ?? compareNames(spec, baseline);
   const arms = spec.arms.map((arm, i) => {
     const same = identicalGames(base, summaries[i + 1] ?? []);
     const only = arm.length === 1 ? arm[0] : undefined;
@@ -46,16 +50,16 @@ export function computeComparison(
         ? inertReason(baseline, only.id, [only.value])
         : 'these settings did not change any game in this scenario'
       : null;
-    return { arm: names.arms[i] as string, identicalToBaseline: same, note };
+    return { arm: named.arms[i] as string, identicalToBaseline: same, note };
   });
   const rows = spec.arms.flatMap((_, i) =>
-    compareSummaries(names.arms[i] as string, base, summaries[i + 1] ?? [], {
+    compareSummaries(named.arms[i] as string, base, summaries[i + 1] ?? [], {
       baseline,
       roundsA: baseline.rounds,
       roundsB: (scenarios[i + 1] as Scenario).rounds,
     }),
   );
-  return { baseline: names.baseline, arms, rows };
+  return { baseline: named.baseline, arms, rows };
 }
 
 /** One row per arm and outcome: arm, outcome, label, baseline, arm value, difference, interval, games. */

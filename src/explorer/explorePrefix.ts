@@ -3,3 +3,5 @@
 export const EXPLORE_PREFIX = '#explore=';
 /** The fragment that marks a comparison link (see compareLink.ts). */
 export const COMPARE_PREFIX = '#compare=';
+/** The fragment that marks a pause-question link (see pauseLink.ts). */
+export const PAUSE_PREFIX = '#pause=';

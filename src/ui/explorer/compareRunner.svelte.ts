@@ -16,8 +16,16 @@ export class CompareRunner extends PoolJob {
   scenario: Scenario | null = $state.raw(null);
   result: ComparisonResult | null = $state.raw(null);
 
-  /** Run a comparison (already checked). Resolves when it ends, however it ends. */
-  async start(spec: CompareSpec, written: Scenario, workers: number): Promise<void> {
+  /**
+   * Run a comparison (already checked). Resolves when it ends, however it ends. `names`: what to
+   * call the baseline and arms (default: their settings in words).
+   */
+  async start(
+    spec: CompareSpec,
+    written: Scenario,
+    workers: number,
+    names?: { baseline: string; arms: string[] },
+  ): Promise<void> {
     let scenarios: Scenario[];
     try {
       scenarios = compareScenarios(spec, written);
@@ -35,6 +43,7 @@ export class CompareRunner extends PoolJob {
         spec,
         written,
         scenarios.map((_, i) => cellSummaries(progress, i)),
+        names,
       );
     }
     this.settle(end);
