@@ -168,7 +168,10 @@ export function checkPauseSpec(raw: unknown, scenarios: readonly Scenario[]): Ch
   if (!whole(seed, PAUSE_LIMITS.seed.min, PAUSE_LIMITS.seed.max)) {
     return fail(`seed must be a whole number from 0 to ${PAUSE_LIMITS.seed.max}`);
   }
-  return { ok: true, spec: { v: 1, scenario: scenario.id, lab: lab.id, from: raw.from, runs, seed } };
+  return {
+    ok: true,
+    spec: { v: 1, scenario: scenario.id, lab: lab.id, from: raw.from, runs, seed },
+  };
 }
 
 /** `#pause=…` for a question (key order fixed: the same question always gives the same link). */
@@ -178,6 +181,9 @@ export function makePauseLink(spec: PauseSpec): string {
 }
 
 /** Read a location hash (`#pause=…`). Never throws. */
-export function parsePauseLink(hash: string, scenarios: readonly Scenario[]): LinkResult<PauseSpec> {
+export function parsePauseLink(
+  hash: string,
+  scenarios: readonly Scenario[],
+): LinkResult<PauseSpec> {
   return decodeLink(hash, PAUSE_PREFIX, 'pause question', (raw) => checkPauseSpec(raw, scenarios));
 }

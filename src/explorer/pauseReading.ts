@@ -264,7 +264,9 @@ function assumptions(
     section: MODEL_SECTIONS.quarter,
     text:
       `The pause agreement and defection (step 4): in this scenario ${
-        members.length ? `${members.join(', ')} start in the agreement` : 'no lab starts in the agreement'
+        members.length
+          ? `${members.join(', ')} start in the agreement`
+          : 'no lab starts in the agreement'
       }. The coordinated arm forces every lab to pause from quarter ${spec.from}, so nobody can defect; ` +
       (neverHonour.length
         ? `left to their strategies, ${neverHonour.join(' and ')} would never honour an agreement, so the coordinated figure is an upper bound on what a voluntary pact buys.`

@@ -54,9 +54,7 @@ describe('the pause question: arms and the racer', () => {
     expect(arms[2]!.settings).toEqual([{ id: 'pauseFrom.vantage', value: 5 }]);
     expect(arms[2]!.name).toBe('Vantage AI (the racer) pauses from quarter 5');
     const played = compareScenarios(pauseCompareSpec(spec, rsp), rsp);
-    expect(played[2]!.labs.every((l) => l.pauseFrom === 5 && l.policy.inPauseAgreement)).toBe(
-      true,
-    );
+    expect(played[2]!.labs.every((l) => l.pauseFrom === 5 && l.policy.inPauseAgreement)).toBe(true);
   });
 
   it('links round-trip and say what is wrong with a bad one', () => {
