@@ -14,6 +14,7 @@ import {
   racerOf,
   type PauseSpec,
 } from '../../src/explorer/pauseQuestion';
+import { modelSection } from '../../src/explorer/modelSections';
 import { MODEL_SECTIONS, direction, readPauseQuestion } from '../../src/explorer/pauseReading';
 import { shippedScenarios } from '../support/shippedScenarios';
 
@@ -140,7 +141,13 @@ describe('the pause question: the reading follows the numbers', () => {
     expect(reading.answer).toMatch(/^If Aster Labs pauses alone from quarter 5/);
     const model = readFileSync('MODEL.md', 'utf8');
     for (const section of Object.values(MODEL_SECTIONS)) {
-      expect(model).toMatch(new RegExp(`^#+ ${section.replace(/[()]/g, '\\$&')}$`, 'm'));
+      expect(modelSection(model, section), section).toMatch(/^#+ /);
     }
+    // A section runs to the next heading of its level: "Bots" stops before "Parameters".
+    const bots = modelSection(model, 'Bots') ?? '';
+    expect(bots).toMatch(/^## Bots\n/);
+    expect(bots).toMatch(/What bots react to/);
+    expect(bots).not.toMatch(/^## Parameters/m);
+    expect(modelSection(model, 'No such heading')).toBeNull();
   });
 });
