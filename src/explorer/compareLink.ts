@@ -12,8 +12,9 @@ import {
   decodeLink,
   encodeLink,
   isObject,
+  readRunsAndSeed,
+  readScenarioOf,
   readValue,
-  versionProblem,
   writeValue,
   type Checked,
   type LinkResult,
@@ -100,18 +101,13 @@ export function readSettings(
  * every per-lab setting must name one of its labs. Never throws.
  */
 export function checkCompareSpec(
-  raw: unknown,
+  input: unknown,
   scenarios: readonly Scenario[],
 ): Checked<CompareSpec> {
   const fail = (problem: string) => ({ ok: false as const, problem });
-  if (!isObject(raw)) return fail('its content is not a comparison');
-  const version = versionProblem(raw.v);
-  if (version) return fail(version);
-  if (typeof raw.scenario !== 'string' || raw.scenario === '') return fail('it names no scenario');
-  const scenario = scenarios.find((s) => s.id === raw.scenario);
-  if (!scenario) {
-    return fail(`scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`);
-  }
+  const head = readScenarioOf(input, scenarios, 'a comparison');
+  if (typeof head === 'string') return fail(head);
+  const { raw, scenario } = head;
   const baseline = readSettings(raw.baseline, 'the baseline', scenario);
   if (typeof baseline === 'string') return fail(baseline);
   if (
@@ -128,25 +124,9 @@ export function checkCompareSpec(
     if (arm.length === 0) return fail(`arm ${i + 1} changes nothing: give it at least one setting`);
     arms.push(arm);
   }
-  const { runs, seed } = raw;
-  if (
-    typeof runs !== 'number' ||
-    !Number.isInteger(runs) ||
-    runs < COMPARE_LIMITS.runs.min ||
-    runs > COMPARE_LIMITS.runs.max
-  ) {
-    return fail(
-      `games per arm must be a whole number from ${COMPARE_LIMITS.runs.min} to ${COMPARE_LIMITS.runs.max}`,
-    );
-  }
-  if (
-    typeof seed !== 'number' ||
-    !Number.isInteger(seed) ||
-    seed < COMPARE_LIMITS.seed.min ||
-    seed > COMPARE_LIMITS.seed.max
-  ) {
-    return fail(`seed must be a whole number from 0 to ${COMPARE_LIMITS.seed.max}`);
-  }
+  const counts = readRunsAndSeed(raw, COMPARE_LIMITS.runs, COMPARE_LIMITS.seed);
+  if (typeof counts === 'string') return fail(counts);
+  const { runs, seed } = counts;
   return { ok: true, spec: { v: 1, scenario: scenario.id, baseline, arms, runs, seed } };
 }
 

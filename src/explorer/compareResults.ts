@@ -95,15 +95,20 @@ export function comparisonJson(
     arms: result.arms,
     interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
     neverDeployed: 'time to first deployment counts a game where it never happened as rounds + 1',
-    comparisons: result.rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
-      arm,
-      outcome,
-      a,
-      b,
-      diff,
-      lo,
-      hi,
-      n,
-    })),
+    comparisons: rowsJson(result.rows),
   };
+}
+
+/** The rows as an export lists them (labels left out: they are in the CSV and the page). */
+export function rowsJson(rows: readonly ComparisonRow[]) {
+  return rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
+    arm,
+    outcome,
+    a,
+    b,
+    diff,
+    lo,
+    hi,
+    n,
+  }));
 }

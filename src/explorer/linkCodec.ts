@@ -12,6 +12,7 @@ import {
   type SweepParameter,
 } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
+import type { Scenario } from '../engine/types';
 import { fromBase64Url, toBase64Url } from '../lib/shareLink';
 
 /** base64url of the text's UTF-8 bytes (the share links' codec). */
@@ -107,4 +108,41 @@ export function readValue(param: SweepParameter, raw: unknown): ReadValue {
   if (typeof raw !== 'number') return { ok: false, problem: null };
   const problem = checkValue(param, raw);
   return problem ? { ok: false, problem } : { ok: true, value: raw };
+}
+
+/**
+ * The part every comparison-like link shares: version 1 and a shipped scenario. Returns the
+ * scenario, or why the content cannot be used (`what`: "a comparison", "a pause question").
+ */
+export function readScenarioOf(
+  raw: unknown,
+  scenarios: readonly Scenario[],
+  what: string,
+): { raw: Record<string, unknown>; scenario: Scenario } | string {
+  if (!isObject(raw)) return `its content is not ${what}`;
+  const version = versionProblem(raw.v);
+  if (version) return version;
+  if (typeof raw.scenario !== 'string' || raw.scenario === '') return 'it names no scenario';
+  const scenario = scenarios.find((s) => s.id === raw.scenario);
+  if (!scenario)
+    return `scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`;
+  return { raw, scenario };
+}
+
+const whole = (x: unknown, min: number, max: number): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+
+/** Games per arm and the seed, checked; or why not. */
+export function readRunsAndSeed(
+  raw: Record<string, unknown>,
+  runs: { min: number; max: number },
+  seed: { min: number; max: number },
+): { runs: number; seed: number } | string {
+  if (!whole(raw.runs, runs.min, runs.max)) {
+    return `games per arm must be a whole number from ${runs.min} to ${runs.max}`;
+  }
+  if (!whole(raw.seed, seed.min, seed.max)) {
+    return `seed must be a whole number from ${seed.min} to ${seed.max}`;
+  }
+  return { runs: raw.runs, seed: raw.seed };
 }

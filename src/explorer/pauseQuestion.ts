@@ -22,8 +22,8 @@ import { PAUSE_PREFIX } from './explorePrefix';
 import {
   decodeLink,
   encodeLink,
-  isObject,
-  versionProblem,
+  readRunsAndSeed,
+  readScenarioOf,
   type Checked,
   type LinkResult,
 } from './linkCodec';
@@ -134,44 +134,27 @@ export function pauseCompareSpec(spec: PauseSpec, scenario: Scenario): CompareSp
   };
 }
 
-const whole = (x: unknown, min: number, max: number): x is number =>
-  typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-
 /** Check a pause question (from a link or the form) against the shipped scenarios. Never throws. */
-export function checkPauseSpec(raw: unknown, scenarios: readonly Scenario[]): Checked<PauseSpec> {
+export function checkPauseSpec(input: unknown, scenarios: readonly Scenario[]): Checked<PauseSpec> {
   const fail = (problem: string) => ({ ok: false as const, problem });
-  if (!isObject(raw)) return fail('its content is not a pause question');
-  const version = versionProblem(raw.v);
-  if (version) return fail(version);
-  if (typeof raw.scenario !== 'string' || raw.scenario === '') return fail('it names no scenario');
-  const scenario = scenarios.find((s) => s.id === raw.scenario);
-  if (!scenario) {
-    return fail(`scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`);
-  }
+  const head = readScenarioOf(input, scenarios, 'a pause question');
+  if (typeof head === 'string') return fail(head);
+  const { raw, scenario } = head;
   const lab = scenario.labs.find((l) => l.id === raw.lab);
   if (!lab) {
     return fail(
       `${scenario.id} has no lab ${describeValue(raw.lab)}; its labs: ${scenario.labs.map((l) => l.id).join(', ')}`,
     );
   }
-  if (!whole(raw.from, 1, scenario.rounds)) {
+  const from = raw.from;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1 || from > scenario.rounds) {
     return fail(
       `the quarter to pause from must be a whole number from 1 to ${scenario.rounds} (the game's last quarter)`,
     );
   }
-  const { runs, seed } = raw;
-  if (!whole(runs, PAUSE_LIMITS.runs.min, PAUSE_LIMITS.runs.max)) {
-    return fail(
-      `games per arm must be a whole number from ${PAUSE_LIMITS.runs.min} to ${PAUSE_LIMITS.runs.max}`,
-    );
-  }
-  if (!whole(seed, PAUSE_LIMITS.seed.min, PAUSE_LIMITS.seed.max)) {
-    return fail(`seed must be a whole number from 0 to ${PAUSE_LIMITS.seed.max}`);
-  }
-  return {
-    ok: true,
-    spec: { v: 1, scenario: scenario.id, lab: lab.id, from: raw.from, runs, seed },
-  };
+  const counts = readRunsAndSeed(raw, PAUSE_LIMITS.runs, PAUSE_LIMITS.seed);
+  if (typeof counts === 'string') return fail(counts);
+  return { ok: true, spec: { v: 1, scenario: scenario.id, lab: lab.id, from, ...counts } };
 }
 
 /** `#pause=…` for a question (key order fixed: the same question always gives the same link). */

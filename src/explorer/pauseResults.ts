@@ -5,7 +5,7 @@
 import type { ComparisonRow } from '../engine/batch/compare';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
-import type { ComparisonResult } from './compareResults';
+import { rowsJson, type ComparisonResult } from './compareResults';
 import { RACER_RULE, type PauseArm, type PauseSpec } from './pauseQuestion';
 import type { PauseReading } from './pauseReading';
 
@@ -37,15 +37,6 @@ export function pauseJson(
     notes: result.arms,
     interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
     reading,
-    comparisons: result.rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
-      arm,
-      outcome,
-      a,
-      b,
-      diff,
-      lo,
-      hi,
-      n,
-    })),
+    comparisons: rowsJson(result.rows),
   };
 }
