@@ -1,13 +1,24 @@
 // Links that reproduce a paired comparison: `#compare=` + base64url(JSON of the comparison). The
 // Explorer's Compare view pre-fills its form from `parseCompareLink`. Pure: no DOM.
 
-import { armLabel, type Setting } from '../engine/batch/compare';
+import type { Setting } from '../engine/batch/compare';
 import { SWEEP_LIMITS } from '../engine/batch/sweep';
-import { checkValue, settingProblem, sweepParameter } from '../engine/batch/sweepParameters';
+import { settingProblem, sweepParameter } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
 import { COMPARE_PREFIX } from './explorePrefix';
-import { fromBase64Url, toBase64Url } from './exploreLink';
+import { settingsLabel } from './settingNames';
+import {
+  decodeLink,
+  encodeLink,
+  isObject,
+  readRunsAndSeed,
+  readScenarioOf,
+  readValue,
+  writeValue,
+  type Checked,
+  type LinkResult,
+} from './linkCodec';
 
 export { COMPARE_PREFIX };
 
@@ -32,28 +43,30 @@ export const COMPARE_LIMITS = {
   seed: SWEEP_LIMITS.seed,
 } as const;
 
-export type CompareLinkResult = { ok: true; spec: CompareSpec } | { ok: false; message: string };
+export type CompareLinkResult = LinkResult<CompareSpec>;
 
-const plainSettings = (xs: readonly Setting[]): Setting[] =>
-  xs.map(({ id, value }) => ({ id, value }));
+/** Settings as a link writes them: `{id, value}` in that order, named values by name. */
+export function writeSettings(xs: readonly Setting[]): { id: string; value: string | number }[] {
+  return xs.map(({ id, value }) => ({ id, value: writeValue(sweepParameter(id), value) }));
+}
 
 /** `#compare=…` for a spec (key order fixed, so the same comparison always gives the same link). */
 export function makeCompareLink(spec: CompareSpec): string {
-  const plain: CompareSpec = {
+  return encodeLink(COMPARE_PREFIX, {
     v: 1,
     scenario: spec.scenario,
-    baseline: plainSettings(spec.baseline),
-    arms: spec.arms.map(plainSettings),
+    baseline: writeSettings(spec.baseline),
+    arms: spec.arms.map(writeSettings),
     runs: spec.runs,
     seed: spec.seed,
-  };
-  return COMPARE_PREFIX + toBase64Url(JSON.stringify(plain));
+  });
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function settingsProblem(
+/**
+ * A list of settings read from a link (names or numbers), checked against the scenario's labs;
+ * or why it cannot be used. `where`: "the baseline", "arm 2".
+ */
+export function readSettings(
   raw: unknown,
   where: string,
   scenario: Scenario | undefined,
@@ -68,13 +81,17 @@ function settingsProblem(
     if (!isObject(item) || typeof item.id !== 'string') return `${at} has no id`;
     const param = sweepParameter(item.id, scenario);
     if (!param) return `${at}: ${describeValue(item.id)} is not a setting the explorer knows`;
-    if (typeof item.value !== 'number') return `${at} (${item.id}): the value must be a number`;
-    const problem = checkValue(param, item.value);
-    if (problem) return `${at}: ${problem}`;
+    const read = readValue(param, item.value);
+    if (!read.ok) {
+      return read.problem
+        ? `${at}: ${read.problem}`
+        : `${at} (${item.id}): the value must be a number`;
+    }
+    const value = read.value;
     const lab = scenario ? settingProblem(scenario, item.id) : null;
     if (lab) return `${at} (${item.id}): ${lab}`;
     if (out.some((s) => s.id === item.id)) return `${where} sets ${item.id} twice`;
-    out.push({ id: item.id, value: item.value });
+    out.push({ id: item.id, value });
   }
   return out;
 }
@@ -84,24 +101,14 @@ function settingsProblem(
  * every per-lab setting must name one of its labs. Never throws.
  */
 export function checkCompareSpec(
-  raw: unknown,
+  input: unknown,
   scenarios: readonly Scenario[],
-): { ok: true; spec: CompareSpec } | { ok: false; problem: string } {
+): Checked<CompareSpec> {
   const fail = (problem: string) => ({ ok: false as const, problem });
-  if (!isObject(raw)) return fail('its content is not a comparison');
-  if (raw.v !== 1) {
-    return fail(
-      raw.v === undefined
-        ? 'it has no version number (this explorer reads version 1)'
-        : `it is version ${describeValue(raw.v)}, this explorer reads version 1`,
-    );
-  }
-  if (typeof raw.scenario !== 'string' || raw.scenario === '') return fail('it names no scenario');
-  const scenario = scenarios.find((s) => s.id === raw.scenario);
-  if (!scenario) {
-    return fail(`scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`);
-  }
-  const baseline = settingsProblem(raw.baseline, 'the baseline', scenario);
+  const head = readScenarioOf(input, scenarios, 'a comparison');
+  if (typeof head === 'string') return fail(head);
+  const { raw, scenario } = head;
+  const baseline = readSettings(raw.baseline, 'the baseline', scenario);
   if (typeof baseline === 'string') return fail(baseline);
   if (
     !Array.isArray(raw.arms) ||
@@ -112,60 +119,29 @@ export function checkCompareSpec(
   }
   const arms: Setting[][] = [];
   for (const [i, a] of raw.arms.entries()) {
-    const arm = settingsProblem(a, `arm ${i + 1}`, scenario);
+    const arm = readSettings(a, `arm ${i + 1}`, scenario);
     if (typeof arm === 'string') return fail(arm);
     if (arm.length === 0) return fail(`arm ${i + 1} changes nothing: give it at least one setting`);
     arms.push(arm);
   }
-  const { runs, seed } = raw;
-  if (
-    typeof runs !== 'number' ||
-    !Number.isInteger(runs) ||
-    runs < COMPARE_LIMITS.runs.min ||
-    runs > COMPARE_LIMITS.runs.max
-  ) {
-    return fail(
-      `games per arm must be a whole number from ${COMPARE_LIMITS.runs.min} to ${COMPARE_LIMITS.runs.max}`,
-    );
-  }
-  if (
-    typeof seed !== 'number' ||
-    !Number.isInteger(seed) ||
-    seed < COMPARE_LIMITS.seed.min ||
-    seed > COMPARE_LIMITS.seed.max
-  ) {
-    return fail(`seed must be a whole number from 0 to ${COMPARE_LIMITS.seed.max}`);
-  }
+  const counts = readRunsAndSeed(raw, COMPARE_LIMITS.runs, COMPARE_LIMITS.seed);
+  if (typeof counts === 'string') return fail(counts);
+  const { runs, seed } = counts;
   return { ok: true, spec: { v: 1, scenario: scenario.id, baseline, arms, runs, seed } };
 }
 
 /** Read a location hash (`#compare=…`). Never throws. */
 export function parseCompareLink(hash: string, scenarios: readonly Scenario[]): CompareLinkResult {
-  const fail = (message: string): CompareLinkResult => ({
-    ok: false,
-    message: `This comparison link cannot be used: ${message}.`,
-  });
-  const text = hash.startsWith('#') ? hash : `#${hash}`;
-  if (!text.startsWith(COMPARE_PREFIX)) return fail('it does not start with #compare=');
-  const json = fromBase64Url(text.slice(COMPARE_PREFIX.length));
-  if (json === null) return fail('it is not valid base64url text (was it cut short?)');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return fail('its content is not valid JSON (was it cut short?)');
-  }
-  const checked = checkCompareSpec(raw, scenarios);
-  return checked.ok ? checked : fail(checked.problem);
+  return decodeLink(hash, COMPARE_PREFIX, 'comparison', (raw) => checkCompareSpec(raw, scenarios));
 }
 
-/** The names of the baseline and arms, as the table and exports show them. */
+/** The names of the baseline and arms, as the tables and exports show them (labs by name). */
 export function compareNames(
   spec: CompareSpec,
   scenario: Scenario,
 ): { baseline: string; arms: string[] } {
   return {
-    baseline: spec.baseline.length ? armLabel(spec.baseline, scenario) : 'as written',
-    arms: spec.arms.map((a) => armLabel(a, scenario)),
+    baseline: spec.baseline.length ? settingsLabel(spec.baseline, scenario) : 'as written',
+    arms: spec.arms.map((a) => settingsLabel(a, scenario)),
   };
 }

@@ -14,6 +14,7 @@ import { applySettings } from '../engine/batch/sweepParameters';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import { compareNames, type CompareSpec } from './compareLink';
+import { csvLines } from './csvLines';
 
 export interface ComparisonResult {
   baseline: string;
@@ -27,16 +28,20 @@ export function compareScenarios(spec: CompareSpec, written: Scenario): Scenario
   return [baseline, ...spec.arms.map((arm) => armScenario(baseline, arm))];
 }
 
-/** Rows for every arm against the baseline, from each arm's summaries in game order. */
+/**
+ * Rows for every arm against the baseline, from each arm's summaries in game order. `names`: what
+ * to call the baseline and arms (default: their settings in words).
+ */
 export function computeComparison(
   spec: CompareSpec,
   written: Scenario,
   summaries: readonly (readonly GameSummary[])[],
+  names?: { baseline: string; arms: string[] },
 ): ComparisonResult {
   const scenarios = compareScenarios(spec, written);
   const baseline = scenarios[0] as Scenario;
   const base = summaries[0] ?? [];
-  const names = compareNames(spec, baseline);
+  const named = names ?? compareNames(spec, baseline);
   const arms = spec.arms.map((arm, i) => {
     const same = identicalGames(base, summaries[i + 1] ?? []);
     const only = arm.length === 1 ? arm[0] : undefined;
@@ -45,22 +50,16 @@ export function computeComparison(
         ? inertReason(baseline, only.id, [only.value])
         : 'these settings did not change any game in this scenario'
       : null;
-    return { arm: names.arms[i] as string, identicalToBaseline: same, note };
+    return { arm: named.arms[i] as string, identicalToBaseline: same, note };
   });
   const rows = spec.arms.flatMap((_, i) =>
-    compareSummaries(names.arms[i] as string, base, summaries[i + 1] ?? [], {
+    compareSummaries(named.arms[i] as string, base, summaries[i + 1] ?? [], {
       baseline,
       roundsA: baseline.rounds,
       roundsB: (scenarios[i + 1] as Scenario).rounds,
     }),
   );
-  return { baseline: names.baseline, arms, rows };
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return { baseline: named.baseline, arms, rows };
 }
 
 /** One row per arm and outcome: arm, outcome, label, baseline, arm value, difference, interval, games. */
@@ -77,7 +76,7 @@ export function comparisonCsv(result: ComparisonResult): string {
     r.hi,
     r.n,
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return csvLines([header, ...rows]);
 }
 
 /** Everything needed to read and reproduce the comparison. */
@@ -96,15 +95,20 @@ export function comparisonJson(
     arms: result.arms,
     interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
     neverDeployed: 'time to first deployment counts a game where it never happened as rounds + 1',
-    comparisons: result.rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
-      arm,
-      outcome,
-      a,
-      b,
-      diff,
-      lo,
-      hi,
-      n,
-    })),
+    comparisons: rowsJson(result.rows),
   };
+}
+
+/** The rows as an export lists them (labels left out: they are in the CSV and the page). */
+export function rowsJson(rows: readonly ComparisonRow[]) {
+  return rows.map(({ arm, outcome, a, b, diff, lo, hi, n }) => ({
+    arm,
+    outcome,
+    a,
+    b,
+    diff,
+    lo,
+    hi,
+    n,
+  }));
 }

@@ -3,16 +3,20 @@
 // no DOM, so the shell, the explorer and the tests share it.
 
 import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
-import {
-  checkValue,
-  settingProblem,
-  sweepParameter,
-  sweepValues,
-} from '../engine/batch/sweepParameters';
+import { settingProblem, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
-
 import { EXPLORE_PREFIX } from './explorePrefix';
+import {
+  decodeLink,
+  encodeLink,
+  isObject,
+  readValue,
+  versionProblem,
+  writeValue,
+  type Checked,
+  type LinkResult,
+} from './linkCodec';
 
 export { EXPLORE_PREFIX };
 
@@ -33,27 +37,7 @@ export interface ExploreSpec {
   seed: number;
 }
 
-export type ExploreLinkResult = { ok: true; spec: ExploreSpec } | { ok: false; message: string };
-
-export function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromBase64Url(text: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const padded =
-    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  try {
-    const binary = atob(padded);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
+export type ExploreLinkResult = LinkResult<ExploreSpec>;
 
 /** The values each axis sweeps, and the spec the batch engine runs. */
 export function toSweepSpec(spec: ExploreSpec): SweepSpec {
@@ -71,20 +55,22 @@ export function toSweepSpec(spec: ExploreSpec): SweepSpec {
   };
 }
 
-/** `#explore=…` for a spec (key order fixed, so the same sweep always gives the same link). */
+/**
+ * `#explore=…` for a spec (key order fixed, so the same sweep always gives the same link; named
+ * values, such as strategies, by name).
+ */
 export function makeExploreLink(spec: ExploreSpec): string {
-  const plain: ExploreSpec = {
+  return encodeLink(EXPLORE_PREFIX, {
     v: 1,
     scenario: spec.scenario,
-    params: spec.params.map(({ id, from, to, steps }) => ({ id, from, to, steps })),
+    params: spec.params.map(({ id, from, to, steps }) => {
+      const param = sweepParameter(id);
+      return { id, from: writeValue(param, from), to: writeValue(param, to), steps };
+    }),
     runs: spec.runs,
     seed: spec.seed,
-  };
-  return EXPLORE_PREFIX + toBase64Url(JSON.stringify(plain));
+  });
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function axisProblem(raw: unknown, index: number): string | ExploreAxis {
   const where = `parameter ${index + 1}`;
@@ -93,13 +79,15 @@ function axisProblem(raw: unknown, index: number): string | ExploreAxis {
   if (typeof id !== 'string') return `${where} has no id`;
   const param = sweepParameter(id);
   if (!param) return `${describeValue(id)} is not a parameter the explorer can sweep`;
+  // A range may end between whole numbers (steps round them); named values must be names or indices.
+  const ends: number[] = [];
   for (const [name, value] of [
     ['from', from],
     ['to', to],
   ] as const) {
-    if (typeof value !== 'number') return `${id}: "${name}" must be a number`;
-    const problem = checkValue({ ...param, integer: false }, value);
-    if (problem) return problem;
+    const read = readValue(param.choices ? param : { ...param, integer: false }, value);
+    if (!read.ok) return read.problem ?? `${id}: "${name}" must be a number`;
+    ends.push(read.value);
   }
   if (
     typeof steps !== 'number' ||
@@ -109,7 +97,7 @@ function axisProblem(raw: unknown, index: number): string | ExploreAxis {
   ) {
     return `${id}: steps must be a whole number from 1 to ${SWEEP_LIMITS.valuesPerAxis}`;
   }
-  return { id, from: from as number, to: to as number, steps };
+  return { id, from: ends[0] as number, to: ends[1] as number, steps };
 }
 
 /** The scenario ids allowed, from ids or from the scenarios themselves (which also check labs). */
@@ -130,17 +118,12 @@ function scenarioOf(list: ScenarioList | undefined, id: string): Scenario | unde
  * `scenarios` (ids or scenarios), the scenario must be one of them; given as scenarios, a per-lab
  * lever must name one of its labs. Never throws.
  */
-export function checkExploreSpec(
-  raw: unknown,
-  scenarios?: ScenarioList,
-): { ok: true; spec: ExploreSpec } | { ok: false; problem: string } {
+export function checkExploreSpec(raw: unknown, scenarios?: ScenarioList): Checked<ExploreSpec> {
   const scenarioIds = idsOf(scenarios);
   const fail = (problem: string) => ({ ok: false as const, problem });
   if (!isObject(raw)) return fail('its content is not a sweep description');
-  if (raw.v === undefined) return fail('it has no version number (this explorer reads version 1)');
-  if (raw.v !== 1) {
-    return fail(`it is version ${describeValue(raw.v)}, this explorer reads version 1`);
-  }
+  const version = versionProblem(raw.v);
+  if (version) return fail(version);
   if (typeof raw.scenario !== 'string' || raw.scenario === '') return fail('it names no scenario');
   if (scenarioIds && !scenarioIds.includes(raw.scenario)) {
     return fail(`scenario ${describeValue(raw.scenario)} is not one of the shipped scenarios`);
@@ -179,20 +162,5 @@ export function checkExploreSpec(
  * and, if `scenarioIds` is given, that the scenario is one of them. Never throws.
  */
 export function parseExploreLink(hash: string, scenarioIds?: ScenarioList): ExploreLinkResult {
-  const fail = (message: string): ExploreLinkResult => ({
-    ok: false,
-    message: `This sweep link cannot be used: ${message}.`,
-  });
-  const text = hash.startsWith('#') ? hash : `#${hash}`;
-  if (!text.startsWith(EXPLORE_PREFIX)) return fail('it does not start with #explore=');
-  const json = fromBase64Url(text.slice(EXPLORE_PREFIX.length));
-  if (json === null) return fail('it is not valid base64url text (was it cut short?)');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return fail('its content is not valid JSON (was it cut short?)');
-  }
-  const checked = checkExploreSpec(raw, scenarioIds);
-  return checked.ok ? checked : fail(checked.problem);
+  return decodeLink(hash, EXPLORE_PREFIX, 'sweep', (raw) => checkExploreSpec(raw, scenarioIds));
 }

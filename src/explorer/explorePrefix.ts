@@ -1,5 +1,12 @@
-// The fragment that marks a sweep link, in a module of its own so the app shell can route such
-// links to the Explorer without loading the Explorer's code.
+// The fragments that mark the Explorer's links, in a module of their own so the app shell can
+// route such links to the Explorer without loading the Explorer's code.
 export const EXPLORE_PREFIX = '#explore=';
 /** The fragment that marks a comparison link (see compareLink.ts). */
 export const COMPARE_PREFIX = '#compare=';
+/** The fragment that marks a pause-question link (see pauseQuestion.ts). */
+export const PAUSE_PREFIX = '#pause=';
+
+/** A link the Explorer reads (a sweep, a comparison or a pause question). */
+export function isExplorerLink(hash: string): boolean {
+  return [EXPLORE_PREFIX, COMPARE_PREFIX, PAUSE_PREFIX].some((prefix) => hash.startsWith(prefix));
+}

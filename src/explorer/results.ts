@@ -3,10 +3,12 @@
 import { HEADLINE_OUTCOMES, type LabStats, type OutcomeStats } from '../engine/batch/runBatch';
 import type { Proportion } from '../engine/batch/stats';
 import type { SweepCell, SweepSpec } from '../engine/batch/sweep';
-import { sweepParameter } from '../engine/batch/sweepParameters';
+import { percent } from '../engine/numbers';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import type { ExploreSpec } from './exploreLink';
+import { csvLines } from './csvLines';
+import { settingsLabel } from './settingNames';
 
 /** One setting of the sweep and its statistics so far (null: no games back yet). */
 export interface CellResult {
@@ -67,27 +69,17 @@ export const LAB_OUTCOMES = [
   { key: 'leads', label: 'Ends with the largest share', unit: 'of games' },
 ] as const satisfies readonly { key: keyof LabStats; label: string; unit: string }[];
 
-/** "labs = 4, information = published" */
-export function cellLabel(cell: SweepCell): string {
-  return cell.settings
-    .map(({ id, value }) => {
-      const p = sweepParameter(id);
-      return `${p?.label ?? id} = ${p ? p.format(value) : value}`;
-    })
-    .join(', ');
+/** "Number of labs = 4; Aster Labs: pauses from quarter = 5" (labs by name, given the scenario). */
+export function cellLabel(cell: SweepCell, scenario?: Scenario): string {
+  return settingsLabel(cell.settings, scenario);
 }
 
-export const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`;
+/** A share as a percentage with one decimal: the Explorer's tables read to a tenth of a point. */
+export const pct = (x: number, digits = 1): string => percent(x, digits);
 
 /** "12.5% (10.1–15.3%)" */
 export function describeProportion(p: Proportion): string {
   return `${pct(p.p)} (95% CI ${pct(p.lo)}–${pct(p.hi)})`;
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One row per setting: parameter values, games, each outcome with its interval, deployment timing per level. */
@@ -135,7 +127,7 @@ export function resultsCsv(
       }),
     ];
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return csvLines([header, ...rows]);
 }
 
 /** Everything needed to read and reproduce the sweep. */

@@ -3,7 +3,6 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { runGames } from '../../src/engine/batch/runBatch';
-import { parseScenario } from '../../src/engine/scenario/validate';
 import type { Scenario } from '../../src/engine/types';
 import { makeCompareLink, type CompareSpec } from '../../src/explorer/compareLink';
 import {
@@ -11,14 +10,7 @@ import {
   comparisonJson,
   computeComparison,
 } from '../../src/explorer/compareResults';
-import { expect, test } from './fixtures';
-
-async function scenarioFile(id: string): Promise<Scenario> {
-  const text = await readFile(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8');
-  const result = parseScenario(text);
-  if (!result.ok) throw new Error(`scenarios/${id}.json is not valid`);
-  return result.scenario;
-}
+import { expect, scenarioFile, test } from './fixtures';
 
 async function downloadJson(page: Page): Promise<string> {
   const [file] = await Promise.all([
@@ -64,7 +56,7 @@ test('a comparison run in Web Workers is what Node computes, and its link reprod
   await form.getByRole('button', { name: 'Run comparison' }).click();
   await expect(form.getByText(/^Done: 32 of 32 games/)).toBeVisible();
   await expect(
-    page.getByRole('table', { name: /^pauseFrom\.aster=5 against the baseline/ }),
+    page.getByRole('table', { name: /^Aster Labs: pauses from quarter = 5 against the baseline/ }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/compare.png', fullPage: true });
   const text = await downloadJson(page);
@@ -90,7 +82,7 @@ test('a comparison run in Web Workers is what Node computes, and its link reprod
   expect(
     exported.comparisons.find((c) => c.outcome === 'pauseByCause.choice')?.diff,
   ).toBeGreaterThan(0);
-  const written = await scenarioFile('anthropic-rsp');
+  const written = scenarioFile('anthropic-rsp');
   expect(nodeJson(spec, written, exported.link)).toBe(text);
   // Sharp: the same comparison from other seeds is a different file.
   expect(nodeJson(spec, written, exported.link, 12)).not.toBe(text);

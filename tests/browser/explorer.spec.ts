@@ -93,6 +93,8 @@ test('a tiny sweep runs in Web Workers; 1 and 2 workers give identical results',
 
 test('a larger sweep streams progress and can be cancelled', async ({ page }) => {
   await openExplorer(page);
+  // The Explorer opens on the pause question; the sweep is one tab along.
+  await page.getByRole('tab', { name: 'Game sweeps' }).click();
   const form = page.getByRole('form', { name: 'Sweep settings' });
   await form.getByRole('spinbutton', { name: 'Runs per setting' }).fill('5000');
   await form.getByRole('button', { name: 'Run sweep' }).click();

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { advanceGame, createGame, replayGame, type DecisionLog } from '../../src/engine/game';
+import { parseScenario } from '../../src/engine/scenario/validate';
 import { labView } from '../../src/engine/view';
 import type { LabDecision, Posture, Scenario } from '../../src/engine/types';
 import { createStore } from '../../src/lib/persistence';
@@ -29,6 +30,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   },
 });
 export { expect };
+
+/** A shipped scenario read from scenarios/ and validated as the app does (for Node-side checks). */
+export function scenarioFile(id: string): Scenario {
+  const text = readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8');
+  const result = parseScenario(text);
+  if (!result.ok) throw new Error(`scenarios/${id}.json is not valid`);
+  return result.scenario;
+}
 
 /** Start a game from the start screen with the mouse. */
 export async function startGame(page: Page, seed: number): Promise<void> {

@@ -75,6 +75,8 @@ test('a whole session runs under the CSP with no violation, and every request st
     .getByRole('button', { name: 'Explorer' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Explorer' })).toBeVisible();
+  // The Explorer opens on the pause question; the sweep is one tab along.
+  await page.getByRole('tab', { name: 'Game sweeps' }).click();
   await page.getByRole('spinbutton', { name: 'Runs per setting' }).fill('4');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toHaveAttribute(

@@ -55,15 +55,17 @@ function settingsForm(): HTMLElement {
 }
 
 describe('Explorer', () => {
-  it('offers the sweep form by role and name, with sensible defaults', () => {
+  it('offers the sweep form by role and name, with sensible defaults', async () => {
     render(Explorer, { scenarios: shippedScenarios });
+    // The Explorer opens on the pause question; the sweep is one tab along.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Game sweeps' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Explorer' })).toBeInTheDocument();
     const tabs = screen.getByRole('tablist', { name: 'Explorer views' });
     expect(
       within(tabs)
         .getAllByRole('tab')
         .map((t) => t.textContent),
-    ).toEqual(['Game sweeps', 'Compare', 'Race model', 'Model card']);
+    ).toEqual(['Pause question', 'Game sweeps', 'Compare', 'Race model', 'Model card']);
     const form = settingsForm();
     const scenario = within(form).getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
     expect(scenario.value).toBe('anthropic-rsp');
@@ -97,6 +99,8 @@ describe('Explorer', () => {
   it('picking a second parameter shows its range; bad input blocks the run with a message', async () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
+    // The Explorer opens on the pause question; the sweep is one tab along.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Game sweeps' }));
     const form = settingsForm();
     const second = within(form).getByRole('group', { name: 'Second parameter (optional)' });
     await user.selectOptions(
@@ -120,6 +124,8 @@ describe('Explorer', () => {
   it('runs a sweep on workers: progress, results table, export buttons and a link', async () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
+    // The Explorer opens on the pause question; the sweep is one tab along.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Game sweeps' }));
     const form = settingsForm();
     const first = within(form).getByRole('group', { name: 'First parameter' });
     await user.selectOptions(within(first).getByRole('combobox', { name: 'Sweep' }), 'labs');

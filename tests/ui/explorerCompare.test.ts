@@ -68,13 +68,17 @@ describe('Explorer: Compare', () => {
     await user.click(within(form()).getByRole('button', { name: 'Run comparison' }));
     await within(form()).findByText(/^Done: 18 of 18 games/, {}, { timeout: 10_000 });
 
-    const table = screen.getByRole('table', { name: /^pauseFrom\.aster=5 against the baseline/ });
+    const table = screen.getByRole('table', {
+      name: /^Aster Labs: pauses from quarter = 5 against the baseline/,
+    });
     const row = within(table).getByRole('row', {
       name: /^Aster Labs: ends with the largest share/,
     });
     expect(within(row).getAllByRole('cell')).toHaveLength(4);
     expect(
-      screen.getByRole('table', { name: /^strategy\.aster=race-to-deploy against the baseline/ }),
+      screen.getByRole('table', {
+        name: /^Aster Labs: bot strategy = race-to-deploy against the baseline/,
+      }),
     ).toBeInTheDocument();
     const link = screen.getByRole('link', { name: 'Link to this comparison' });
     const hash = link.getAttribute('href')!.replace(/^[^#]*/, '');

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within, fireEvent } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runGames } from '../../src/engine/batch/runBatch';
@@ -45,6 +45,8 @@ describe('Explorer: per-lab levers', () => {
   it('names each lab in the picker and shows named values as choices', async () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
+    // The Explorer opens on the pause question; the sweep is one tab along.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Game sweeps' }));
     const first = within(form()).getByRole('group', { name: 'First parameter' });
     const picker = within(first).getByRole('combobox', { name: 'Sweep' });
     const aster = within(picker).getByRole('group', { name: 'Aster Labs (safety-first)' });
@@ -65,8 +67,10 @@ describe('Explorer: per-lab levers', () => {
     expect(within(first).getByText(/^Values: safety-first, fast-follower, /)).toBeInTheDocument();
   });
 
-  it('the share levers name the labs they bind in the chosen scenario', () => {
+  it('the share levers name the labs they bind in the chosen scenario', async () => {
     render(Explorer, { scenarios: shippedScenarios });
+    // The Explorer opens on the pause question; the sweep is one tab along.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Game sweeps' }));
     const first = within(form()).getByRole('group', { name: 'First parameter' });
     expect(within(first).getByText(/0\.5 = Aster Labs, Meridian Labs;/)).toBeInTheDocument();
   });

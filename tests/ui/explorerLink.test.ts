@@ -124,3 +124,37 @@ describe('explore links', () => {
     });
   });
 });
+
+describe('named values in links', () => {
+  const strategySweep: ExploreSpec = {
+    v: 1,
+    scenario: 'anthropic-rsp',
+    params: [{ id: 'strategy.aster', from: 0, to: 2, steps: 3 }],
+    runs: 10,
+    seed: 1,
+  };
+  const payload = (link: string): unknown =>
+    JSON.parse(Buffer.from(link.slice('#explore='.length), 'base64url').toString('utf8'));
+
+  it('a strategy or an information regime is written by name, and reads back', () => {
+    const link = makeExploreLink(strategySweep);
+    expect(payload(link)).toMatchObject({
+      params: [{ id: 'strategy.aster', from: 'safety-first', to: 'race-to-deploy', steps: 3 }],
+    });
+    expect(parseExploreLink(link)).toEqual({ ok: true, spec: strategySweep });
+    const info = makeExploreLink({
+      ...spec,
+      params: [{ id: 'information', from: 0, to: 2, steps: 3 }],
+    });
+    expect(payload(info)).toMatchObject({ params: [{ from: 'none', to: 'published' }] });
+  });
+
+  it('older links with numbers still read; an unknown name says which names it takes', () => {
+    expect(parseExploreLink(encode(strategySweep))).toEqual({ ok: true, spec: strategySweep });
+    const bad = encode({ ...strategySweep, params: [{ ...strategySweep.params[0], to: 'yolo' }] });
+    expect(parseExploreLink(bad)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/strategy\.aster must be one of safety-first, .*got "yolo"/),
+    });
+  });
+});

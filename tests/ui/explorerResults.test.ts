@@ -50,7 +50,7 @@ describe('sweep exports', () => {
   });
 
   it('CSV: a header of parameters, outcomes with intervals and deployment timing; one row per setting', () => {
-    const lines = resultsCsv(sweep, ['L3', 'L4'], results).trimEnd().split('\n');
+    const lines = resultsCsv(sweep, ['L3', 'L4'], results).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'information,games,catastrophe,catastrophe_lo95,catastrophe_hi95,anyIncident,anyIncident_lo95,anyIncident_hi95,' +
         'anyPause,anyPause_lo95,anyPause_hi95,brokenCommitment,brokenCommitment_lo95,brokenCommitment_hi95,' +
@@ -86,7 +86,7 @@ describe('sweep exports', () => {
         stats: aggregate([labGame(true, 0.6), labGame(false, 0.2)], ['L3', 'L4']),
       },
     ];
-    const lines = resultsCsv(sweep, ['L3', 'L4'], withLabs, ['a']).trimEnd().split('\n');
+    const lines = resultsCsv(sweep, ['L3', 'L4'], withLabs, ['a']).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(
       /,a_ownPolicyPause,a_brokenCommitment,a_catastrophesCaused,a_leads,a_meanFinalShare$/,
     );
