@@ -5,7 +5,6 @@
 
 import { isEvalRound } from '../evaluation';
 import { playWithBots } from '../game';
-import { PAUSE_CAUSES } from '../types';
 import type { DomainId, DomainValues, EndReason, GameState, PauseCause, Scenario } from '../types';
 import type { Proportion } from './stats';
 import { tallyGames, tallyStats } from './tally';
