@@ -14,6 +14,7 @@ import { applySettings } from '../engine/batch/sweepParameters';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import { compareNames, type CompareSpec } from './compareLink';
+import { exportCsvField } from './results';
 
 export interface ComparisonResult {
   baseline: string;
@@ -57,12 +58,6 @@ export function computeComparison(
   return { baseline: names.baseline, arms, rows };
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** One row per arm and outcome: arm, outcome, label, baseline, arm value, difference, interval, games. */
 export function comparisonCsv(result: ComparisonResult): string {
   const header = ['arm', 'outcome', 'label', 'baseline', 'armValue', 'diff', 'lo95', 'hi95', 'n'];
@@ -77,7 +72,7 @@ export function comparisonCsv(result: ComparisonResult): string {
     r.hi,
     r.n,
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((row) => row.map(exportCsvField).join(',')).join('\n') + '\n';
 }
 
 /** Everything needed to read and reproduce the comparison. */

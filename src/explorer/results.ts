@@ -7,6 +7,7 @@ import { sweepParameter } from '../engine/batch/sweepParameters';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import type { ExploreSpec } from './exploreLink';
+import { csvField as reportCsvField } from '../report/csv';
 
 /** One setting of the sweep and its statistics so far (null: no games back yet). */
 export interface CellResult {
@@ -84,10 +85,12 @@ export function describeProportion(p: Proportion): string {
   return `${pct(p.p)} (95% CI ${pct(p.lo)}–${pct(p.hi)})`;
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * One CSV field: numbers in full (a figure is not rounded on its way to a spreadsheet), text
+ * through the report's writer, which quotes it and keeps a spreadsheet from running it.
+ */
+export function exportCsvField(value: string | number | null): string {
+  return typeof value === 'number' ? String(value) : reportCsvField(value);
 }
 
 /** One row per setting: parameter values, games, each outcome with its interval, deployment timing per level. */
@@ -135,7 +138,7 @@ export function resultsCsv(
       }),
     ];
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((row) => row.map(exportCsvField).join(',')).join('\n') + '\n';
 }
 
 /** Everything needed to read and reproduce the sweep. */
@@ -152,11 +155,18 @@ export function resultsJson(
     explore,
     link,
     sweep,
-    cells: cells.map(({ cell, stats }) => ({
-      settings: Object.fromEntries(cell.settings.map((s) => [s.id, s.value])),
-      stats,
-    })),
+    cells: cellsJson(cells),
   };
+}
+
+/** Each setting's values and statistics, as the Explorer's and `sim sweep --json` list them. */
+export function cellsJson(
+  cells: readonly CellResult[],
+): { settings: Record<string, number>; stats: OutcomeStats | null }[] {
+  return cells.map(({ cell, stats }) => ({
+    settings: Object.fromEntries(cell.settings.map((s) => [s.id, s.value])),
+    stats,
+  }));
 }
 
 /** "How to cite a run" in one line. */

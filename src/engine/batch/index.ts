@@ -9,3 +9,5 @@ export * from './compare';
 export * from './inert';
 export * from './tally';
 export * from './exactSum';
+export * from './shard';
+export * from './study';
