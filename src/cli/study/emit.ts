@@ -79,7 +79,7 @@ export WORKDIR=\${WORKDIR:-${shellWord(resolve(workdir))}}
 export PARTS=\${PARTS:-${shellWord(parts)}}
 export SIM=\${SIM:-"node --import tsx src/cli/sim.ts"}
 mkdir -p "$PARTS"
-array=$(sbatch --parsable --job-name=${name} --array=1-${o.shards} --ntasks=1 --cpus-per-task=${o.cpus} \\
+array=$(sbatch --parsable --export=ALL --job-name=${name} --array=1-${o.shards} --ntasks=1 --cpus-per-task=${o.cpus} \\
   --chdir="$WORKDIR" --output="$PARTS/shard-%a.log" <<'SHARD'
 #!/usr/bin/env bash
 set -euo pipefail
@@ -89,7 +89,7 @@ $SIM ${play} \\
 SHARD
 )
 array=\${array%%;*}
-merge=$(sbatch --parsable --job-name=${name}-merge --dependency=afterok:$array --ntasks=1 \\
+merge=$(sbatch --parsable --export=ALL --job-name=${name}-merge --dependency=afterok:$array --ntasks=1 \\
   --chdir="$WORKDIR" --output="$PARTS/merge.log" <<'MERGE'
 #!/usr/bin/env bash
 set -euo pipefail
