@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { emptyStudyTally, mergeStudyTally } from '../../engine/batch/study';
 import { shardUnits, type GameRange, type WorkUnit } from '../../engine/batch/shard';
+import { ENGINE_VERSION } from '../../engine/record';
 import { validateScenarioValue } from '../../engine/scenario/validate';
 import { parseCliArgs } from '../args';
 import { describeReadError } from '../readInput';
@@ -203,6 +204,12 @@ export function runMerge(
     else loaded.push(result);
   }
   if (problems.length === 0) problems.push(...mismatches(loaded));
+  if (problems.length === 0 && loaded[0]!.part.engine !== ENGINE_VERSION) {
+    const { file, part } = loaded[0]!;
+    problems.push(
+      `${file} was made by engine ${part.engine}; this sim is engine ${ENGINE_VERSION} (merge with the version that played it)`,
+    );
+  }
   let study: Study | string | null = null;
   if (problems.length === 0) {
     const studies = loaded.map(studyOf);
