@@ -18,23 +18,22 @@ import { inertNote } from '../../engine/batch/inert';
 import { HEADLINE_OUTCOMES, type OutcomeStats } from '../../engine/batch/runBatch';
 import type { StudyTally } from '../../engine/batch/study';
 import { emptyTally, tallyStats } from '../../engine/batch/tally';
-import { applySettings, sweepParameter } from '../../engine/batch/sweepParameters';
+import { sweepParameter } from '../../engine/batch/sweepParameters';
 import { levelName } from '../../engine/explain';
 import { ENGINE_VERSION } from '../../engine/record';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
 import { parseCliArgs, wholeNumberOption } from '../args';
 import { parseStudyOptions, STUDY_OPTIONS, STUDY_USAGE, type StudyOptions } from '../study/options';
-import { runStudy, whereText, type Report, type RunInfo } from '../study/run';
+import { runStudyCommand, whereText, type Report, type RunInfo } from '../study/run';
 import {
   MAX_WORKERS,
-  checkLabs,
   defaultWorkers,
   noRepeats,
   parseArm,
   parseSetting,
 } from '../study/settingArgs';
-import { buildStudy, type Study, type StudySpec } from '../study/spec';
-import { CliError, loadScenarioFile } from './scenarioFile';
+import type { Study, StudySpec } from '../study/spec';
+import { CliError } from './scenarioFile';
 
 const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
   ownPolicy: 'own policy',
@@ -318,43 +317,27 @@ export function runBatch(
   out: (line: string) => void,
   err: (line: string) => void = out,
 ): Promise<number> | number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    for (const line of BATCH_USAGE) out(line);
-    return 0;
-  }
-  let args: BatchArgs;
-  let study: Study;
-  try {
-    args = parseBatchArgs(argv);
-    const written = loadScenarioFile(args.file);
-    checkLabs(
-      written,
-      args.settings.map((s) => s.id),
-      '--set',
-    );
-    const scenario = applySettings(written, args.settings);
-    for (const arm of args.compare) {
-      checkLabs(
-        scenario,
-        arm.settings.map((s) => s.id),
-        `--compare "${arm.text}":`,
-      );
-    }
-    study = buildStudy(
-      {
-        command: 'batch',
-        file: args.file,
-        settings: args.settings,
-        grid: [],
-        arms: args.compare,
-        runs: args.runs,
-        seed: args.seed,
-      },
-      written,
-    );
-  } catch (e) {
-    err(`error: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  return runStudy(study, args.workers, args.study, batchReport(study, args.json, out), out, err);
+  return runStudyCommand(
+    argv,
+    BATCH_USAGE,
+    (words) => {
+      const args = parseBatchArgs(words);
+      return {
+        spec: {
+          command: 'batch',
+          file: args.file,
+          settings: args.settings,
+          grid: [],
+          arms: args.compare,
+          runs: args.runs,
+          seed: args.seed,
+        },
+        workers: args.workers,
+        options: args.study,
+        report: (study, print) => batchReport(study, args.json, print),
+      };
+    },
+    out,
+    err,
+  );
 }

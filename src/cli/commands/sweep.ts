@@ -16,20 +16,19 @@ import {
   resultsCsv,
   type CellResult,
 } from '../../explorer/results';
-import { applySettings, sweepParameter } from '../../engine/batch/sweepParameters';
+import { sweepParameter } from '../../engine/batch/sweepParameters';
 import { parseCliArgs, wholeNumberOption } from '../args';
 import { parseStudyOptions, STUDY_OPTIONS, STUDY_USAGE, type StudyOptions } from '../study/options';
-import { runStudy, whereText, type Report, type RunInfo } from '../study/run';
+import { runStudyCommand, whereText, type Report, type RunInfo } from '../study/run';
 import {
   MAX_WORKERS,
-  checkLabs,
   defaultWorkers,
   noRepeats,
   parseAxis,
   parseSetting,
 } from '../study/settingArgs';
-import { buildStudy, type Study } from '../study/spec';
-import { CliError, loadScenarioFile } from './scenarioFile';
+import type { Study } from '../study/spec';
+import { CliError } from './scenarioFile';
 
 export const SWEEP_USAGE = [
   'usage: sim sweep <scenario> --grid key=v1,v2,… [--grid …] --runs N [--seed S] [--set key=value …] [--workers W] [--json | --csv] [--shard K/N --out FILE | --emit slurm|kubernetes]',
@@ -229,40 +228,27 @@ export function runSweep(
   out: (line: string) => void,
   err: (line: string) => void = out,
 ): Promise<number> | number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    for (const line of SWEEP_USAGE) out(line);
-    return 0;
-  }
-  let args: SweepArgs;
-  let study: Study;
-  try {
-    args = parseSweepArgs(argv);
-    const written = loadScenarioFile(args.file);
-    checkLabs(
-      written,
-      args.settings.map((s) => s.id),
-      '--set',
-    );
-    checkLabs(
-      applySettings(written, args.settings),
-      args.grid.map((a) => a.id),
-      '--grid',
-    );
-    study = buildStudy(
-      {
-        command: 'sweep',
-        file: args.file,
-        settings: args.settings,
-        grid: args.grid,
-        arms: [],
-        runs: args.runs,
-        seed: args.seed,
-      },
-      written,
-    );
-  } catch (e) {
-    err(`error: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  return runStudy(study, args.workers, args.study, sweepReport(study, args.format, out), out, err);
+  return runStudyCommand(
+    argv,
+    SWEEP_USAGE,
+    (words) => {
+      const args = parseSweepArgs(words);
+      return {
+        spec: {
+          command: 'sweep',
+          file: args.file,
+          settings: args.settings,
+          grid: args.grid,
+          arms: [],
+          runs: args.runs,
+          seed: args.seed,
+        },
+        workers: args.workers,
+        options: args.study,
+        report: (study, print) => sweepReport(study, args.format, print),
+      };
+    },
+    out,
+    err,
+  );
 }

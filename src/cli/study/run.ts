@@ -9,7 +9,10 @@ import { kubernetesManifest, slurmScript } from './emit';
 import type { StudyOptions } from './options';
 import { partText } from './part';
 import { playStudy, unitGames } from './play';
-import type { Study } from './spec';
+import { applySettings } from '../../engine/batch/sweepParameters';
+import { loadScenarioFile } from '../commands/scenarioFile';
+import { checkLabs } from './settingArgs';
+import { buildStudy, type Study, type StudySpec } from './spec';
 
 /** How the figures were made: timing and threads, or the parts they were merged from. */
 export interface RunInfo {
@@ -98,4 +101,61 @@ export function runStudy(
       return 1;
     },
   );
+}
+
+/** A study command's reading of its command line. */
+export interface StudyCommand {
+  spec: StudySpec;
+  workers: number;
+  options: StudyOptions;
+  /** What to print once the games are played (or merged). */
+  report(study: Study, out: (line: string) => void): Report;
+}
+
+/**
+ * `sim batch` and `sim sweep`: --help, or read the command line and the scenario (every lab a
+ * setting names must exist), then run. Bad arguments or an unreadable scenario: one `error: …`
+ * line and exit code 2, returned at once; otherwise a promise of the exit code.
+ */
+export function runStudyCommand(
+  argv: string[],
+  usage: readonly string[],
+  parse: (argv: string[]) => StudyCommand,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): number | Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    for (const line of usage) out(line);
+    return 0;
+  }
+  let command: StudyCommand;
+  let study: Study;
+  try {
+    command = parse(argv);
+    const { spec } = command;
+    const written = loadScenarioFile(spec.file);
+    checkLabs(
+      written,
+      spec.settings.map((s) => s.id),
+      '--set',
+    );
+    const scenario = applySettings(written, spec.settings);
+    checkLabs(
+      scenario,
+      spec.grid.map((a) => a.id),
+      '--grid',
+    );
+    for (const arm of spec.arms) {
+      checkLabs(
+        scenario,
+        arm.settings.map((s) => s.id),
+        `--compare "${arm.text}":`,
+      );
+    }
+    study = buildStudy(spec, written);
+  } catch (e) {
+    err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  return runStudy(study, command.workers, command.options, command.report(study, out), out, err);
 }
