@@ -71,14 +71,23 @@ export function unitGames(units: readonly WorkUnit[], cells: number): number {
   return units.reduce((n, u) => n + u.count * (u.cell === null ? cells : 1), 0);
 }
 
+/** Called with the number of games played so far, after each chunk. */
+export type Progress = (games: number) => void;
+
 function inProcess(
   study: StudyGames,
   units: readonly WorkUnit[],
   fallback: string | null,
+  progress: Progress,
 ): PlayedStudy {
   const tally = emptyStudyTally(study);
+  let done = 0;
   // Small pieces, so that no more than a few hundred games are in flight at once.
-  for (const unit of chunkUnits(units, 500)) mergeStudyTally(tally, playUnit(study, unit));
+  for (const unit of chunkUnits(units, 500)) {
+    mergeStudyTally(tally, playUnit(study, unit));
+    done += unitGames([unit], study.scenarios.length);
+    progress(done);
+  }
   return { tally, threads: 0, fallback };
 }
 
@@ -90,10 +99,11 @@ export async function playStudy(
   study: StudyGames,
   units: readonly WorkUnit[],
   workers: number,
+  progress: Progress = () => {},
 ): Promise<PlayedStudy> {
   const games = unitGames(units, study.scenarios.length);
   const threads = Math.min(workers, games);
-  if (threads <= 1) return inProcess(study, units, null);
+  if (threads <= 1) return inProcess(study, units, null, progress);
   const perGame = units.some((u) => u.cell === null) ? study.scenarios.length : 1;
   const chunkSize = Math.min(500, Math.max(10, Math.ceil(games / perGame / (threads * 8))));
   const chunks = chunkUnits(units, chunkSize);
@@ -103,6 +113,7 @@ export async function playStudy(
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let finished = 0;
+      let done = 0;
       const give = (w: Worker): void => {
         const chunk = chunks[next++];
         if (chunk) w.postMessage(chunk);
@@ -112,6 +123,8 @@ export async function playStudy(
         pool.push(w);
         w.on('message', (reply: UnitReply) => {
           mergeStudyTally(tally, reply.tally);
+          done += unitGames([reply.unit], study.scenarios.length);
+          progress(done);
           finished++;
           if (finished === chunks.length) resolve();
           else give(w);
@@ -126,7 +139,7 @@ export async function playStudy(
     });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return inProcess(study, units, why);
+    return inProcess(study, units, why, progress);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -63,8 +63,11 @@ export function runStudy(
   const cells = study.cells.length;
   const units = shardUnits(cells, spec.runs, study.games.paired, shard.k, shard.n);
   const started = performance.now();
-  return playStudy(study.games, units, workers).then(
+  const total = unitGames(units, cells);
+  const progress = progressLine(total, started);
+  return playStudy(study.games, units, workers, progress.update).then(
     (played) => {
+      progress.clear();
       const seconds = (performance.now() - started) / 1000;
       if (options.out === null) {
         report(played.tally, {
@@ -97,10 +100,39 @@ export function runStudy(
       return 0;
     },
     (e: unknown) => {
+      progress.clear();
       err(`error: ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     },
   );
+}
+
+/**
+ * Progress on the terminal while games play: one line on stderr, rewritten at most once a
+ * second, only when stderr is a terminal (never in pipes, files or tests), cleared at the end.
+ */
+function progressLine(
+  total: number,
+  started: number,
+): { update: (done: number) => void; clear: () => void } {
+  const tty = process.stderr.isTTY === true;
+  let shown = 0;
+  let last = started;
+  return {
+    update: (done) => {
+      const now = performance.now();
+      if (!tty || now - last < 1000) return;
+      last = now;
+      const rate = done / ((now - started) / 1000);
+      const left = rate > 0 ? Math.round((total - done) / rate) : 0;
+      const text = `${done} of ${total} games (${Math.round((100 * done) / total)}%), about ${left} s left`;
+      process.stderr.write(`\r${text.padEnd(shown)}`);
+      shown = text.length;
+    },
+    clear: () => {
+      if (tty && shown > 0) process.stderr.write(`\r${' '.repeat(shown)}\r`);
+    },
+  };
 }
 
 /** A study command's reading of its command line. */
