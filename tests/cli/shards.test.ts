@@ -57,7 +57,7 @@ describe('sim batch --shard and sim merge', () => {
     expect(mergedText.stdout.trimEnd().split('\n').at(-1)).toMatch(
       /^2000 games in .* on 4 parts, merged$/,
     );
-  }, 300_000);
+  }, 600_000);
 
   it('refuses a missing part, naming the shard and its games', async () => {
     const r = await sim(['merge', parts[0]!, parts[1]!, parts[3]!]);
@@ -149,7 +149,7 @@ describe('sim sweep --shard and sim merge', () => {
       scenario.labs.map((l) => l.id),
     );
     expect(csv.stdout).toBe(explorer);
-  }, 300_000);
+  }, 600_000);
 
   it('per-lab levers sweep by name; a setting that changes nothing says so', async () => {
     const r = await sim([
