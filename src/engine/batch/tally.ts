@@ -15,6 +15,13 @@ import {
 } from './runBatch';
 import { proportion } from './stats';
 
+/**
+ * A mean final share to 12 significant digits: a last-bit difference in a share between two
+ * JavaScript engines (Node and a browser's Web Worker) then does not reach the report, which
+ * stays the same bytes everywhere.
+ */
+const twelveDigits = (x: number): number => Number(x.toPrecision(12));
+
 /** One lab's counts over the games of a tally. */
 export interface LabTally {
   games: number;
@@ -246,7 +253,7 @@ export function tallyStats(tally: BatchTally): OutcomeStats {
       brokenCommitment: proportion(t.brokenQuarters, t.quarters),
       catastrophesCaused: proportion(t.causedCatastrophe, t.games),
       leads: proportion(t.leads, t.games),
-      meanFinalShare: t.games ? exactValue(t.finalShare) / t.games : 0,
+      meanFinalShare: t.games ? twelveDigits(exactValue(t.finalShare) / t.games) : 0,
     };
   }
   return {
