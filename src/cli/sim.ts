@@ -2,6 +2,8 @@
 // exit, never a stack trace.
 import { runAbs } from './commands/abs';
 import { runBatch } from './commands/batch';
+import { runMerge } from './commands/merge';
+import { runSweep } from './commands/sweep';
 import { runPlay } from './commands/play';
 import { CliError } from './commands/scenarioFile';
 import { runValidate } from './commands/validate';
@@ -13,6 +15,9 @@ const USAGE = [
   '  validate <scenario-file> [...]                          check scenario files',
   '  batch <scenario> --runs N [--seed S] [--set key=value …] [--workers W] [--json]',
   '                                                          outcome frequencies over many bot games',
+  '  sweep <scenario> --grid key=v1,v2,… [--grid …] --runs N [--json | --csv]',
+  '                                                          the same at every combination of settings',
+  '  merge <part.json> …                                     merge the parts of a --shard K/N run',
   '  abs --teams N --enmity E --skill MU --info none|private|public --runs R --seed S [--json]',
   '                                                          the Armstrong–Bostrom–Shulman race model',
 ].join('\n');
@@ -31,13 +36,16 @@ function main(argv: string[]): number {
         return runValidate(rest, out, err);
       case 'abs':
         return runAbs(rest, out);
-      case 'batch': {
+      case 'batch':
+      case 'sweep': {
         // A run is asynchronous (worker threads); its promise never rejects and sets the exit code.
-        const result = runBatch(rest, out, err);
+        const result = (command === 'batch' ? runBatch : runSweep)(rest, out, err);
         if (typeof result === 'number') return result;
         void result.then((code) => (process.exitCode = code));
         return 0;
       }
+      case 'merge':
+        return runMerge(rest, out, err);
       case undefined:
       case 'help':
       case '--help':

@@ -10,6 +10,7 @@ import { benchBundle } from './bundle';
 import { benchEngine } from './engine';
 import { assetsOf, summariseProfiles } from './profile';
 import { benchRounds, type Stats } from './round';
+import { benchStudy } from './study';
 import {
   BENCH_LABS,
   BENCH_ROUNDS,
@@ -23,6 +24,9 @@ const HELP = `npm run bench -- [options]
   --games N          headless engine games to time (default 10000)
   --scenario FILE    scenario for the engine figure (default scenarios/anthropic-rsp.json)
   --engine-only      only the engine figure
+  --skip-study       leave out the study figures (CLI games/s, memory at 10,000 and 200,000
+                     games, merging 100 parts, the 780-million-game study's core-hours)
+  --study-games N    games per core for the study's games/s figures (default 10000)
   --skip-engine      everything but the engine figure
   --loads N          fresh page loads for the first-render figure (default 5)
   --ui-games N       times the 24-quarter, 6-lab game is played in the browser (default 3)
@@ -40,6 +44,8 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '5' },
     'engine-only': { type: 'boolean', default: false },
     'skip-engine': { type: 'boolean', default: false },
+    'skip-study': { type: 'boolean', default: false },
+    'study-games': { type: 'string', default: '10000' },
     'ui-games': { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     'profile-from': { type: 'string', default: '19' },
@@ -72,6 +78,10 @@ if (!values['skip-engine']) {
   console.log(
     `  CPU time: ${((r.cpuSeconds / games) * 1000).toFixed(3)} ms per game → ${((r.cpuSeconds / games) * 10_000).toFixed(2)} CPU-s for 10,000 (wall time is inflated when other processes share the cores)`,
   );
+}
+
+if (!values['engine-only'] && !values['skip-study']) {
+  benchStudy({ games: Number(values['study-games']), memoryGames: [10_000, 200_000] });
 }
 
 if (!values['engine-only']) await budgets();

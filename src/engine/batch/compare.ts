@@ -1,13 +1,26 @@
 // Paired comparisons: a baseline and one or more arms (each a list of settings) play the same
 // seeds, and every outcome is reported as the arm's value minus the baseline's with a paired 95%
-// interval (paired.ts). The per-game summaries of every arm are kept to pair them; the caller
-// decides how many games fit in memory.
+// interval (paired.ts). Each arm is a PairTally: moments added seed pair by seed pair, so a
+// comparison keeps no list of games and can be streamed, sharded and merged.
 //
 // Pure and deterministic: the rows depend only on the summaries, in game order, so the result is
 // the same however the games were split across workers.
 
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../types';
-import { pairedDifference, pooledShareDifference } from './paired';
+import { exactValue } from './exactSum';
+import {
+  addMeanPair,
+  addPooledGame,
+  emptyMeanMoments,
+  emptyPooledMoments,
+  meanDifference,
+  mergeMeanMoments,
+  mergePooledMoments,
+  pooledDifference,
+  pooledShares,
+  type MeanMoments,
+  type PooledMoments,
+} from './paired';
 import type { GameSummary } from './runBatch';
 import { Z95 } from './stats';
 import { applySettings, sweepParameter } from './sweepParameters';
@@ -58,48 +71,6 @@ export function armScenario(baseline: Scenario, arm: readonly Setting[]): Scenar
   return applySettings(baseline, arm);
 }
 
-const sameNumbers = (a: readonly number[], b: readonly number[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-function meanRow(
-  a: readonly number[],
-  b: readonly number[],
-): Pick<ComparisonRow, 'a' | 'b' | 'diff' | 'lo' | 'hi' | 'n'> {
-  const n = a.length;
-  if (n === 0) return { a: 0, b: 0, diff: 0, lo: null, hi: null, n };
-  if (sameNumbers(a, b)) {
-    const m = a.reduce((s, x) => s + x, 0) / n;
-    return { a: m, b: m, diff: 0, lo: 0, hi: 0, n };
-  }
-  if (n < 2) {
-    const x = a[0] as number;
-    const y = b[0] as number;
-    return { a: x, b: y, diff: y - x, lo: null, hi: null, n };
-  }
-  const d = pairedDifference(a, b, Z95);
-  return { a: d.a, b: d.b, diff: d.diff, lo: d.lo, hi: d.hi, n };
-}
-
-function pooledRow(
-  numA: readonly number[],
-  denA: readonly number[],
-  numB: readonly number[],
-  denB: readonly number[],
-): Pick<ComparisonRow, 'a' | 'b' | 'diff' | 'lo' | 'hi' | 'n'> {
-  const n = numA.length;
-  const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
-  const ra = sum(denA) > 0 ? sum(numA) / sum(denA) : 0;
-  const rb = sum(denB) > 0 ? sum(numB) / sum(denB) : 0;
-  if (sameNumbers(numA, numB) && sameNumbers(denA, denB)) {
-    return { a: ra, b: rb, diff: 0, lo: 0, hi: 0, n };
-  }
-  if (n < 2 || sum(denA) <= 0 || sum(denB) <= 0) {
-    return { a: ra, b: rb, diff: rb - ra, lo: null, hi: null, n };
-  }
-  const d = pooledShareDifference(numA, denA, numB, denB, Z95);
-  return { a: d.a, b: d.b, diff: d.diff, lo: d.lo, hi: d.hi, n };
-}
-
 /** Names the comparison uses for labs and levels. */
 export interface CompareContext {
   /** The baseline scenario (labs and levels are read from it). */
@@ -107,6 +78,251 @@ export interface CompareContext {
   /** Quarters in each arm's games (a game where a level was never deployed counts as this + 1). */
   roundsA: number;
   roundsB: number;
+}
+
+type Values = Pick<ComparisonRow, 'a' | 'b' | 'diff' | 'lo' | 'hi' | 'n'>;
+
+/** One outcome a comparison reports, and how to read it from a game of either arm. */
+interface PairedOutcome {
+  outcome: string;
+  label: string;
+  kind: ComparisonRow['kind'];
+  /** The lab it is about (the row is left out unless every game of both arms has that lab). */
+  lab?: string;
+  /** A per-game value (means and 0/1 shares), given the arm's number of quarters… */
+  value?: (g: GameSummary, rounds: number) => number;
+  /** …or a share pooled over games: numerator and denominator. */
+  pooled?: { num: (g: GameSummary) => number; den: (g: GameSummary) => number };
+}
+
+/** The outcomes of a comparison, in the order they are reported. */
+function pairedOutcomes(baseline: Scenario): PairedOutcome[] {
+  const flag = (f: (g: GameSummary) => boolean) => (g: GameSummary) => (f(g) ? 1 : 0);
+  const pooled = (num: (g: GameSummary) => number, den: (g: GameSummary) => number) => ({
+    num,
+    den,
+  });
+  const list: PairedOutcome[] = [
+    {
+      outcome: 'catastrophe',
+      label: 'Catastrophe',
+      kind: 'share',
+      value: flag((g) => g.catastrophe),
+    },
+    {
+      outcome: 'anyIncident',
+      label: 'Any incident',
+      kind: 'share',
+      value: flag((g) => g.anyIncident),
+    },
+    {
+      outcome: 'regulatorHalt',
+      label: 'Regulator halt',
+      kind: 'share',
+      value: flag((g) => g.endReason === 'regulatorHalt'),
+    },
+    {
+      outcome: 'brokenCommitment',
+      label: 'Lab-quarters breaking a commitment',
+      kind: 'share',
+      pooled: pooled(
+        (g) => g.brokenQuarters,
+        (g) => g.labQuarters,
+      ),
+    },
+    ...PAUSE_CAUSES.map((cause): PairedOutcome => ({
+      outcome: `pauseByCause.${cause}`,
+      label: `Lab-quarters paused by ${PAUSE_CAUSE_LABELS[cause]}`,
+      kind: 'share',
+      pooled: pooled(
+        (g) => g.pausedBy[cause],
+        (g) => g.labQuarters,
+      ),
+    })),
+    {
+      outcome: 'crossingsMissed',
+      label: 'Crossings missed (at the first eval after each)',
+      kind: 'share',
+      pooled: pooled(
+        (g) => g.missedCrossings,
+        (g) => g.crossings,
+      ),
+    },
+    {
+      outcome: 'crossingsUnseen',
+      label: 'Quarters past a threshold the evals did not show',
+      kind: 'share',
+      pooled: pooled(
+        (g) => g.unseenQuarters,
+        (g) => g.crossedQuarters,
+      ),
+    },
+  ];
+  for (const lab of baseline.labs) {
+    const get = (g: GameSummary) => g.labs[lab.id] as GameSummary['labs'][string];
+    list.push(
+      {
+        outcome: `lab.${lab.id}.leads`,
+        label: `${lab.name}: ends with the largest share`,
+        kind: 'share',
+        lab: lab.id,
+        value: flag((g) => get(g).leads),
+      },
+      {
+        outcome: `lab.${lab.id}.finalShare`,
+        label: `${lab.name}: final market share`,
+        kind: 'mean',
+        lab: lab.id,
+        value: (g) => get(g).finalShare,
+      },
+      {
+        outcome: `lab.${lab.id}.catastrophesCaused`,
+        label: `${lab.name}: caused the catastrophe`,
+        kind: 'share',
+        lab: lab.id,
+        value: flag((g) => get(g).causedCatastrophe),
+      },
+      {
+        outcome: `lab.${lab.id}.ownPolicyPause`,
+        label: `${lab.name}: quarters paused by its own policy`,
+        kind: 'share',
+        lab: lab.id,
+        pooled: pooled(
+          (g) => get(g).ownPolicyPause,
+          (g) => get(g).quarters,
+        ),
+      },
+    );
+  }
+  for (const level of baseline.levels) {
+    list.push({
+      outcome: `firstDeployment.${level.id}`,
+      label: `First full deployment at ${level.name}+: mean quarter`,
+      kind: 'mean',
+      value: (g, rounds) => g.firstDeploymentRoundByLevel[level.id] ?? rounds + 1,
+    });
+  }
+  return list;
+}
+
+/**
+ * One arm against the baseline as state that can be added, seed pair by seed pair: moments per
+ * outcome (paired.ts), the games whose summaries differ at all, and the labs some game lacked.
+ */
+export interface PairTally {
+  n: number;
+  /** Seed pairs whose game summaries differ in any recorded fact (0: the arm changed nothing). */
+  differing: number;
+  /** Per outcome id. */
+  means: Record<string, MeanMoments>;
+  pooled: Record<string, PooledMoments>;
+  /** Labs missing from some game of either arm (their rows are left out). */
+  absentLabs: string[];
+}
+
+export function emptyPairTally(): PairTally {
+  return { n: 0, differing: 0, means: {}, pooled: {}, absentLabs: [] };
+}
+
+/**
+ * Add game i of the baseline and of the arm (played with the same seed) to `tally`, in place.
+ * `same`: the two summaries are identical (the caller may know it without comparing).
+ */
+export function tallyPair(
+  tally: PairTally,
+  base: GameSummary,
+  arm: GameSummary,
+  ctx: CompareContext,
+  same = JSON.stringify(base) === JSON.stringify(arm),
+): void {
+  if (base.seed !== arm.seed) throw new Error(`game ${tally.n} was played with different seeds`);
+  tally.n++;
+  if (!same) tally.differing++;
+  for (const o of outcomesFor(ctx.baseline)) {
+    if (o.lab !== undefined && (!base.labs[o.lab] || !arm.labs[o.lab])) {
+      if (!tally.absentLabs.includes(o.lab)) tally.absentLabs.push(o.lab);
+      continue;
+    }
+    if (o.value) {
+      addMeanPair(
+        (tally.means[o.outcome] ??= emptyMeanMoments()),
+        o.value(base, ctx.roundsA),
+        o.value(arm, ctx.roundsB),
+      );
+    } else if (o.pooled) {
+      const { num, den } = o.pooled;
+      addPooledGame(
+        (tally.pooled[o.outcome] ??= emptyPooledMoments()),
+        num(base),
+        den(base),
+        num(arm),
+        den(arm),
+      );
+    }
+  }
+}
+
+export function mergePairTally(into: PairTally, other: PairTally): void {
+  into.n += other.n;
+  into.differing += other.differing;
+  for (const [id, m] of Object.entries(other.means)) {
+    mergeMeanMoments((into.means[id] ??= emptyMeanMoments()), m);
+  }
+  for (const [id, m] of Object.entries(other.pooled)) {
+    mergePooledMoments((into.pooled[id] ??= emptyPooledMoments()), m);
+  }
+  for (const lab of other.absentLabs) if (!into.absentLabs.includes(lab)) into.absentLabs.push(lab);
+}
+
+// The outcome list is rebuilt only when the baseline changes (it is read for every game).
+let cachedFor: Scenario | null = null;
+let cachedOutcomes: PairedOutcome[] = [];
+function outcomesFor(baseline: Scenario): PairedOutcome[] {
+  if (cachedFor !== baseline) {
+    cachedOutcomes = pairedOutcomes(baseline);
+    cachedFor = baseline;
+  }
+  return cachedOutcomes;
+}
+
+function meanValues(m: MeanMoments | undefined): Values {
+  if (!m || m.n === 0) return { a: 0, b: 0, diff: 0, lo: null, hi: null, n: 0 };
+  const { n } = m;
+  if (m.discordant === 0) {
+    const mean = exactValue(m.sumA) / n;
+    return { a: mean, b: mean, diff: 0, lo: 0, hi: 0, n };
+  }
+  if (n < 2) {
+    const a = exactValue(m.sumA);
+    const b = exactValue(m.sumB);
+    return { a, b, diff: b - a, lo: null, hi: null, n };
+  }
+  const d = meanDifference(m, Z95);
+  return { a: d.a, b: d.b, diff: d.diff, lo: d.lo, hi: d.hi, n };
+}
+
+function pooledValues(m: PooledMoments | undefined): Values {
+  if (!m) return { a: 0, b: 0, diff: 0, lo: null, hi: null, n: 0 };
+  const { n } = m;
+  const { a, b } = pooledShares(m);
+  if (m.differing === 0) return { a, b, diff: 0, lo: 0, hi: 0, n };
+  const [, denA, , denB] = m.sums.map(exactValue) as [number, number, number, number];
+  if (n < 2 || denA <= 0 || denB <= 0) return { a, b, diff: b - a, lo: null, hi: null, n };
+  const d = pooledDifference(m, Z95);
+  return { a: d.a, b: d.b, diff: d.diff, lo: d.lo, hi: d.hi, n };
+}
+
+/** The rows of one arm against the baseline, read from its pair tally. */
+export function pairRows(armName: string, tally: PairTally, baseline: Scenario): ComparisonRow[] {
+  return outcomesFor(baseline)
+    .filter((o) => o.lab === undefined || !tally.absentLabs.includes(o.lab))
+    .map((o) => ({
+      arm: armName,
+      outcome: o.outcome,
+      label: o.label,
+      kind: o.kind,
+      ...(o.value ? meanValues(tally.means[o.outcome]) : pooledValues(tally.pooled[o.outcome])),
+    }));
 }
 
 /**
@@ -122,125 +338,9 @@ export function compareSummaries(
   if (base.length !== arm.length) {
     throw new Error(`the baseline has ${base.length} games and the arm ${arm.length}`);
   }
-  base.forEach((g, i) => {
-    if (arm[i]?.seed !== g.seed) throw new Error(`game ${i} was played with different seeds`);
-  });
-  const rows: ComparisonRow[] = [];
-  const add = (
-    outcome: string,
-    label: string,
-    kind: ComparisonRow['kind'],
-    values: Pick<ComparisonRow, 'a' | 'b' | 'diff' | 'lo' | 'hi' | 'n'>,
-  ): void => {
-    rows.push({ arm: armName, outcome, label, kind, ...values });
-  };
-  const flag = (games: readonly GameSummary[], f: (g: GameSummary) => boolean): number[] =>
-    games.map((g) => (f(g) ? 1 : 0));
-  const both = (f: (g: GameSummary) => boolean) => meanRow(flag(base, f), flag(arm, f));
-  const pooled = (num: (g: GameSummary) => number, den: (g: GameSummary) => number) =>
-    pooledRow(base.map(num), base.map(den), arm.map(num), arm.map(den));
-
-  add(
-    'catastrophe',
-    'Catastrophe',
-    'share',
-    both((g) => g.catastrophe),
-  );
-  add(
-    'anyIncident',
-    'Any incident',
-    'share',
-    both((g) => g.anyIncident),
-  );
-  add(
-    'regulatorHalt',
-    'Regulator halt',
-    'share',
-    both((g) => g.endReason === 'regulatorHalt'),
-  );
-  add(
-    'brokenCommitment',
-    'Lab-quarters breaking a commitment',
-    'share',
-    pooled(
-      (g) => g.brokenQuarters,
-      (g) => g.labQuarters,
-    ),
-  );
-  for (const cause of PAUSE_CAUSES) {
-    add(
-      `pauseByCause.${cause}`,
-      `Lab-quarters paused by ${PAUSE_CAUSE_LABELS[cause]}`,
-      'share',
-      pooled(
-        (g) => g.pausedBy[cause],
-        (g) => g.labQuarters,
-      ),
-    );
-  }
-  add(
-    'crossingsMissed',
-    'Crossings missed (at the first eval after each)',
-    'share',
-    pooled(
-      (g) => g.missedCrossings,
-      (g) => g.crossings,
-    ),
-  );
-  add(
-    'crossingsUnseen',
-    'Quarters past a threshold the evals did not show',
-    'share',
-    pooled(
-      (g) => g.unseenQuarters,
-      (g) => g.crossedQuarters,
-    ),
-  );
-  for (const lab of ctx.baseline.labs) {
-    if (!base.every((g) => g.labs[lab.id]) || !arm.every((g) => g.labs[lab.id])) continue;
-    const get = (g: GameSummary) => g.labs[lab.id] as GameSummary['labs'][string];
-    add(
-      `lab.${lab.id}.leads`,
-      `${lab.name}: ends with the largest share`,
-      'share',
-      both((g) => get(g).leads),
-    );
-    add(
-      `lab.${lab.id}.finalShare`,
-      `${lab.name}: final market share`,
-      'mean',
-      meanRow(
-        base.map((g) => get(g).finalShare),
-        arm.map((g) => get(g).finalShare),
-      ),
-    );
-    add(
-      `lab.${lab.id}.catastrophesCaused`,
-      `${lab.name}: caused the catastrophe`,
-      'share',
-      both((g) => get(g).causedCatastrophe),
-    );
-    add(
-      `lab.${lab.id}.ownPolicyPause`,
-      `${lab.name}: quarters paused by its own policy`,
-      'share',
-      pooled(
-        (g) => get(g).ownPolicyPause,
-        (g) => get(g).quarters,
-      ),
-    );
-  }
-  for (const level of ctx.baseline.levels) {
-    const when = (games: readonly GameSummary[], rounds: number): number[] =>
-      games.map((g) => g.firstDeploymentRoundByLevel[level.id] ?? rounds + 1);
-    add(
-      `firstDeployment.${level.id}`,
-      `First full deployment at ${level.name}+: mean quarter`,
-      'mean',
-      meanRow(when(base, ctx.roundsA), when(arm, ctx.roundsB)),
-    );
-  }
-  return rows;
+  const tally = emptyPairTally();
+  base.forEach((g, i) => tallyPair(tally, g, arm[i] as GameSummary, ctx));
+  return pairRows(armName, tally, ctx.baseline);
 }
 
 /** True when two arms' games are the same in every recorded fact (byte-identical summaries). */

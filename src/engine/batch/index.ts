@@ -7,3 +7,7 @@ export * from './sweep';
 export * from './paired';
 export * from './compare';
 export * from './inert';
+export * from './tally';
+export * from './exactSum';
+export * from './shard';
+export * from './study';

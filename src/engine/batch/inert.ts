@@ -33,3 +33,13 @@ export function inertReason(
   }
   return NO_CHANGE;
 }
+
+/** Why settings (one or more levers, each over some values) changed no game of `scenario`. */
+export function inertNote(
+  scenario: Scenario,
+  levers: readonly { id: string; values: readonly number[] }[],
+): string {
+  const [only] = levers;
+  if (levers.length === 1 && only) return inertReason(scenario, only.id, only.values);
+  return 'these settings did not change any game in this scenario';
+}

@@ -5,9 +5,9 @@
 
 import { isEvalRound } from '../evaluation';
 import { playWithBots } from '../game';
-import { PAUSE_CAUSES } from '../types';
 import type { DomainId, DomainValues, EndReason, GameState, PauseCause, Scenario } from '../types';
-import { medianOfSorted, proportion, type Proportion } from './stats';
+import type { Proportion } from './stats';
+import { tallyGames, tallyStats } from './tally';
 
 /** What the batch keeps of one game (small, plain JSON: it crosses worker boundaries). */
 export interface GameSummary {
@@ -53,7 +53,7 @@ export interface GameSummary {
 }
 
 /** A count of paused lab-quarters per cause, all zero. */
-function noPauses(): Record<PauseCause, number> {
+export function noPauses(): Record<PauseCause, number> {
   return { ownPolicy: 0, agreement: 0, regulator: 0, choice: 0 };
 }
 
@@ -253,14 +253,6 @@ export interface OutcomeStats {
   firstDeployment: DeploymentTiming[];
 }
 
-/**
- * A sum that does not depend on the order of its terms (sorted first): chunks of a batch come back
- * from workers in any order, and the merged statistics must be the same bytes however it was cut.
- */
-function sumInOrder(values: number[]): number {
-  return values.sort((a, b) => a - b).reduce((s, x) => s + x, 0);
-}
-
 /** What a batch says about one lab. */
 export interface LabStats {
   /** Its quarters paused because its own policy said so, out of its quarters played. */
@@ -287,116 +279,13 @@ export type HeadlineOutcome = (typeof HEADLINE_OUTCOMES)[number]['key'];
 
 /**
  * Proportions with Wilson 95% intervals and time-to-deployment distributions. `levelIds` fixes
- * the levels reported (default: those of the first summary). Order of summaries does not matter.
+ * the levels reported (default: those of the first summary). Order of summaries does not matter:
+ * the figures are read from their tally (tally.ts), as a merged or streamed batch reads them.
  */
 export function aggregate(
   summaries: readonly GameSummary[],
   levelIds?: readonly string[],
 ): OutcomeStats {
-  const n = summaries.length;
   const ids = levelIds ?? Object.keys(summaries[0]?.firstDeploymentRoundByLevel ?? {});
-  let catastrophe = 0;
-  let incident = 0;
-  let pause = 0;
-  let labQuarters = 0;
-  let broken = 0;
-  const pausedBy = noPauses();
-  const labTotals = new Map<
-    string,
-    {
-      quarters: number;
-      own: number;
-      broken: number;
-      caused: number;
-      leads: number;
-      shares: number[];
-      games: number;
-    }
-  >();
-  let halt = 0;
-  let crossings = 0;
-  let missed = 0;
-  let crossedQuarters = 0;
-  let unseenQuarters = 0;
-  let rounds = 0;
-  let maxRounds = 0;
-  for (const s of summaries) {
-    if (s.catastrophe) catastrophe++;
-    if (s.anyIncident) incident++;
-    if (s.anyPause) pause++;
-    labQuarters += s.labQuarters;
-    broken += s.brokenQuarters;
-    for (const cause of PAUSE_CAUSES) pausedBy[cause] += s.pausedBy[cause];
-    for (const [id, lab] of Object.entries(s.labs)) {
-      let t = labTotals.get(id);
-      if (!t) {
-        t = { quarters: 0, own: 0, broken: 0, caused: 0, leads: 0, shares: [], games: 0 };
-        labTotals.set(id, t);
-      }
-      t.quarters += lab.quarters;
-      t.own += lab.ownPolicyPause;
-      t.broken += lab.brokenQuarters;
-      if (lab.causedCatastrophe) t.caused++;
-      if (lab.leads) t.leads++;
-      t.shares.push(lab.finalShare);
-      t.games++;
-    }
-    if (s.endReason === 'regulatorHalt') halt++;
-    crossings += s.crossings;
-    missed += s.missedCrossings;
-    crossedQuarters += s.crossedQuarters;
-    unseenQuarters += s.unseenQuarters;
-    rounds += s.rounds;
-    if (s.rounds > maxRounds) maxRounds = s.rounds;
-  }
-  const firstDeployment = ids.map((levelId): DeploymentTiming => {
-    const histogram = new Array<number>(maxRounds).fill(0);
-    const when: number[] = [];
-    for (const s of summaries) {
-      const q = s.firstDeploymentRoundByLevel[levelId];
-      if (q === null || q === undefined) continue;
-      when.push(q);
-      histogram[q - 1] = (histogram[q - 1] ?? 0) + 1;
-    }
-    when.sort((a, b) => a - b);
-    return {
-      levelId,
-      deployed: proportion(when.length, n),
-      histogram,
-      never: n - when.length,
-      median: medianOfSorted(when),
-      mean: when.length ? when.reduce((a, b) => a + b, 0) / when.length : null,
-    };
-  });
-  return {
-    games: n,
-    catastrophe: proportion(catastrophe, n),
-    anyIncident: proportion(incident, n),
-    anyPause: proportion(pause, n),
-    brokenCommitment: proportion(broken, labQuarters),
-    pauseByCause: {
-      ownPolicy: proportion(pausedBy.ownPolicy, labQuarters),
-      agreement: proportion(pausedBy.agreement, labQuarters),
-      regulator: proportion(pausedBy.regulator, labQuarters),
-      choice: proportion(pausedBy.choice, labQuarters),
-    },
-    perLab: Object.fromEntries(
-      [...labTotals].map(([id, t]) => [
-        id,
-        {
-          ownPolicyPause: proportion(t.own, t.quarters),
-          brokenCommitment: proportion(t.broken, t.quarters),
-          catastrophesCaused: proportion(t.caused, t.games),
-          leads: proportion(t.leads, t.games),
-          meanFinalShare: t.games ? sumInOrder(t.shares) / t.games : 0,
-        },
-      ]),
-    ),
-    regulatorHalt: proportion(halt, n),
-    crossingsMissed: proportion(missed, crossings),
-    meanMissedCrossings: n ? missed / n : 0,
-    crossingsUnseen: proportion(unseenQuarters, crossedQuarters),
-    meanRounds: n ? rounds / n : 0,
-    firstDeployment,
-  };
+  return tallyStats(tallyGames(summaries, ids));
 }

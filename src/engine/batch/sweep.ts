@@ -87,28 +87,24 @@ export function sweepSpecErrors(spec: SweepSpec): string[] {
   return errors;
 }
 
-/** The cells of a sweep, first axis major: cell index = i₀ · |values₁| + i₁. */
+/**
+ * The cells of a sweep, first axis major (with two axes, cell index = i₀ · |values₁| + i₁). The
+ * Explorer sweeps one or two axes; `sim sweep` any number.
+ */
 export function planSweep(spec: Pick<SweepSpec, 'params'>): SweepCell[] {
-  const [a, b] = spec.params;
-  if (!a) return [];
-  const cells: SweepCell[] = [];
-  a.values.forEach((va, i) => {
-    if (!b) {
-      cells.push({ index: cells.length, at: [i], settings: [{ id: a.id, value: va }] });
-      return;
-    }
-    b.values.forEach((vb, j) => {
-      cells.push({
-        index: cells.length,
-        at: [i, j],
-        settings: [
-          { id: a.id, value: va },
-          { id: b.id, value: vb },
-        ],
-      });
-    });
-  });
-  return cells;
+  if (spec.params.length === 0) return [];
+  let cells: { at: number[]; settings: { id: string; value: number }[] }[] = [
+    { at: [], settings: [] },
+  ];
+  for (const axis of spec.params) {
+    cells = cells.flatMap((cell) =>
+      axis.values.map((value, i) => ({
+        at: [...cell.at, i],
+        settings: [...cell.settings, { id: axis.id, value }],
+      })),
+    );
+  }
+  return cells.map((cell, index) => ({ index, ...cell }));
 }
 
 /** The scenario a cell's games are played on. */
