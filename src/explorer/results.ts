@@ -144,11 +144,18 @@ export function resultsJson(
     explore,
     link,
     sweep,
-    cells: cells.map(({ cell, stats }) => ({
-      settings: Object.fromEntries(cell.settings.map((s) => [s.id, s.value])),
-      stats,
-    })),
+    cells: cellsJson(cells),
   };
+}
+
+/** Each setting's values and statistics, as the Explorer's and `sim sweep --json` list them. */
+export function cellsJson(
+  cells: readonly CellResult[],
+): { settings: Record<string, number>; stats: OutcomeStats | null }[] {
+  return cells.map(({ cell, stats }) => ({
+    settings: Object.fromEntries(cell.settings.map((s) => [s.id, s.value])),
+    stats,
+  }));
 }
 
 /** "How to cite a run" in one line. */
