@@ -132,7 +132,7 @@ describe('sim sweep --shard and sim merge', () => {
     expect(withoutTimingLine(mergedText.stdout)).toEqual(withoutTimingLine(text.stdout));
     expect(text.stdout).toMatch(/^evalSensitivity=0\.3 +300 /m);
 
-    // The CSV is the Explorer's export of the same sweep, byte for byte.
+    // The CSV is the Explorer's export of the same sweep.
     const scenario = loadScenarioFile('anthropic-rsp');
     const spec: SweepSpec = {
       scenarioId: 'anthropic-rsp',
@@ -148,7 +148,9 @@ describe('sim sweep --shard and sim merge', () => {
       planSweep(spec).map((cell, i) => ({ cell, stats: cellStats(progress, i, levelIds) })),
       scenario.labs.map((l) => l.id),
     );
-    expect(csv.stdout).toBe(explorer);
+    // Row for row the same text; the download ends lines with CRLF (RFC 4180), the terminal with LF.
+    expect(explorer).toContain('\r\n');
+    expect(csv.stdout).toBe(explorer.replaceAll('\r\n', '\n'));
   }, 600_000);
 
   it('per-lab levers sweep by name; a setting that changes nothing says so', async () => {

@@ -162,7 +162,8 @@ export function sweepReport(
         cells,
         scenario.labs.map((l) => l.id),
       );
-      for (const line of text.replace(/\n$/, '').split('\n')) out(line);
+      // The Explorer's CSV row for row; lines end as the terminal's do (LF), not RFC 4180's CRLF.
+      for (const line of text.replace(/\r\n$/, '').split('\r\n')) out(line);
       return;
     }
     if (format === 'json') {
