@@ -17,12 +17,15 @@ const CACHE = new WeakMap<Scenario, Map<string, LabPolicy>>();
 function resolveFor(scenario: Scenario, labId: string): LabPolicy {
   const spec = scenario.labs.find((l) => l.id === labId);
   const id = spec?.policy.use ?? scenario.defaultPolicy;
+  // Scenarios built in code (tests) may have no policies: they play as old-format files do.
+  const policies = scenario.policies ?? [];
   const policy =
-    scenario.policies.find((p) => p.id === id) ??
-    scenario.policies.find((p) => p.id === scenario.defaultPolicy);
+    policies.find((p) => p.id === id) ?? policies.find((p) => p.id === scenario.defaultPolicy);
   if (!policy || policy.id === scenario.defaultPolicy) {
     return {
-      policy: policy ?? fallbackPolicy(scenario),
+      policy:
+        policy ??
+        ladderPolicy(scenario.levels, scenario.evaluation, scenario.framework, scenario.defaultPolicy),
       levels: scenario.levels,
       evaluation: scenario.evaluation,
     };
@@ -38,19 +41,24 @@ function resolveFor(scenario: Scenario, labId: string): LabPolicy {
   };
 }
 
-/** A scenario built in code without policies (tests, old saves) plays as the old format did. */
-function fallbackPolicy(scenario: Scenario): PolicySpec {
+/**
+ * A policy that says only what its ladder says: pause short of training safeguards, no clause,
+ * public, voluntary. What an old-format file's ladder becomes, and what a scenario built in code
+ * without policies plays under.
+ */
+export function ladderPolicy(
+  levels: LevelSpec[],
+  evaluation: Pick<EvaluationSettings, 'cadence' | 'safetyBuffer'> = { cadence: 1, safetyBuffer: 0 },
+  framework: PolicySpec['framework'] = { name: 'If-then ladder', version: '1', date: '2026' },
+  id = 'scenario-policy',
+): PolicySpec {
   return {
-    id: scenario.defaultPolicy ?? 'scenario-policy',
-    name: scenario.framework.name,
-    description: scenario.title,
-    framework: scenario.framework,
-    levels: scenario.levels,
-    evaluation: {
-      cadence: scenario.evaluation.cadence,
-      safetyBuffer: scenario.evaluation.safetyBuffer,
-      alertMargin: 0,
-    },
+    id,
+    name: framework.name,
+    description: 'An if-then ladder: pause when training safeguards fall short.',
+    framework,
+    levels,
+    evaluation: { cadence: evaluation.cadence, safetyBuffer: evaluation.safetyBuffer, alertMargin: 0 },
     whenShort: 'pause',
     significantShortfall: 0.1,
     competitorClause: false,

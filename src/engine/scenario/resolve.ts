@@ -5,6 +5,7 @@
 // the old rules said: pause when training safeguards are short, no competitor clause, public.
 // Such a file plays exactly as before; the note says how to update it.
 
+import { ladderPolicy } from '../policies';
 import type { LabSpec, PolicySpec, Scenario } from '../types';
 import type { ScenarioInput } from './schema';
 
@@ -23,21 +24,13 @@ export interface Resolved {
 /** The old format's one ladder as a policy (its rules are the old engine's rules). */
 function migratedPolicy(input: ScenarioInput): PolicySpec {
   return {
-    id: MIGRATED_POLICY_ID,
-    name: input.framework.name,
+    ...ladderPolicy(
+      input.levels ?? [],
+      { cadence: input.evaluation.cadence ?? 1, safetyBuffer: input.evaluation.safetyBuffer ?? 0 },
+      input.framework,
+      MIGRATED_POLICY_ID,
+    ),
     description: `The one ladder of "${input.title}", which every lab plays under.`,
-    framework: input.framework,
-    levels: input.levels ?? [],
-    evaluation: {
-      cadence: input.evaluation.cadence ?? 1,
-      safetyBuffer: input.evaluation.safetyBuffer ?? 0,
-      alertMargin: 0,
-    },
-    whenShort: 'pause',
-    significantShortfall: 0.1,
-    competitorClause: false,
-    binding: false,
-    public: true,
   };
 }
 
