@@ -64,6 +64,7 @@ export const BATCH_USAGE = [
   '                   parameter such as competitivePressure or regulationLag; or one lab:',
   '                   strategy.<lab>=<strategy>  pauseFrom.<lab>=<quarter, 0 = never>',
   '                   binding.<lab>=true|false   inPauseAgreement.<lab>=true|false',
+  '                   policy.<lab>=<policy id>   (in scenarios with several policies)',
   '  --compare "<arm>" an arm to compare with the baseline (the scenario with its --sets):',
   '                   settings like the above, separated by spaces or commas, e.g.',
   '                   --compare "pauseFrom.aster=5" --compare "evalSensitivity=0.9 labs=3".',
@@ -101,12 +102,13 @@ function wholeNumber(
   return wholeNumberOption(flag, raw, min, max);
 }
 
-function parseSetting(raw: string, flag = '--set'): Setting {
+function parseSetting(raw: string, flag = '--set', scenario?: Scenario): Setting {
   const eq = raw.indexOf('=');
   if (eq <= 0) throw new CliError(`${flag} needs key=value, got "${raw}"`);
   const key = raw.slice(0, eq).trim();
   const text = raw.slice(eq + 1).trim();
-  const param = sweepParameter(key);
+  // The scenario names the choices of levers that depend on it (a lab's policy).
+  const param = sweepParameter(key, scenario);
   if (!param) {
     const kind = key.split('.')[0] ?? '';
     if ((LAB_LEVER_KINDS as readonly string[]).includes(kind)) {
@@ -136,10 +138,10 @@ function noRepeats(settings: readonly Setting[], flag: string): void {
 }
 
 /** One `--compare` arm: settings separated by spaces or commas. */
-function parseArm(raw: string): { text: string; settings: Setting[] } {
+function parseArm(raw: string, scenario?: Scenario): { text: string; settings: Setting[] } {
   const parts = raw.split(/[\s,]+/).filter((p) => p !== '');
   if (parts.length === 0) throw new CliError('--compare needs at least one key=value setting');
-  const settings = parts.map((p) => parseSetting(p, `--compare "${raw}":`));
+  const settings = parts.map((p) => parseSetting(p, `--compare "${raw}":`, scenario));
   noRepeats(settings, `--compare "${raw}":`);
   return { text: parts.join(' '), settings };
 }
@@ -156,7 +158,11 @@ export function defaultWorkers(runs: number, cores: number): number {
   return Math.max(1, Math.min(MAX_WORKERS, cores, Math.floor(runs / GAMES_PER_WORKER)));
 }
 
-export function parseBatchArgs(argv: string[], cores = availableParallelism()): BatchArgs {
+export function parseBatchArgs(
+  argv: string[],
+  cores = availableParallelism(),
+  scenarioOf?: (file: string) => Scenario,
+): BatchArgs {
   const { values, positionals } = parseCliArgs(argv, {
     runs: { type: 'string' },
     seed: { type: 'string' },
@@ -172,9 +178,10 @@ export function parseBatchArgs(argv: string[], cores = availableParallelism()): 
   const seed = wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
   const workers =
     wholeNumber('workers', values.workers, 1, MAX_WORKERS) ?? defaultWorkers(runs, cores);
-  const settings = (values.set ?? []).map((raw) => parseSetting(raw));
+  const scenario = scenarioOf?.(file);
+  const settings = (values.set ?? []).map((raw) => parseSetting(raw, '--set', scenario));
   noRepeats(settings, '--set');
-  const compare = (values.compare ?? []).map(parseArm);
+  const compare = (values.compare ?? []).map((raw) => parseArm(raw, scenario));
   if (compare.length > MAX_ARMS) {
     throw new CliError(`--compare: at most ${MAX_ARMS} arms, got ${compare.length}`);
   }
@@ -525,7 +532,7 @@ export function runBatch(
   let scenario: Scenario;
   let arms: { name: string; settings: Setting[]; scenario: Scenario }[];
   try {
-    args = parseBatchArgs(argv);
+    args = parseBatchArgs(argv, undefined, loadScenarioFile);
     const written = loadScenarioFile(args.file);
     checkLabs(written, args.settings, '--set');
     scenario = applySettings(written, args.settings);
