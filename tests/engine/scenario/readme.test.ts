@@ -125,6 +125,8 @@ describe('the facilitators’ guide', () => {
       'race-to-the-bottom',
       'coordinated-pause',
       'quiet-revision',
+      'rsp-v2-vs-v3',
+      'three-frameworks',
     ]) {
       expect(guide).toContain(`\`${file}.json\``);
     }
