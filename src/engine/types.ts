@@ -630,6 +630,10 @@ export interface RivalSignal {
   announcedLevel: string | null;
   /** The lowest threshold of that level on their ladder (capability units), or null. */
   announcedFloor: number | null;
+  /** That level's name on their ladder, or null. */
+  announcedLevelName: string | null;
+  /** The name of the policy they play under (e.g. "OpenAI Preparedness Framework v2"). */
+  policyName: string;
   /** The last quarter they ignored a triggered pause agreement they belonged to, or null. */
   lastDefection: number | null;
 }

@@ -19,7 +19,8 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     .map((r) => {
       const announced = scenario.information !== 'none';
       // An unpublished policy's levels are never announced.
-      const announcesLevels = announced && labPolicy(scenario, r.id).policy.public;
+      const theirPolicy = labPolicy(scenario, r.id).policy;
+      const announcesLevels = announced && theirPolicy.public;
       const published = scenario.information === 'published' && r.policy.publishesEvals;
       const theirLevel = knownLevelIndex(r, scenario);
       const level = announcesLevels && theirLevel >= 0 ? r.policy.levels[theirLevel] : undefined;
@@ -34,6 +35,8 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
         publishedEval: published ? r.lastEval : null,
         announcedLevel: level?.id ?? null,
         announcedFloor: level ? Math.min(...Object.values(level.thresholds)) : null,
+        announcedLevelName: level?.name ?? null,
+        policyName: theirPolicy.name,
         lastDefection: r.lastDefection,
       };
     });

@@ -65,6 +65,15 @@ export function testScenario(overrides: Partial<Scenario> = {}): Scenario {
       };
 }
 
+/**
+ * The scenario with its default policy rebuilt from its top-level ladder and evaluation rules, as
+ * a resolved scenario has them (for tests that change `levels` and then validate the scenario).
+ */
+export function withLadderPolicy(s: Scenario): Scenario {
+  const own = ladderPolicy(s.levels, s.evaluation, s.framework, s.defaultPolicy);
+  return { ...s, policies: [own, ...s.policies.filter((p) => p.id !== s.defaultPolicy)] };
+}
+
 function lab(
   id: string,
   name: string,
@@ -76,7 +85,12 @@ function lab(
     name,
     strategy,
     role,
-    policy: { use: 'scenario-policy', binding: false, inPauseAgreement: false, publishesEvals: false },
+    policy: {
+      use: 'scenario-policy',
+      binding: false,
+      inPauseAgreement: false,
+      publishesEvals: false,
+    },
     start: {
       capability: { cbrn: 0.4, autonomy: 0.35 },
       safeguards: { security: 0.4, deployment: 0.35, alignment: 0.3 },

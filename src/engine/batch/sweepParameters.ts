@@ -247,12 +247,18 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     id: 'evalCadence',
     label: 'Eval cadence',
     unit: 'quarters between evals',
-    description: 'How often labs assess their models: 1 = every quarter, 2 = every six months.',
+    description:
+      'How often labs assess their models, under every policy: 1 = every quarter, 2 = every six months.',
     min: 1,
     max: 8,
     integer: true,
     default: (s) => s.evaluation.cadence,
-    apply: (s, v) => ({ ...s, evaluation: { ...s.evaluation, cadence: v } }),
+    // Every lab's assessments: each policy's cadence (the default's is repeated at the top).
+    apply: (s, v) => ({
+      ...s,
+      evaluation: { ...s.evaluation, cadence: v },
+      policies: s.policies.map((p) => ({ ...p, evaluation: { ...p.evaluation, cadence: v } })),
+    }),
     format: plain,
   },
   {
@@ -423,9 +429,13 @@ export function labLever(kind: LabLeverKind, labId: string, scenario?: Scenario)
         lab: labId,
         label: `${who}: policy`,
         unit: '',
-        description: `The policy ${who} plays under: ${ids.join(', ') || 'the scenario\'s policies'}.`,
+        description: `The policy ${who} plays under: ${ids.join(', ') || "the scenario's policies"}.`,
         ...choice(ids),
-        default: (s) => Math.max(0, s.policies.findIndex((p) => p.id === lab(s)?.policy.use)),
+        default: (s) =>
+          Math.max(
+            0,
+            s.policies.findIndex((p) => p.id === lab(s)?.policy.use),
+          ),
         apply: (s, v) =>
           withLab(s, labId, (l) => ({
             ...l,

@@ -37,9 +37,22 @@ function migratedPolicy(input: ScenarioInput): PolicySpec {
 /** Resolve a file that has passed the schema and the semantic checks. */
 export function resolveScenario(input: ScenarioInput): Resolved {
   const old = input.policies === undefined;
-  const policies = input.policies ?? [migratedPolicy(input)];
-  const fallback = policies.find((p) => p.id === input.defaultPolicy) ?? policies[0];
-  if (!fallback) throw new Error('a checked scenario has at least one policy');
+  const written = input.policies ?? [migratedPolicy(input)];
+  const given = written.find((p) => p.id === input.defaultPolicy) ?? written[0];
+  if (!given) throw new Error('a checked scenario has at least one policy');
+  // A ladder, cadence or buffer at the top beside policies is the default policy's.
+  const fallback: PolicySpec = old
+    ? given
+    : {
+        ...given,
+        levels: input.levels ?? given.levels,
+        evaluation: {
+          ...given.evaluation,
+          cadence: input.evaluation.cadence ?? given.evaluation.cadence,
+          safetyBuffer: input.evaluation.safetyBuffer ?? given.evaluation.safetyBuffer,
+        },
+      };
+  const policies = written.map((p) => (p === given ? fallback : p));
   const byId = new Map(policies.map((p) => [p.id, p]));
   const labs: LabSpec[] = input.labs.map((lab) => {
     const use = lab.policy.use ?? fallback.id;
@@ -67,5 +80,12 @@ export function resolveScenario(input: ScenarioInput): Resolved {
     },
     labs,
   };
-  return { scenario, notes: old ? [OLD_FORMAT_NOTE] : [] };
+  const replaced = !old && JSON.stringify(fallback) !== JSON.stringify(given);
+  const notes = old ? [OLD_FORMAT_NOTE] : replaced ? [replacedNote(fallback.id)] : [];
+  return { scenario, notes };
+}
+
+/** The note for a top-level ladder or evaluation rule that replaced the default policy's own. */
+function replacedNote(id: string): string {
+  return `"levels", "evaluation.cadence" or "evaluation.safetyBuffer" at the top of the file replace those of the default policy, "${id}" — to avoid surprises, keep them in the policy and remove them from the top.`;
 }

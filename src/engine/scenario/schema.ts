@@ -435,13 +435,13 @@ const PolicyEvaluationSchema = obj(
     ),
     safetyBuffer: v.optional(
       safetyBuffer(
-        'A measured result this close below a threshold counts as reaching it: the level\'s full requirements apply. Default 0.',
+        "A measured result this close below a threshold counts as reaching it: the level's full requirements apply. Default 0.",
       ),
       0,
     ),
     alertMargin: v.optional(
       safetyBuffer(
-        'Early warning: a result this close below a threshold triggers a response plan (the lab prepares that level\'s safeguards) but none of its requirements. Default 0 (none).',
+        "Early warning: a result this close below a threshold triggers a response plan (the lab prepares that level's safeguards) but none of its requirements. Default 0 (none).",
       ),
       0,
     ),
@@ -497,7 +497,7 @@ const PolicySchema = obj(
     ),
     competitorClause: v.optional(
       bool(
-        'OpenAI PF v2\'s clause: when a rival confirmed at the lab\'s level has released in full, the policy lets the lab release in full with its deployment safeguards within 0.15 of the bar. Default false.',
+        "OpenAI PF v2's clause: when a rival confirmed at the lab's level has released in full, the policy lets the lab release in full with its deployment safeguards within 0.15 of the bar. Default false.",
       ),
       false,
     ),
@@ -561,7 +561,7 @@ const LabSchema = obj(
         publishesEvals: bool('Publishes its eval results at the start.'),
       },
       'a policy object {use, binding, inPauseAgreement, publishesEvals}',
-      "Which policy the lab plays under, and its commitments at the start.",
+      'Which policy the lab plays under, and its commitments at the start.',
     ),
     bot: v.exactOptional(BotTuningSchema),
     pauseFrom: v.exactOptional(

@@ -24,7 +24,10 @@ function duplicates<T extends { id: string }>(
   noun: string,
 ): RawIssue[] {
   const at = typeof list === 'string' ? [list] : list;
-  const listName = at.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  const listName = at
+    .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
   const firstIndex = new Map<string, number>();
   const issues: RawIssue[] = [];
   items.forEach((item, index) => {
@@ -189,13 +192,6 @@ function checkEvent(
   return issues;
 }
 
-const MOVED = 'with "policies", each policy has its own';
-
-/** Whether two plain JSON values are equal (a resolved scenario repeats its default policy). */
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * The old format (no `policies`): one ladder for every lab, whose cadence and per-lab `binding`
  * must be given; nothing may name a policy.
@@ -260,28 +256,17 @@ function checkPolicies(
       issues.push({ path: ['labs', index, 'policy', 'use'], message: unknown(lab.policy.use) });
     }
   });
+  // A ladder at the top beside policies is the default policy's (a resolved scenario, as saves
+  // and share links hold it, repeats it there): it is checked there, and replaces the policy's.
+  const fallback = policies.find((p) => p.id === scenario.defaultPolicy) ?? policies[0];
   policies.forEach((policy, index) => {
+    if (policy === fallback && scenario.levels !== undefined) return;
     issues.push(...duplicates(policy.levels, ['policies', index, 'levels'], 'level'));
     issues.push(...checkLevels(policy.levels, ['policies', index, 'levels'], declared));
   });
-  // A resolved scenario (a save, a share link) repeats its default policy's ladder and
-  // evaluation rules at the top; anything else there is a leftover of the old format.
-  const fallback = policies.find((p) => p.id === scenario.defaultPolicy) ?? policies[0];
-  if (!fallback) return issues;
-  if (scenario.levels !== undefined && !sameJson(scenario.levels, fallback.levels)) {
-    issues.push({
-      path: ['levels'],
-      message: `remove this list — ${MOVED} ladder (policies[${policies.indexOf(fallback)}].levels)`,
-    });
-  }
-  for (const key of ['cadence', 'safetyBuffer'] as const) {
-    const value = scenario.evaluation[key];
-    if (value !== undefined && value !== fallback.evaluation[key]) {
-      issues.push({
-        path: ['evaluation', key],
-        message: `remove this field — ${MOVED} ${key} (policies[${policies.indexOf(fallback)}].evaluation.${key})`,
-      });
-    }
+  if (scenario.levels !== undefined) {
+    issues.push(...duplicates(scenario.levels, 'levels', 'level'));
+    issues.push(...checkLevels(scenario.levels, ['levels'], declared));
   }
   return issues;
 }

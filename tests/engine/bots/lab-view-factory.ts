@@ -105,6 +105,8 @@ export function makeRival(overrides: Partial<RivalSignal> = {}): RivalSignal {
     publishedEval: null,
     announcedLevel: null,
     announcedFloor: null,
+    announcedLevelName: null,
+    policyName: 'Test ladder',
     lastDefection: null,
     ...overrides,
   };
@@ -189,6 +191,8 @@ const rival: fc.Arbitrary<RivalSignal> = fc.record({
   publishedEval: fc.option(evalResult, { nil: null }),
   announcedLevel: fc.option(fc.constantFrom('L2', 'L3', 'L4'), { nil: null }),
   announcedFloor: fc.constant(null),
+  announcedLevelName: fc.constant(null),
+  policyName: fc.constant('Test ladder'),
   lastDefection: fc.option(fc.integer({ min: 1, max: 24 }), { nil: null }),
 });
 

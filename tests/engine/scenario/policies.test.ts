@@ -121,17 +121,23 @@ describe('policies in a scenario file', () => {
     expect(issueAt(result, 'policies[1].id').message).toMatch(/duplicate policy id/);
   });
 
-  it('refuses an old top-level ladder beside policies, saying where it belongs', () => {
+  it("reads a top-level ladder beside policies as the default policy's, with a note", () => {
     const result = validateScenarioValue(
       file((v) => {
         v.levels = [{ ...testScenario().levels[0], id: 'l3' }];
         (v.evaluation as Record<string, unknown>).cadence = 3;
       }),
     );
-    expect(issueAt(result, 'levels').message).toMatch(/each policy has its own ladder/);
-    expect(issueAt(result, 'evaluation.cadence').message).toMatch(
-      /policies\[0\]\.evaluation\.cadence/,
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.notes).toEqual([expect.stringMatching(/replace those of the default policy/)]);
+    expect(result.scenario.policies[0]?.levels.map((l) => l.id)).toEqual(['l3']);
+    expect(result.scenario.policies[0]?.evaluation.cadence).toBe(3);
+    expect(result.scenario.levels).toBe(result.scenario.policies[0]?.levels);
+    // and such a ladder is checked where it is
+    const bad = validateScenarioValue(
+      file((v) => (v.levels = [{ ...testScenario().levels[0], id: 'l3', thresholds: {} }])),
     );
+    expect(issueAt(bad, 'levels[0].thresholds').message).toMatch(/no thresholds/);
   });
 
   it('says what is missing when a file has neither policies nor levels', () => {
