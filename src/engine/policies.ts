@@ -25,7 +25,12 @@ function resolveFor(scenario: Scenario, labId: string): LabPolicy {
     return {
       policy:
         policy ??
-        ladderPolicy(scenario.levels, scenario.evaluation, scenario.framework, scenario.defaultPolicy),
+        ladderPolicy(
+          scenario.levels,
+          scenario.evaluation,
+          scenario.framework,
+          scenario.defaultPolicy,
+        ),
       levels: scenario.levels,
       evaluation: scenario.evaluation,
     };
@@ -48,7 +53,10 @@ function resolveFor(scenario: Scenario, labId: string): LabPolicy {
  */
 export function ladderPolicy(
   levels: LevelSpec[],
-  evaluation: Pick<EvaluationSettings, 'cadence' | 'safetyBuffer'> = { cadence: 1, safetyBuffer: 0 },
+  evaluation: Pick<EvaluationSettings, 'cadence' | 'safetyBuffer'> = {
+    cadence: 1,
+    safetyBuffer: 0,
+  },
   framework: PolicySpec['framework'] = { name: 'If-then ladder', version: '1', date: '2026' },
   id = 'scenario-policy',
 ): PolicySpec {
@@ -58,7 +66,11 @@ export function ladderPolicy(
     description: 'An if-then ladder: pause when training safeguards fall short.',
     framework,
     levels,
-    evaluation: { cadence: evaluation.cadence, safetyBuffer: evaluation.safetyBuffer, alertMargin: 0 },
+    evaluation: {
+      cadence: evaluation.cadence,
+      safetyBuffer: evaluation.safetyBuffer,
+      alertMargin: 0,
+    },
     whenShort: 'pause',
     significantShortfall: 0.1,
     competitorClause: false,

@@ -23,12 +23,7 @@ import {
   normaliseBudget,
   shortfall,
 } from './building-blocks';
-import {
-  distrustSignal,
-  endgameSignal,
-  incidentSignal,
-  raceSignal,
-} from './signals';
+import { distrustSignal, endgameSignal, incidentSignal, raceSignal } from './signals';
 import type { Strategy } from './strategy';
 import { competitorClauseHolds, delayWarranted } from '../policyRules';
 
@@ -167,8 +162,7 @@ function choosePosture(
       break;
     }
     case 'delayIfAheadAndSignificant': {
-      const delays =
-        allowed === 'pause' && delayWarranted(view, view.rules.significantShortfall);
+      const delays = allowed === 'pause' && delayWarranted(view, view.rules.significantShortfall);
       posture = noMorePermissiveThan(wanted, allowed === 'pause' && !delays ? 'restrict' : allowed);
       break;
     }

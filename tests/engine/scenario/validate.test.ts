@@ -270,6 +270,6 @@ describe('parseScenarioFile (browser)', () => {
   });
 });
 
-it("a resolved Scenario is a valid input (compile-time check is present)", () => {
+it('a resolved Scenario is a valid input (compile-time check is present)', () => {
   expect(SCENARIO_IS_VALID_INPUT).toBe(true);
 });
