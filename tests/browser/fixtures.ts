@@ -4,15 +4,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { advanceGame, createGame, replayGame, type DecisionLog } from '../../src/engine/game';
+import { parseScenario } from '../../src/engine/scenario/validate';
 import { labView } from '../../src/engine/view';
 import type { LabDecision, Posture, Scenario } from '../../src/engine/types';
 import { createStore } from '../../src/lib/persistence';
 import { makeSavedGame } from '../../src/lib/saveFormat';
 
 export const SCENARIO_TITLE = 'The Eval Blind Spot';
-export const SCENARIO = JSON.parse(
-  readFileSync(new URL('../../scenarios/eval-blind-spot.json', import.meta.url), 'utf8'),
-) as Scenario;
+/** The introductory scenario, read and resolved as the app reads it (each lab with its policy). */
+export const SCENARIO: Scenario = (() => {
+  const result = parseScenario(
+    readFileSync(new URL('../../scenarios/eval-blind-spot.json', import.meta.url), 'utf8'),
+  );
+  if (!result.ok) throw new Error('scenarios/eval-blind-spot.json does not validate');
+  return result.scenario;
+})();
 export const PLAYER =
   (SCENARIO.labs.find((l) => l.role === 'player') ?? SCENARIO.labs[0])?.id ?? '';
 export const SAVE_KEY = 'threshold:solo';
