@@ -3,6 +3,7 @@
 // a few discussion questions chosen from what actually happened. Pure and deterministic: the same
 // game always gets the same debrief.
 
+import { labPolicy } from './policies';
 import { BOT_DESCRIPTIONS } from './bots';
 import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
 import { domainName, levelName } from './explain';
@@ -17,6 +18,7 @@ import type {
   IncidentKind,
   LabRoundRecord,
   LabState,
+  LevelSpec,
   MissedCrossing,
   PolicyRevision,
   Posture,
@@ -92,10 +94,11 @@ export function startOfQuarter(
   }
   const spec = scenario.labs.find((l) => l.id === lab);
   const capability = spec?.start.capability ?? {};
-  const index = levelReached(scenario.levels, capability);
+  const ladder = labPolicy(scenario, lab).levels;
+  const index = levelReached(ladder, capability);
   return {
     capability,
-    trueLevel: index >= 0 ? (scenario.levels[index]?.id ?? null) : null,
+    trueLevel: index >= 0 ? (ladder[index]?.id ?? null) : null,
     safeguards: {
       security: spec?.start.safeguards.security ?? 0,
       deployment: spec?.start.safeguards.deployment ?? 0,
@@ -140,8 +143,9 @@ function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
-function levelIndex(scenario: Scenario, id: string | null): number {
-  return id === null ? -1 : scenario.levels.findIndex((l) => l.id === id);
+/** Where a level is on a lab's own policy's ladder (−1: none). */
+function levelIndex(ladder: readonly LevelSpec[], id: string | null): number {
+  return id === null ? -1 : ladder.findIndex((l) => l.id === id);
 }
 
 /**
@@ -234,9 +238,10 @@ function crossingMoments(scenario: Scenario, state: GameState, lab: string): Mom
   const rows = rowsOf(state, lab);
   const name = labName(state, lab);
   const moments: Moment[] = [];
-  scenario.levels.forEach((level, index) => {
-    const trueRow = rows.find((r) => levelIndex(scenario, r.trueLevel) >= index);
-    const knownRow = rows.find((r) => levelIndex(scenario, r.knownLevel) >= index);
+  const ladder = labPolicy(scenario, lab).levels;
+  ladder.forEach((level, index) => {
+    const trueRow = rows.find((r) => levelIndex(ladder, r.trueLevel) >= index);
+    const knownRow = rows.find((r) => levelIndex(ladder, r.knownLevel) >= index);
     if (trueRow) {
       const shown =
         knownRow && knownRow.round <= trueRow.round

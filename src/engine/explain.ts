@@ -9,6 +9,7 @@ import { commitmentVerdict, type Shortfall } from './commitments';
 import { morePermissive, POSTURE_RULES, RELEASE_RULES, stopsTraining } from './postures';
 import { isEvalRound } from './evaluation';
 import { percent } from './numbers';
+import { alertReached } from './policyRules';
 import { resolveDynamics } from './parameters';
 import { POSTURES, SAFEGUARD_TRACKS } from './types';
 import type {
@@ -59,8 +60,12 @@ export function domainName(scenario: Scenario, id: DomainId): string {
 }
 
 /** A capability level's name ("Level 2: critical"), or its id if the scenario has no such level. */
+/** A level's name: on the default ladder, else on the first policy that has it. */
 export function levelName(scenario: Scenario, id: string): string {
-  return scenario.levels.find((l) => l.id === id)?.name ?? id;
+  const found =
+    scenario.levels.find((l) => l.id === id) ??
+    (scenario.policies ?? []).flatMap((p) => p.levels).find((l) => l.id === id);
+  return found?.name ?? id;
 }
 
 function list(items: readonly string[]): string {
@@ -156,9 +161,9 @@ function measurementLines(scenario: Scenario, view: LabView, buffer: number): st
   });
 }
 
-function stalenessLine(scenario: Scenario, view: LabView): string {
+function stalenessLine(view: LabView): string {
   const result = view.self.lastEval;
-  const cadence = scenario.evaluation.cadence;
+  const cadence = view.rules.evaluation.cadence;
   const next = nextEvalRound(view, cadence);
   const nextWords =
     next === null
@@ -192,6 +197,33 @@ function revisionLine(scenario: Scenario, view: LabView): string | null {
   return `Your policy’s thresholds have been revised: ${parts.join('; ')}. The real danger does not move with the policy.`;
 }
 
+/**
+ * What the policy's own rules make of the ladder's verdict, when they change it: RSP v3.0's
+ * conditional delay, a policy that restricts instead of pausing, a competitor clause.
+ */
+function ruleSentence(view: LabView, ladder: Posture): string | null {
+  const allowed = view.self.allowedPosture;
+  const name = view.rules.name;
+  if (ladder === 'pause' && view.rules.whenShort === 'delayIfAhead') {
+    return allowed === 'pause'
+      ? `${name} asks you to delay only when you are ahead and the risk is significant: you are both, so it says delay (pause training).`
+      : `${name} asks you to delay only when you are ahead and the risk is significant: you are not both, so it lets you keep training with a restricted release.`;
+  }
+  if (ladder === 'pause' && view.rules.whenShort === 'restrict') {
+    return `${name} does not pause training for this: it lets you keep training with a restricted release.`;
+  }
+  if (ladder === 'restrict' && allowed === 'deploy') {
+    return `A rival at your level has released in full: ${name}'s competitor clause lets you release in full too, and the news will say you did.`;
+  }
+  return null;
+}
+
+/** The early warning of a policy with alert thresholds (FSF), when the evals are in its margin. */
+function alertLine(view: LabView): string | null {
+  if (!alertReached(view)) return null;
+  return `Your evals are within ${points(view.rules.evaluation.alertMargin)} of your next level's threshold, an alert threshold: ${view.rules.name} calls for a response plan. Get that level's safeguards ready now; its requirements apply only once it is reached.`;
+}
+
 function enforcementLine(view: LabView): string {
   if (view.self.policy.binding) {
     return 'Your policy is binding: the engine will hold you to what it allows.';
@@ -208,7 +240,7 @@ function enforcementLine(view: LabView): string {
  * uncertainty and age, and the caution that evals can under-measure.
  */
 export function describeCommitment(scenario: Scenario, view: LabView): CommitmentStatement {
-  const buffer = scenario.evaluation.safetyBuffer;
+  const buffer = view.safetyBuffer;
   const { level, index } = knownLevelOf(view);
   const verdict = commitmentVerdict(view.levels, index, view.self.safeguards);
   const result = view.self.lastEval;
@@ -236,6 +268,8 @@ export function describeCommitment(scenario: Scenario, view: LabView): Commitmen
     } else {
       headline = `${suggests}; your safeguards meet what your policy requires at this level: it allows full deployment.`;
     }
+    const rule = ruleSentence(view, verdict.allowed);
+    if (rule) headline = `${headline} ${rule}`;
   }
 
   const details: string[] = [...measurementLines(scenario, view, buffer)];
@@ -252,12 +286,14 @@ export function describeCommitment(scenario: Scenario, view: LabView): Commitmen
       'Your policy counts what an external audit found, even where your own later evals show less.',
     );
   }
+  const alert = alertLine(view);
+  if (alert) details.push(alert);
   if (buffer > 0) {
     details.push(
       `Your policy counts a result within ${points(buffer)} of a threshold as reaching it (a safety buffer), to allow for measurement error.`,
     );
   }
-  details.push(stalenessLine(scenario, view));
+  details.push(stalenessLine(view));
   if (result) {
     details.push(
       `Your evals’ sensitivity is ${percent(result.sensitivity)}: the lower it is, the more they under-measure. Spending on evals raises it.`,
@@ -282,7 +318,7 @@ export function describeCommitment(scenario: Scenario, view: LabView): Commitmen
   details.push(enforcementLine(view));
 
   return {
-    allowed: verdict.allowed,
+    allowed: view.self.allowedPosture,
     headline,
     details,
     shortfalls: verdict.shortfalls,

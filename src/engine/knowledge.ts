@@ -1,17 +1,18 @@
 import { allowedPosture, commitmentVerdict, type CommitmentVerdict } from './commitments';
 import { levelReached } from './evaluation';
+import { labPolicy } from './policies';
 import type { LabState, LevelSpec, PolicyRevision, Posture, Scenario } from './types';
 
 /**
  * The level a lab knows it has reached on a ladder: its latest evals (or an audit's, which it
- * cannot unlearn) with the scenario's safety buffer.
+ * cannot unlearn) with its policy's safety buffer.
  */
 export function knownLevelOn(
   levels: readonly LevelSpec[],
   lab: LabState,
   scenario: Scenario,
 ): number {
-  const buffer = scenario.evaluation.safetyBuffer;
+  const buffer = labPolicy(scenario, lab.id).evaluation.safetyBuffer;
   const own = lab.lastEval ? levelReached(levels, lab.lastEval.measured, buffer) : -1;
   const audited = lab.lastAudit ? levelReached(levels, lab.lastAudit.measured, buffer) : -1;
   return own > audited ? own : audited;
@@ -52,9 +53,15 @@ export function registeredKnownLevel(lab: LabState, scenario: Scenario): number 
   return knownLevelOn(registeredLevels(lab), lab, scenario);
 }
 
-/** The level the model has truly reached, against the scenario's original ladder. */
+/** The level the model has truly reached, against its policy's original ladder. */
 export function trueLevelIndex(lab: LabState, scenario: Scenario): number {
-  return levelReached(scenario.levels, lab.capability);
+  return levelReached(labPolicy(scenario, lab.id).levels, lab.capability);
+}
+
+/** Id of the level the model has truly reached on its policy's original ladder, or null. */
+export function trueLevelId(lab: LabState, scenario: Scenario): string | null {
+  const index = trueLevelIndex(lab, scenario);
+  return index >= 0 ? (labPolicy(scenario, lab.id).levels[index]?.id ?? null) : null;
 }
 
 /** What the lab's own commitment allows, given what it knows. */

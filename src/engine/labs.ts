@@ -1,3 +1,4 @@
+import { labPolicy } from './policies';
 import type { DomainId, LabSpec, LabState, SafeguardTrack, Scenario } from './types';
 import { SAFEGUARD_TRACKS } from './types';
 
@@ -34,7 +35,7 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
       binding: spec.policy.binding,
       inPauseAgreement: spec.policy.inPauseAgreement,
       publishesEvals: spec.policy.publishesEvals,
-      levels: scenario.levels,
+      levels: labPolicy(scenario, spec.id).levels,
       revisions: [],
     },
     incidentResponse: 0,

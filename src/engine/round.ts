@@ -10,8 +10,11 @@ import {
   knownLevelOn,
   labAllowedPosture,
   registeredLevels,
-  trueLevelIndex,
+  trueLevelId,
 } from './knowledge';
+import { labPolicy } from './policies';
+import { policyPosture } from './policyRules';
+import { labView } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -32,6 +35,7 @@ import type {
   LabDecision,
   LabRoundRecord,
   LabState,
+  LabView,
   NewsItem,
   PauseCause,
   Posture,
@@ -83,10 +87,12 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
       exposures,
       resolveDynamics(scenario.dynamics),
     );
-  if (isEvalRound(round, scenario.evaluation.cadence)) {
-    const p = resolveDynamics(scenario.dynamics);
-    labs.forEach((lab, index) => {
-      if (lab.halted) return;
+  const p = resolveDynamics(scenario.dynamics);
+  // Each lab assesses on its own policy's cadence.
+  labs.forEach((lab, index) => {
+    const { evaluation, policy } = labPolicy(scenario, lab.id);
+    if (lab.halted || !isEvalRound(round, evaluation.cadence)) return;
+    {
       const before = knownLevelIndex(lab, scenario);
       const sensitivity = evalSensitivity(
         scenario.evaluation.baseSensitivity,
@@ -96,13 +102,14 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
       lab.lastEval = evaluateLab(
         lab.capability,
         domainIds(scenario),
-        scenario.evaluation,
+        evaluation,
         sensitivity,
         round,
         streamRng(key, STREAM.evals, index, round),
       );
       const after = knownLevelIndex(lab, scenario);
-      if (after > before) {
+      // An unpublished policy's levels are not announced.
+      if (after > before && policy.public) {
         const level = lab.policy.levels[after];
         world.news.push(
           newsItem(
@@ -114,8 +121,8 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
           ),
         );
       }
-    });
-  }
+    }
+  });
   return { ...state, labs, world };
 }
 
@@ -129,6 +136,8 @@ interface Choice {
   /** The registered level whose commitment it is breaking, or null. */
   breachedLevel: string | null;
   compliance: Compliance;
+  /** Its policy's competitor clause is what let it release in full. */
+  underClause: boolean;
 }
 
 /**
@@ -142,12 +151,16 @@ function choosePosture(
   scenario: Scenario,
   world: WorldState,
   pactTriggered: boolean,
+  view: () => LabView,
 ): Choice {
   const knownLevel = knownLevelIndex(lab, scenario);
   const registered = registeredLevels(lab);
   const registeredKnown =
     registered === lab.policy.levels ? knownLevel : knownLevelOn(registered, lab, scenario);
-  const allowed = allowedPosture(registered, registeredKnown, lab.safeguards);
+  // The ladder's verdict, then what the policy's own rules (conditional delay, competitor
+  // clause) make of it, read from what the lab saw when it decided.
+  const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
+  const allowed = policyPosture(ladder, labPolicy(scenario, lab.id).policy, view);
   let posture = decision.posture;
   let overriddenBy: Choice['overriddenBy'] = null;
   const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
@@ -170,7 +183,8 @@ function choosePosture(
   const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
   const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
   const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
-  return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance };
+  const underClause = ladder === 'restrict' && allowed === 'deploy' && posture === 'deploy';
+  return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance, underClause };
 }
 
 /** Why a paused lab-quarter was paused (null when the lab was not paused). */
@@ -245,10 +259,32 @@ export function resolveRound(
   const newBreaches = new Set<string>();
   /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
   const deployments = new Map<string, DeploymentStatus>();
+  // What each lab saw when it decided (built only for policies whose rules read it).
+  const views = new Map<string, LabView>();
+  const viewOf = (id: string) => (): LabView => {
+    let view = views.get(id);
+    if (!view) {
+      view = labView(state, scenario, id);
+      views.set(id, view);
+    }
+    return view;
+  };
   labs.forEach((lab, index) => {
     const decision = decisionFor(lab);
-    const choice = choosePosture(lab, decision, scenario, world, pactTriggered);
+    const choice = choosePosture(lab, decision, scenario, world, pactTriggered, viewOf(lab.id));
     choices.set(lab.id, choice);
+    if (choice.underClause && lab.deployment !== 'full') {
+      // The clause asks the lab to acknowledge the adjustment publicly.
+      news.push(
+        newsItem(
+          round,
+          'announcement',
+          `${lab.name} invokes its competitor clause`,
+          'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
+          lab.id,
+        ),
+      );
+    }
     // A breach is counted once, when it starts: staying past the same commitment is the same breach.
     if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
       newBreaches.add(lab.id);
@@ -456,9 +492,12 @@ export function resolveRound(
       inIncidentResponse: lab.incidentResponse > 0,
       training: lab.training,
       deployment: lab.deployment,
-      allowedPosture: labAllowedPosture(lab, scenario),
+      allowedPosture: policyPosture(
+        labAllowedPosture(lab, scenario),
+        labPolicy(scenario, lab.id).policy,
+        viewOf(lab.id),
+      ),
     });
-    const trueLevel = trueLevelIndex(lab, scenario);
     return {
       lab: lab.id,
       decision: decisionFor(lab),
@@ -471,7 +510,7 @@ export function resolveRound(
       newBreach: newBreaches.has(lab.id),
       knownLevel:
         choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-      trueLevel: trueLevel >= 0 ? (scenario.levels[trueLevel]?.id ?? null) : null,
+      trueLevel: trueLevelId(lab, scenario),
       compliance: choice.compliance,
       capability: { ...lab.capability },
       measured: lab.lastEval ? { ...lab.lastEval.measured } : null,
@@ -481,7 +520,7 @@ export function resolveRound(
         lab.policy.levels,
         lab.capability,
         lab.lastEval,
-        scenario.evaluation.safetyBuffer,
+        labPolicy(scenario, lab.id).evaluation.safetyBuffer,
         lab.id,
         round,
       ),

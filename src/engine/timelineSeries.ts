@@ -14,6 +14,7 @@
 // formula applied to the measured values). With `reveal: true` the true capability, the true
 // per-quarter risk and the missed crossings are added.
 
+import { labPolicy } from './policies';
 import { domainName, levelName } from './explain';
 import { clamp01, percent } from './numbers';
 import { describeIncident } from './incidents';
@@ -193,7 +194,7 @@ export function timelineData(
   // What the evals measured, with the uncertainty the lab knew about.
   const uncertainty = evalUncertainties(scenario, state, lab, spec.start.budget);
   const measuredAt = (round: number): DomainValues | null => {
-    if (!isEvalRound(round, scenario.evaluation.cadence)) return null;
+    if (!isEvalRound(round, labPolicy(scenario, labId).evaluation.cadence)) return null;
     if (round === currentRound) return lab.lastEval?.round === round ? lab.lastEval.measured : null;
     return record(round)?.measured ?? null;
   };
@@ -302,7 +303,8 @@ export function timelineData(
     }
   }
 
-  const thresholds = thresholdLines(lab.policy.levels, scenario.levels, domain);
+  // The lab's own policy's ladder, with its revisions against the policy as written.
+  const thresholds = thresholdLines(lab.policy.levels, labPolicy(scenario, labId).levels, domain);
 
   const incidentsAt = (round: number): string[] =>
     markers

@@ -120,7 +120,7 @@ export interface LevelSpec {
 }
 
 export interface EvaluationSettings {
-  /** Rounds between capability assessments (1 = every quarter, 2 = every six months). */
+  /** Rounds between capability assessments (1 = every quarter, 2 = every six months). The default policy's. */
   cadence: number;
   /** Eval sensitivity with no investment (0..1): share of the true capability the evals elicit. */
   baseSensitivity: number;
@@ -134,9 +134,64 @@ export interface EvaluationSettings {
   safetyBuffer: number;
 }
 
+/**
+ * What a policy says to do when a level is reached and its *training* safeguards are not ready:
+ * 'pause' — stop scaling until they are (RSP v2.2); 'restrict' — keep training, release only with
+ * limits (a policy that gates deployment only); 'delayIfAhead' — delay (pause) only when the lab
+ * judges itself ahead and the risk significant, otherwise restrict (RSP v3.0). Deployment
+ * safeguards short always means restrict.
+ */
+export type ShortfallRule = 'pause' | 'restrict' | 'delayIfAhead';
+export const SHORTFALL_RULES: readonly ShortfallRule[] = ['pause', 'restrict', 'delayIfAhead'];
+
+/** A policy's own evaluation rules (the science of evals — sensitivity, noise — is the world's). */
+export interface PolicyEvaluation {
+  /** Rounds between capability assessments (1 = every quarter, 2 = every six months). */
+  cadence: number;
+  /** A measured result this close below a threshold already counts as reaching it (full requirements apply). */
+  safetyBuffer: number;
+  /**
+   * Early warning short of a crossing: a result this close below a threshold triggers a response
+   * plan (the lab prepares that level's safeguards) but none of the level's requirements (FSF's
+   * alert thresholds). 0: none.
+   */
+  alertMargin: number;
+}
+
+/**
+ * A lab's responsible scaling policy as data: its ladder, its evaluation rules and what it says to
+ * do when safeguards fall short. Named in the scenario's `policies`; labs refer to one by id.
+ */
+export interface PolicySpec {
+  id: string;
+  name: string;
+  /** What the policy is, in plain words. */
+  description: string;
+  /** The document it models (or "Generic workshop policy"), with its version and date. */
+  framework: { name: string; version: string; date: string };
+  /** The if-then ladder, lowest rung first. */
+  levels: LevelSpec[];
+  evaluation: PolicyEvaluation;
+  /** What the policy says when training safeguards are short (see ShortfallRule). */
+  whenShort: ShortfallRule;
+  /** Under 'delayIfAhead': a training-safeguard shortfall at least this large makes the risk significant. */
+  significantShortfall: number;
+  /**
+   * OpenAI PF v2's clause: when a rival confirmed at the lab's level has released in full, the
+   * policy lets it release in full too with its deployment safeguards close to the bar.
+   */
+  competitorClause: boolean;
+  /** Enforced (by law or contract) rather than voluntary; a lab may override it. */
+  binding: boolean;
+  /** Published: its levels are announced when reached. Unpublished: rivals hear nothing of them. */
+  public: boolean;
+}
+
 export type LabRole = 'player' | 'rival';
 
 export interface LabPolicySpec {
+  /** Id of the lab's policy in `scenario.policies` (resolved: the default when the file gave none). */
+  use: string;
   /** Binding: the engine enforces the if-then (e.g. under external enforcement). Voluntary: breaking is allowed and recorded. */
   binding: boolean;
   /** Member of the conditional pause agreement at the start. */
@@ -203,7 +258,13 @@ export interface Scenario {
   framework: { name: string; version: string; date: string };
   rounds: number;
   domains: DomainSpec[];
+  /** The policies labs play under (resolved: old-format files get one, made from their levels). */
+  policies: PolicySpec[];
+  /** Id of the policy of labs that name none. */
+  defaultPolicy: string;
+  /** The default policy's ladder (old readers and sweeps read it here). */
   levels: LevelSpec[];
+  /** The world's eval science, with the default policy's cadence and safety buffer. */
   evaluation: EvaluationSettings;
   /** What players see of rivals. */
   information: InformationRegime;
@@ -549,6 +610,8 @@ export interface LabView {
   stolenModels: number;
   /** The policy's safety buffer: results this close below a threshold count as a crossing. */
   safetyBuffer: number;
+  /** The lab's policy as written: its rules (shortfall rule, competitor clause, alert margin …). */
+  rules: PolicySpec;
   levels: LevelSpec[];
   domains: DomainId[];
 }
@@ -563,8 +626,14 @@ export interface RivalSignal {
   inPauseAgreement: boolean;
   /** Their published eval results, if they publish and the information regime shows them. */
   publishedEval: EvalResult | null;
-  /** Highest level they have announced reaching, if any. */
+  /** Highest level they have announced reaching, if any (an id on their own policy's ladder). */
   announcedLevel: string | null;
+  /** The lowest threshold of that level on their ladder (capability units), or null. */
+  announcedFloor: number | null;
+  /** That level's name on their ladder, or null. */
+  announcedLevelName: string | null;
+  /** The name of the policy they play under (e.g. "OpenAI Preparedness Framework v2"). */
+  policyName: string;
   /** The last quarter they ignored a triggered pause agreement they belonged to, or null. */
   lastDefection: number | null;
 }

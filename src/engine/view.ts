@@ -1,5 +1,7 @@
 import { allowedPosture } from './commitments';
 import { knownLevelIndex } from './knowledge';
+import { labPolicy } from './policies';
+import { policyPosture } from './policyRules';
 import { DEFAULT_DYNAMICS } from './parameters';
 import { pauseAgreementStatus } from './pauseAgreement';
 import type { GameState, LabView, NewsItem, RivalSignal, Scenario } from './types';
@@ -16,8 +18,12 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     .filter((l) => l.id !== labId)
     .map((r) => {
       const announced = scenario.information !== 'none';
+      // An unpublished policy's levels are never announced.
+      const theirPolicy = labPolicy(scenario, r.id).policy;
+      const announcesLevels = announced && theirPolicy.public;
       const published = scenario.information === 'published' && r.policy.publishesEvals;
       const theirLevel = knownLevelIndex(r, scenario);
+      const level = announcesLevels && theirLevel >= 0 ? r.policy.levels[theirLevel] : undefined;
       return {
         id: r.id,
         name: r.name,
@@ -27,8 +33,10 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
         reputation: r.reputation,
         inPauseAgreement: r.policy.inPauseAgreement,
         publishedEval: published ? r.lastEval : null,
-        announcedLevel:
-          announced && theirLevel >= 0 ? (r.policy.levels[theirLevel]?.id ?? null) : null,
+        announcedLevel: level?.id ?? null,
+        announcedFloor: level ? Math.min(...Object.values(level.thresholds)) : null,
+        announcedLevelName: level?.name ?? null,
+        policyName: theirPolicy.name,
         lastDefection: r.lastDefection,
       };
     });
@@ -37,7 +45,8 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     scenario,
     scenario.dynamics.pauseAgreementMinimum ?? DEFAULT_DYNAMICS.pauseAgreementMinimum,
   );
-  return {
+  const { policy, evaluation } = labPolicy(scenario, labId);
+  const view: LabView = {
     round: state.round,
     totalRounds: state.totalRounds,
     self: {
@@ -62,10 +71,14 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
     pauseAgreementTriggered: agreement.triggered,
     recentIncidents: state.history.at(-1)?.incidents ?? [],
     stolenModels: state.world.stolenModels.length,
-    safetyBuffer: scenario.evaluation.safetyBuffer,
+    safetyBuffer: evaluation.safetyBuffer,
+    rules: policy,
     levels: lab.policy.levels,
     domains: scenario.domains.map((d) => d.id),
   };
+  // The ladder's verdict, then what the policy's own rules make of it (they read the view).
+  view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
+  return view;
 }
 
 /** News only the lab it concerns hears: its board's pressure, its own researchers' reports. */

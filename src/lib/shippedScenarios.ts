@@ -19,6 +19,8 @@ export const SHIPPED_ORDER: readonly string[] = [
   'anthropic-rsp',
   'openai-preparedness',
   'deepmind-fsf',
+  'rsp-v2-vs-v3',
+  'three-frameworks',
   'race-to-the-bottom',
   'coordinated-pause',
   'quiet-revision',

@@ -11,9 +11,14 @@ import { createStore } from '../../src/lib/persistence';
 import { makeSavedGame } from '../../src/lib/saveFormat';
 
 export const SCENARIO_TITLE = 'The Eval Blind Spot';
-export const SCENARIO = JSON.parse(
-  readFileSync(new URL('../../scenarios/eval-blind-spot.json', import.meta.url), 'utf8'),
-) as Scenario;
+/** The introductory scenario, read and resolved as the app reads it (each lab with its policy). */
+export const SCENARIO: Scenario = (() => {
+  const result = parseScenario(
+    readFileSync(new URL('../../scenarios/eval-blind-spot.json', import.meta.url), 'utf8'),
+  );
+  if (!result.ok) throw new Error('scenarios/eval-blind-spot.json does not validate');
+  return result.scenario;
+})();
 export const PLAYER =
   (SCENARIO.labs.find((l) => l.role === 'player') ?? SCENARIO.labs[0])?.id ?? '';
 export const SAVE_KEY = 'threshold:solo';

@@ -1,8 +1,9 @@
+import { ladderPolicy } from '../../src/engine/policies';
 import type { LabDecision, Scenario } from '../../src/engine/types';
 
 /** A small, hand-checked scenario for engine tests (independent of the shipped files). */
 export function testScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return {
+  const scenario: Scenario = {
     id: 'test-ladder',
     title: 'Test ladder',
     pitch: 'A two-level ladder for tests.',
@@ -51,8 +52,26 @@ export function testScenario(overrides: Partial<Scenario> = {}): Scenario {
     events: [],
     sources: [],
     simplifications: [],
+    policies: [],
+    defaultPolicy: 'scenario-policy',
     ...overrides,
   };
+  // One policy from the ladder, as an old-format file gets, unless the test gives its own.
+  return overrides.policies
+    ? scenario
+    : {
+        ...scenario,
+        policies: [ladderPolicy(scenario.levels, scenario.evaluation, scenario.framework)],
+      };
+}
+
+/**
+ * The scenario with its default policy rebuilt from its top-level ladder and evaluation rules, as
+ * a resolved scenario has them (for tests that change `levels` and then validate the scenario).
+ */
+export function withLadderPolicy(s: Scenario): Scenario {
+  const own = ladderPolicy(s.levels, s.evaluation, s.framework, s.defaultPolicy);
+  return { ...s, policies: [own, ...s.policies.filter((p) => p.id !== s.defaultPolicy)] };
 }
 
 function lab(
@@ -66,7 +85,12 @@ function lab(
     name,
     strategy,
     role,
-    policy: { binding: false, inPauseAgreement: false, publishesEvals: false },
+    policy: {
+      use: 'scenario-policy',
+      binding: false,
+      inPauseAgreement: false,
+      publishesEvals: false,
+    },
     start: {
       capability: { cbrn: 0.4, autonomy: 0.35 },
       safeguards: { security: 0.4, deployment: 0.35, alignment: 0.3 },

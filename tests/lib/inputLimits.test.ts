@@ -139,14 +139,15 @@ describe('the browser and the command line agree (item 16)', () => {
 
 describe('a scenario of a newer format (item 16)', () => {
   it('says it was made by a newer version, not "unknown field"', () => {
-    const newer = JSON.stringify({ schemaVersion: 2, ...SCENARIO, newField: {} }, null, 2);
+    const { schemaVersion: _current, ...rest } = SCENARIO;
+    const newer = JSON.stringify({ schemaVersion: 3, ...rest, newField: {} }, null, 2);
     const result = parseScenario(newer);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ path: 'schemaVersion', line: 2 });
     expect(result.errors[0]?.message).toMatch(
-      /made by a newer version of Threshold \(scenario format 2\); this version reads format 1/,
+      /made by a newer version of Threshold \(scenario format 3\); this version reads format 2/,
     );
     expect(JSON.stringify(result.errors)).not.toMatch(/unknown field/);
   });

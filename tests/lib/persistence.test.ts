@@ -8,12 +8,12 @@ import {
   UNAVAILABLE_WARNING,
 } from '../../src/lib/persistence';
 import { makeSavedGame, type SavedGame } from '../../src/lib/saveFormat';
-import { decision, testScenario } from '../engine/fixtures';
+import { decision, testScenario, withLadderPolicy } from '../engine/fixtures';
 
 /** testScenario made to pass the scenario validator (ids, descriptions, sources). */
 function validScenario(): Scenario {
   const base = testScenario();
-  return {
+  return withLadderPolicy({
     ...base,
     id: 'valid-ladder',
     domains: base.domains.map((d) => ({ ...d, description: `${d.name} capability.` })),
@@ -22,7 +22,7 @@ function validScenario(): Scenario {
       { element: 'If-then', title: 'Test source', url: 'https://example.org/', version: '1' },
     ],
     simplifications: ['Numbers invented for tests.'],
-  };
+  });
 }
 
 function game(quarters: number, seed = 4): SavedGame {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { replayGame, type DecisionLog } from '../../src/engine/game';
 import type { Scenario } from '../../src/engine/types';
 import { makeSavedGame, parseSavedGame, type SavedGame } from '../../src/lib/saveFormat';
-import { decision, testScenario } from '../engine/fixtures';
+import { decision, testScenario, withLadderPolicy } from '../engine/fixtures';
 
 /** testScenario made to pass the scenario validator (ids, descriptions, sources). */
 function validScenario(overrides: Partial<Scenario> = {}): Scenario {
   const base = testScenario();
-  return {
+  return withLadderPolicy({
     ...base,
     id: 'valid-ladder',
     domains: base.domains.map((d) => ({ ...d, description: `${d.name} capability.` })),
@@ -23,7 +23,7 @@ function validScenario(overrides: Partial<Scenario> = {}): Scenario {
     ],
     simplifications: ['Numbers invented for tests.'],
     ...overrides,
-  };
+  });
 }
 
 const log: DecisionLog = [

@@ -9,12 +9,12 @@ import {
   fromBase64Url,
   toBase64Url,
 } from '../../src/lib/shareLink';
-import { decision, testScenario } from '../engine/fixtures';
+import { decision, testScenario, withLadderPolicy } from '../engine/fixtures';
 
 /** testScenario made to pass the scenario validator (ids, descriptions, sources). */
 function validScenario(overrides: Partial<Scenario> = {}): Scenario {
   const base = testScenario();
-  return {
+  return withLadderPolicy({
     ...base,
     id: 'valid-ladder',
     domains: base.domains.map((d) => ({ ...d, description: `${d.name} capability.` })),
@@ -24,7 +24,7 @@ function validScenario(overrides: Partial<Scenario> = {}): Scenario {
     ],
     simplifications: ['Numbers invented for tests.'],
     ...overrides,
-  };
+  });
 }
 
 const scenario = validScenario();

@@ -51,6 +51,26 @@ describe('StartScreen', () => {
     expect(shortest.labs.find((l) => l.id === rival.id)?.strategy).not.toBe('open-weights');
   });
 
+  it('lets the player choose the policy its lab plays under, where a scenario has several', async () => {
+    const onStart = vi.fn<(setup: GameSetup) => void>();
+    render(StartScreen, { scenarios: shippedScenarios, onStart });
+    // A scenario with one policy offers no choice.
+    await userEvent.click(screen.getByRole('radio', { name: new RegExp(escape(shortest.title)) }));
+    expect(screen.queryByRole('combobox', { name: 'Your policy' })).toBeNull();
+    const both = shippedScenarios.find((s) => s.id === 'rsp-v2-vs-v3');
+    if (!both) throw new Error('rsp-v2-vs-v3 is not shipped');
+    await userEvent.click(screen.getByRole('radio', { name: new RegExp(escape(both.title)) }));
+    const choice = screen.getByRole('combobox', { name: 'Your policy' });
+    expect(choice).toHaveValue('rsp-v2-2');
+    await userEvent.selectOptions(choice, 'rsp-v3-0');
+    expect(choice).toHaveAccessibleDescription(/delays training only if it judges itself ahead/);
+    await userEvent.click(screen.getByRole('button', { name: 'Start game' }));
+    const setup = onStart.mock.calls[0]?.[0] as GameSetup;
+    const player = setup.scenario.labs.find((l) => l.role === 'player');
+    expect(player?.policy.use).toBe('rsp-v3-0');
+    expect(both.labs.find((l) => l.role === 'player')?.policy.use).toBe('rsp-v2-2');
+  });
+
   it('shows the validator’s located messages for a bad scenario file and keeps the selection', async () => {
     render(StartScreen, { scenarios: shippedScenarios, onStart: vi.fn() });
     const selected = screen.getAllByRole('radio').find((r) => (r as HTMLInputElement).checked);

@@ -33,7 +33,7 @@ import {
   parseSetting,
 } from '../study/settingArgs';
 import type { Study, StudySpec } from '../study/spec';
-import { CliError } from './scenarioFile';
+import { CliError, loadScenarioFile } from './scenarioFile';
 
 const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
   ownPolicy: 'own policy',
@@ -53,6 +53,7 @@ export const BATCH_USAGE = [
   '                   parameter such as competitivePressure or regulationLag; or one lab:',
   '                   strategy.<lab>=<strategy>  pauseFrom.<lab>=<quarter, 0 = never>',
   '                   binding.<lab>=true|false   inPauseAgreement.<lab>=true|false',
+  '                   policy.<lab>=<policy id>   (in scenarios with several policies)',
   '  --compare "<arm>" an arm to compare with the baseline (the scenario with its --sets):',
   '                   settings like the above, separated by spaces or commas, e.g.',
   '                   --compare "pauseFrom.aster=5" --compare "evalSensitivity=0.9 labs=3".',
@@ -80,7 +81,11 @@ export interface BatchArgs {
 }
 
 /** Read the command line, or throw a CliError whose message is the one line to print. */
-export function parseBatchArgs(argv: string[], cores = availableParallelism()): BatchArgs {
+export function parseBatchArgs(
+  argv: string[],
+  cores = availableParallelism(),
+  scenarioOf?: (file: string) => Scenario,
+): BatchArgs {
   const { values, positionals } = parseCliArgs(argv, {
     runs: { type: 'string' },
     seed: { type: 'string' },
@@ -95,9 +100,11 @@ export function parseBatchArgs(argv: string[], cores = availableParallelism()): 
   const runs = wholeNumberOption('runs', values.runs, 1, MAX_RUNS);
   if (runs === undefined) throw new CliError('--runs N is required (how many games to play)');
   const seed = wholeNumberOption('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
-  const settings = (values.set ?? []).map((raw) => parseSetting(raw));
+  // The scenario names the choices of levers that depend on it (a lab's policy).
+  const scenario = scenarioOf?.(file);
+  const settings = (values.set ?? []).map((raw) => parseSetting(raw, '--set', scenario));
   noRepeats(settings, '--set');
-  const compare = (values.compare ?? []).map(parseArm);
+  const compare = (values.compare ?? []).map((raw) => parseArm(raw, scenario));
   if (compare.length > MAX_ARMS) {
     throw new CliError(`--compare: at most ${MAX_ARMS} arms, got ${compare.length}`);
   }
@@ -321,7 +328,7 @@ export function runBatch(
     argv,
     BATCH_USAGE,
     (words) => {
-      const args = parseBatchArgs(words);
+      const args = parseBatchArgs(words, undefined, loadScenarioFile);
       return {
         spec: {
           command: 'batch',

@@ -9,6 +9,7 @@ import type { SweepAxis, SweepSpec } from '../../engine/batch/sweep';
 import type { StudyTally } from '../../engine/batch/study';
 import { tallyStats } from '../../engine/batch/tally';
 import { ENGINE_VERSION } from '../../engine/record';
+import type { Scenario } from '../../engine/types';
 import {
   cellsJson,
   pct,
@@ -28,7 +29,7 @@ import {
   parseSetting,
 } from '../study/settingArgs';
 import type { Study } from '../study/spec';
-import { CliError } from './scenarioFile';
+import { CliError, loadScenarioFile } from './scenarioFile';
 
 export const SWEEP_USAGE = [
   'usage: sim sweep <scenario> --grid key=v1,v2,… [--grid …] --runs N [--seed S] [--set key=value …] [--workers W] [--json | --csv] [--shard K/N --out FILE | --emit slurm|kubernetes]',
@@ -59,7 +60,11 @@ export interface SweepArgs {
   study: StudyOptions;
 }
 
-export function parseSweepArgs(argv: string[], cores = availableParallelism()): SweepArgs {
+export function parseSweepArgs(
+  argv: string[],
+  cores = availableParallelism(),
+  scenarioOf?: (file: string) => Scenario,
+): SweepArgs {
   const { values, positionals } = parseCliArgs(argv, {
     grid: { type: 'string', multiple: true },
     runs: { type: 'string' },
@@ -72,7 +77,11 @@ export function parseSweepArgs(argv: string[], cores = availableParallelism()): 
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError(SWEEP_USAGE[0] as string);
-  const grid = (values.grid ?? []).map((raw) => parseAxis(raw, SWEEP_CLI_LIMITS.valuesPerAxis));
+  // The scenario names the choices of levers that depend on it (a lab's policy).
+  const scenario = scenarioOf?.(file);
+  const grid = (values.grid ?? []).map((raw) =>
+    parseAxis(raw, SWEEP_CLI_LIMITS.valuesPerAxis, scenario),
+  );
   if (grid.length === 0) throw new CliError('--grid key=v1,v2,… is required (what to sweep)');
   if (grid.length > SWEEP_CLI_LIMITS.axes) {
     throw new CliError(`--grid: at most ${SWEEP_CLI_LIMITS.axes} levers, got ${grid.length}`);
@@ -85,7 +94,7 @@ export function parseSweepArgs(argv: string[], cores = availableParallelism()): 
   const runs = wholeNumberOption('runs', values.runs, 1, SWEEP_CLI_LIMITS.runs);
   if (runs === undefined) throw new CliError('--runs N is required (games per setting)');
   const seed = wholeNumberOption('seed', values.seed, 0, 2 ** 32 - 1) ?? 1;
-  const settings = (values.set ?? []).map((raw) => parseSetting(raw));
+  const settings = (values.set ?? []).map((raw) => parseSetting(raw, '--set', scenario));
   noRepeats(settings, '--set');
   const both = settings.find((s) => grid.some((a) => a.id === s.id));
   if (both) throw new CliError(`${both.id} is both --set and --grid: give it in one of them`);
@@ -233,7 +242,7 @@ export function runSweep(
     argv,
     SWEEP_USAGE,
     (words) => {
-      const args = parseSweepArgs(words);
+      const args = parseSweepArgs(words, undefined, loadScenarioFile);
       return {
         spec: {
           command: 'sweep',

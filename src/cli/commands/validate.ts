@@ -61,8 +61,10 @@ export function runValidate(
     for (const file of files) {
       const result = loadScenarioFile(file);
       if (result.ok) {
-        const { title, rounds, labs } = result.scenario;
-        out(`ok: ${file} — ${title} (${rounds} rounds, ${labs.length} labs)`);
+        const { title, rounds, labs, policies } = result.scenario;
+        const ruled = policies.length > 1 ? `, ${policies.length} policies` : '';
+        out(`ok: ${file} — ${title} (${rounds} rounds, ${labs.length} labs${ruled})`);
+        for (const note of result.notes) out(`note: ${file}: ${note}`);
       } else if ('readError' in result) {
         err(`error: ${result.readError}`);
         worst = 2;

@@ -31,9 +31,12 @@ export function defaultWorkers(games: number, cores: number): number {
   return Math.max(1, Math.min(MAX_WORKERS, cores, Math.floor(games / GAMES_PER_WORKER)));
 }
 
-/** The parameter a key names, or a CliError saying what the keys are. */
-function parameterOf(key: string, flag: string): SweepParameter {
-  const param = sweepParameter(key);
+/**
+ * The parameter a key names, or a CliError saying what the keys are. The scenario, when known,
+ * names the choices of levers that depend on it (a lab's policy).
+ */
+function parameterOf(key: string, flag: string, scenario?: Scenario): SweepParameter {
+  const param = sweepParameter(key, scenario);
   if (param) return param;
   const kind = key.split('.')[0] ?? '';
   if ((LAB_LEVER_KINDS as readonly string[]).includes(kind)) {
@@ -64,9 +67,9 @@ function splitKeyValue(raw: string, flag: string): { key: string; text: string }
   return { key: raw.slice(0, eq).trim(), text: raw.slice(eq + 1).trim() };
 }
 
-export function parseSetting(raw: string, flag = '--set'): Setting {
+export function parseSetting(raw: string, flag = '--set', scenario?: Scenario): Setting {
   const { key, text } = splitKeyValue(raw, flag);
-  const param = parameterOf(key, flag);
+  const param = parameterOf(key, flag, scenario);
   return { id: param.id, value: valueOf(param, key, text, flag) };
 }
 
@@ -77,19 +80,19 @@ export function noRepeats(settings: readonly { id: string }[], flag: string): vo
 }
 
 /** One `--compare` arm: settings separated by spaces or commas. */
-export function parseArm(raw: string): { text: string; settings: Setting[] } {
+export function parseArm(raw: string, scenario?: Scenario): { text: string; settings: Setting[] } {
   const parts = raw.split(/[\s,]+/).filter((p) => p !== '');
   if (parts.length === 0) throw new CliError('--compare needs at least one key=value setting');
-  const settings = parts.map((p) => parseSetting(p, `--compare "${raw}":`));
+  const settings = parts.map((p) => parseSetting(p, `--compare "${raw}":`, scenario));
   noRepeats(settings, `--compare "${raw}":`);
   return { text: parts.join(' '), settings };
 }
 
 /** One `--grid key=v1,v2,…` axis: the values in the order given, each checked, no repeats. */
-export function parseAxis(raw: string, maxValues: number): SweepAxis {
+export function parseAxis(raw: string, maxValues: number, scenario?: Scenario): SweepAxis {
   const flag = '--grid';
   const { key, text } = splitKeyValue(raw, flag);
-  const param = parameterOf(key, flag);
+  const param = parameterOf(key, flag, scenario);
   const texts = text.split(',').map((t) => t.trim());
   if (texts.some((t) => t === '')) {
     throw new CliError(`${flag} ${key}: give values separated by commas, e.g. ${key}=v1,v2`);

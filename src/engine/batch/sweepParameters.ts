@@ -247,12 +247,18 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     id: 'evalCadence',
     label: 'Eval cadence',
     unit: 'quarters between evals',
-    description: 'How often labs assess their models: 1 = every quarter, 2 = every six months.',
+    description:
+      'How often labs assess their models, under every policy: 1 = every quarter, 2 = every six months.',
     min: 1,
     max: 8,
     integer: true,
     default: (s) => s.evaluation.cadence,
-    apply: (s, v) => ({ ...s, evaluation: { ...s.evaluation, cadence: v } }),
+    // Every lab's assessments: each policy's cadence (the default's is repeated at the top).
+    apply: (s, v) => ({
+      ...s,
+      evaluation: { ...s.evaluation, cadence: v },
+      policies: s.policies.map((p) => ({ ...p, evaluation: { ...p.evaluation, cadence: v } })),
+    }),
     format: plain,
   },
   {
@@ -354,8 +360,14 @@ const BY_ID = new Map(SWEEP_PARAMETERS.map((p) => [p.id, p]));
 
 // ---------------------------------------------------------------- per-lab levers
 
-/** What one lab's lever sets: its bot's strategy, a forced pause, or a policy flag. */
-export const LAB_LEVER_KINDS = ['strategy', 'pauseFrom', 'binding', 'inPauseAgreement'] as const;
+/** What one lab's lever sets: its bot's strategy, its policy, a forced pause, or a policy flag. */
+export const LAB_LEVER_KINDS = [
+  'strategy',
+  'policy',
+  'pauseFrom',
+  'binding',
+  'inPauseAgreement',
+] as const;
 export type LabLeverKind = (typeof LAB_LEVER_KINDS)[number];
 
 const BOOLEAN_CHOICES = ['false', 'true'] as const;
@@ -409,6 +421,28 @@ export function labLever(kind: LabLeverKind, labId: string, scenario?: Scenario)
             strategy: BOT_STRATEGY_IDS[Math.round(v)] ?? l.strategy,
           })),
       };
+    case 'policy': {
+      // The scenario's own policies, by id (a scenario with one policy offers just that one).
+      const ids = (scenario?.policies ?? []).map((p) => p.id);
+      return {
+        id,
+        lab: labId,
+        label: `${who}: policy`,
+        unit: '',
+        description: `The policy ${who} plays under: ${ids.join(', ') || "the scenario's policies"}.`,
+        ...choice(ids),
+        default: (s) =>
+          Math.max(
+            0,
+            s.policies.findIndex((p) => p.id === lab(s)?.policy.use),
+          ),
+        apply: (s, v) =>
+          withLab(s, labId, (l) => ({
+            ...l,
+            policy: { ...l.policy, use: s.policies[Math.round(v)]?.id ?? l.policy.use },
+          })),
+      };
+    }
     case 'pauseFrom':
       return {
         id,
@@ -471,9 +505,9 @@ export function parseLabLeverId(id: string): { kind: LabLeverKind; labId: string
 
 /** Every per-lab lever of a scenario, lab by lab, each named after its lab. */
 export function labLevers(scenario: Scenario): SweepParameter[] {
-  return scenario.labs.flatMap((lab) =>
-    LAB_LEVER_KINDS.map((kind) => labLever(kind, lab.id, scenario)),
-  );
+  // A policy lever needs a choice: only scenarios with more than one policy offer it.
+  const kinds = LAB_LEVER_KINDS.filter((k) => k !== 'policy' || scenario.policies.length > 1);
+  return scenario.labs.flatMap((lab) => kinds.map((kind) => labLever(kind, lab.id, scenario)));
 }
 
 /**

@@ -91,7 +91,10 @@ export function evalsApproach(view: LabView, level: LevelSpec, foresight: number
 export function requiredReadiness(view: LabView, track: SafeguardTrack, foresight = 1): number {
   let required = 0;
   const next = nextLevel(view);
-  const heading = next !== null && (foresight >= 1 || evalsApproach(view, next, foresight));
+  // A policy with alert thresholds (FSF) asks for a response plan inside its alert margin:
+  // prepare the next level's safeguards, so the lab looks at least that far ahead.
+  const ahead = Math.max(foresight, view.rules.evaluation.alertMargin);
+  const heading = next !== null && (ahead >= 1 || evalsApproach(view, next, ahead));
   for (const level of [currentLevel(view), heading ? next : null]) {
     if (level === null) continue;
     required = Math.max(

@@ -23,26 +23,14 @@ import {
   normaliseBudget,
   shortfall,
 } from './building-blocks';
-import {
-  distrustSignal,
-  endgameSignal,
-  incidentSignal,
-  judgesAhead,
-  raceSignal,
-  rivalPosition,
-} from './signals';
+import { distrustSignal, endgameSignal, incidentSignal, raceSignal } from './signals';
 import type { Strategy } from './strategy';
+import { competitorClauseHolds, delayWarranted } from '../policyRules';
 
 /** Quarters after a member's defection during which others treat the agreement as broken. */
 export const DEFECTION_MEMORY = 4;
-/** Training-safeguard shortfall (readiness) at which a conditional delayer calls the risk significant. */
-export const SIGNIFICANT_SHORTFALL = 0.1;
-/** Readiness differences smaller than this are rounding, not a shortfall. */
-const EPSILON = 1e-9;
 /** How far above the measured result a loosened threshold is set (capability units). */
 export const LOOSENING_MARGIN = 0.1;
-/** How close its deployment safeguards must be to the requirement for the competitor clause. */
-export const CLAUSE_SAFEGUARD_MARGIN = 0.15;
 
 /** Options a scenario sets for a seat: `pauseNow` makes the bot pause whatever its policy says. */
 export interface DecideOptions {
@@ -132,32 +120,14 @@ function loosenCurrentLevel(view: LabView, publicly: boolean): PolicyAction[] {
 }
 
 /**
- * OpenAI Preparedness Framework v2's competitor clause, in the game's terms: its training
- * safeguards are in place and only deployment is held back (the adjustment must not meaningfully
- * raise overall risk), its deployment safeguards are close to the bar (it stays more protective
- * than the rival), and a rival has fully released a model it can confirm — by announcement or
- * published evals — is at its level or above (the risk landscape has changed). It adjusts
- * publicly. Rivals' safeguards cannot be seen from outside, so a full release at that level is
- * taken as "without comparable safeguards".
+ * OpenAI Preparedness Framework v2's competitor clause as a bot uses it to revise its thresholds
+ * publicly (policyRules.ts has the conditions): once per level, an adjustment, not a ratchet.
  */
 export function competitorClauseApplies(view: LabView): boolean {
-  if (view.self.allowedPosture !== 'restrict') return false;
   const level = currentLevel(view);
   if (level === null) return false;
-  // An adjustment, not a ratchet: the clause is used once per level.
   if (view.self.policy.revisions.some((r) => r.levelId === level.id && r.publicly)) return false;
-  const gap = Object.entries(level.deploymentRequires).reduce(
-    (worst, [track, required]) =>
-      Math.max(worst, (required ?? 0) - view.self.safeguards[track as SafeguardTrack]),
-    0,
-  );
-  if (gap > CLAUSE_SAFEGUARD_MARGIN) return false;
-  const bar = Math.min(...Object.values(level.thresholds));
-  // One and the same rival: confirmed at its level or above, and fully released.
-  return view.rivals.some((rival) => {
-    const position = rivalPosition(view, rival);
-    return rival.deployment === 'full' && position !== null && position >= bar;
-  });
+  return competitorClauseHolds(view, view.self.allowedPosture);
 }
 
 // ---------------------------------------------------------------- posture
@@ -192,7 +162,7 @@ function choosePosture(
       break;
     }
     case 'delayIfAheadAndSignificant': {
-      const delays = allowed === 'pause' && judgesAhead(view) && significantRisk(view);
+      const delays = allowed === 'pause' && delayWarranted(view, view.rules.significantShortfall);
       posture = noMorePermissiveThan(wanted, allowed === 'pause' && !delays ? 'restrict' : allowed);
       break;
     }
@@ -209,17 +179,6 @@ function choosePosture(
     if (honours && posture !== 'pause') return { posture: 'pause', pauseFor: 'agreement' };
   }
   return posture === 'pause' ? { posture, pauseFor: 'ownPolicy' } : { posture };
-}
-
-/** RSP v3.0's "the risk is significant": training safeguards well short of what the level needs. */
-function significantRisk(view: LabView): boolean {
-  const level = currentLevel(view);
-  if (level === null) return false;
-  return Object.entries(level.trainingRequires).some(
-    ([track, required]) =>
-      (required ?? 0) - view.self.safeguards[track as SafeguardTrack] >=
-      SIGNIFICANT_SHORTFALL - EPSILON,
-  );
 }
 
 // ---------------------------------------------------------------- budget

@@ -47,8 +47,10 @@ export function rivalPosition(view: LabView, rival: RivalSignal): number | null 
     return position;
   }
   if (rival.announcedLevel === null) return null;
+  // A level of its own ladder is read as the lab reads it; a rival under another policy is placed
+  // by the lowest threshold of the level it announced on its own ladder.
   const level = view.levels.find((l) => l.id === rival.announcedLevel);
-  return level ? Math.min(...Object.values(level.thresholds)) : null;
+  return level ? Math.min(...Object.values(level.thresholds)) : rival.announcedFloor;
 }
 
 /**

@@ -22,5 +22,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $comment:
       'Generated from src/engine/scenario/schema.ts — do not edit by hand. Regenerate: npx tsx tests/engine/scenario/writeJsonSchema.ts',
     ...rest,
+    // A file gives its policies (format 2) or, in the old format, one top-level ladder.
+    anyOf: [{ required: ['policies'] }, { required: ['levels'] }],
   };
 }

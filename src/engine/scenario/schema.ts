@@ -13,6 +13,7 @@ import {
   BOT_STRATEGY_IDS,
   DOMAIN_IDS,
   SAFEGUARD_TRACKS,
+  SHORTFALL_RULES,
   type DynamicsParams,
   type Scenario,
 } from '../types';
@@ -22,6 +23,7 @@ export const LIMITS = {
   rounds: { min: 1, max: 40 },
   labs: { min: 1, max: 8 },
   levels: { min: 1, max: 10 },
+  policies: { min: 1, max: 8 },
   events: { max: 200 },
   sources: { min: 1, max: 200 },
   simplifications: { min: 1, max: 200 },
@@ -39,8 +41,11 @@ export const LIMITS = {
   longText: 2000,
 } as const;
 
-/** The scenario format this version reads (a file may say so in `schemaVersion`). */
-export const SCENARIO_FORMAT = 1;
+/**
+ * The scenario format this version writes (a file may say so in `schemaVersion`). Format 1 (one
+ * ladder for every lab, top-level `levels`) is still read, and migrated (resolve.ts).
+ */
+export const SCENARIO_FORMAT = 2;
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -162,6 +167,8 @@ const ALIASES: Record<string, string> = {
   players: 'labs',
   rivals: 'labs',
   thresholds: 'thresholds',
+  framework: 'policy',
+  ladder: 'levels',
 };
 
 function objectMessage(label: string, entries: v.ObjectEntries): Message {
@@ -378,12 +385,20 @@ const LevelSchema = obj(
   'One rung of the if-then ladder, listed from lowest to highest.',
 );
 
+function cadence(description: string) {
+  return whole(LIMITS.cadence.min, LIMITS.cadence.max, description);
+}
+
+function safetyBuffer(description: string) {
+  return num(LIMITS.safetyBuffer.min, LIMITS.safetyBuffer.max, description);
+}
+
 const EvaluationSchema = obj(
   {
-    cadence: whole(
-      LIMITS.cadence.min,
-      LIMITS.cadence.max,
-      'Rounds between capability assessments (1 = every quarter, 2 = every six months).',
+    cadence: v.exactOptional(
+      cadence(
+        'Old format only (a file without "policies"): rounds between capability assessments. With policies, each policy has its own.',
+      ),
     ),
     baseSensitivity: share(
       'Eval sensitivity with no investment: the share of true capability the evals elicit.',
@@ -403,17 +418,104 @@ const EvaluationSchema = obj(
       LIMITS.sandbagging.max,
       'Underperformance per unit of autonomy capability, from deliberate sandbagging.',
     ),
+    safetyBuffer: v.exactOptional(
+      safetyBuffer(
+        'Old format only (a file without "policies"): measured >= threshold - safetyBuffer counts as a crossing. Default 0. With policies, each policy has its own.',
+      ),
+    ),
+  },
+  'an evaluation object {baseSensitivity, noise, elicitationGap, sandbagging}',
+  'How well evaluations measure capability (the science, the same for every lab). Cadence and safety buffer belong to each policy.',
+);
+
+const PolicyEvaluationSchema = obj(
+  {
+    cadence: cadence(
+      'Rounds between capability assessments under this policy (1 = every quarter, 2 = every six months).',
+    ),
     safetyBuffer: v.optional(
-      num(
-        LIMITS.safetyBuffer.min,
-        LIMITS.safetyBuffer.max,
-        'Measured >= threshold - safetyBuffer counts as a crossing (early warning). Default 0.',
+      safetyBuffer(
+        "A measured result this close below a threshold counts as reaching it: the level's full requirements apply. Default 0.",
+      ),
+      0,
+    ),
+    alertMargin: v.optional(
+      safetyBuffer(
+        "Early warning: a result this close below a threshold triggers a response plan (the lab prepares that level's safeguards) but none of its requirements. Default 0 (none).",
       ),
       0,
     ),
   },
-  'an evaluation object {cadence, baseSensitivity, noise, elicitationGap, sandbagging, safetyBuffer}',
-  'How capability is measured.',
+  'a policy evaluation object {cadence, safetyBuffer, alertMargin}',
+  "The policy's own evaluation rules.",
+);
+
+const FrameworkSchema = obj(
+  {
+    name: text(LIMITS.shortText, 'Framework modelled, e.g. "Anthropic RSP".'),
+    version: text(LIMITS.shortText, 'Version modelled, e.g. "2.2".'),
+    date: register(
+      v.pipe(
+        v.string(expecting('a date like "2024-10-15", "2024-10" or "2024"')),
+        v.regex(
+          /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/,
+          expecting('a date like "2024-10-15", "2024-10" or "2024"'),
+        ),
+        v.description('Date of that version: YYYY-MM-DD, YYYY-MM or YYYY.'),
+      ),
+      'a date like "2024-10-15", "2024-10" or "2024"',
+    ),
+  },
+  'a framework object {name, version, date}',
+  'What is modelled or taught: a document, its version and date.',
+);
+
+const LevelsSchema = (description: string) =>
+  list(LevelSchema, 'levels', LIMITS.levels.min, LIMITS.levels.max, description);
+
+const PolicySchema = obj(
+  {
+    id: id('Short id, e.g. "rsp-v3-0". Labs name their policy by it.'),
+    name: text(LIMITS.shortText, 'Name shown to players, e.g. "Anthropic RSP v3.0".'),
+    description: text(LIMITS.longText, 'What the policy is and says, in plain words.'),
+    framework: FrameworkSchema,
+    levels: LevelsSchema('The if-then ladder, from lowest to highest level.'),
+    evaluation: PolicyEvaluationSchema,
+    whenShort: v.optional(
+      pick(
+        SHORTFALL_RULES,
+        'one of',
+        'What the policy says when a level is reached and its training safeguards are not ready: "pause" training, "restrict" (train on, release only with limits), or "delayIfAhead" (pause only when the lab judges itself ahead and the risk significant, else restrict; RSP v3.0). Default "pause".',
+      ),
+      'pause',
+    ),
+    significantShortfall: v.optional(
+      share(
+        'Under "delayIfAhead": a training-safeguard shortfall at least this large makes the risk significant. Default 0.1.',
+      ),
+      0.1,
+    ),
+    competitorClause: v.optional(
+      bool(
+        "OpenAI PF v2's clause: when a rival confirmed at the lab's level has released in full, the policy lets the lab release in full with its deployment safeguards within 0.15 of the bar. Default false.",
+      ),
+      false,
+    ),
+    binding: v.optional(
+      bool(
+        'true: enforced (the engine holds labs to it); false: voluntary, breaking it is allowed and recorded. A lab may override it. Default false.',
+      ),
+      false,
+    ),
+    public: v.optional(
+      bool(
+        'true: published, labs announce the levels they reach; false: rivals hear nothing of its levels. Default true.',
+      ),
+      true,
+    ),
+  },
+  'a policy {id, name, description, framework, levels, evaluation, whenShort, significantShortfall, competitorClause, binding, public}',
+  'A responsible scaling policy: its ladder, evaluation rules and what it says to do short of safeguards.',
 );
 
 const tuningEntries = Object.fromEntries(
@@ -447,14 +549,19 @@ const LabSchema = obj(
     ),
     policy: obj(
       {
-        binding: bool(
-          'true: the engine enforces the if-then commitment; false: voluntary, breaking it is allowed and recorded.',
+        use: v.exactOptional(
+          id('Id of the policy (in "policies") this lab plays under. Absent: the default policy.'),
+        ),
+        binding: v.exactOptional(
+          bool(
+            "true: the engine enforces the lab's if-then commitment; false: voluntary, breaking it is allowed and recorded. Absent: as its policy says.",
+          ),
         ),
         inPauseAgreement: bool('Member of the conditional pause agreement at the start.'),
         publishesEvals: bool('Publishes its eval results at the start.'),
       },
-      'a policy object {binding, inPauseAgreement, publishesEvals}',
-      "The lab's commitments at the start.",
+      'a policy object {use, binding, inPauseAgreement, publishesEvals}',
+      'Which policy the lab plays under, and its commitments at the start.',
     ),
     bot: v.exactOptional(BotTuningSchema),
     pauseFrom: v.exactOptional(
@@ -623,13 +730,13 @@ const SCENARIO_ENTRIES = {
   ),
   schemaVersion: v.exactOptional(
     v.pipe(
-      v.literal(
-        SCENARIO_FORMAT,
+      v.picklist(
+        [1, SCENARIO_FORMAT] as const,
         (issue) =>
-          `expected the scenario format this version reads, ${SCENARIO_FORMAT}, got ${describeValue(issue.input)}`,
+          `expected a scenario format this version reads, 1 or ${SCENARIO_FORMAT}, got ${describeValue(issue.input)}`,
       ),
       v.description(
-        `Scenario format version (${SCENARIO_FORMAT}). Optional; a file of a newer format is refused with a clear message.`,
+        `Scenario format version (${SCENARIO_FORMAT}; 1 is read and migrated). Optional; a file of a newer format is refused with a clear message.`,
       ),
     ),
   ),
@@ -642,25 +749,7 @@ const SCENARIO_ENTRIES = {
     'one of',
     'How hard the scenario is to grasp.',
   ),
-  framework: obj(
-    {
-      name: text(LIMITS.shortText, 'Framework modelled, e.g. "Anthropic RSP".'),
-      version: text(LIMITS.shortText, 'Version modelled, e.g. "2.2".'),
-      date: register(
-        v.pipe(
-          v.string(expecting('a date like "2024-10-15", "2024-10" or "2024"')),
-          v.regex(
-            /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/,
-            expecting('a date like "2024-10-15", "2024-10" or "2024"'),
-          ),
-          v.description('Date of that version: YYYY-MM-DD, YYYY-MM or YYYY.'),
-        ),
-        'a date like "2024-10-15", "2024-10" or "2024"',
-      ),
-    },
-    'a framework object {name, version, date}',
-    'What the scenario models or teaches.',
-  ),
+  framework: FrameworkSchema,
   rounds: whole(LIMITS.rounds.min, LIMITS.rounds.max, 'Number of rounds (quarters) in the game.'),
   domains: list(
     DomainSchema,
@@ -669,12 +758,22 @@ const SCENARIO_ENTRIES = {
     DOMAIN_IDS.length,
     'The dangerous-capability domains this scenario tracks.',
   ),
-  levels: list(
-    LevelSchema,
-    'levels',
-    LIMITS.levels.min,
-    LIMITS.levels.max,
-    'The if-then ladder, from lowest to highest level.',
+  policies: v.exactOptional(
+    list(
+      PolicySchema,
+      'policies',
+      LIMITS.policies.min,
+      LIMITS.policies.max,
+      'The policies labs play under. Each lab names one in labs[].policy.use; labs that name none use defaultPolicy.',
+    ),
+  ),
+  defaultPolicy: v.exactOptional(
+    id('Id of the policy of labs that name none. Absent: the first in "policies".'),
+  ),
+  levels: v.exactOptional(
+    LevelsSchema(
+      'Old format only (a file without "policies"): the one if-then ladder every lab plays under. Move it into a policy.',
+    ),
   ),
   evaluation: EvaluationSchema,
   information: v.optional(
@@ -732,10 +831,11 @@ register(ScenarioSchema, SCENARIO_LABEL);
 
 // ---------------------------------------------------------------- compile-time contract check
 
-export type ScenarioSchemaOutput = v.InferOutput<typeof ScenarioSchema>;
+/** A file as read: old or new format, before resolve.ts fills in what a file may leave out. */
+export type ScenarioInput = v.InferOutput<typeof ScenarioSchema>;
 type Extends<A, B> = [A] extends [B] ? true : false;
-/** Fails to compile if the schema's output and `Scenario` drift apart in either direction. */
-export const SCHEMA_MATCHES_SCENARIO: [
-  Extends<ScenarioSchemaOutput, Scenario>,
-  Extends<Scenario, ScenarioSchemaOutput>,
-] = [true, true];
+/**
+ * Fails to compile if a resolved `Scenario` stops being a valid file (saves, share links and the
+ * inject check validate resolved scenarios again).
+ */
+export const SCENARIO_IS_VALID_INPUT: Extends<Scenario, ScenarioInput> = true;

@@ -2,8 +2,11 @@
 // the schema, so every value here has the right type; each broken rule becomes one issue with
 // the path of the value to fix.
 
-import type { DomainId, LevelSpec, SafeguardTrack, Scenario, ScriptedEvent } from '../types';
+import type { DomainId, LevelSpec, SafeguardTrack, ScriptedEvent } from '../types';
 import { SAFEGUARD_TRACKS } from '../types';
+import type { ScenarioInput } from './schema';
+
+type Scenario = ScenarioInput;
 
 export type PathSegment = string | number;
 
@@ -17,9 +20,14 @@ const named = (ids: readonly string[]) => (ids.length ? ids.map(quote).join(', '
 
 function duplicates<T extends { id: string }>(
   items: readonly T[],
-  listName: string,
+  list: string | PathSegment[],
   noun: string,
 ): RawIssue[] {
+  const at = typeof list === 'string' ? [list] : list;
+  const listName = at
+    .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
   const firstIndex = new Map<string, number>();
   const issues: RawIssue[] = [];
   items.forEach((item, index) => {
@@ -28,7 +36,7 @@ function duplicates<T extends { id: string }>(
       firstIndex.set(item.id, index);
     } else {
       issues.push({
-        path: [listName, index, 'id'],
+        path: [...at, index, 'id'],
         message: `duplicate ${noun} id ${quote(item.id)} — ${listName}[${earlier}] already uses it; ids must be unique`,
       });
     }
@@ -36,21 +44,26 @@ function duplicates<T extends { id: string }>(
   return issues;
 }
 
-function checkLevels(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
+/** The rules every ladder meets, wherever it is (`at`: its path, e.g. ['policies', 0, 'levels']). */
+function checkLevels(
+  levels: readonly LevelSpec[],
+  at: PathSegment[],
+  declared: Set<DomainId>,
+): RawIssue[] {
   const issues: RawIssue[] = [];
   const domainList = named([...declared]);
-  scenario.levels.forEach((level, index) => {
+  levels.forEach((level, index) => {
     const thresholdDomains = Object.keys(level.thresholds) as DomainId[];
     if (thresholdDomains.length === 0) {
       issues.push({
-        path: ['levels', index, 'thresholds'],
+        path: [...at, index, 'thresholds'],
         message: `level ${quote(level.id)} has no thresholds, so it can never be reached — give it at least one domain threshold`,
       });
     }
     for (const domain of thresholdDomains) {
       if (!declared.has(domain)) {
         issues.push({
-          path: ['levels', index, 'thresholds', domain],
+          path: [...at, index, 'thresholds', domain],
           message: `${quote(domain)} is not one of this scenario's domains (${domainList}) — add it to "domains" or remove this threshold`,
         });
       }
@@ -59,12 +72,12 @@ function checkLevels(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
 
   // Thresholds rise up the ladder, per domain.
   const highest = new Map<DomainId, { value: number; level: LevelSpec }>();
-  scenario.levels.forEach((level, index) => {
+  levels.forEach((level, index) => {
     for (const [domain, value] of Object.entries(level.thresholds) as [DomainId, number][]) {
       const below = highest.get(domain);
       if (below && value <= below.value) {
         issues.push({
-          path: ['levels', index, 'thresholds', domain],
+          path: [...at, index, 'thresholds', domain],
           message: `levels are out of order: ${quote(level.id)} must have a higher ${domain} threshold than the level below it, ${quote(below.level.id)} (${below.value}), got ${value} — list levels from lowest to highest`,
         });
       } else {
@@ -78,7 +91,7 @@ function checkLevels(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
   if (issues.some((issue) => issue.message.startsWith('levels are out of order'))) return issues;
   for (const which of ['trainingRequires', 'deploymentRequires'] as const) {
     const strongest = new Map<SafeguardTrack, { value: number; level: LevelSpec }>();
-    scenario.levels.forEach((level, index) => {
+    levels.forEach((level, index) => {
       for (const track of SAFEGUARD_TRACKS) {
         const value = level[which][track];
         const below = strongest.get(track);
@@ -86,11 +99,11 @@ function checkLevels(scenario: Scenario, declared: Set<DomainId>): RawIssue[] {
           issues.push(
             value === undefined
               ? {
-                  path: ['levels', index, which],
+                  path: [...at, index, which],
                   message: `${quote(level.id)} does not require ${track} readiness, but the level below it, ${quote(below.level.id)}, requires ${below.value} — a higher level must require at least as much (add "${track}": ${below.value} or more)`,
                 }
               : {
-                  path: ['levels', index, which, track],
+                  path: [...at, index, which, track],
                   message: `${quote(level.id)} requires less ${track} readiness (${value}) than the level below it, ${quote(below.level.id)} (${below.value}) — a higher level must require at least as much`,
                 },
           );
@@ -179,15 +192,100 @@ function checkEvent(
   return issues;
 }
 
+/**
+ * The old format (no `policies`): one ladder for every lab, whose cadence and per-lab `binding`
+ * must be given; nothing may name a policy.
+ */
+function checkOldFormat(scenario: Scenario): RawIssue[] {
+  const issues: RawIssue[] = [];
+  if (scenario.levels === undefined) {
+    return [
+      {
+        path: ['policies'],
+        message:
+          'missing — expected a list of 1 to 8 policies (each with its levels), or, in the old format, a top-level "levels" list',
+      },
+    ];
+  }
+  if (scenario.evaluation.cadence === undefined) {
+    issues.push({
+      path: ['evaluation', 'cadence'],
+      message:
+        'missing — expected a whole number from 1 to 8 (in the old format, without "policies", the cadence is given here)',
+    });
+  }
+  if (scenario.defaultPolicy !== undefined) {
+    issues.push({
+      path: ['defaultPolicy'],
+      message: 'this file has no "policies" to choose from — add "policies" or remove this field',
+    });
+  }
+  scenario.labs.forEach((lab, index) => {
+    if (lab.policy.use !== undefined) {
+      issues.push({
+        path: ['labs', index, 'policy', 'use'],
+        message: `this file has no "policies", so there is no policy ${quote(lab.policy.use)} — add "policies" or remove this field`,
+      });
+    }
+    if (lab.policy.binding === undefined) {
+      issues.push({
+        path: ['labs', index, 'policy', 'binding'],
+        message:
+          'missing — expected true or false (in the old format, without "policies", every lab says whether its policy binds it)',
+      });
+    }
+  });
+  return issues;
+}
+
+/** The new format: policies named uniquely, every reference to one resolves, ladders sound. */
+function checkPolicies(
+  scenario: Scenario,
+  policies: NonNullable<Scenario['policies']>,
+  declared: Set<DomainId>,
+): RawIssue[] {
+  const issues: RawIssue[] = [...duplicates(policies, 'policies', 'policy')];
+  const ids = policies.map((p) => p.id);
+  const unknown = (id: string) =>
+    `there is no policy ${quote(id)} in this scenario — expected one of ${named(ids)}`;
+  if (scenario.defaultPolicy !== undefined && !ids.includes(scenario.defaultPolicy)) {
+    issues.push({ path: ['defaultPolicy'], message: unknown(scenario.defaultPolicy) });
+  }
+  scenario.labs.forEach((lab, index) => {
+    if (lab.policy.use !== undefined && !ids.includes(lab.policy.use)) {
+      issues.push({ path: ['labs', index, 'policy', 'use'], message: unknown(lab.policy.use) });
+    }
+  });
+  // A ladder at the top beside policies is the default policy's (a resolved scenario, as saves
+  // and share links hold it, repeats it there): it is checked there, and replaces the policy's.
+  const fallback = policies.find((p) => p.id === scenario.defaultPolicy) ?? policies[0];
+  policies.forEach((policy, index) => {
+    if (policy === fallback && scenario.levels !== undefined) return;
+    issues.push(...duplicates(policy.levels, ['policies', index, 'levels'], 'level'));
+    issues.push(...checkLevels(policy.levels, ['policies', index, 'levels'], declared));
+  });
+  if (scenario.levels !== undefined) {
+    issues.push(...duplicates(scenario.levels, 'levels', 'level'));
+    issues.push(...checkLevels(scenario.levels, ['levels'], declared));
+  }
+  return issues;
+}
+
 /** Every cross-reference and ordering rule a well-formed scenario must also meet. */
 export function semanticIssues(scenario: Scenario): RawIssue[] {
   const declared = new Set(scenario.domains.map((domain) => domain.id));
   const labIds = scenario.labs.map((lab) => lab.id);
+  const policies = scenario.policies;
   return [
     ...duplicates(scenario.domains, 'domains', 'domain'),
-    ...duplicates(scenario.levels, 'levels', 'level'),
     ...duplicates(scenario.labs, 'labs', 'lab'),
-    ...checkLevels(scenario, declared),
+    ...(policies === undefined
+      ? [
+          ...checkOldFormat(scenario),
+          ...duplicates(scenario.levels ?? [], 'levels', 'level'),
+          ...checkLevels(scenario.levels ?? [], ['levels'], declared),
+        ]
+      : checkPolicies(scenario, policies, declared)),
     ...checkLabs(scenario, declared),
     ...scenario.events.flatMap((event, index) =>
       checkEvent(event, index, scenario, labIds, declared),

@@ -12,7 +12,8 @@ import {
   tooLargeMessage,
   valueDepthProblem,
 } from './input';
-import { SCENARIO_FORMAT, ScenarioSchema, describeValue } from './schema';
+import { resolveScenario } from './resolve';
+import { SCENARIO_FORMAT, ScenarioSchema, describeValue, type ScenarioInput } from './schema';
 import { semanticIssues, type PathSegment, type RawIssue } from './semantics';
 
 export interface ScenarioIssue {
@@ -23,8 +24,9 @@ export interface ScenarioIssue {
   message: string;
 }
 
+/** `notes`: not problems, but worth telling the author (e.g. the file was read in the old format). */
 export type ScenarioResult =
-  { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
+  { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: ScenarioIssue[] };
 
 /** Issues past this many are summarised in one last issue. */
 export const MAX_ISSUES = 50;
@@ -254,14 +256,9 @@ export function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
   return segments;
 }
 
-function schemaIssues(value: unknown): { issues: RawIssue[]; scenario?: Scenario } {
+function schemaIssues(value: unknown): { issues: RawIssue[]; scenario?: ScenarioInput } {
   const result = v.safeParse(ScenarioSchema, value);
-  if (result.success) {
-    const scenario: Scenario & { $schema?: string; schemaVersion?: number } = result.output;
-    delete scenario.$schema;
-    delete scenario.schemaVersion;
-    return { issues: [], scenario };
-  }
+  if (result.success) return { issues: [], scenario: result.output };
   const issues: RawIssue[] = [];
   const seen = new Set<string>();
   for (const issue of result.issues) {
@@ -314,7 +311,7 @@ function check(value: unknown, locator: Locator | null): ScenarioResult {
   if (newer) return newer;
   const { issues, scenario } = schemaIssues(value);
   const raw = scenario ? semanticIssues(scenario) : issues;
-  if (scenario && raw.length === 0) return { ok: true, scenario };
+  if (scenario && raw.length === 0) return { ok: true, ...resolveScenario(scenario) };
   return { ok: false, errors: finish(raw.map((issue) => locate(issue, locator))) };
 }
 

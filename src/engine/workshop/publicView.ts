@@ -112,7 +112,8 @@ export function publicSnapshot(
       team: teamOf.get(lab.id) ?? null,
       deployment: s?.deployment ?? lab.deployment,
       training: s?.training ?? null,
-      announcedLevel: levelOrNull(s?.announcedLevel ?? null),
+      // The name on the lab's own policy's ladder (labs may play under different policies).
+      announcedLevel: s?.announcedLevelName ?? levelOrNull(s?.announcedLevel ?? null),
       marketShare: s?.marketShare ?? lab.marketShare,
       reputation: s?.reputation ?? lab.reputation,
       inPauseAgreement: s?.inPauseAgreement ?? lab.policy.inPauseAgreement,

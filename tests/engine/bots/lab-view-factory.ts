@@ -1,6 +1,7 @@
 // Test factory for LabViews: a plain, valid view with a three-level ladder, overridable piece by
 // piece, and fast-check generators of random valid views and bot tunings for property tests.
 
+import { ladderPolicy } from '../../../src/engine/policies';
 import fc from 'fast-check';
 import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
 import { DOMAIN_IDS, POSTURES } from '../../../src/engine/types';
@@ -63,6 +64,7 @@ export function makeView(overrides: ViewOverrides = {}): LabView {
     recentIncidents: [],
     stolenModels: 0,
     safetyBuffer: 0,
+    rules: ladderPolicy(LADDER),
     levels: LADDER,
     domains: ['cbrn', 'cyber', 'autonomy'],
     ...rest,
@@ -102,6 +104,9 @@ export function makeRival(overrides: Partial<RivalSignal> = {}): RivalSignal {
     inPauseAgreement: false,
     publishedEval: null,
     announcedLevel: null,
+    announcedFloor: null,
+    announcedLevelName: null,
+    policyName: 'Test ladder',
     lastDefection: null,
     ...overrides,
   };
@@ -185,6 +190,9 @@ const rival: fc.Arbitrary<RivalSignal> = fc.record({
   inPauseAgreement: fc.boolean(),
   publishedEval: fc.option(evalResult, { nil: null }),
   announcedLevel: fc.option(fc.constantFrom('L2', 'L3', 'L4'), { nil: null }),
+  announcedFloor: fc.constant(null),
+  announcedLevelName: fc.constant(null),
+  policyName: fc.constant('Test ladder'),
   lastDefection: fc.option(fc.integer({ min: 1, max: 24 }), { nil: null }),
 });
 
@@ -203,6 +211,7 @@ export const arbitraryView: fc.Arbitrary<LabView> = ladder.chain((levels) =>
       recentIncidents: fc.array(incident, { maxLength: 3 }),
       stolenModels: fc.integer({ min: 0, max: 3 }),
       safetyBuffer: fc.constantFrom(0, 0.02, 0.05),
+      rules: fc.constant(ladderPolicy(levels)),
       levels: fc.constant(levels),
       domains: fc.subarray([...DOMAIN_IDS], { minLength: 1 }),
       self: fc.record({

@@ -23,11 +23,20 @@ describe('the published JSON Schema', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(
-      expect.arrayContaining(['id', 'rounds', 'levels', 'labs', 'sources', 'simplifications']),
+      expect.arrayContaining(['id', 'rounds', 'labs', 'sources', 'simplifications']),
     );
     expect(schema.required).not.toContain('events');
-    const thresholds = schema.properties.levels.items.properties.thresholds;
-    expect(Object.keys(thresholds.properties)).toEqual(DOMAIN_IDS);
+    // policies (format 2), or the old format's one ladder
+    expect(schema.anyOf).toEqual([{ required: ['policies'] }, { required: ['levels'] }]);
+    const policy = schema.properties.policies.items;
+    expect(policy.additionalProperties).toBe(false);
+    expect(policy.required).toEqual(
+      expect.arrayContaining(['id', 'name', 'framework', 'levels', 'evaluation']),
+    );
+    expect(policy.properties.whenShort.enum).toEqual(['pause', 'restrict', 'delayIfAhead']);
+    for (const ladder of [policy.properties.levels, schema.properties.levels]) {
+      expect(Object.keys(ladder.items.properties.thresholds.properties)).toEqual(DOMAIN_IDS);
+    }
     expect(Object.keys(schema.properties.dynamics.properties).sort()).toEqual(
       Object.keys(PARAMETER_DOCS).sort(),
     );

@@ -21,10 +21,12 @@ const EXPECTED = [
   'openai-preparedness',
   'quiet-revision',
   'race-to-the-bottom',
+  'rsp-v2-vs-v3',
+  'three-frameworks',
 ];
 
 describe('shipped scenarios', () => {
-  it('include the seven the issue asks for', () => {
+  it('include the seven of issue 3 and the two policy scenarios of issue 14', () => {
     // Facilitators may add their own; those are held to the same bar by the tests below.
     expect(shippedFiles().map(([file]) => file.replace(/\.json$/, ''))).toEqual(
       expect.arrayContaining(EXPECTED),
@@ -74,10 +76,22 @@ describe('shipped scenarios', () => {
         expect(lab.start.budget).toBeGreaterThanOrEqual(80);
         expect(lab.start.budget).toBeLessThanOrEqual(120);
       }
-      const first = scenario.levels[0];
-      for (const value of Object.values(first?.thresholds ?? {})) {
-        expect(value).toBeGreaterThanOrEqual(0.5);
-        expect(value).toBeLessThanOrEqual(0.7);
+      for (const policy of scenario.policies) {
+        for (const value of Object.values(policy.levels[0]?.thresholds ?? {})) {
+          expect(value).toBeGreaterThanOrEqual(0.5);
+          expect(value).toBeLessThanOrEqual(0.7);
+        }
+      }
+    });
+
+    it('is in the current format, and every policy is dated and noted', () => {
+      expect(JSON.parse(text).schemaVersion).toBe(2);
+      for (const policy of scenario.policies) {
+        expect(policy.framework.date).toMatch(/^\d{4}/);
+        // Each policy of several is named in a simplification that lists what it invents.
+        if (scenario.policies.length > 1) {
+          expect(scenario.simplifications.some((note) => note.includes(policy.id))).toBe(true);
+        }
       }
     });
 
