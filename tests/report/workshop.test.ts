@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addCommitment } from '../../src/engine/workshop/commitments';
 import { workshopReportMarkdown } from '../../src/report/workshop';
 import type { FiredInject } from '../../src/engine/game';
+import type { DomainId } from '../../src/engine/types';
 import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from '../engine/workshop/helpers';
 
 const inject: FiredInject = {
@@ -71,7 +72,7 @@ describe('the missed crossings, ladder by ladder', () => {
     ],
   });
   const level = SCENARIO.levels[0];
-  const domain = Object.keys(level?.thresholds ?? {})[0] as string;
+  const domain = Object.keys(level?.thresholds ?? {})[0] as DomainId;
 
   it('shows one list, saying so, when no team revised a threshold', () => {
     const { state } = played(SCENARIO.rounds, 5);

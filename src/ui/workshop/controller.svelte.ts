@@ -17,6 +17,7 @@ import {
 } from '../../engine/workshop/commitments';
 import * as flow from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
+import { clampRevealSection } from '../../engine/workshop/reveal';
 import { workshopReportMarkdown } from '../../report/workshop';
 import {
   defaultTeamName,
@@ -142,6 +143,20 @@ export function createWorkshop(options: WorkshopOptions) {
     };
   }
 
+  // ---------------------------------------------------------------- the reveal (issue 16 item 3)
+  // Which section of the end-of-game reveal the projector shows. Presentation only: not saved
+  // (a reload starts the reveal again from its first section), never part of the game.
+
+  let revealSection = $state(0);
+
+  /** Step the projector's reveal by `delta` sections (kept in range) and show it at once. */
+  function stepReveal(delta: number) {
+    revealSection = clampRevealSection(revealSection + delta);
+    broadcast();
+  }
+
+  // ----------------------------------------------------------------
+
   function snapshotOf(session: Omit<WorkshopSession, 'savedAt'> | null): PublicSnapshot | null {
     if (!session) return null;
     const c = ctx();
@@ -149,7 +164,13 @@ export function createWorkshop(options: WorkshopOptions) {
       session.meta.stage === 'play' && c.game
         ? c.game
         : createGame(session.setup.scenario, session.setup);
-    return publicSnapshot(session.setup.scenario, game, session.meta, Object.keys(session.pending));
+    return publicSnapshot(
+      session.setup.scenario,
+      game,
+      session.meta,
+      Object.keys(session.pending),
+      revealSection,
+    );
   }
 
   function broadcast(session = currentSession()) {
@@ -545,8 +566,14 @@ export function createWorkshop(options: WorkshopOptions) {
     get publicView(): PublicSnapshot | null {
       void actor.snapshot;
       void meta;
+      void revealSection;
       return snapshotOf(currentSession());
     },
+    /** The reveal's section on the projector, and stepping through it. */
+    get revealSection() {
+      return revealSection;
+    },
+    stepReveal,
     dismissNotice: () => (notice = null),
     dismissSaveWarning: () => (saveWarning = null),
     setDraft,
