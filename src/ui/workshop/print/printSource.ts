@@ -3,22 +3,13 @@
 
 import type { GameSetup } from '../../../engine/machines/gameMachine';
 import type { WorkshopTeam } from '../../../engine/workshop/types';
-import { parseWorkshopSession, WORKSHOP_KEY } from '../../../lib/workshopSession';
+import { savedWorkshopSession } from '../projectorSource';
 
 export function printSourceFromStorage(
   storage: Storage | null,
 ): { setup: GameSetup; teams: WorkshopTeam[] } | null {
-  try {
-    const raw = storage?.getItem(WORKSHOP_KEY);
-    if (!raw) return null;
-    const envelope: unknown = JSON.parse(raw);
-    if (typeof envelope !== 'object' || envelope === null) return null;
-    const result = parseWorkshopSession((envelope as { save?: unknown }).save);
-    if (!result.ok) return null;
-    return { setup: result.session.setup, teams: result.session.meta.teams };
-  } catch {
-    return null;
-  }
+  const session = savedWorkshopSession(storage);
+  return session && { setup: session.setup, teams: session.meta.teams };
 }
 
 export type PrintKind = 'briefs' | 'rules' | 'notes';
