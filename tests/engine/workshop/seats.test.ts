@@ -132,7 +132,22 @@ describe('seating more teams than labs', () => {
           const events = shipped.events.filter(
             (e) => !('lab' in e.effect) || kept.has(e.effect.lab),
           );
-          const scenario = { ...shipped, labs, events };
+          // Notes about events cut away go with them; the rest follow their event's new place.
+          const facilitation = shipped.facilitation && {
+            ...shipped.facilitation,
+            injectNotes: shipped.facilitation.injectNotes
+              .map((n) => ({
+                ...n,
+                event: events.indexOf(shipped.events[n.event] as (typeof events)[number]),
+              }))
+              .filter((n) => n.event >= 0),
+          };
+          const scenario = {
+            ...shipped,
+            labs,
+            events,
+            ...(facilitation ? { facilitation } : {}),
+          };
           const seated = seatedScenario(scenario, teams);
           const ids = seated.labs.map((l) => l.id);
           expect(new Set(ids).size).toBe(ids.length);
