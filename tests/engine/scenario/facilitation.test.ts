@@ -2,7 +2,9 @@
 // shipped scenario (the printed facilitator notes are made from it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keepEvents } from '../../../src/engine/scenario/keepEvents';
 import { validateScenarioValue } from '../../../src/engine/scenario/validate';
+import type { Scenario } from '../../../src/engine/types';
 import { shippedFiles } from './helpers';
 
 const read = (file: string) =>
@@ -42,5 +44,19 @@ describe('facilitation', () => {
     expect(validateScenarioValue({ ...base, facilitation: undefined }).ok).toBe(false);
     const without = Object.fromEntries(Object.entries(base).filter(([k]) => k !== 'facilitation'));
     expect(validateScenarioValue(without).ok).toBe(true);
+  });
+
+  it('follows its events when some are dropped (a shorter game), and the scenario stays valid', () => {
+    const base = validateScenarioValue(read('eval-blind-spot.json'));
+    if (!base.ok) throw new Error('not valid');
+    const scenario: Scenario = base.scenario;
+    const short = keepEvents({ ...scenario, rounds: 6 }, (e) => e.round <= 6);
+    expect(short.events.map((e) => e.round)).toEqual([2, 5]);
+    expect(short.facilitation?.injectNotes.map((n) => n.event)).toEqual([0, 1]);
+    const later = keepEvents(scenario, (e) => e.round >= 5);
+    expect(later.facilitation?.injectNotes.map((n) => n.note)).toEqual(
+      scenario.facilitation?.injectNotes.slice(1).map((n) => n.note),
+    );
+    expect(validateScenarioValue(JSON.parse(JSON.stringify(later))).ok).toBe(true);
   });
 });

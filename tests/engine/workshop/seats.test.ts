@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keepEvents } from '../../../src/engine/scenario/keepEvents';
 import { parseScenario, validateScenarioValue } from '../../../src/engine/scenario/validate';
 import type { Scenario } from '../../../src/engine/types';
 import {
@@ -129,25 +130,10 @@ describe('seating more teams than labs', () => {
           // Scenarios of 1..6 labs: the shipped ones cut short (the player's lab stays first).
           const labs = shipped.labs.slice(0, labCount);
           const kept = new Set([...labs.map((l) => l.id), 'all', 'player', 'rivals']);
-          const events = shipped.events.filter(
+          const scenario = keepEvents(
+            { ...shipped, labs },
             (e) => !('lab' in e.effect) || kept.has(e.effect.lab),
           );
-          // Notes about events cut away go with them; the rest follow their event's new place.
-          const facilitation = shipped.facilitation && {
-            ...shipped.facilitation,
-            injectNotes: shipped.facilitation.injectNotes
-              .map((n) => ({
-                ...n,
-                event: events.indexOf(shipped.events[n.event] as (typeof events)[number]),
-              }))
-              .filter((n) => n.event >= 0),
-          };
-          const scenario = {
-            ...shipped,
-            labs,
-            events,
-            ...(facilitation ? { facilitation } : {}),
-          };
           const seated = seatedScenario(scenario, teams);
           const ids = seated.labs.map((l) => l.id);
           expect(new Set(ids).size).toBe(ids.length);
