@@ -9,8 +9,9 @@ import { HIGH_BOARD_PRESSURE } from './bots/building-blocks';
 import { domainName, levelName } from './explain';
 import { percent } from './numbers';
 import { readableNews } from './news';
-import { levelReached } from './evaluation';
+import { levelReached, missedCrossings } from './evaluation';
 import { describeIncident } from './incidents';
+import { undoRevisions } from './knowledge';
 import { POSTURE_RULES } from './postures';
 import type {
   BotStrategyId,
@@ -148,31 +149,116 @@ function levelIndex(ladder: readonly LevelSpec[], id: string | null): number {
   return id === null ? -1 : ladder.findIndex((l) => l.id === id);
 }
 
+/** One lab's missed crossings quarter by quarter, as some ladder counts them. */
+type MissedByQuarter = (lab: string) => { round: number; missed: readonly MissedCrossing[] }[];
+
+/** The record's own: each quarter against the ladder the lab held that quarter (revised or not). */
+const recordedMisses =
+  (state: GameState): MissedByQuarter =>
+  (lab) =>
+    state.history.map((round) => ({
+      round: round.round,
+      missed: round.labs.find((l) => l.lab === lab)?.missedCrossings ?? [],
+    }));
+
 /**
  * Missed crossings grouped into episodes: a threshold (lab, level, domain) missed in consecutive
  * quarters is one episode, reported with its first quarter's numbers.
+ */
+function episodes(byQuarter: MissedByQuarter, labs: readonly string[]): MissedCrossing[] {
+  const found: MissedCrossing[] = [];
+  for (const lab of labs) {
+    let previous = new Set<string>();
+    let previousRound = -1;
+    for (const { round, missed } of byQuarter(lab)) {
+      const now = new Set<string>();
+      for (const m of missed) {
+        const key = `${m.levelId}\u0000${m.domain}`;
+        now.add(key);
+        if (!(previous.has(key) && previousRound === round - 1)) found.push(m);
+      }
+      previous = now;
+      previousRound = round;
+    }
+  }
+  return found.sort((a, b) => a.round - b.round || labs.indexOf(a.lab) - labs.indexOf(b.lab));
+}
+
+/**
+ * Missed crossings grouped into episodes, against the ladder each lab held in each quarter (its
+ * revisions included, as the record counts them).
  */
 export function missedCrossingEpisodes(
   state: GameState,
   labs: readonly string[],
 ): MissedCrossing[] {
-  const episodes: MissedCrossing[] = [];
-  for (const lab of labs) {
-    let previous = new Set<string>();
-    let previousRound = -1;
-    for (const round of state.history) {
-      const row = round.labs.find((l) => l.lab === lab);
-      const now = new Set<string>();
-      for (const m of row?.missedCrossings ?? []) {
-        const key = `${m.levelId}\u0000${m.domain}`;
-        now.add(key);
-        if (!(previous.has(key) && previousRound === round.round - 1)) episodes.push(m);
-      }
-      previous = now;
-      previousRound = round.round;
-    }
-  }
-  return episodes.sort((a, b) => a.round - b.round || labs.indexOf(a.lab) - labs.indexOf(b.lab));
+  return episodes(recordedMisses(state), labs);
+}
+
+/** The ladder a lab started the game with: its own with every revision, public or quiet, undone. */
+export function startingLevels(lab: LabState): readonly LevelSpec[] {
+  return lab.policy.revisions.length === 0
+    ? lab.policy.levels
+    : undoRevisions(lab.policy.levels, lab.policy.revisions);
+}
+
+/**
+ * Missed crossings as the ladder each lab started with counts them: the same true capability and
+ * the same eval results each quarter, held against the thresholds before any revision. A lab that
+ * loosened a threshold can miss a crossing here that its revised ladder no longer shows.
+ */
+export function missedCrossingEpisodesOnStartingLadder(
+  scenario: Scenario,
+  state: GameState,
+  labs: readonly string[],
+): MissedCrossing[] {
+  const buffer = scenario.evaluation.safetyBuffer;
+  const byQuarter: MissedByQuarter = (id) => {
+    const lab = state.labs.find((l) => l.id === id);
+    if (!lab) return [];
+    const ladder = startingLevels(lab);
+    return rowsOf(state, id).map((row) => ({
+      round: row.round,
+      missed: missedCrossings(
+        ladder,
+        row.capability,
+        row.measured && {
+          round: row.round,
+          measured: row.measured,
+          uncertainty: 0,
+          sensitivity: 0,
+        },
+        buffer,
+        id,
+        row.round,
+      ),
+    }));
+  };
+  return episodes(byQuarter, labs);
+}
+
+/** Both counts of the missed crossings, and whether any of the labs revised a threshold at all. */
+export interface MissedByLadder {
+  /** Against the ladder each lab started the game with. */
+  starting: MissedCrossing[];
+  /** Against the ladder each lab held in each quarter, revisions included (the record's count). */
+  revised: MissedCrossing[];
+  /** Labs (of those asked about) that revised a threshold: only for them can the two differ. */
+  revisedLabs: string[];
+}
+
+export function missedCrossingsByLadder(
+  scenario: Scenario,
+  state: GameState,
+  labs: readonly string[],
+): MissedByLadder {
+  return {
+    starting: missedCrossingEpisodesOnStartingLadder(scenario, state, labs),
+    revised: missedCrossingEpisodes(state, labs),
+    revisedLabs: labs.filter(
+      (id) => (state.labs.find((l) => l.id === id)?.policy.revisions.length ?? 0) > 0,
+    ),
+  };
 }
 
 const SAFEGUARD_FOR_INCIDENT: Record<IncidentKind, string> = {

@@ -275,6 +275,18 @@ export interface Scenario {
   sources: Source[];
   /** Every simplification and every number invented for play. */
   simplifications: string[];
+  /** Notes for a facilitator running the scenario as a workshop (printed facilitator notes). */
+  facilitation?: Facilitation;
+}
+
+/** What a facilitator needs beyond the game's data: goals, when to fire injects, what to ask. */
+export interface Facilitation {
+  /** What participants should take away, one line each. */
+  learningGoals: string[];
+  /** Advice on a scripted event (by its index in `events`): when to fire it and why. */
+  injectNotes: { event: number; note: string }[];
+  /** Questions for the debrief, beyond the ones the game chooses from what happened. */
+  debriefPrompts: string[];
 }
 
 /** Model parameters. Defaults, meanings and sources are in src/engine/parameters.ts and MODEL.md. */

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { valueDepthProblem } from '../engine/scenario/input';
 import { LIMITS } from '../engine/scenario/schema';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
+import { REVEAL_SECTIONS } from '../engine/workshop/reveal';
 import { WORKSHOP_LIMITS } from '../engine/workshop/types';
 
 /** A room token: letters, digits, - and _ (what `newRoom` makes). */
@@ -88,6 +89,47 @@ const PublicLab = v.object({
   ),
 });
 
+const Crossings = v.pipe(
+  v.array(v.object({ round: Round, team: Short, text: Long })),
+  v.maxLength(MAX_ROUNDS * WORKSHOP_LIMITS.teams.max * LIMITS.levels.max),
+);
+
+/** The reveal (src/engine/workshop/reveal.ts): present only once the game is over. */
+const RevealSchema = v.object({
+  section: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REVEAL_SECTIONS.length - 1)),
+  outcome: v.object({ title: Long, text: Long }),
+  teams: v.pipe(
+    v.array(
+      v.object({
+        lab: Id,
+        name: Short,
+        labName: Short,
+        trueLevel: v.nullable(Short),
+        shownLevel: v.nullable(Short),
+        evals: v.pipe(
+          v.array(v.object({ domain: Short, measured: v.nullable(Num), truth: Num })),
+          v.maxLength(20),
+        ),
+        kept: Round,
+        broken: Round,
+        revisedPublicly: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+        revisedQuietly: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+      }),
+    ),
+    v.maxLength(WORKSHOP_LIMITS.teams.max),
+  ),
+  missed: v.object({
+    starting: Crossings,
+    revised: v.nullable(Crossings),
+    revisedBy: v.pipe(v.array(Short), v.maxLength(WORKSHOP_LIMITS.teams.max)),
+  }),
+  commitments: v.pipe(
+    v.array(v.object({ round: Round, parties: Long, text: Long, verdict: Short })),
+    v.maxLength(WORKSHOP_LIMITS.commitments),
+  ),
+  questions: v.pipe(v.array(Long), v.maxLength(10)),
+});
+
 export const PublicSnapshotSchema = v.object({
   kind: v.literal('threshold-public'),
   scenarioTitle: Short,
@@ -137,6 +179,7 @@ export const PublicSnapshotSchema = v.object({
     ),
     v.maxLength(WORKSHOP_LIMITS.commitments),
   ),
+  reveal: v.nullable(RevealSchema),
 });
 
 /** A public snapshot, checked in full; null for anything else. Never throws. */

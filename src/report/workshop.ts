@@ -2,8 +2,11 @@
 // with the workshop's own record added — who played which lab, the commitments and agreements
 // announced at the table with what became of them, and the injects the facilitator fired.
 
+import { missedCrossingsByLadder } from '../engine/debrief';
+import { domainName, levelName } from '../engine/explain';
 import type { FiredInject } from '../engine/game';
-import type { GameState, Scenario } from '../engine/types';
+import { percent } from '../engine/numbers';
+import type { GameState, MissedCrossing, Scenario } from '../engine/types';
 import {
   assessCommitments,
   COMMITMENT_KIND_LABEL,
@@ -54,6 +57,8 @@ export function workshopSectionsMarkdown(
     '',
   );
 
+  lines.push(...missedByLadderMarkdown(scenario, state, meta));
+
   lines.push('## Commitments and agreements announced at the table', '');
   if (meta.commitments.length === 0) {
     lines.push('No public commitments were recorded.', '');
@@ -94,6 +99,62 @@ export function workshopSectionsMarkdown(
       '',
     );
   }
+  return lines;
+}
+
+/**
+ * The teams' missed crossings on the ladder each started with and on its revised one, labelled:
+ * a loosened threshold can hide a crossing from the second that the first still shows.
+ */
+function missedByLadderMarkdown(
+  scenario: Scenario,
+  state: GameState,
+  meta: WorkshopMeta,
+): string[] {
+  const both = missedCrossingsByLadder(
+    scenario,
+    state,
+    meta.teams.map((t) => t.lab),
+  );
+  const team = (id: string) => meta.teams.find((t) => t.lab === id)?.name ?? id;
+  const table = (list: readonly MissedCrossing[]) =>
+    list.length === 0
+      ? ['None.']
+      : markdownTable(
+          [
+            'Quarter',
+            'Team',
+            'Level',
+            'Domain',
+            'True by the quarter’s end',
+            'Evals showed',
+            'Threshold',
+          ],
+          list.map((m) => [
+            String(m.round),
+            md(team(m.lab)),
+            md(levelName(scenario, m.levelId)),
+            md(domainName(scenario, m.domain)),
+            percent(m.trueCapability),
+            percent(m.measured),
+            percent(m.threshold),
+          ]),
+        );
+  const lines = ['## The teams’ missed crossings, ladder by ladder', ''];
+  if (both.revisedLabs.length === 0) {
+    lines.push('No team revised a threshold: the ladder each started with is the only one.', '');
+    lines.push(...table(both.starting), '');
+    return lines;
+  }
+  lines.push('### Against the ladder each team started with', '', ...table(both.starting), '');
+  lines.push(
+    '### Against the revised ladder',
+    '',
+    `As the thresholds stood each quarter, after the revisions by ${both.revisedLabs.map((id) => md(team(id))).join(', ')}.`,
+    '',
+    ...table(both.revised),
+    '',
+  );
   return lines;
 }
 

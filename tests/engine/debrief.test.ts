@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, missedCrossingEpisodes } from '../../src/engine/debrief';
+import {
+  buildDebrief,
+  missedCrossingEpisodes,
+  missedCrossingsByLadder,
+  startingLevels,
+} from '../../src/engine/debrief';
 import { advanceGame, createGame } from '../../src/engine/game';
 import type {
   DomainValues,
@@ -291,6 +296,50 @@ describe('coordination and accountability', () => {
       'Player Lab quietly loosened its threshold: Level 3 CBRN from 55% to 70%. It later came to light.',
     );
     expect(texts.some((t) => t.startsWith('An external audit reveals Player Lab'))).toBe(true);
+  });
+});
+
+describe('missed crossings against the starting ladder and the revised one', () => {
+  it('counts a crossing the loosened threshold hides against the ladder the lab started with', () => {
+    const base = testScenario();
+    const scenario = scenarioWith(
+      { player: { capability: { cbrn: 0.6 } } },
+      { rounds: 3, evaluation: { ...base.evaluation, elicitationGap: 0.3, safetyBuffer: 0 } },
+    );
+    const state = play(scenario, (round) =>
+      round === 1
+        ? decision('pause', [
+            { kind: 'reviseThreshold', levelId: 'L3', domain: 'cbrn', to: 0.9, publicly: true },
+          ])
+        : decision('pause'),
+    );
+    const player = state.labs.find((l) => l.id === 'player')!;
+    expect(startingLevels(player).find((l) => l.id === 'L3')?.thresholds.cbrn).toBe(0.55);
+    const both = missedCrossingsByLadder(scenario, state, ['player']);
+    expect(both.revisedLabs).toEqual(['player']);
+    expect(both.revised.filter((m) => m.levelId === 'L3' && m.domain === 'cbrn')).toEqual([]);
+    expect(both.starting).toContainEqual(
+      expect.objectContaining({ lab: 'player', levelId: 'L3', domain: 'cbrn', threshold: 0.55 }),
+    );
+  });
+
+  it('gives the same crossings on both ladders to a lab that never revised', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), (seed) => {
+        const base = testScenario();
+        const scenario = scenarioWith(
+          { player: { capability: { cbrn: 0.5 } } },
+          { rounds: 5, evaluation: { ...base.evaluation, elicitationGap: 0.2 } },
+        );
+        const state = play(scenario, () => decision('deploy'), seed);
+        const labs = state.labs.map((l) => l.id);
+        const both = missedCrossingsByLadder(scenario, state, labs);
+        const unrevised = labs.filter((id) => !both.revisedLabs.includes(id));
+        const only = (list: MissedCrossing[]) => list.filter((m) => unrevised.includes(m.lab));
+        expect(only(both.starting)).toEqual(only(missedCrossingEpisodes(state, labs)));
+      }),
+      { numRuns: 15 },
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addCommitment } from '../../src/engine/workshop/commitments';
 import { workshopReportMarkdown } from '../../src/report/workshop';
 import type { FiredInject } from '../../src/engine/game';
+import type { DomainId } from '../../src/engine/types';
 import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from '../engine/workshop/helpers';
 
 const inject: FiredInject = {
@@ -60,5 +61,49 @@ describe('the after-action report', () => {
     const footer = report.lastIndexOf('\n---\n');
     expect(footer).toBeGreaterThan(report.indexOf('## Injects fired'));
     expect(report.slice(footer)).toContain('Reproduce:');
+  });
+});
+
+describe('the missed crossings, ladder by ladder', () => {
+  const meta = playMeta({
+    teams: [
+      { lab: LAB_A, name: 'Team Amber' },
+      { lab: LAB_B, name: 'Team Blue' },
+    ],
+  });
+  const level = SCENARIO.levels[0];
+  const domain = Object.keys(level?.thresholds ?? {})[0] as DomainId;
+
+  it('shows one list, saying so, when no team revised a threshold', () => {
+    const { state } = played(SCENARIO.rounds, 5);
+    const report = workshopReportMarkdown(SCENARIO, state, meta);
+    expect(report).toContain('## The teams’ missed crossings, ladder by ladder');
+    expect(report).toContain('No team revised a threshold');
+    expect(report).not.toContain('### Against the revised ladder');
+  });
+
+  it('labels both lists when a team revised one', () => {
+    const { state } = played(3, 5, [], (q) => ({
+      [LAB_A]: dec(
+        'pause',
+        q === 1
+          ? [
+              {
+                kind: 'reviseThreshold',
+                levelId: level?.id ?? '',
+                domain,
+                to: 0.95,
+                publicly: true,
+              },
+            ]
+          : [],
+      ),
+      [LAB_B]: dec('restrict'),
+    }));
+    expect(state.labs.find((l) => l.id === LAB_A)?.policy.revisions).toHaveLength(1);
+    const report = workshopReportMarkdown(SCENARIO, state, meta);
+    expect(report).toContain('### Against the ladder each team started with');
+    expect(report).toContain('### Against the revised ladder');
+    expect(report).toContain('after the revisions by Team Amber.');
   });
 });

@@ -71,7 +71,18 @@ describe('Workshop', () => {
     expect(screen.getByText(/Bots play/)).toHaveTextContent(shortest.labs[2]?.name ?? '');
     await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
     expect(screen.getByRole('textbox', { name: 'Team 3 name' })).toHaveValue('Team C');
+    // A fourth team on a three-lab scenario: a lab is added, and the setup says so.
+    await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
+    expect(screen.getByText(/Labs added/).parentElement).toHaveTextContent(
+      /1 lab was added.*Northwind AI/,
+    );
+    for (let i = 0; i < 2; i++)
+      await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
+    expect(screen.getByRole('textbox', { name: 'Team 6 name' })).toHaveValue('Team F');
     expect(screen.getByRole('button', { name: 'Add a team' })).toBeDisabled();
+    for (const n of [6, 5, 4])
+      await userEvent.click(screen.getByRole('button', { name: new RegExp(`Remove team ${n}`) }));
+    expect(screen.queryByText(/Labs added/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: /Remove team 3/ }));
     // The removed team's button is gone: the focus goes on to "Add a team", not the page.
     await waitFor(() => expect(screen.getByRole('button', { name: 'Add a team' })).toHaveFocus());

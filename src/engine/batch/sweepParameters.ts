@@ -5,6 +5,7 @@
 // Outcomes are not knobs: "the share of crossings the evals missed" is measured by the batch
 // runner (see runBatch.ts); what you turn is the eval sensitivity, gap and cadence behind it.
 
+import { keepEvents } from '../scenario/keepEvents';
 import { DEFAULT_DYNAMICS, PARAMETER_DOCS } from '../parameters';
 import { BOT_STRATEGY_IDS } from '../types';
 import type { DynamicsParams, InformationRegime, LabSpec, Scenario } from '../types';
@@ -98,11 +99,10 @@ export function withLabCount(scenario: Scenario, count: number): Scenario {
       return false;
     });
     const ids = new Set(kept.map((l) => l.id));
-    const events = scenario.events.filter((e) => {
+    return keepEvents({ ...scenario, labs: kept }, (e) => {
       const lab = 'lab' in e.effect ? e.effect.lab : null;
       return lab === null || lab === 'all' || lab === 'any' || ids.has(lab);
     });
-    return { ...scenario, labs: kept, events };
   }
   const template: LabSpec =
     [...labs].reverse().find((l) => l.role === 'rival') ?? (labs[labs.length - 1] as LabSpec);
@@ -341,7 +341,7 @@ const WORLD_PARAMETERS: SweepParameter[] = [
     max: MAX_ROUNDS,
     integer: true,
     default: (s) => s.rounds,
-    apply: (s, v) => ({ ...s, rounds: v, events: s.events.filter((e) => e.round <= v) }),
+    apply: (s, v) => keepEvents({ ...s, rounds: v }, (e) => e.round <= v),
     format: plain,
   },
 ];

@@ -716,6 +716,45 @@ const dynamicsEntries = Object.fromEntries(
   }),
 ) as DynamicsEntries;
 
+const FacilitationSchema = obj(
+  {
+    learningGoals: list(
+      text(LIMITS.lineText, 'One thing participants should take away.'),
+      'learning goals',
+      1,
+      10,
+      'What participants should take away, one line each.',
+    ),
+    injectNotes: list(
+      obj(
+        {
+          event: whole(
+            0,
+            LIMITS.events.max - 1,
+            'Index of the scripted event in "events" (0 is the first).',
+          ),
+          note: text(LIMITS.lineText, 'When to fire it (early, on time, or hold it) and why.'),
+        },
+        'an inject note {event, note}',
+        'Advice on one scripted event.',
+      ),
+      'inject notes',
+      0,
+      LIMITS.events.max,
+      'When to fire which inject, by event.',
+    ),
+    debriefPrompts: list(
+      text(LIMITS.lineText, 'A question for the room.'),
+      'debrief prompts',
+      1,
+      10,
+      'Questions for the debrief, beyond those the game picks from what happened.',
+    ),
+  },
+  'a facilitation object {learningGoals, injectNotes, debriefPrompts}',
+  'Notes for a facilitator running the scenario as a workshop (printed as facilitator notes).',
+);
+
 const SCENARIO_LABEL = 'a scenario object {id, title, pitch, briefing, …}';
 
 const SCENARIO_ENTRIES = {
@@ -817,6 +856,7 @@ const SCENARIO_ENTRIES = {
     LIMITS.simplifications.max,
     'Every simplification and every number invented for play.',
   ),
+  facilitation: v.exactOptional(FacilitationSchema),
 };
 
 export const ScenarioSchema = v.pipe(

@@ -272,6 +272,20 @@ function checkPolicies(
 }
 
 /** Every cross-reference and ordering rule a well-formed scenario must also meet. */
+/** Inject notes point at scripted events that exist. */
+function checkFacilitation(scenario: Scenario): RawIssue[] {
+  return (scenario.facilitation?.injectNotes ?? []).flatMap((note, index) =>
+    note.event < scenario.events.length
+      ? []
+      : [
+          {
+            path: ['facilitation', 'injectNotes', index, 'event'],
+            message: `there is no event ${note.event}: "events" has ${scenario.events.length} (numbered from 0)`,
+          },
+        ],
+  );
+}
+
 export function semanticIssues(scenario: Scenario): RawIssue[] {
   const declared = new Set(scenario.domains.map((domain) => domain.id));
   const labIds = scenario.labs.map((lab) => lab.id);
@@ -290,5 +304,6 @@ export function semanticIssues(scenario: Scenario): RawIssue[] {
     ...scenario.events.flatMap((event, index) =>
       checkEvent(event, index, scenario, labIds, declared),
     ),
+    ...checkFacilitation(scenario),
   ];
 }

@@ -144,7 +144,9 @@ export function validateInject(
   event: { headline: unknown; body: unknown; effect: unknown },
 ): InjectResult {
   const candidate = { round: 1, headline: event.headline, body: event.body, effect: event.effect };
-  const result = validateScenarioValue({ ...scenario, events: [candidate] });
+  // Checked as the scenario's only event; its facilitator's notes (about its own events) set aside.
+  const { facilitation: _notes, ...rest } = scenario;
+  const result = validateScenarioValue({ ...rest, events: [candidate] });
   if (result.ok) {
     const checked = result.scenario.events[0] as ScriptedEvent;
     return { ok: true, event: checked };

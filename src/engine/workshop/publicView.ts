@@ -2,7 +2,8 @@
 // quarter, the news and injects, each lab's public signals (exactly what a rival sees of it under
 // the scenario's information rules, from labView), market shares, trust and regulation, who has
 // locked in (never what), and the commitments announced at the table. It is a plain JSON value,
-// so the laptop can send it to the projector window without sending anything secret.
+// so the laptop can send it to the projector window without sending anything secret — until the
+// game is over: then, and only then, it carries the reveal (reveal.ts), the debrief for the room.
 
 import { buildDebrief } from '../debrief';
 import { levelName } from '../explain';
@@ -18,6 +19,7 @@ import type {
 import { isPublicNews, labView } from '../view';
 import { REGULATION_NAMES } from '../world';
 import { COMMITMENT_KIND_LABEL } from './commitments';
+import { revealOf, type PublicReveal } from './reveal';
 import type { TimerState, WorkshopMeta } from './types';
 
 // News meant for one lab's eyes stays off the projector: the rule lives with labView.
@@ -70,6 +72,8 @@ export interface PublicSnapshot {
   labs: PublicLab[];
   history: PublicQuarter[];
   commitments: { id: string; round: number; text: string; kind: string; parties: string[] }[];
+  /** The debrief for the room, at the facilitator's section: null until the game is over. */
+  reveal: PublicReveal | null;
 }
 
 /** One lab's public signals: what any other lab sees of it (from labView, so the rules agree). */
@@ -84,6 +88,8 @@ export function publicSnapshot(
   state: GameState,
   meta: WorkshopMeta,
   lockedIn: readonly string[],
+  /** The reveal's section the facilitator has reached (used only once the game is over). */
+  revealSection = 0,
 ): PublicSnapshot {
   const over = state.outcome !== null;
   const teamOf = new Map(meta.teams.map((t) => [t.lab, t.name]));
@@ -166,5 +172,6 @@ export function publicSnapshot(
       kind: COMMITMENT_KIND_LABEL[c.terms.kind],
       parties: c.parties.map((p) => state.labs.find((l) => l.id === p)?.name ?? p),
     })),
+    reveal: over ? revealOf(scenario, state, meta, revealSection) : null,
   };
 }

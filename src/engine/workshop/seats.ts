@@ -1,8 +1,10 @@
 // Who sits where: teams take the scenario's labs in order — the player's lab first, then the
-// rivals as the file lists them — and bots keep every seat left over.
+// rivals as the file lists them — and bots keep every seat left over. When more teams come than
+// the scenario has labs, extra labs are added (addedLabs below) so that any scenario seats up to
+// six teams.
 
 import type { GameSetup } from '../machines/gameMachine';
-import type { Scenario } from '../types';
+import type { LabSpec, Scenario } from '../types';
 import { teamNameKey } from './teamNames';
 import { WORKSHOP_LIMITS, type WorkshopTeam } from './types';
 
@@ -13,9 +15,82 @@ export function seatOrder(scenario: Scenario): string[] {
   return [...players, ...rest];
 }
 
-/** How many teams this scenario seats: one per lab, at most six. */
+/** How many teams any scenario seats: six (labs are added when it has fewer). */
 export function maxTeams(scenario: Scenario): number {
-  return Math.min(WORKSHOP_LIMITS.teams.max, scenario.labs.length);
+  return scenario.labs.length === 0 ? 0 : WORKSHOP_LIMITS.teams.max;
+}
+
+/**
+ * Names for labs added to seat more teams, in the order they are used: fictional, and skipped
+ * when the scenario already has a lab of that name or id. Documented in README ("Running a
+ * workshop").
+ */
+export const ADDED_LAB_NAMES = [
+  'Northwind AI',
+  'Bluewater Research',
+  'Kestrel Systems',
+  'Orrery Labs',
+  'Saltmarsh AI',
+  'Tidewater Intelligence',
+] as const;
+
+/** A lab added for a team: its spec, and the rival it copies. */
+export interface AddedLab {
+  lab: LabSpec;
+  /** The scenario lab it is a copy of (same start, policy, bot strategy and tuning). */
+  copyOf: string;
+}
+
+const idOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * The labs to add so that `teams` teams each have one: copies of the scenario's rivals, taken in
+ * file order and round again if need be (the player's lab when there is no rival), each as a
+ * rival under a fresh name and id. Copies start where their original starts and follow the same
+ * policy and bot strategy, so the scenario's balance between cautious and racing labs holds.
+ * None when the scenario has enough labs. Pure: the same scenario and count give the same labs.
+ */
+export function addedLabs(scenario: Scenario, teams: number): AddedLab[] {
+  const missing = Math.min(teams, WORKSHOP_LIMITS.teams.max) - scenario.labs.length;
+  if (missing <= 0 || scenario.labs.length === 0) return [];
+  const rivals = scenario.labs.filter((l) => l.role !== 'player');
+  const models = rivals.length > 0 ? rivals : scenario.labs;
+  const usedIds = new Set(scenario.labs.map((l) => l.id));
+  const usedNames = new Set(scenario.labs.map((l) => teamNameKey(l.name)));
+  const names = ADDED_LAB_NAMES.filter(
+    (n) => !usedNames.has(teamNameKey(n)) && !usedIds.has(idOf(n)),
+  );
+  const added: AddedLab[] = [];
+  for (let i = 0; i < missing; i++) {
+    const model = models[i % models.length] as LabSpec;
+    const name = names[i] ?? `Added Lab ${i + 1}`;
+    let id = idOf(name);
+    for (let n = 2; usedIds.has(id); n++) id = `${idOf(name)}-${n}`;
+    usedIds.add(id);
+    added.push({ lab: { ...model, id, name, role: 'rival' }, copyOf: model.id });
+  }
+  return added;
+}
+
+/** The scenario with the labs `teams` teams need added at the end (the same object if none). */
+export function seatedScenario(scenario: Scenario, teams: number): Scenario {
+  const added = addedLabs(scenario, teams);
+  if (added.length === 0) return scenario;
+  return { ...scenario, labs: [...scenario.labs, ...added.map((a) => a.lab)] };
+}
+
+/** What seating did, in plain words for the setup form; null when every team has a lab of its own. */
+export function seatingNote(scenario: Scenario, teams: number): string | null {
+  const added = addedLabs(scenario, teams);
+  if (added.length === 0) return null;
+  const nameOf = (id: string) => scenario.labs.find((l) => l.id === id)?.name ?? id;
+  const list = added.map((a) => `${a.lab.name} (a copy of ${nameOf(a.copyOf)})`).join(', ');
+  const n = scenario.labs.length;
+  return `This scenario has ${n} lab${n === 1 ? '' : 's'}, so ${added.length} ${added.length === 1 ? 'lab was' : 'labs were'} added for the extra teams: ${list}. Each starts where its original starts, with the same policy and the same bot strategy; rename it below if you like.`;
 }
 
 /** A team name for the n-th seat (0-based): "Team A", "Team B" … */
@@ -44,12 +119,12 @@ export function draftProblems(draft: WorkshopDraft): { field: string; message: s
   if (max < min) {
     problems.push({
       field: 'scenario',
-      message: `This scenario has only ${draft.scenario.labs.length} lab: a workshop needs at least ${min}.`,
+      message: 'This scenario has no labs: a workshop needs at least one to seat teams.',
     });
   } else if (draft.teams.length < min || draft.teams.length > max) {
     problems.push({
       field: 'teams',
-      message: `Name ${min} to ${max} teams for this scenario (it has ${draft.scenario.labs.length} labs).`,
+      message: `Name ${min} to ${max} teams.`,
     });
   }
   const seen = new Map<string, number>();
@@ -90,7 +165,8 @@ export function draftProblems(draft: WorkshopDraft): { field: string; message: s
  * the teams' records. The scenario is a copy; the original is never changed.
  */
 export function setupFromDraft(draft: WorkshopDraft): { setup: GameSetup; teams: WorkshopTeam[] } {
-  const order = seatOrder(draft.scenario);
+  const seated = seatedScenario(draft.scenario, draft.teams.length);
+  const order = seatOrder(seated);
   const teams: WorkshopTeam[] = draft.teams.map((t, i) => ({
     lab: order[i] as string,
     name: t.name.trim(),
@@ -102,10 +178,10 @@ export function setupFromDraft(draft: WorkshopDraft): { setup: GameSetup; teams:
   });
   const scenario: Scenario =
     renames.size === 0
-      ? draft.scenario
+      ? seated
       : {
-          ...draft.scenario,
-          labs: draft.scenario.labs.map((l) =>
+          ...seated,
+          labs: seated.labs.map((l) =>
             renames.has(l.id) ? { ...l, name: renames.get(l.id) as string } : l,
           ),
         };

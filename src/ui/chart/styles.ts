@@ -41,11 +41,25 @@ const MARKET: SeriesStyle[] = [
   { colour: OKABE_ITO.purple, dash: '8 3 2 3', shape: 'triangle', width: 2 },
   { colour: OKABE_ITO.sky, dash: '4 4', shape: 'cross', width: 2 },
   { colour: OKABE_ITO.black, dash: '1 3', shape: 'star', width: 2 },
+  // A scenario seats up to eight labs: the last two still differ from all others without colour.
+  { colour: OKABE_ITO.blue, dash: '3 2 8 2', shape: 'square', width: 2 },
+  { colour: OKABE_ITO.green, dash: '10 2 2 2 2 2', shape: 'circle', width: 2 },
 ];
 
 export function marketStyle(index: number): SeriesStyle {
   return MARKET[index % MARKET.length] as SeriesStyle;
 }
+
+/**
+ * Public trust beside the labs' market shares (the projector's shared timeline): a dash and a
+ * marker no market-share line uses, so the two are told apart in greyscale too.
+ */
+export const PUBLIC_TRUST_STYLE: SeriesStyle = {
+  colour: OKABE_ITO.vermillion,
+  dash: '12 4',
+  shape: 'wye',
+  width: 3,
+};
 
 export interface LegendItem {
   id: string;

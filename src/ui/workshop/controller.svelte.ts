@@ -12,6 +12,7 @@ import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
 import type { CommitmentInput } from '../../engine/workshop/commitments';
 import { initialMeta } from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
+import { clampRevealSection } from '../../engine/workshop/reveal';
 import { workshopReportMarkdown } from '../../report/workshop';
 import {
   defaultTeamName,
@@ -157,6 +158,20 @@ export function createWorkshop(options: WorkshopOptions) {
     return playRecord(actor.snapshot);
   }
 
+  // ---------------------------------------------------------------- the reveal (issue 16 item 3)
+  // Which section of the end-of-game reveal the projector shows. Presentation only: not saved
+  // (a reload starts the reveal again from its first section), never part of the game.
+
+  let revealSection = $state(0);
+
+  /** Step the projector's reveal by `delta` sections (kept in range) and show it at once. */
+  function stepReveal(delta: number) {
+    revealSection = clampRevealSection(revealSection + delta);
+    broadcast();
+  }
+
+  // ----------------------------------------------------------------
+
   function snapshotOf(session: Omit<WorkshopSession, 'savedAt'> | null): PublicSnapshot | null {
     if (!session) return null;
     const current = game().game;
@@ -169,6 +184,7 @@ export function createWorkshop(options: WorkshopOptions) {
       state,
       session.meta,
       Object.keys(session.pending),
+      revealSection,
     );
   }
 
@@ -572,8 +588,14 @@ export function createWorkshop(options: WorkshopOptions) {
     get publicView(): PublicSnapshot | null {
       void gameSnapshot;
       void actor.snapshot;
+      void revealSection;
       return snapshotOf(currentSession());
     },
+    /** The reveal's section on the projector, and stepping through it. */
+    get revealSection() {
+      return revealSection;
+    },
+    stepReveal,
     dismissNotice: () => (notice = null),
     dismissSaveWarning: () => (saveWarning = null),
     setDraft,

@@ -4,17 +4,31 @@
 
 import { createGame, replayGame } from '../../engine/game';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
-import { parseWorkshopSession, WORKSHOP_KEY } from '../../lib/workshopSession';
+import {
+  parseWorkshopSession,
+  WORKSHOP_KEY,
+  type WorkshopSession,
+} from '../../lib/workshopSession';
 
-export function snapshotFromStorage(storage: Storage | null): PublicSnapshot | null {
+/** The workshop session saved in this browser, checked; null if there is none or it is damaged. */
+export function savedWorkshopSession(storage: Storage | null): WorkshopSession | null {
   try {
     const raw = storage?.getItem(WORKSHOP_KEY);
     if (!raw) return null;
     const envelope: unknown = JSON.parse(raw);
     if (typeof envelope !== 'object' || envelope === null) return null;
     const result = parseWorkshopSession((envelope as { save?: unknown }).save);
-    if (!result.ok) return null;
-    const { setup, log, pending, meta } = result.session;
+    return result.ok ? result.session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function snapshotFromStorage(storage: Storage | null): PublicSnapshot | null {
+  try {
+    const session = savedWorkshopSession(storage);
+    if (!session) return null;
+    const { setup, log, pending, meta } = session;
     const state =
       meta.stage === 'setup'
         ? createGame(setup.scenario, setup)

@@ -3,6 +3,8 @@ import type { GameState } from '../../../src/engine/types';
 import { labView } from '../../../src/engine/view';
 import { addCommitment } from '../../../src/engine/workshop/commitments';
 import { isPublicNews, publicSnapshot } from '../../../src/engine/workshop/publicView';
+import { clampRevealSection, REVEAL_SECTIONS, revealOf } from '../../../src/engine/workshop/reveal';
+import { parsePublicSnapshot } from '../../../src/lib/publicSnapshot';
 import { BOT, LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from './helpers';
 
 describe('the projector’s public snapshot', () => {
@@ -95,5 +97,40 @@ describe('the projector’s public snapshot', () => {
         parties: [SCENARIO.labs[0]?.name, SCENARIO.labs[2]?.name],
       },
     ]);
+  });
+
+  it('carries no hidden truth until the game is over, whatever section the laptop is on', () => {
+    for (const quarters of [1, 4, SCENARIO.rounds - 1]) {
+      const { state } = played(quarters);
+      expect(state.outcome).toBeNull();
+      for (const section of [0, 2, 4]) {
+        const snap = publicSnapshot(SCENARIO, state, playMeta(), [], section);
+        expect(snap.reveal).toBeNull();
+        // No true capability, no hidden level, no missed crossing anywhere in it.
+        expect(JSON.stringify(snap)).not.toMatch(/"(truth|trueLevel|shownLevel|missed|starting)"/);
+      }
+    }
+  });
+
+  it('reveals the truth once the game is over, at the facilitator’s section', () => {
+    const over = played(SCENARIO.rounds, 5, [], () => ({
+      [LAB_A]: dec('deploy'),
+      [LAB_B]: dec('pause'),
+    }));
+    const meta = playMeta();
+    const at = (section: number) => publicSnapshot(SCENARIO, over.state, meta, [], section);
+    const reveal = at(2).reveal;
+    expect(reveal?.section).toBe(2);
+    expect(reveal?.teams.map((t) => t.name)).toEqual(['Team Amber', 'Team Blue']);
+    expect(reveal?.teams[0]?.evals).toHaveLength(SCENARIO.domains.length);
+    expect(reveal?.questions.length).toBeGreaterThanOrEqual(3);
+    // Stepping past either end stays at that end.
+    expect(at(-3).reveal?.section).toBe(0);
+    expect(at(99).reveal?.section).toBe(REVEAL_SECTIONS.length - 1);
+    expect(clampRevealSection(Number.NaN)).toBe(0);
+    // Only the section changes between steps; the projector's channel accepts it.
+    expect({ ...at(1), reveal: { ...at(1).reveal, section: 2 } }).toEqual(at(2));
+    expect(parsePublicSnapshot(JSON.parse(JSON.stringify(at(3))))).not.toBeNull();
+    expect(revealOf(SCENARIO, played(2).state, meta, 0)).toBeNull();
   });
 });
