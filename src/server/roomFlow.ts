@@ -1,29 +1,29 @@
-// One room's flow: the game (the engine's game machine: decisions, resolution, undo, injects)
-// and the session record around it (decisions open, paused, the timer: src/engine/workshop/flow.ts).
-// This is the one module that changes a room; the hub (rooms.ts) persists and broadcasts what it
-// returns. Every change is checked here against who asks: a team only for its own lab, the
-// facilitator for the room, the projector for nothing. A refusal is a plain sentence, never a throw.
+// One room's flow: a workshop actor (src/engine/workshop/workshopMachine.ts, with the game machine
+// as its child), exactly as the browser's workshop runs it. This is the one module that changes a
+// room; the hub (rooms.ts) persists and broadcasts what it returns. Every command becomes machine
+// events, sent only when the machine takes them where it stands (`snapshot.can`), and is checked
+// here against who asks: a team only for its own lab, the facilitator for the room, the projector
+// for nothing. A refusal is a plain sentence, never a throw.
 //
-// The state it keeps is exactly a workshop session (src/lib/workshopSession.ts), so a room is
-// rebuilt from the database — or an imported session file — by replaying its decision log.
-// When the workshop machine lands, it replaces the game actor and the flow calls here; the
-// interface (restore, session, apply) stays.
+// What is kept is what the browser's session save keeps (workshopRecord.ts: the record derived
+// from the snapshot), so a room is rebuilt from the database — or an imported session file — by
+// the machine's own `restore`.
 
-import { createActor, type Actor } from 'xstate';
+import { createActor } from 'xstate';
 import * as v from 'valibot';
 import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
-import { gameMachine, type GameSetup } from '../engine/machines/gameMachine';
+import type { GameSetup } from '../engine/machines/gameMachine';
 import type { GameState, LabDecision, ScriptedEvent } from '../engine/types';
-import * as flow from '../engine/workshop/flow';
-import {
-  addCommitment,
-  commitmentProblems,
-  markCommitment,
-  removeCommitment,
-  type CommitmentInput,
-} from '../engine/workshop/commitments';
+import { commitmentProblems, type CommitmentInput } from '../engine/workshop/commitments';
 import { validateInject } from '../engine/workshop/injects';
 import { WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
+import {
+  workshopMachine,
+  type PlayRecord,
+  type WorkshopActor,
+  type WorkshopEvent,
+} from '../engine/workshop/workshopMachine';
+import { gameSnapshotOf, playRecord } from '../engine/workshop/workshopRecord';
 import { gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import type { WorkshopSession } from '../lib/workshopSession';
 import type { ErrorCode, RoomCommand } from '../lib/roomProtocol';
@@ -41,33 +41,42 @@ const TEAM_COMMANDS: ReadonlySet<RoomCommand['type']> = new Set(['submit', 'with
 
 const refuse = (code: ErrorCode, message: string): ApplyResult => ({ ok: false, code, message });
 const done: ApplyResult = { ok: true, changed: true };
+const unchanged: ApplyResult = { ok: true, changed: false };
+
+const TIMER_EVENTS = {
+  pause: 'timer.stop',
+  resume: 'timer.start',
+  restart: 'timer.restart',
+  add: 'timer.add',
+} as const;
 
 export class RoomFlow {
-  private readonly actor: Actor<typeof gameMachine>;
-  private metaState: WorkshopMeta;
+  private readonly actor: WorkshopActor;
   private endedState: boolean;
 
   private constructor(record: RoomRecord, ended: boolean) {
-    this.actor = createActor(gameMachine);
+    this.actor = createActor(workshopMachine);
     this.actor.start();
     this.endedState = ended;
-    if (record.meta.stage === 'setup') {
+    const { setup, meta } = record;
+    if (meta.stage === 'setup') {
       // A setup that was never started (a saved setup imported): the room starts it.
-      this.actor.send({ type: 'start', setup: record.setup, autoResolve: false });
-      this.metaState = flow.beginPlay({ ...record.meta, injects: [], commitments: [] });
+      this.actor.send({
+        type: 'start',
+        setup,
+        teams: meta.teams,
+        timerSeconds: meta.timerSeconds,
+        pin: meta.pin,
+      });
       return;
     }
-    this.actor.send({
-      type: 'restore',
-      setup: record.setup,
-      log: record.log,
-      pending: record.pending,
-      autoResolve: false,
-      injects: record.meta.injects,
-      step: record.meta.roundOpen ? 'decisions' : 'briefing',
-    });
-    // No device holds "the laptop" in a networked room: every team has its own screen.
-    this.metaState = flow.toConsole(record.meta);
+    // No device holds "the laptop" in a networked room: every team has its own screen, so a
+    // session saved mid-turn on a laptop resumes at the console.
+    const atConsole: PlayRecord = {
+      ...record,
+      meta: { ...meta, turn: { screen: 'console', team: null } },
+    };
+    this.actor.send({ type: 'restore', record: atConsole, reload: true });
   }
 
   /** A room from a checked session (parseWorkshopSession): the log is replayed by the engine. */
@@ -75,36 +84,39 @@ export class RoomFlow {
     return new RoomFlow(record, ended);
   }
 
-  private get context() {
-    return this.actor.getSnapshot().context;
+  private get current(): PlayRecord {
+    const record = playRecord(this.actor.getSnapshot());
+    // A room is always started (the constructor starts or restores it).
+    if (!record) throw new Error('a room’s workshop has not started');
+    return record;
   }
 
-  private get machineState(): string {
-    return this.actor.getSnapshot().value as string;
+  private get gameContext() {
+    return gameSnapshotOf(this.actor.getSnapshot()).context;
   }
 
   get setup(): GameSetup {
-    return this.context.setup as GameSetup;
+    return this.current.setup;
   }
 
   get game(): GameState {
-    return this.context.game as GameState;
+    return this.gameContext.game as GameState;
   }
 
   get meta(): WorkshopMeta {
-    return { ...this.metaState, injects: this.context.injects };
+    return this.current.meta;
   }
 
   get log(): DecisionLog {
-    return this.context.log;
+    return this.gameContext.log;
   }
 
   get pending(): RoundDecisions {
-    return this.context.pending;
+    return this.gameContext.pending;
   }
 
   get injects(): FiredInject[] {
-    return this.context.injects;
+    return this.gameContext.injects;
   }
 
   get ended(): boolean {
@@ -115,9 +127,21 @@ export class RoomFlow {
     return this.game.outcome !== null;
   }
 
-  /** The room as a workshop session, for the database and for export. */
+  /** The room as a workshop session (what the browser's save keeps), for the database and export. */
   record(): RoomRecord {
-    return { setup: this.setup, log: this.log, pending: this.pending, meta: this.meta };
+    return this.current;
+  }
+
+  /** Send an event if the machine takes it where it stands; false (nothing sent) if not. */
+  private send(event: WorkshopEvent): boolean {
+    if (!this.actor.getSnapshot().can(event)) return false;
+    this.actor.send(event);
+    return true;
+  }
+
+  /** Send an event the room requires the machine to take; a refusal otherwise. */
+  private sendOr(event: WorkshopEvent, message: string): ApplyResult {
+    return this.send(event) ? done : refuse('notNow', message);
   }
 
   /** Carry out a command for whoever sent it. */
@@ -148,11 +172,12 @@ export class RoomFlow {
       case 'resolve':
         return this.resolve();
       case 'undo':
-        return this.undo();
+        if (this.log.length === 0) return refuse('notNow', 'no quarter has been resolved yet');
+        return this.sendOr({ type: 'undo' }, 'the last quarter cannot be undone now');
       case 'pause':
-        return this.setMeta(flow.pauseSession(this.metaState, now));
+        return this.send({ type: 'pause', now }) ? done : unchanged;
       case 'resume':
-        return this.setMeta(flow.resumeSession(this.metaState, now));
+        return this.send({ type: 'resume', now }) ? done : unchanged;
       case 'end':
         this.endedState = true;
         return done;
@@ -172,14 +197,8 @@ export class RoomFlow {
     }
   }
 
-  private setMeta(next: WorkshopMeta): ApplyResult {
-    const changed = next !== this.metaState;
-    this.metaState = next;
-    return { ok: true, changed };
-  }
-
   private teamName(lab: string): string {
-    return this.metaState.teams.find((t) => t.lab === lab)?.name ?? lab;
+    return this.meta.teams.find((t) => t.lab === lab)?.name ?? lab;
   }
 
   private teamCommand(
@@ -202,63 +221,80 @@ export class RoomFlow {
       decision = parsed.output as LabDecision;
     }
     if (this.over) return refuse('notNow', 'the game is over: no more decisions');
-    if (!this.metaState.roundOpen) {
+    const meta = this.meta;
+    if (!meta.roundOpen) {
       return refuse('notNow', 'decisions are not open yet: wait for the facilitator');
     }
-    if (this.metaState.paused) {
+    if (meta.paused) {
       return refuse('notNow', 'the game is paused for discussion: decide when it continues');
     }
     if (decision === null) {
-      if (!(by.lab in this.pending)) return { ok: true, changed: false };
-      this.actor.send({ type: 'withdrawDecision', lab: by.lab });
-      return done;
+      if (!(by.lab in this.pending)) return unchanged;
+      return this.sendOr(
+        { type: 'letDecideAgain', lab: by.lab },
+        'the decision cannot be withdrawn in this step of the quarter',
+      );
     }
-    this.actor.send({ type: 'submitDecision', lab: by.lab, decision });
-    return by.lab in this.pending
-      ? done
-      : refuse('notNow', 'the decision could not be recorded in this step of the quarter');
+    return this.lockIn(by.lab, decision);
+  }
+
+  /**
+   * A team locks in from its own device. The machine has one way for a team to lock in — its
+   * turn at the console's laptop (call the team, its Start, its lock-in) — so the room takes that
+   * turn for it and returns to the console; a team that changes its mind is let to decide again
+   * first. The game's own check comes first, so a refused decision changes nothing.
+   */
+  private lockIn(lab: string, decision: LabDecision): ApplyResult {
+    const game = gameSnapshotOf(this.actor.getSnapshot());
+    if (!game.can({ type: 'submitDecision', lab, decision })) {
+      return refuse('notNow', 'the decision could not be recorded in this step of the quarter');
+    }
+    if (lab in this.pending && !this.send({ type: 'letDecideAgain', lab })) {
+      return refuse('notNow', 'the decision could not be changed in this step of the quarter');
+    }
+    const pin = this.actor.getSnapshot().context.pin ?? undefined;
+    const turn: WorkshopEvent[] = [
+      { type: 'callTeam', lab },
+      { type: 'startTurn' },
+      { type: 'lockIn', lab, decision },
+    ];
+    for (const event of turn) {
+      if (!this.send(event)) {
+        this.send({ type: 'toConsole', pin });
+        return refuse('notNow', 'the decision could not be recorded in this step of the quarter');
+      }
+    }
+    this.send({ type: 'toConsole', pin });
+    return done;
   }
 
   private openDecisions(now: number): ApplyResult {
     if (this.over) return refuse('notNow', 'the game is over');
-    if (this.metaState.roundOpen) return { ok: true, changed: false };
-    for (let i = 0; i < 3 && this.machineState !== 'decisions'; i++) {
-      this.actor.send({ type: 'continue' });
-    }
-    if (this.machineState !== 'decisions') return refuse('notNow', 'decisions cannot open now');
-    return this.setMeta(flow.openDecisions(this.metaState, now));
+    if (this.meta.roundOpen) return unchanged;
+    return this.sendOr({ type: 'openDecisions', now }, 'decisions cannot open now');
   }
 
   private resolve(): ApplyResult {
-    if (!this.metaState.roundOpen) return refuse('notNow', 'open decisions first');
-    if (this.metaState.paused) return refuse('notNow', 'the game is paused: resume it first');
-    const waiting = this.metaState.teams.filter((t) => !(t.lab in this.pending));
+    const meta = this.meta;
+    if (!meta.roundOpen) return refuse('notNow', 'open decisions first');
+    if (meta.paused) return refuse('notNow', 'the game is paused: resume it first');
+    const waiting = meta.teams.filter((t) => !(t.lab in this.pending));
     if (waiting.length > 0) {
       return refuse(
         'notNow',
         `not every team has locked in: waiting for ${waiting.map((t) => t.name).join(', ')}`,
       );
     }
-    const before = this.log.length;
-    this.actor.send({ type: 'resolveRound' });
-    if (this.log.length === before) return refuse('notNow', 'the quarter could not be resolved');
-    return this.setMeta(flow.afterResolve(this.metaState));
-  }
-
-  private undo(): ApplyResult {
-    if (this.log.length === 0) return refuse('notNow', 'no quarter has been resolved yet');
-    this.actor.send({ type: 'undoResolution' });
-    return this.setMeta(flow.afterUndo(this.metaState));
+    return this.sendOr({ type: 'resolve' }, 'the quarter could not be resolved');
   }
 
   private reopenTeam(lab: string): ApplyResult {
-    if (!this.metaState.teams.some((t) => t.lab === lab)) {
+    if (!this.meta.teams.some((t) => t.lab === lab)) {
       return refuse('invalid', `lab: ${JSON.stringify(lab)} is not a team’s lab in this room`);
     }
-    if (!this.metaState.roundOpen) return refuse('notNow', 'decisions are not open');
-    if (!(lab in this.pending)) return { ok: true, changed: false };
-    this.actor.send({ type: 'withdrawDecision', lab });
-    return done;
+    if (!this.meta.roundOpen) return refuse('notNow', 'decisions are not open');
+    if (!(lab in this.pending)) return unchanged;
+    return this.sendOr({ type: 'letDecideAgain', lab }, 'the team cannot decide again now');
   }
 
   private timer(
@@ -266,44 +302,34 @@ export class RoomFlow {
     seconds: number | undefined,
     now: number,
   ): ApplyResult {
-    if (this.metaState.timerSeconds === null) return refuse('notNow', 'this room has no timer');
-    switch (action) {
-      case 'pause':
-        return this.setMeta(flow.timerPause(this.metaState, now));
-      case 'resume':
-        return this.setMeta(flow.timerResume(this.metaState, now));
-      case 'restart':
-        return this.setMeta(flow.timerRestart(this.metaState, now));
-      case 'add':
-        return this.setMeta(flow.timerAdd(this.metaState, seconds ?? 60, now));
-    }
+    if (this.meta.timerSeconds === null) return refuse('notNow', 'this room has no timer');
+    const before = this.meta.timer;
+    const type = TIMER_EVENTS[action];
+    const event: WorkshopEvent =
+      type === 'timer.add' ? { type, seconds: seconds ?? 60, now } : { type, now };
+    if (!this.send(event)) return unchanged;
+    return { ok: true, changed: this.meta.timer !== before };
   }
 
   private recordCommitment(input: CommitmentInput): ApplyResult {
-    const list = this.metaState.commitments;
-    if (list.length >= WORKSHOP_LIMITS.commitments) {
+    if (this.meta.commitments.length >= WORKSHOP_LIMITS.commitments) {
       return refuse('invalid', `a room keeps at most ${WORKSHOP_LIMITS.commitments} commitments`);
     }
     const problem = commitmentProblems(input, this.setup.scenario, this.game.totalRounds)[0];
     if (problem) return refuse('invalid', `commitment.${problem.field}: ${problem.message}`);
-    return this.setMeta({ ...this.metaState, commitments: addCommitment(list, input) });
+    return this.sendOr({ type: 'commitment.record', input }, 'commitments are recorded in play');
   }
 
   private changeCommitment(
     command: Extract<RoomCommand, { type: 'markCommitment' | 'removeCommitment' }>,
   ): ApplyResult {
-    const list = this.metaState.commitments;
-    if (!list.some((c) => c.id === command.commitmentId)) {
-      return refuse(
-        'invalid',
-        `commitmentId: no commitment ${JSON.stringify(command.commitmentId)} in this room`,
-      );
+    const id = command.commitmentId;
+    if (!this.meta.commitments.some((c) => c.id === id)) {
+      return refuse('invalid', `commitmentId: no commitment ${JSON.stringify(id)} in this room`);
     }
-    const commitments =
-      command.type === 'markCommitment'
-        ? markCommitment(list, command.commitmentId, command.mark)
-        : removeCommitment(list, command.commitmentId);
-    return this.setMeta({ ...this.metaState, commitments });
+    return command.type === 'markCommitment'
+      ? this.sendOr({ type: 'commitment.mark', id, mark: command.mark }, 'cannot mark it now')
+      : this.sendOr({ type: 'commitment.forget', id }, 'commitments are removed in play');
   }
 
   private fireInject(
@@ -335,9 +361,10 @@ export class RoomFlow {
     } else {
       return refuse('invalid', 'give "scripted" (a scripted event’s index) or "event"');
     }
-    const before = this.injects.length;
-    this.actor.send({ type: 'fireInject', event, scripted });
-    if (this.injects.length === before) return refuse('notNow', 'an inject cannot fire now');
-    return done;
+    const fire: WorkshopEvent =
+      scripted === undefined
+        ? { type: 'fireInject', event }
+        : { type: 'fireInject', event, scripted };
+    return this.sendOr(fire, 'an inject cannot fire now');
   }
 }

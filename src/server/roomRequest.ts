@@ -1,14 +1,17 @@
-// A request to create a room (POST /api/rooms), read into a workshop session that has started.
-// The setup goes through the same checks the setup form uses (seats.ts: teams, names, timer)
-// and the finished session through the session-file checks, so a room the server creates is one
-// the app could have saved. Never throws: a bad request gets one message naming what is wrong.
+// A request to create a room (POST /api/rooms), read into a workshop setup that the room starts
+// (roomFlow.ts sends the workshop machine's `start`, as the browser's setup form does). The setup
+// goes through the same checks the setup form uses (seats.ts: teams, names, timer;
+// sessionDraft.ts: the length) and the record through the session-file checks, so a room the
+// server creates is one the app could have saved. Never throws: a bad request gets one message
+// naming what is wrong.
 
 import { randomInt } from 'node:crypto';
 import * as v from 'valibot';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
-import { beginPlay, initialMeta } from '../engine/workshop/flow';
+import { initialMeta } from '../engine/workshop/flow';
 import { draftProblems, setupFromDraft } from '../engine/workshop/seats';
+import { withQuarters } from '../engine/workshop/sessionDraft';
 import { WORKSHOP_LIMITS } from '../engine/workshop/types';
 import { checkEmbeddedScenario, gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import { makeWorkshopSave, parseWorkshopSession } from '../lib/workshopSession';
@@ -56,15 +59,6 @@ const RequestSchema = v.strictObject(
   (issue) => `expected a room {scenario, teams, seed?, timerSeconds?, quarters?}, ${got(issue)}`,
 );
 
-/** The scenario played for fewer quarters: its scripted events after the last one never come. */
-function shortened(scenario: Scenario, quarters: number): Scenario {
-  return {
-    ...scenario,
-    rounds: quarters,
-    events: scenario.events.filter((event) => event.round <= quarters),
-  };
-}
-
 export type RoomRequestResult = { ok: true; record: RoomRecord } | { ok: false; message: string };
 
 /** Read a create-room request; `shipped` are the scenarios the server ships. */
@@ -102,7 +96,7 @@ export function readRoomRequest(
     };
   }
   const draft = {
-    scenario: request.quarters === undefined ? scenario : shortened(scenario, request.quarters),
+    scenario,
     teams: request.teams.map((t) => ({ name: t.name, labName: t.labName ?? '' })),
     timerSeconds: request.timerSeconds === undefined ? DEFAULT_TIMER_SECONDS : request.timerSeconds,
     seed: seed.output,
@@ -112,11 +106,14 @@ export function readRoomRequest(
     return { ok: false, message: problems.map((p) => p.message).join(' ') };
   }
   const { setup, teams } = setupFromDraft(draft);
+  // The length as the setup form records it (the game's `rounds`), so a room of 4 quarters plays
+  // exactly as a browser session of 4 quarters on the same seed.
+  const quarters = request.quarters ?? null;
   const record: RoomRecord = {
-    setup,
+    setup: withQuarters(setup, { quarters, pin: '' }),
     log: [],
     pending: {},
-    meta: beginPlay(initialMeta(teams, draft.timerSeconds)),
+    meta: initialMeta(teams, draft.timerSeconds),
   };
   // The session-file checks, so every room is one the app itself could open.
   const session = parseWorkshopSession(makeWorkshopSave(record));

@@ -135,6 +135,33 @@ describe('rooms', () => {
     });
     const { view } = await join(room.tokens.projector);
     expect(view.status.totalRounds).toBe(4);
+    // The length is recorded as the browser's setup records it: the game's `rounds`, with the
+    // scenario itself unchanged, so the same seed plays the same game in either.
+    const exported = await fetch(`${baseUrl(server)}/api/session`, {
+      headers: { authorization: `Bearer ${room.tokens.facilitator}` },
+    });
+    const session = parseWorkshopText(await exported.text());
+    if (!session.ok) throw new Error(session.message);
+    const shipped = shippedScenarios.find((s) => s.id === 'eval-blind-spot')!;
+    expect(session.session.setup.rounds).toBe(4);
+    expect(session.session.setup.scenario).toEqual(shipped);
+  });
+
+  it('a team that locks in again replaces its decision', async () => {
+    const room = await threeTeams();
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    const teamA = await join(room.tokens.teams[0]!.token);
+    await teamA.device.act({ type: 'submit', decision: decision(0.2) });
+    const again = (await teamA.device.act({ type: 'submit', decision: decision(0.4) })) as TeamView;
+    expect(again.decision?.budget.capabilities).toBe(0.4);
+    const console = await facilitator.device.waitFor(
+      (m) => m.type === 'view' && m.view.kind === 'facilitator' && m.view.lockedIn.length > 0,
+      0,
+    );
+    expect((console as { view: FacilitatorView }).view.lockedIn).toEqual([
+      room.tokens.teams[0]!.lab,
+    ]);
   });
 
   it('serves the built app and its API', async () => {

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, type RoundDecisions } from '../../src/engine/game';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';
 import { POSTURES } from '../../src/engine/types';
-import { beginPlay, initialMeta, openDecisions } from '../../src/engine/workshop/flow';
+import { initialMeta } from '../../src/engine/workshop/flow';
 import { seatOrder } from '../../src/engine/workshop/seats';
+import { startTimer } from '../../src/engine/workshop/timer';
 import type { JoinLinks } from '../../src/lib/roomProtocol';
 import {
   facilitatorView,
@@ -80,15 +81,16 @@ function snapshotOf(room: RandomRoom & { seed: number }): RoomSnapshot {
     if (game.outcome) break;
     game = advanceGame(game, room.scenario, decisions);
   }
-  const meta = openDecisions(
-    beginPlay(
-      initialMeta(
-        room.teams.map((lab, i) => ({ lab, name: `Team ${i + 1}` })),
-        300,
-      ),
+  // A room in play with decisions open (its timer started at 0), as the workshop machine records it.
+  const meta = {
+    ...initialMeta(
+      room.teams.map((lab, i) => ({ lab, name: `Team ${i + 1}` })),
+      300,
+      'play',
     ),
-    0,
-  );
+    roundOpen: true,
+    timer: startTimer(300, 0),
+  };
   return { roomId: 'r', setup, game, meta, pending: room.pending, ended: false, now: 0 };
 }
 
