@@ -193,12 +193,20 @@ describe('per-device views', () => {
         const planted = { ...snapshot, game };
         const published = publishes(game, room.scenario, b) ? ['eval'] : [];
         const allowed = (names: string[]) => names.filter((n) => !published.includes(n));
-        expect(allowed(leaked(JSON.stringify(teamView(planted, a))))).toEqual([]);
-        expect(allowed(leaked(JSON.stringify(projectorView(planted))))).toEqual([]);
-        expect(allowed(leaked(JSON.stringify(facilitatorView(planted, LINKS))))).toEqual([]);
+        // Once the game is over the reveal (the debrief for the room) shows everyone the truth,
+        // by design; everywhere else, and before the end everywhere, nothing private passes.
+        const outsideReveal = (view: unknown) =>
+          JSON.stringify(view, (key, value: unknown) => (key === 'reveal' ? undefined : value));
+        expect(allowed(leaked(outsideReveal(teamView(planted, a))))).toEqual([]);
+        expect(allowed(leaked(outsideReveal(projectorView(planted))))).toEqual([]);
+        expect(allowed(leaked(outsideReveal(facilitatorView(planted, LINKS))))).toEqual([]);
+        if (!game.outcome) {
+          expect(projectorView(planted).public?.reveal ?? null).toBeNull();
+          expect(teamView(planted, a).public?.reveal ?? null).toBeNull();
+        }
         // The planted team itself sees its own evals, audit, budget and safeguards — never
-        // its true capability.
-        const own = leaked(JSON.stringify(teamView(planted, b)));
+        // its true capability (before the reveal).
+        const own = leaked(outsideReveal(teamView(planted, b)));
         expect(own).toEqual(expect.arrayContaining(['eval', 'audit', 'safeguards', 'budget']));
         expect(own).not.toContain('capability');
       }),
