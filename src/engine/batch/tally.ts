@@ -206,8 +206,7 @@ export function mergeTally(into: BatchTally, other: BatchTally): void {
   for (const [id, lab] of Object.entries(other.labs)) {
     const t = (into.labs[id] ??= emptyLab());
     t.games += lab.games;
-    // A part file written before a count existed has none of it (read as 0).
-    for (const key of LAB_COUNTS) t[key] += lab[key] ?? 0;
+    for (const key of LAB_COUNTS) t[key] += lab[key];
     t.causedCatastrophe += lab.causedCatastrophe;
     t.leads += lab.leads;
     mergeExact(t.finalShare, lab.finalShare);
