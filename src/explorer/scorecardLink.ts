@@ -19,7 +19,7 @@ import {
   type Checked,
   type LinkResult,
 } from './linkCodec';
-import { policyProblems, shippedName, type PolicyChoice } from './scorecardPolicy';
+import { checkPolicy, policyProblems, shippedName, type PolicyChoice } from './scorecardPolicy';
 
 export { SCORECARD_PREFIX };
 
@@ -120,9 +120,9 @@ function readPolicy(
   }
   if (!isObject(raw)) return `${where} is not a policy`;
   if ('policy' in raw) {
-    const problems = policyProblems(raw.policy, scenario, lab);
-    if (problems.length > 0) return `${where}, ${problems[0]}`;
-    const policy = raw.policy as unknown as PolicySpec;
+    const checked = checkPolicy(raw.policy, scenario, lab);
+    if (!checked.ok) return `${where}, ${checked.problems[0]}`;
+    const { policy } = checked;
     return {
       ref: { policy },
       choice: { key: `own:${written}`, name: `${policy.name} (yours)`, policy, from: null },

@@ -31,35 +31,52 @@ export interface PolicyChoice {
 
 const PATH = /^policies\[(\d+)\]/;
 
+export type PolicyCheck = { ok: true; policy: PolicySpec } | { ok: false; problems: string[] };
+
 /**
- * Why `policy` cannot be played by lab `labId` of `scenario` (every problem, as the validator
- * words them, with `policy.…` paths), or an empty list when it can.
+ * Check that `policy` can be played by lab `labId` of `scenario`. On success, the policy as the
+ * validator reads it (every optional field filled in, as in a loaded scenario); otherwise every
+ * problem, as the validator words them, with `policy.…` paths.
  */
-export function policyProblems(policy: unknown, scenario: Scenario, labId: string): string[] {
-  if (!isObject(policy)) return [`policy: expected a policy object, got ${describeValue(policy)}`];
+export function checkPolicy(policy: unknown, scenario: Scenario, labId: string): PolicyCheck {
+  const fail = (problems: string[]): PolicyCheck => ({ ok: false, problems });
+  if (!isObject(policy))
+    return fail([`policy: expected a policy object, got ${describeValue(policy)}`]);
   const deep = valueDepthProblem(policy);
-  if (deep) return [`policy: ${deep}`];
+  if (deep) return fail([`policy: ${deep}`]);
   if (JSON.stringify(policy).length > MAX_POLICY_BYTES) {
-    return [`policy: larger than ${MAX_POLICY_BYTES.toLocaleString('en')} bytes of JSON`];
+    return fail([`policy: larger than ${MAX_POLICY_BYTES.toLocaleString('en')} bytes of JSON`]);
   }
-  // Placed under an id nobody uses, so the validator's path to it is known.
   const id = typeof policy.id === 'string' ? policy.id : 'policy';
   let placed: Scenario;
   try {
     placed = withLabPolicy(scenario, labId, { ...(policy as unknown as PolicySpec), id });
   } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
+    return fail([error instanceof Error ? error.message : String(error)]);
   }
-  const index = placed.policies.length - 1;
+  // A policy the scenario already holds is chosen, not added; any other is added last.
+  const use = placed.labs.find((l) => l.id === labId)?.policy.use;
+  const index = placed.policies.findIndex((p) => p.id === use);
   const result = validateScenarioValue(placed);
-  if (result.ok) return [];
-  return result.errors.map((issue) => {
-    const at = PATH.exec(issue.path);
-    if (at && Number(at[1]) === index) {
-      return formatIssue({ ...issue, path: `policy${issue.path.slice(at[0].length)}` });
-    }
-    return `in ${scenario.id} with this policy, ${formatIssue(issue)}`;
-  });
+  if (!result.ok) {
+    return fail(
+      result.errors.map((issue) => {
+        const at = PATH.exec(issue.path);
+        if (at && Number(at[1]) === index) {
+          return formatIssue({ ...issue, path: `policy${issue.path.slice(at[0].length)}` });
+        }
+        return `in ${scenario.id} with this policy, ${formatIssue(issue)}`;
+      }),
+    );
+  }
+  const read = result.scenario.policies[index];
+  return read ? { ok: true, policy: { ...read, id } } : fail(['policy: it could not be placed']);
+}
+
+/** Every problem `checkPolicy` finds (empty: the policy plays in the scenario). */
+export function policyProblems(policy: unknown, scenario: Scenario, labId: string): string[] {
+  const checked = checkPolicy(policy, scenario, labId);
+  return checked.ok ? [] : checked.problems;
 }
 
 export type PolicyFileResult = { ok: true; policy: PolicySpec } | { ok: false; message: string };
@@ -98,12 +115,13 @@ export function readPolicyFile(
       `"version" must be ${POLICY_FILE_VERSION}, got ${describeValue(raw.version)} (this explorer reads version 1)`,
     );
   }
-  const problems = policyProblems(raw.policy, scenario, labId);
-  if (problems.length > 0) {
+  const checked = checkPolicy(raw.policy, scenario, labId);
+  if (!checked.ok) {
+    const { problems } = checked;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     return fail(`${problems[0]}${more}`);
   }
-  return { ok: true, policy: raw.policy as unknown as PolicySpec };
+  return { ok: true, policy: checked.policy };
 }
 
 /** A policy as a file the scorecard (and the policy editor) reads back. */
