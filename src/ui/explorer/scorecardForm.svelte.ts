@@ -34,8 +34,8 @@ export class ScorecardForm {
   selected: string[] = $state([]);
   /** The key of the policy every other is compared with. */
   reference = $state('');
-  /** Policies the user wrote (files picked, or carried by a link). */
-  written: PolicyChoice[] = $state([]);
+  /** Policies the user wrote (files picked, or carried by a link): raw, so they reach the workers as plain data. */
+  written: PolicyChoice[] = $state.raw([]);
   evalText = $state('');
   pressureText = $state('');
   runs: number = $state(DEFAULT_SCORECARD_RUNS);
