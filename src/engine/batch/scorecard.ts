@@ -54,14 +54,16 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
  * The scenario with lab `labId` under `policy`. A policy the scenario already holds (same id,
  * same content) is just chosen; any other (a shipped policy of another scenario, one a user wrote)
  * is added to the scenario's policies under an id no other policy uses. The lab takes the
- * policy's binding flag: binding or voluntary is part of what a policy says. The scenario's own
+ * policy's binding flag (binding or voluntary is part of what a policy says), except under the
+ * policy it holds as written: that arm is the scenario exactly as written. The scenario's own
  * ladder (its default policy's) stays the yardstick of crossings in every arm.
  */
 export function withLabPolicy(scenario: Scenario, labId: string, policy: PolicySpec): Scenario {
-  if (!scenario.labs.some((l) => l.id === labId)) {
-    throw new Error(`no lab "${labId}" in ${scenario.id}`);
-  }
+  const lab = scenario.labs.find((l) => l.id === labId);
+  if (!lab) throw new Error(`no lab "${labId}" in ${scenario.id}`);
   const held = scenario.policies.find((p) => p.id === policy.id && sameJson(p, policy));
+  // The lab's own policy is the scenario as written (a binding flag set on the lab included).
+  if (held && held.id === lab.policy.use) return scenario;
   const placed = held ?? { ...policy, id: freePolicyId(policy.id, scenario.policies) };
   return {
     ...scenario,

@@ -45,6 +45,14 @@ describe('a lab under another policy', () => {
       v2v3.labs.filter((l) => l.id !== 'aster'),
     );
     expect(() => withLabPolicy(v2v3, 'nobody', foreign)).toThrow(/no lab "nobody"/);
+    // Under the policy it holds, the lab is as written, even where the scenario binds it itself.
+    const bound = {
+      ...v2v3,
+      labs: v2v3.labs.map((l) =>
+        l.id === 'aster' ? { ...l, policy: { ...l.policy, binding: true } } : l,
+      ),
+    };
+    expect(withLabPolicy(bound, 'aster', policy(v2v3, 'rsp-v2-2'))).toBe(bound);
   });
 });
 
