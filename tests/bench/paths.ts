@@ -78,9 +78,7 @@ const workshopToReport: Session = async (page, url) => {
       .click();
   }
   await debrief.waitFor();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the report (Markdown)' }).click();
-  await download;
+  await page.getByRole('button', { name: 'Download the report (Markdown)' }).waitFor();
 };
 
 /** A small sweep from a link (2 settings × 8 games) run in the worker pool, to its results. */
