@@ -2,6 +2,7 @@
 // field named (and its line), never a throw.
 
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_POLICY_BYTES,
@@ -177,7 +178,16 @@ describe('policy files', () => {
     ).toEqual([expect.stringMatching(/^notes \(line 1\): unknown field "notes"/)]);
     expect(
       messages(parsePolicyFile('{"format":"threshold-policy","version":1}', scenario)),
-    ).toEqual([expect.stringMatching(/^policy \(line 1\): missing — expected a policy \{id, name, /)]);
+    ).toEqual([
+      expect.stringMatching(/^policy \(line 1\): missing — expected a policy \{id, name, /),
+    ]);
+  });
+
+  it('the guide’s example policy file loads', () => {
+    const guide = readFileSync('scenarios/README.md', 'utf8');
+    const at = guide.indexOf('A policy file is the policy');
+    const block = /```json\n([\s\S]*?)```/.exec(guide.slice(at))?.[1] ?? '';
+    expect(messages(parsePolicyFile(block, scenario))).toEqual([]);
   });
 
   it('never throws, whatever the text', () => {
