@@ -88,7 +88,7 @@ describe('PolicyEditorScreen', () => {
       new File([bad], 'ours.policy.json', { type: 'application/json' }),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('“ours.policy.json” could not be loaded');
+    expect(alert).toHaveTextContent('“ours.policy.json” is not a policy this editor can load');
     expect(
       within(alert).getByText(
         /^policy\.evaluation\.cadence \(line \d+\): expected a whole number from 1 to 8, got 12$/,
