@@ -2,7 +2,7 @@
 // the token from a join link; the client joins, keeps the latest view the server sent, and when
 // the connection drops (Wi-Fi, a sleeping laptop, a restarted server) reconnects with growing,
 // jittered waits and joins again — the server then sends the room as it is now, including the
-// team's locked-in decision. A draft not yet sent stays with the page, never on the server.
+// team's locked-in decision and its unfinished one (the device sends it as "draft").
 //
 // Its state is one immutable value replaced on every change, so a Svelte component can keep it in
 // `$state.raw` (`client.subscribe((s) => (state = s))`) and tests can read it in Node.

@@ -9,9 +9,10 @@
 import * as v from 'valibot';
 import { describeValue } from '../engine/scenario/schema';
 import type { FiredInject } from '../engine/game';
-import type { LabDecision, LabRoundRecord, LabView, NewsItem } from '../engine/types';
+import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
 import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
+import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 
 /** The path of the real-time endpoint on the server. */
 export const ROOM_SOCKET_PATH = '/live';
@@ -73,6 +74,12 @@ export const ClientMessageSchema = v.variant(
     // A team's own decision. `lab` may be left out; if given it must be the team's own lab.
     plain('submit', { lab: v.optional(LabRef), decision: v.unknown() }),
     plain('withdraw', { lab: v.optional(LabRef) }),
+    // A team's unfinished decision: the server keeps it, so a reload or a dropped connection
+    // finds the form as it was. It is the team's alone (never in another device's view).
+    plain('draft', {
+      lab: v.optional(LabRef),
+      draft: DecisionDraftSchema,
+    }),
     plain('openDecisions', {}),
     plain('resolve', {}),
     plain('undo', {}),
@@ -154,7 +161,7 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -222,6 +229,8 @@ export interface TeamView {
   history: OwnQuarter[];
   /** Its decision locked in for this quarter (null: none yet). */
   decision: LabDecision | null;
+  /** Its unfinished decision for this quarter, as its device last sent it (null: none). */
+  draft: DecisionDraft | null;
   public: PublicSnapshot;
 }
 
@@ -261,7 +270,15 @@ export interface FacilitatorView {
 export type RoomView = TeamView | ProjectorView | FacilitatorView;
 
 export type ServerMessage =
-  | { type: 'welcome'; role: Role; roomId: string; lab: string | null }
+  | {
+      type: 'welcome';
+      role: Role;
+      roomId: string;
+      lab: string | null;
+      /** The room's scenario for a team's device (its forms need it), without the scripted
+       * events: those are the facilitator's to reveal. Null for the other roles. */
+      scenario: Scenario | null;
+    }
   | { type: 'view'; view: RoomView }
   | { type: 'ack'; id?: string | number }
   | { type: 'error'; id?: string | number; code: ErrorCode; message: string };

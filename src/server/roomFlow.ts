@@ -192,6 +192,9 @@ export class RoomFlow {
       case 'markCommitment':
       case 'removeCommitment':
         return this.changeCommitment(command);
+      case 'draft':
+        // A team's unfinished decision is the hub's to keep (rooms.ts), not the game's.
+        return refuse('invalid', 'a draft is kept by the room, not played');
       default:
         return refuse('invalid', 'unknown command');
     }
