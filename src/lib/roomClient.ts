@@ -18,6 +18,7 @@ import {
   type RoomView,
   type ServerMessage,
 } from './roomProtocol';
+import type { Scenario } from '../engine/types';
 
 export type RoomConnection = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
 
@@ -32,6 +33,11 @@ export interface RoomClientState {
   error: { code: ErrorCode | 'offline'; message: string } | null;
   /** Attempts since the connection was last joined. */
   attempts: number;
+  /** The room's scenario, on a team's device (without its scripted events). */
+  scenario: Scenario | null;
+  /** How the last (re)join went: the first join, back after a drop, or back after the server
+   * itself restarted (it resumed the room from its database). */
+  rejoined: 'first' | 'reconnected' | 'serverRestarted';
 }
 
 export type CommandResult =
@@ -117,7 +123,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     view: null,
     error: null,
     attempts: 0,
+    scenario: null,
+    rejoined: 'first',
   };
+  let serverRun: string | null = null;
   let socket: SocketLike | null = null;
   let joined = false;
   let stopped = false;
@@ -136,16 +145,26 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
 
   function handle(message: ServerMessage) {
     switch (message.type) {
-      case 'welcome':
+      case 'welcome': {
         joined = true;
+        const rejoined =
+          serverRun === null
+            ? 'first'
+            : serverRun === message.server
+              ? 'reconnected'
+              : 'serverRestarted';
+        serverRun = message.server;
         update({
           connection: 'open',
           role: message.role,
           lab: message.lab,
           attempts: 0,
           error: null,
+          scenario: message.scenario ?? state.scenario,
+          rejoined,
         });
         return;
+      }
       case 'view':
         update({ view: message.view });
         return;

@@ -278,6 +278,8 @@ export type ServerMessage =
       /** The room's scenario for a team's device (its forms need it), without the scripted
        * events: those are the facilitator's to reveal. Null for the other roles. */
       scenario: Scenario | null;
+      /** Changes each time the server starts: a device that rejoins can say the server restarted. */
+      server: string;
     }
   | { type: 'view'; view: RoomView }
   | { type: 'ack'; id?: string | number }

@@ -76,6 +76,8 @@ export class RoomHub {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly byToken = new Map<string, { room: LiveRoom; principal: Principal }>();
   private readonly joined = new Map<Device, { room: LiveRoom; principal: Principal }>();
+  /** This run of the server (see the welcome's `server`). */
+  private readonly startedAs = newRoomId();
 
   private constructor(private readonly options: HubOptions) {}
 
@@ -197,6 +199,7 @@ export class RoomHub {
       roomId: room.id,
       lab: principal.role === 'team' ? principal.lab : null,
       scenario: principal.role === 'team' ? { ...room.flow.setup.scenario, events: [] } : null,
+      server: this.startedAs,
     });
     device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
     return true;
