@@ -20,7 +20,9 @@ import {
 } from './roomProtocol';
 import type { Scenario } from '../engine/types';
 
-export type RoomConnection = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
+/** `locked`: the console's link needs the room's PIN (see `unlock`). */
+export type RoomConnection =
+  'connecting' | 'open' | 'reconnecting' | 'refused' | 'locked' | 'closed';
 
 export interface RoomClientState {
   connection: RoomConnection;
@@ -65,6 +67,8 @@ export interface RoomClientOptions {
   /** The endpoint, e.g. from roomSocketUrl(location). */
   url: string;
   token: string;
+  /** The facilitator's PIN, if the page already has it (the setup that created the room). */
+  pin?: string;
   /** Opens a socket (default: the browser's WebSocket). */
   socket?: (url: string) => SocketLike;
   backoff?: Backoff;
@@ -106,6 +110,8 @@ export interface RoomClient {
   subscribe(listener: (state: RoomClientState) => void): () => void;
   /** Send a command; resolves with the server's answer, or `offline` if it cannot be sent. */
   send(command: RoomCommand): Promise<CommandResult>;
+  /** Join again with the facilitator's PIN (after `locked`); it is kept for reconnections. */
+  unlock(pin: string): void;
   /** Stop for good (no more reconnecting). */
   close(): void;
 }
@@ -127,6 +133,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     rejoined: 'first',
   };
   let serverRun: string | null = null;
+  let pin = options.pin;
   let socket: SocketLike | null = null;
   let joined = false;
   let stopped = false;
@@ -178,6 +185,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
           waiting.get(message.id)?.(result);
           waiting.delete(message.id);
         }
+        if (message.code === 'pinNeeded') {
+          update({ connection: 'locked', error: { code: message.code, message: message.message } });
+          return;
+        }
         if (message.code === 'badToken') {
           stopped = true;
           update({
@@ -204,7 +215,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       return;
     }
     socket = current;
-    current.onopen = () => current.send(JSON.stringify({ type: 'join', token: options.token }));
+    current.onopen = () => sendJoin(current);
     current.onmessage = (event) => {
       if (socket !== current) return;
       const message = readMessage(event.data);
@@ -226,6 +237,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       }
       scheduleRetry();
     };
+  }
+
+  function sendJoin(to: SocketLike) {
+    to.send(JSON.stringify({ type: 'join', token: options.token, ...(pin ? { pin } : {}) }));
   }
 
   function scheduleRetry() {
@@ -259,6 +274,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         waiting.set(id, resolve);
         sent.send(JSON.stringify({ ...command, id }));
       });
+    },
+    unlock(typed) {
+      pin = typed;
+      if (socket && socket.readyState === OPEN) sendJoin(socket);
     },
     close() {
       stopped = true;

@@ -17,6 +17,12 @@ export function isRoomHash(hash: string): boolean {
   return hash.startsWith('#room=');
 }
 
+/**
+ * Where this tab keeps the console's PIN once typed (or set at setup), so a reload of the console
+ * does not ask again. Session storage: it goes with the tab, never to another device.
+ */
+export const CONSOLE_PIN_KEY = 'threshold:room-pin';
+
 /** The link a device opens: the server's address and the token in the fragment. */
 export function roomLink(base: string, token: string): string {
   return `${base.replace(/\/+$/, '')}/#room=${token}`;

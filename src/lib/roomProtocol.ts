@@ -70,6 +70,13 @@ export const ClientMessageSchema = v.variant(
         v.string((issue) => `expected the token from your join link, ${got(issue)}`),
         v.regex(TOKEN_PATTERN, 'this is not a room token (check the join link)'),
       ),
+      // The facilitator's PIN, when the room has one (the console's link alone is not enough).
+      pin: v.optional(
+        v.pipe(
+          v.string((issue) => `expected the PIN as text, ${got(issue)}`),
+          v.maxLength(WORKSHOP_LIMITS.pin.max, 'a PIN is at most 8 digits'),
+        ),
+      ),
     }),
     // A team's own decision. `lab` may be left out; if given it must be the team's own lab.
     plain('submit', { lab: v.optional(LabRef), decision: v.unknown() }),
@@ -175,6 +182,8 @@ export type ErrorCode =
   | 'rateLimited'
   | 'notJoined'
   | 'badToken'
+  /** The console's link needs the room's PIN (or the PIN given was wrong): ask, then join again. */
+  | 'pinNeeded'
   | 'forbidden'
   | 'notNow'
   | 'ended'
@@ -297,6 +306,8 @@ export interface CreateRoomRequest {
   timerSeconds?: number | null;
   /** Play fewer quarters than the scenario has (a shorter workshop). */
   quarters?: number;
+  /** The facilitator's PIN (4–8 digits): opening the console then needs the link and the PIN. */
+  pin?: string;
 }
 
 /** The answer to creating or importing a room. */

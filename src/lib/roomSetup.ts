@@ -23,5 +23,6 @@ export function roomRequestFrom(
     seed: draft.seed,
     timerSeconds: draft.timerSeconds,
     ...(session.quarters === null ? {} : { quarters: session.quarters }),
+    ...(session.pin === '' ? {} : { pin: session.pin }),
   };
 }

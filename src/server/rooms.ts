@@ -178,7 +178,7 @@ export class RoomHub {
   }
 
   /** A device presents its token: it joins its room and gets its view (false: refused). */
-  join(device: Device, token: string, id?: string | number): boolean {
+  join(device: Device, token: string, id?: string | number, pin?: string): boolean {
     const found = this.byToken.get(token);
     if (!found) {
       device.send({
@@ -189,8 +189,21 @@ export class RoomHub {
       });
       return false;
     }
-    this.leave(device);
     const { room, principal } = found;
+    const roomPin = room.flow.meta.pin;
+    if (principal.role === 'facilitator' && roomPin !== null && pin !== roomPin) {
+      device.send({
+        type: 'error',
+        id,
+        code: 'pinNeeded',
+        message:
+          pin === undefined
+            ? 'this room’s console is locked: type the facilitator’s PIN'
+            : 'that is not this room’s PIN: try again',
+      });
+      return false;
+    }
+    this.leave(device);
     room.devices.set(device, principal);
     this.joined.set(device, found);
     device.send({

@@ -244,7 +244,7 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, limits: Lim
       }
       const message = parsed.output;
       if (message.type === 'join') {
-        if (hub.join(device, message.token, message.id) && joinWait) {
+        if (hub.join(device, message.token, message.id, message.pin) && joinWait) {
           clearTimeout(joinWait);
           joinWait = null;
         }

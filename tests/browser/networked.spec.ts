@@ -88,6 +88,7 @@ test('a three-team networked workshop: join by link, decide in parallel, drop an
     }
     await fac.getByRole('spinbutton', { name: 'Quarters to play' }).fill(String(QUARTERS));
     await fac.getByRole('textbox', { name: 'Seed' }).fill('11');
+    await fac.getByLabel('Facilitator PIN').fill('2468');
     await fac.getByRole('button', { name: 'Run on every team’s device' }).click();
     const title = fac.getByRole('heading', { level: 1, name: /Quarter 1 of 3/ }).first();
     await expect(title).toBeVisible();
@@ -189,6 +190,19 @@ test('a three-team networked workshop: join by link, decide in parallel, drop an
     await lockIn(teams.Cedar, 'Cedar');
     await expect(roster.getByText('Locked in')).toHaveCount(3);
     await fac.getByRole('button', { name: 'Resolve the quarter' }).click();
+
+    // The console reopened on another device: the link alone is not enough, the PIN is.
+    const second = (await openDevice(await newContext(), fac.url())).page;
+    const pin = second.getByLabel('Facilitator PIN');
+    await pin.fill('1111');
+    await pin.press('Enter');
+    await expect(second.getByText('that is not this room’s PIN: try again')).toBeVisible();
+    await pin.fill('2468');
+    await second.getByRole('button', { name: 'Open the console' }).click();
+    await expect(
+      second.getByRole('button', { name: 'Open decisions for quarter 3' }),
+    ).toBeVisible();
+    await second.close();
 
     // Quarter 3, the last: then the debrief and the after-action report.
     await fac.getByRole('button', { name: 'Open decisions for quarter 3' }).click();

@@ -613,6 +613,31 @@ describe('nothing lost', () => {
     expect(JSON.stringify((await join(b!.token)).view)).not.toContain('"audit":true');
   });
 
+  it('a room with a PIN opens its console only with the link and the PIN', async () => {
+    const request = {
+      scenario: 'eval-blind-spot',
+      teams: [{ name: 'Amber' }, { name: 'Birch' }],
+    };
+    await expect(createRoom(server, { ...request, pin: '12' })).rejects.toThrow(/4 to 8 digits/);
+    const room = await createRoom(server, { ...request, pin: '2468' });
+    const device = await TestDevice.open(socketUrl(server));
+    devices.push(device);
+    for (const pin of [undefined, '1357']) {
+      const refused = device.waitFor((m) => m.type === 'error');
+      device.sendRaw(JSON.stringify({ type: 'join', token: room.tokens.facilitator, pin }));
+      expect(await refused).toMatchObject({ code: 'pinNeeded' });
+      device.received.length = 0;
+    }
+    // Not joined: the console's commands are refused.
+    expect(await device.request({ type: 'openDecisions' })).toMatchObject({ code: 'notJoined' });
+    const opened = device.waitFor((m) => m.type === 'view');
+    device.sendRaw(JSON.stringify({ type: 'join', token: room.tokens.facilitator, pin: '2468' }));
+    expect(await opened).toMatchObject({ view: { kind: 'facilitator' } });
+    // A team's link needs no PIN.
+    const team = await join(room.tokens.teams[0]!.token);
+    expect(team.view.kind).toBe('team');
+  });
+
   it('undo takes the last resolution back with every team’s choice locked in again', async () => {
     const room = await threeTeams();
     const facilitator = await join(room.tokens.facilitator);
