@@ -303,8 +303,13 @@ async function call<T>(
   let response: Response;
   try {
     response = await fetchFn(url, init);
-  } catch (error) {
-    return { ok: false, message: `the server could not be reached (${String(error)})` };
+  } catch {
+    // The browser says only "Failed to fetch": what helps is where it tried and what to check.
+    const where = URL.canParse(url) ? new URL(url).origin : url;
+    return {
+      ok: false,
+      message: `no workshop server answered at ${where} — is \`npm run host\` running there, and is this the address it printed?`,
+    };
   }
   if (response.ok) return { ok: true, value: await read(response) };
   const body: unknown = await response.json().catch(() => null);
