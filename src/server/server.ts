@@ -110,6 +110,20 @@ async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse
       ? sendJson(res, 201, created.created)
       : sendJson(res, 400, { error: created.message });
   }
+  if (path === API.events && req.method === 'POST') {
+    const text = await readBody(req, MAX_MESSAGE_BYTES);
+    if (text === null) return sendJson(res, 413, { error: 'the request is larger than 32 kB' });
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, { error: 'the request is not valid JSON' });
+    }
+    const created = await hub.createEvent(value);
+    return created.ok
+      ? sendJson(res, 201, created.created)
+      : sendJson(res, 400, { error: created.message });
+  }
   if (path === API.importRoom && req.method === 'POST') {
     const text = await readBody(req, MAX_SESSION_BYTES);
     if (text === null) return sendJson(res, 413, { error: tooLarge(MAX_SESSION_BYTES) });
@@ -132,7 +146,7 @@ async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse
     return;
   }
   if (path === '/api/health' && req.method === 'GET') {
-    return sendJson(res, 200, { ok: true, rooms: hub.roomCount });
+    return sendJson(res, 200, { ok: true, rooms: hub.roomCount, events: hub.eventCount });
   }
   sendJson(res, 404, { error: `no such API: ${req.method} ${path}` });
 }
