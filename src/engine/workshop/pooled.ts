@@ -46,7 +46,7 @@ export interface PooledQuarter {
   round: number;
   /** Finished tables at which some team was paused this quarter. */
   paused: number;
-  /** Missed-crossing episodes that began this quarter, over every finished table. */
+  /** Finished tables at which a missed crossing began this quarter. */
   missed: number;
   /** Finished tables whose game ended in a catastrophe this quarter. */
   catastrophes: number;
@@ -146,7 +146,7 @@ export function poolResults(
       const q = at(round);
       if (q) q.paused++;
     }
-    for (const round of r.missed.rounds) {
+    for (const round of new Set(r.missed.rounds)) {
       const q = at(round);
       if (q) q.missed++;
     }
