@@ -23,7 +23,7 @@ import { problemMessage, problemsOf } from '../lib/saveFormat';
 import type { RoomStore } from './database';
 import { eventView, tableMismatch, type EventTable, type ResultOf } from './eventViews';
 import { newRoomId, newToken } from './tokens';
-import { errorReply, type Device } from './deviceReply';
+import { errorReply, sendToAll, type Device } from './deviceReply';
 
 /** What the events need of the rooms. */
 export interface TableSource {
@@ -258,9 +258,10 @@ export class EventBook {
     if (!always && key === event.lastSent) return;
     event.lastSent = key;
     const facilitator = this.viewOf(event, 'eventFacilitator');
-    for (const [device, role] of event.devices) {
-      device.send({ type: 'event', view: role === 'eventFacilitator' ? facilitator : projector });
-    }
+    const devices = [...event.devices];
+    const of = (role: EventRole) => devices.filter(([, r]) => r === role).map(([d]) => d);
+    sendToAll(of('eventFacilitator'), { type: 'event', view: facilitator });
+    sendToAll(of('eventProjector'), { type: 'event', view: projector });
   }
 
   /** A room changed: its event's screens follow (a table's progress, a table now over). */

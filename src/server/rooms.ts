@@ -24,7 +24,7 @@ import {
   sessionFileName,
 } from '../lib/workshopSession';
 import type { RoomStore, StoredToken } from './database';
-import { errorReply, type Device } from './deviceReply';
+import { errorReply, sendToAll, type Device } from './deviceReply';
 import { EventBook } from './events';
 
 export { errorReply, type Device } from './deviceReply';
@@ -321,15 +321,15 @@ export class RoomHub {
   /** Every device in the room gets its own view (each view built once per role and team). */
   private broadcast(room: LiveRoom): void {
     const snapshot = this.snapshot(room);
-    const built = new Map<string, RoomView>();
+    const audiences = new Map<string, { principal: Principal; devices: Device[] }>();
     for (const [device, principal] of room.devices) {
       const key = principal.role === 'team' ? `team:${principal.lab}` : principal.role;
-      let view = built.get(key);
-      if (!view) {
-        view = this.viewFor(room, principal, snapshot);
-        built.set(key, view);
-      }
-      device.send({ type: 'view', view });
+      const audience = audiences.get(key);
+      if (audience) audience.devices.push(device);
+      else audiences.set(key, { principal, devices: [device] });
+    }
+    for (const { principal, devices } of audiences.values()) {
+      sendToAll(devices, { type: 'view', view: this.viewFor(room, principal, snapshot) });
     }
   }
 

@@ -171,7 +171,10 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, limits: Lim
   const { rate } = limits;
   const device: Device = {
     send(message: ServerMessage) {
-      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+      device.sendText?.(JSON.stringify(message));
+    },
+    sendText(text: string) {
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
     },
   };
   let bucket = fullBucket(rate, now());
