@@ -8,13 +8,13 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { CreatedRoom, RoomView, ServerMessage } from '../../src/lib/roomProtocol';
 import { ROOM_SOCKET_PATH } from '../../src/lib/roomProtocol';
+import { freePort } from './browser';
 import { stats, type Stats } from './round';
 
 export interface RoomsBenchOptions {
@@ -51,18 +51,6 @@ export interface RoomsBench extends RoomsBenchOptions {
 const SCENARIO = 'anthropic-rsp';
 /** How long to wait for a message before counting it lost (the bench never fails on time). */
 const GIVE_UP_MS = 30_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A process's CPU time in seconds and resident memory in MB, from /proc (Linux). */
 function sample(pid: number): { cpu: number; rssMB: number } | null {

@@ -18,6 +18,7 @@ import type { RunningServer } from '../../src/server/server';
 import {
   baseUrl,
   createRoom,
+  decision,
   socketUrl,
   start,
   testPlace,
@@ -38,18 +39,6 @@ afterEach(async () => {
   await Promise.all(devices.splice(0).map((d) => d.close()));
   await server.close();
   place.remove();
-});
-
-const decision = (capabilities: number) => ({
-  posture: 'restrict',
-  budget: {
-    capabilities,
-    security: 0.2,
-    deployment: 0.2,
-    alignment: 0.2,
-    evals: Math.round((0.4 - capabilities) * 1000) / 1000,
-  },
-  actions: [],
 });
 
 const table = (overrides: Partial<CreateRoomRequest> = {}): CreateRoomRequest => ({

@@ -2,18 +2,10 @@ import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { eventResults, type TableResult } from '../../src/engine/workshop/pooled';
 import PooledResults from '../../src/ui/workshop/PooledResults.svelte';
+import { finishedTable } from '../support/tableResults';
 
-const finished = (table: string, overrides: Partial<TableResult>): TableResult => ({
-  roomId: table,
-  table,
-  outcome: { title: 'The race ran its course', reason: 'roundsComplete', round: 6 },
-  quarters: 6,
-  paused: [],
-  firstPause: null,
-  missed: { count: 0, rounds: [] },
-  catastrophe: null,
-  ...overrides,
-});
+const finished = (table: string, overrides: Partial<TableResult>) =>
+  finishedTable({ roomId: table, table, ...overrides });
 
 const three = eventResults(
   [

@@ -8,20 +8,7 @@ import { initialMeta } from '../../../src/engine/workshop/flow';
 import { poolResults, tableResult, type TableResult } from '../../../src/engine/workshop/pooled';
 import { seatOrder } from '../../../src/engine/workshop/seats';
 import { shippedScenarios } from '../../support/shippedScenarios';
-
-function result(overrides: Partial<TableResult>): TableResult {
-  return {
-    roomId: 'r',
-    table: 'Table',
-    outcome: { title: 'The race ran its course', reason: 'roundsComplete', round: 6 },
-    quarters: 6,
-    paused: [],
-    firstPause: null,
-    missed: { count: 0, rounds: [] },
-    catastrophe: null,
-    ...overrides,
-  };
-}
+import { finishedTable } from '../../support/tableResults';
 
 describe('one table’s result', () => {
   it('is null while the game is being played', () => {
@@ -81,7 +68,7 @@ describe('tables pooled', () => {
   it('counts pauses, missed crossings and catastrophes across tables, quarter by quarter', () => {
     const pooled = poolResults(
       [
-        result({
+        finishedTable({
           table: 'A',
           paused: [
             { team: 'Amber', labName: 'Lantern', quarters: [2, 3] },
@@ -89,13 +76,13 @@ describe('tables pooled', () => {
           ],
           firstPause: 2,
         }),
-        result({
+        finishedTable({
           table: 'B',
           outcome: { title: 'Catastrophe', reason: 'catastrophe', round: 4 },
           catastrophe: { round: 4, labName: 'Halcyon', team: null, text: 'Catastrophe (Halcyon)' },
           missed: { count: 1, rounds: [3] },
         }),
-        result({
+        finishedTable({
           table: 'C',
           paused: [{ team: 'Cedar', labName: 'Lantern', quarters: [5] }],
           firstPause: 5,
@@ -141,7 +128,7 @@ describe('tables pooled', () => {
         ending: fc.constantFrom('Ran its course', 'Catastrophe', 'Halted'),
       })
       .map(({ paused, missed, catastrophe, ending }) =>
-        result({
+        finishedTable({
           outcome: { title: ending, reason: 'roundsComplete', round: quarters },
           paused: paused.map((q, i) => ({ team: `T${i}`, labName: `L${i}`, quarters: q })),
           firstPause: paused.length ? Math.min(...paused.map((q) => q[0]!)) : null,
