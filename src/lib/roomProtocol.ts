@@ -11,6 +11,7 @@ import { describeValue } from '../engine/scenario/schema';
 import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
+import type { EventResults } from '../engine/workshop/pooled';
 import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 
@@ -24,6 +25,14 @@ export const MAX_MESSAGE_BYTES = 32 * 1024;
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
 export type Role = 'team' | 'projector' | 'facilitator';
+
+/** An event's links: its facilitator's (adds tables) and its projectors' (read-only). */
+export type EventRole = 'eventFacilitator' | 'eventProjector';
+
+/** A table's name in an event, and an event's name. */
+export const MAX_EVENT_NAME = 60;
+/** Tables one event may pool. */
+export const MAX_EVENT_TABLES = 60;
 
 const got = (issue: { input: unknown }): string => `got ${describeValue(issue.input)}`;
 
@@ -49,6 +58,13 @@ const plain = <K extends string, T extends v.ObjectEntries>(type: K, entries: T)
     { type: v.literal(type), id: RequestId, ...entries },
     (issue) => `expected a "${type}" message, ${got(issue)}`,
   );
+
+const TableName = v.pipe(
+  v.string((issue) => `expected a name as text, ${got(issue)}`),
+  v.trim(),
+  v.minLength(1, 'a name cannot be empty'),
+  v.maxLength(MAX_EVENT_NAME, `a name is at most ${MAX_EVENT_NAME} characters`),
+);
 
 const CommitmentId = v.pipe(
   v.string((issue) => `expected a commitment's id, ${got(issue)}`),
@@ -150,6 +166,21 @@ export const ClientMessageSchema = v.variant(
       ),
     }),
     plain('removeCommitment', { commitmentId: CommitmentId }),
+    // An event's facilitator adds a room as a table, proving it runs the room with the room's
+    // facilitator token; a table leaves the event by its room id.
+    plain('addTable', {
+      roomToken: v.pipe(
+        v.string((issue) => `expected the room's facilitator token, ${got(issue)}`),
+        v.regex(TOKEN_PATTERN, "this is not a room token (copy the room's facilitator link)"),
+      ),
+      table: v.optional(TableName),
+    }),
+    plain('removeTable', {
+      roomId: v.pipe(
+        v.string((issue) => `expected a room id, ${got(issue)}`),
+        v.maxLength(64, 'a room id is at most 64 characters'),
+      ),
+    }),
     // One of the scenario's scripted events early (`scripted`: its index), or one written live.
     plain('fireInject', {
       scripted: v.optional(
@@ -168,12 +199,27 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", "addTable", "removeTable", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 /** What a device sends once joined (the client adds `id`). */
-export type RoomCommand = Exclude<ClientMessage, { type: 'join' }>;
+export type DeviceCommand = Exclude<ClientMessage, { type: 'join' }>;
+/** What an event's facilitator sends; every other command is a room's. */
+export type EventCommand = Extract<DeviceCommand, { type: 'addTable' | 'removeTable' }>;
+export type RoomCommand = Exclude<DeviceCommand, EventCommand>;
+
+export const EVENT_COMMANDS: ReadonlySet<DeviceCommand['type']> = new Set([
+  'addTable',
+  'removeTable',
+]);
+
+/** POST /api/events: a new event, empty until its facilitator adds tables. */
+export const CreateEventSchema = v.strictObject(
+  { name: TableName },
+  (issue) => `expected an event {name}, ${got(issue)}`,
+);
+export type CreateEventRequest = v.InferOutput<typeof CreateEventSchema>;
 
 /** Why the server refused a message. `badToken` is final: the client stops reconnecting. */
 export type ErrorCode =
@@ -278,6 +324,33 @@ export interface FacilitatorView {
 
 export type RoomView = TeamView | ProjectorView | FacilitatorView;
 
+/**
+ * An event's screen: its tables' progress, and — for each table whose game is over, and only
+ * then — its results side by side with the others and pooled (src/engine/workshop/pooled.ts).
+ */
+export interface EventView {
+  kind: 'event';
+  role: EventRole;
+  eventId: string;
+  name: string;
+  /** What every table plays (fixed by the first table added; null while there is none). */
+  plays: { scenarioTitle: string; seed: number; quarters: number } | null;
+  tables: { roomId: string; table: string; round: number; totalRounds: number; over: boolean }[];
+  results: EventResults;
+  /** The event's links: for its facilitator only. */
+  tokens: EventLinks | null;
+}
+
+export interface EventLinks {
+  facilitator: string;
+  projector: string;
+}
+
+export interface CreatedEvent {
+  eventId: string;
+  tokens: EventLinks;
+}
+
 export type ServerMessage =
   | {
       type: 'welcome';
@@ -290,6 +363,8 @@ export type ServerMessage =
       /** Changes each time the server starts: a device that rejoins can say the server restarted. */
       server: string;
     }
+  | { type: 'eventWelcome'; role: EventRole; eventId: string }
+  | { type: 'event'; view: EventView }
   | { type: 'view'; view: RoomView }
   | { type: 'ack'; id?: string | number }
   | { type: 'error'; id?: string | number; code: ErrorCode; message: string };
@@ -321,4 +396,6 @@ export const API = {
   importRoom: '/api/rooms/import',
   /** GET with `Authorization: Bearer <facilitator token>`: the room as a session file. */
   session: '/api/session',
+  /** POST {name}: a new event (CreatedEvent). */
+  events: '/api/events',
 } as const;

@@ -6,7 +6,7 @@
 
 import { createClient, type Client } from '@libsql/client';
 import { pathToFileURL } from 'node:url';
-import type { Role } from '../lib/roomProtocol';
+import type { EventRole, Role } from '../lib/roomProtocol';
 import type { RoomRecord } from './roomFlow';
 
 export interface StoredToken {
@@ -30,32 +30,72 @@ export interface StoredRoom {
   drafts: Record<string, unknown>;
 }
 
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS rooms (
-     id TEXT PRIMARY KEY,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL,
-     ended INTEGER NOT NULL DEFAULT 0,
-     setup TEXT NOT NULL,
-     log TEXT NOT NULL,
-     pending TEXT NOT NULL,
-     meta TEXT NOT NULL
-   )`,
-  `CREATE TABLE IF NOT EXISTS tokens (
-     token TEXT PRIMARY KEY,
-     room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-     role TEXT NOT NULL CHECK (role IN ('team', 'projector', 'facilitator')),
-     lab TEXT
-   )`,
-  'CREATE INDEX IF NOT EXISTS tokens_by_room ON tokens(room_id)',
-  // A team's unfinished decision (its device sends it as the team edits), one per team.
-  `CREATE TABLE IF NOT EXISTS drafts (
-     room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-     lab TEXT NOT NULL,
-     draft TEXT NOT NULL,
-     PRIMARY KEY (room_id, lab)
-   )`,
+/**
+ * The schema, one step per version (SQLite's `user_version` says which steps a file has had).
+ * A database from before events (version 0: rooms and tokens only) gets the events' tables added
+ * when it is opened; its rooms are left as they were.
+ */
+const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE IF NOT EXISTS rooms (
+       id TEXT PRIMARY KEY,
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL,
+       ended INTEGER NOT NULL DEFAULT 0,
+       setup TEXT NOT NULL,
+       log TEXT NOT NULL,
+       pending TEXT NOT NULL,
+       meta TEXT NOT NULL
+     )`,
+    `CREATE TABLE IF NOT EXISTS tokens (
+       token TEXT PRIMARY KEY,
+       room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+       role TEXT NOT NULL CHECK (role IN ('team', 'projector', 'facilitator')),
+       lab TEXT
+     )`,
+    'CREATE INDEX IF NOT EXISTS tokens_by_room ON tokens(room_id)',
+  ],
+  [
+    `CREATE TABLE IF NOT EXISTS events (
+       id TEXT PRIMARY KEY,
+       created_at TEXT NOT NULL,
+       name TEXT NOT NULL
+     )`,
+    // An event's own tokens: a room's tokens never open an event, nor these a room.
+    `CREATE TABLE IF NOT EXISTS event_tokens (
+       token TEXT PRIMARY KEY,
+       event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+       role TEXT NOT NULL CHECK (role IN ('eventFacilitator', 'eventProjector'))
+     )`,
+    // A room is a table of at most one event.
+    `CREATE TABLE IF NOT EXISTS event_tables (
+       room_id TEXT PRIMARY KEY REFERENCES rooms(id) ON DELETE CASCADE,
+       event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+       name TEXT NOT NULL,
+       added_at TEXT NOT NULL
+     )`,
+  ],
+  [
+    // A team's unfinished decision (its device sends it as the team edits), one per team.
+    `CREATE TABLE IF NOT EXISTS drafts (
+       room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+       lab TEXT NOT NULL,
+       draft TEXT NOT NULL,
+       PRIMARY KEY (room_id, lab)
+     )`,
+  ],
 ];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface StoredEvent {
+  id: string;
+  name: string;
+  tokens: { token: string; role: EventRole }[];
+  /** Its tables in the order they were added. */
+  tables: { roomId: string; name: string }[];
+}
 
 const parseJson = (text: unknown): unknown => {
   try {
@@ -65,6 +105,22 @@ const parseJson = (text: unknown): unknown => {
   }
 };
 
+/** Bring a database file up to SCHEMA_VERSION, one step at a time, each step in one transaction. */
+async function migrate(client: Client): Promise<void> {
+  const result = await client.execute('PRAGMA user_version');
+  const version = Number(result.rows[0]?.[0] ?? 0);
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `the database was written by a newer version of Threshold (schema ${version}; this one reads up to ${SCHEMA_VERSION})`,
+    );
+  }
+  // Version 0 is also a file from before versions were kept: its first step's tables exist, and
+  // CREATE TABLE IF NOT EXISTS leaves them be.
+  for (let step = version; step < SCHEMA_VERSION; step++) {
+    await client.batch([...(MIGRATIONS[step] ?? []), `PRAGMA user_version = ${step + 1}`], 'write');
+  }
+}
+
 export class RoomStore {
   private constructor(private readonly client: Client) {}
 
@@ -73,8 +129,69 @@ export class RoomStore {
     const client = createClient({ url: pathToFileURL(path).href });
     // WAL: a crash mid-write leaves the last committed state, and reads never wait for writes.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.batch(SCHEMA, 'write');
+    // In WAL mode NORMAL still keeps every commit through a crash of the server's process; only
+    // the operating system failing (power lost) can take the last moments' commits. FULL syncs
+    // the disk on every change, and libSQL's calls block the event loop while it does: with 50
+    // rooms deciding at once that wait, not the game, was most of a lock-in's time (npm run bench).
+    await client.execute('PRAGMA synchronous = NORMAL');
+    await migrate(client);
     return new RoomStore(client);
+  }
+
+  async insertEvent(
+    id: string,
+    name: string,
+    tokens: readonly { token: string; role: EventRole }[],
+    now: Date,
+  ): Promise<void> {
+    await this.client.batch(
+      [
+        {
+          sql: 'INSERT INTO events (id, created_at, name) VALUES (?, ?, ?)',
+          args: [id, now.toISOString(), name],
+        },
+        ...tokens.map((t) => ({
+          sql: 'INSERT INTO event_tokens (token, event_id, role) VALUES (?, ?, ?)',
+          args: [t.token, id, t.role],
+        })),
+      ],
+      'write',
+    );
+  }
+
+  async addEventTable(eventId: string, roomId: string, name: string, now: Date): Promise<void> {
+    await this.client.execute({
+      sql: 'INSERT INTO event_tables (room_id, event_id, name, added_at) VALUES (?, ?, ?, ?)',
+      args: [roomId, eventId, name, now.toISOString()],
+    });
+  }
+
+  async removeEventTable(eventId: string, roomId: string): Promise<void> {
+    await this.client.execute({
+      sql: 'DELETE FROM event_tables WHERE event_id = ? AND room_id = ?',
+      args: [eventId, roomId],
+    });
+  }
+
+  async loadEvents(): Promise<StoredEvent[]> {
+    const events = await this.client.execute('SELECT id, name FROM events ORDER BY created_at');
+    const tokens = await this.client.execute('SELECT token, event_id, role FROM event_tokens');
+    const tables = await this.client.execute(
+      'SELECT room_id, event_id, name FROM event_tables ORDER BY added_at, rowid',
+    );
+    return events.rows.map((row) => {
+      const id = String(row.id);
+      return {
+        id,
+        name: String(row.name),
+        tokens: tokens.rows
+          .filter((t) => String(t.event_id) === id)
+          .map((t) => ({ token: String(t.token), role: String(t.role) as EventRole })),
+        tables: tables.rows
+          .filter((t) => String(t.event_id) === id)
+          .map((t) => ({ roomId: String(t.room_id), name: String(t.name) })),
+      };
+    });
   }
 
   async insertRoom(

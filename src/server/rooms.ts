@@ -4,13 +4,16 @@
 // commands to one room are carried out one at a time, in the order they arrived.
 
 import { slug } from '../lib/download';
-import type {
-  CreatedRoom,
-  ErrorCode,
-  JoinLinks,
-  RoomCommand,
-  RoomView,
-  ServerMessage,
+import {
+  EVENT_COMMANDS,
+  type CreatedEvent,
+  type CreatedRoom,
+  type DeviceCommand,
+  type EventCommand,
+  type JoinLinks,
+  type RoomCommand,
+  type Role,
+  type RoomView,
 } from '../lib/roomProtocol';
 import * as v from 'valibot';
 import type { Scenario } from '../engine/types';
@@ -23,15 +26,14 @@ import {
   sessionFileName,
 } from '../lib/workshopSession';
 import type { RoomStore, StoredToken } from './database';
+import { errorReply, sendToAll, type Device } from './deviceReply';
+import { EventBook } from './events';
+
+export { errorReply, type Device } from './deviceReply';
 import { RoomFlow, type Principal, type RoomRecord } from './roomFlow';
 import { readRoomRequest } from './roomRequest';
 import { newRoomId, newToken } from './tokens';
 import { facilitatorView, projectorView, teamView, type RoomSnapshot } from './views';
-
-/** One connected device, as the hub sees it: somewhere to send messages. */
-export interface Device {
-  send(message: ServerMessage): void;
-}
 
 interface LiveRoom {
   id: string;
@@ -78,6 +80,8 @@ export class RoomHub {
   private readonly joined = new Map<Device, { room: LiveRoom; principal: Principal }>();
   /** This run of the server (see the welcome's `server`). */
   private readonly startedAs = newRoomId();
+  /** The events grouping rooms into tables (set once the rooms are rebuilt). */
+  private events!: EventBook;
 
   private constructor(private readonly options: HubOptions) {}
 
@@ -109,11 +113,37 @@ export class RoomHub {
       }
       hub.add(stored.id, RoomFlow.restore(session.session, stored.ended), stored.tokens, drafts);
     }
+    hub.events = await EventBook.open(options.store, hub.tableSource(), options.now, warn);
     return hub;
   }
 
   get roomCount(): number {
     return this.rooms.size;
+  }
+
+  get eventCount(): number {
+    return this.events.count;
+  }
+
+  /** What the events may read of the rooms: whose a token is, and a room's state. */
+  private tableSource() {
+    return {
+      roomOfToken: (token: string): { roomId: string; role: Role } | null => {
+        const found = this.byToken.get(token);
+        return found ? { roomId: found.room.id, role: found.principal.role } : null;
+      },
+      table: (roomId: string) => {
+        const flow = this.rooms.get(roomId)?.flow;
+        return flow ? { setup: flow.setup, game: flow.game, meta: flow.meta } : null;
+      },
+    };
+  }
+
+  /** A new event (POST /api/events). */
+  createEvent(
+    value: unknown,
+  ): Promise<{ ok: true; created: CreatedEvent } | { ok: false; message: string }> {
+    return this.events.create(value);
   }
 
   private add(
@@ -180,6 +210,10 @@ export class RoomHub {
   /** A device presents its token: it joins its room and gets its view (false: refused). */
   join(device: Device, token: string, id?: string | number, pin?: string): boolean {
     const found = this.byToken.get(token);
+    if (!found && this.events.owns(token)) {
+      this.leave(device);
+      return this.events.join(device, token);
+    }
     if (!found) {
       device.send({
         type: 'error',
@@ -219,16 +253,39 @@ export class RoomHub {
   }
 
   leave(device: Device): void {
+    this.events.leave(device);
     const found = this.joined.get(device);
     if (!found) return;
     found.room.devices.delete(device);
     this.joined.delete(device);
   }
 
-  /** Carry out a joined device's command, after any command before it in its room. */
-  command(device: Device, command: RoomCommand): Promise<void> {
+  /** Carry out a joined device's command, after any command before it in its room or event. */
+  command(device: Device, command: DeviceCommand): Promise<void> {
+    const isEventCommand = (c: DeviceCommand): c is EventCommand => EVENT_COMMANDS.has(c.type);
+    if (this.events.isJoined(device)) {
+      if (isEventCommand(command)) return this.events.command(device, command);
+      device.send(
+        errorReply(
+          command.id,
+          'forbidden',
+          `an event’s link cannot “${command.type}”: it opens no room`,
+        ),
+      );
+      return Promise.resolve();
+    }
     const found = this.joined.get(device);
-    if (!found) {
+    if (found && isEventCommand(command)) {
+      device.send(
+        errorReply(
+          command.id,
+          'forbidden',
+          `a room’s link cannot “${command.type}”: only the event’s facilitator link can`,
+        ),
+      );
+      return Promise.resolve();
+    }
+    if (!found || isEventCommand(command)) {
       device.send(errorReply(command.id, 'notJoined', 'send "join" with your token first'));
       return Promise.resolve();
     }
@@ -270,7 +327,10 @@ export class RoomHub {
       }
     }
     device.send({ type: 'ack', id: command.id });
-    if (result.changed) this.broadcast(room);
+    if (result.changed) {
+      this.broadcast(room);
+      this.events.roomChanged(room.id);
+    }
   }
 
   /**
@@ -331,28 +391,21 @@ export class RoomHub {
   /** Every device in the room gets its own view (each view built once per role and team). */
   private broadcast(room: LiveRoom): void {
     const snapshot = this.snapshot(room);
-    const built = new Map<string, RoomView>();
+    const audiences = new Map<string, { principal: Principal; devices: Device[] }>();
     for (const [device, principal] of room.devices) {
       const key = principal.role === 'team' ? `team:${principal.lab}` : principal.role;
-      let view = built.get(key);
-      if (!view) {
-        view = this.viewFor(room, principal, snapshot);
-        built.set(key, view);
-      }
-      device.send({ type: 'view', view });
+      const audience = audiences.get(key);
+      if (audience) audience.devices.push(device);
+      else audiences.set(key, { principal, devices: [device] });
+    }
+    for (const { principal, devices } of audiences.values()) {
+      sendToAll(devices, { type: 'view', view: this.viewFor(room, principal, snapshot) });
     }
   }
 
   /** Wait for every room's queued commands (before closing the database). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.rooms.values()].map((room) => room.queue));
+    await this.events.settle();
   }
-}
-
-export function errorReply(
-  id: string | number | undefined,
-  code: ErrorCode,
-  message: string,
-): ServerMessage {
-  return id === undefined ? { type: 'error', code, message } : { type: 'error', id, code, message };
 }

@@ -91,7 +91,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 }
 
 function tooLarge(limit: number): string {
-  return `the request is larger than ${Math.round(limit / 1024 / 1024)} MB`;
+  return limit >= 1024 * 1024
+    ? `the request is larger than ${Math.round(limit / 1024 / 1024)} MB`
+    : `the request is larger than ${Math.round(limit / 1024)} kB`;
 }
 
 /**
@@ -106,24 +108,43 @@ const CORS = {
   'access-control-max-age': '600',
 };
 
+/** A request's body read as JSON (at most `limit` bytes, nested not too deep), or why not. */
+async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+  const text = await readBody(req, limit);
+  if (text === null) return { ok: false, status: 413, message: tooLarge(limit) };
+  const deep = jsonTextDepthProblem(text);
+  if (deep) return { ok: false, status: 400, message: `line ${deep.line}: ${deep.message}` };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, message: 'the request is not valid JSON' };
+  }
+}
+
+type Create = (
+  value: unknown,
+) => Promise<{ ok: true; created: unknown } | { ok: false; message: string }>;
+
 async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse, path: string) {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS);
     res.end();
     return;
   }
-  if (path === API.rooms && req.method === 'POST') {
-    const text = await readBody(req, MAX_CREATE_BYTES);
-    if (text === null) return sendJson(res, 413, { error: tooLarge(MAX_CREATE_BYTES) });
-    const deep = jsonTextDepthProblem(text);
-    if (deep) return sendJson(res, 400, { error: `line ${deep.line}: ${deep.message}` });
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return sendJson(res, 400, { error: 'the request is not valid JSON' });
-    }
-    const created = await hub.createRoom(value);
+  // Creating a room or an event: a JSON body, checked by the hub, answered with its tokens.
+  // (A Map, so that a path such as /api/constructor finds nothing.)
+  const creates = new Map<string, { limit: number; create: Create }>([
+    [API.rooms, { limit: MAX_CREATE_BYTES, create: (value) => hub.createRoom(value) }],
+    [API.events, { limit: MAX_MESSAGE_BYTES, create: (value) => hub.createEvent(value) }],
+  ]);
+  const creating = req.method === 'POST' ? creates.get(path) : undefined;
+  if (creating) {
+    const body = await readJsonBody(req, creating.limit);
+    if (!body.ok) return sendJson(res, body.status, { error: body.message });
+    const created = await creating.create(body.value);
     return created.ok
       ? sendJson(res, 201, created.created)
       : sendJson(res, 400, { error: created.message });
@@ -151,7 +172,7 @@ async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse
     return;
   }
   if (path === '/api/health' && req.method === 'GET') {
-    return sendJson(res, 200, { ok: true, rooms: hub.roomCount });
+    return sendJson(res, 200, { ok: true, rooms: hub.roomCount, events: hub.eventCount });
   }
   sendJson(res, 404, { error: `no such API: ${req.method} ${path}` });
 }
@@ -176,7 +197,10 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, limits: Lim
   const { rate } = limits;
   const device: Device = {
     send(message: ServerMessage) {
-      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+      device.sendText?.(JSON.stringify(message));
+    },
+    sendText(text: string) {
+      if (socket.readyState === WebSocket.OPEN) socket.send(text);
     },
   };
   let bucket = fullBucket(rate, now());

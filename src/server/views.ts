@@ -12,7 +12,7 @@ import type { GameSetup } from '../engine/machines/gameMachine';
 import { readableNews } from '../engine/news';
 import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
-import { publicSnapshot } from '../engine/workshop/publicView';
+import { publicSnapshot, type PublicSnapshot } from '../engine/workshop/publicView';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import type { DecisionDraft } from '../lib/decisionDraftSave';
 import type {
@@ -54,8 +54,19 @@ function lockedIn(room: RoomSnapshot): string[] {
   return room.meta.teams.map((t) => t.lab).filter((lab) => lab in room.pending);
 }
 
-function publicOf(room: RoomSnapshot) {
-  return publicSnapshot(room.setup.scenario, room.game, room.meta, lockedIn(room));
+/**
+ * The public view, built once per snapshot: the hub sends every device of a room its view from
+ * one snapshot, and all of them (the projector's, the console's, each team's) share this part.
+ */
+const publicViews = new WeakMap<RoomSnapshot, PublicSnapshot>();
+
+function publicOf(room: RoomSnapshot): PublicSnapshot {
+  let view = publicViews.get(room);
+  if (!view) {
+    view = publicSnapshot(room.setup.scenario, room.game, room.meta, lockedIn(room));
+    publicViews.set(room, view);
+  }
+  return view;
 }
 
 export function projectorView(room: RoomSnapshot): ProjectorView {

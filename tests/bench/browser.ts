@@ -39,7 +39,8 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

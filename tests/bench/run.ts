@@ -10,6 +10,7 @@ import { benchBundle } from './bundle';
 import { benchPaths, PAGE_BUDGET_KB, PATH_BUDGET_KB } from './paths';
 import { benchEngine } from './engine';
 import { assetsOf, summariseProfiles } from './profile';
+import { benchRooms } from './rooms';
 import { benchRounds, type Stats } from './round';
 import { benchStudy } from './study';
 import {
@@ -31,6 +32,10 @@ const HELP = `npm run bench -- [options]
   --skip-engine      everything but the engine figure
   --loads N          fresh page loads for the first-render figure (default 5)
   --ui-games N       times the 24-quarter, 6-lab game is played in the browser (default 3)
+  --rooms-only       only the networked workshop's figures (50 rooms on a real server)
+  --skip-rooms       leave out the networked workshop's figures
+  --rooms N          rooms for the networked workshop's figures (default 50)
+  --room-quarters N  quarters every room plays (default 3)
   --profile          also record a CPU profile and a trace of the last quarters' clicks, on an
                      unminified build with source maps, and print where the time goes
   --profile-from Q   first quarter to profile (default 19)
@@ -48,6 +53,10 @@ const { values } = parseArgs({
     'skip-study': { type: 'boolean', default: false },
     'study-games': { type: 'string', default: '10000' },
     'ui-games': { type: 'string', default: '3' },
+    'rooms-only': { type: 'boolean', default: false },
+    'skip-rooms': { type: 'boolean', default: false },
+    rooms: { type: 'string', default: '50' },
+    'room-quarters': { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     'profile-from': { type: 'string', default: '19' },
     help: { type: 'boolean', default: false },
@@ -63,6 +72,11 @@ const [startLoad] = loadavg();
 console.log(
   `Machine: ${cpus().length} cores, load average ${startLoad?.toFixed(1)} (1 min) at the start.`,
 );
+
+if (values['rooms-only']) {
+  await rooms();
+  process.exit(0);
+}
 
 if (!values['skip-engine']) {
   const games = Number(values.games);
@@ -86,6 +100,43 @@ if (!values['engine-only'] && !values['skip-study']) {
 }
 
 if (!values['engine-only']) await budgets();
+if (!values['engine-only'] && !values['skip-rooms']) await rooms();
+
+// ---------------------------------------------------------------- issue 15: the networked workshop
+
+async function rooms(): Promise<void> {
+  const TEAMS = 6;
+  const r = await benchRooms(resolve('.'), {
+    rooms: Number(values.rooms),
+    teams: TEAMS,
+    quarters: Number(values['room-quarters']),
+    spreadMs: 1000,
+  });
+  console.log(
+    `\nNetworked workshop: ${r.rooms} rooms × ${r.teams} teams + a projector and a console each (${r.devices} WebSocket devices in one client process), a real server process (src/server/main.ts, as npm run host) on loopback, temporary database, scenario ${r.scenario}`,
+  );
+  console.log(
+    `  ${r.quarters} quarters in every room at once: ${r.lockIns} lock-ins, each team at a random moment within ${r.spreadMs / 1000} s of decisions opening`,
+  );
+  console.log(
+    `  lock-in → its room's console shows it: ${ms(r.latency)} → ${verdict(r.latency.p95, 200, 'ms')} (p95)`,
+  );
+  console.log(
+    `  messages lost: ${r.lost} of ${r.expectedViews} views each device should have had (target 0); lock-ins not acknowledged or not shown: ${r.unconfirmed}`,
+  );
+  if (r.measured) {
+    console.log(
+      `  server memory (RSS): ${r.rssStartMB.toFixed(0)} MB with every room joined, ${r.rssPeakMB.toFixed(0)} MB at the peak, ${r.rssEndMB.toFixed(0)} MB after`,
+    );
+    console.log(
+      `  server CPU: ${r.cpuSeconds.toFixed(2)} s over ${r.wallSeconds.toFixed(1)} s of play (${((r.cpuSeconds / r.wallSeconds) * 100).toFixed(0)}% of one core on average), ${((r.cpuSeconds * 1000) / r.changes).toFixed(1)} ms per change to a room (${r.changes} changes: lock-ins, openings, resolutions)`,
+    );
+  } else console.log('  server memory and CPU: not measured (/proc is not there on this system)');
+  const [one] = loadavg();
+  console.log(
+    `  load average ${one?.toFixed(1)} (1 min) after; the client and the server share the machine's ${cpus().length} cores`,
+  );
+}
 
 // ---------------------------------------------------------------- issue 7 budgets
 

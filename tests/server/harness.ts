@@ -159,3 +159,16 @@ export class TestDevice {
     return this.closed;
   }
 }
+
+/** A valid decision for any shipped scenario: restrict, with `capabilities` of the budget. */
+export const decision = (capabilities: number) => ({
+  posture: 'restrict',
+  budget: {
+    capabilities,
+    security: 0.2,
+    deployment: 0.2,
+    alignment: 0.2,
+    evals: Math.round((0.4 - capabilities) * 1000) / 1000,
+  },
+  actions: [],
+});

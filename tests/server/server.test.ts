@@ -16,24 +16,13 @@ import type { RunningServer } from '../../src/server/server';
 import {
   baseUrl,
   createRoom,
+  decision,
   socketUrl,
   start,
   testPlace,
   TestDevice,
   type TestPlace,
 } from './harness';
-
-const decision = (capabilities: number) => ({
-  posture: 'restrict',
-  budget: {
-    capabilities,
-    security: 0.2,
-    deployment: 0.2,
-    alignment: 0.2,
-    evals: Math.round((0.4 - capabilities) * 1000) / 1000,
-  },
-  actions: [],
-});
 
 let place: TestPlace;
 let server: RunningServer;
