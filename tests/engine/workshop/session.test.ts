@@ -14,6 +14,7 @@ import {
   type WorkshopSession,
 } from '../../../src/lib/workshopSession';
 import { MemoryStorage } from '../../ui/helpers';
+import { firstDrafts } from '../../../src/engine/workshop/teamPolicies';
 import { BOT, LAB_A, LAB_B, SCENARIO, TEAMS, dec, playMeta, played } from './helpers';
 
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
@@ -125,13 +126,14 @@ describe('the workshop session file', () => {
     );
   });
 
-  it('reads a format 1 record (saved before the PIN) as format 2 without a PIN', () => {
+  it('reads a format 1 record (saved before the PIN) as format 3 without a PIN', () => {
     const old = withChange(['extra', 'format'], 1) as { extra: Record<string, unknown> };
     delete old.extra.pin;
+    delete old.extra.policyStep;
     const r = parseWorkshopSession(old);
-    expect(r.ok && r.session.meta).toEqual({ ...session().meta, format: 2, pin: null });
-    expect(message(withChange(['extra', 'format'], 3))).toMatch(
-      /^extra\.format: expected session record format 1 or 2, got 3/,
+    expect(r.ok && r.session.meta).toEqual({ ...session().meta, format: 3, pin: null });
+    expect(message(withChange(['extra', 'format'], 4))).toMatch(
+      /^extra\.format: expected session record format 1, 2 or 3, got 4/,
     );
     expect(message(withChange(['extra', 'pin'], '12'))).toBe('extra.pin: a PIN is 4 to 8 digits');
   });
@@ -246,5 +248,50 @@ describe('the workshop session file', () => {
     expect(sessionFileName('x', playMeta({ stage: 'setup' }), 1)).toBe(
       'threshold-workshop-x-setup.json',
     );
+  });
+});
+
+describe('a session saved in its policy step', () => {
+  function inStep() {
+    const drafts = firstDrafts(SCENARIO, TEAMS);
+    return {
+      setup,
+      log: [],
+      pending: {},
+      meta: {
+        ...playMeta(),
+        stage: 'policies' as const,
+        policyStep: { seconds: 600, timer: null, disclosure: 'all' as const, drafts },
+      },
+    };
+  }
+  const saved = (s: Omit<WorkshopSession, 'savedAt'>) =>
+    JSON.parse(JSON.stringify(makeWorkshopSave(s))) as { extra: Record<string, unknown> };
+
+  it('round-trips, drafts and all, and counts as a workshop in progress', () => {
+    const s = inStep();
+    const r = parseWorkshopSession(saved(s));
+    expect(r.ok && r.session.meta).toEqual(s.meta);
+  });
+
+  it('reads a format 2 record as format 3 without a policy step', () => {
+    const old = saved(session());
+    old.extra.format = 2;
+    delete old.extra.policyStep;
+    const r = parseWorkshopSession(old);
+    expect(r.ok && r.session.meta.policyStep).toBeNull();
+    expect(r.ok && r.session.meta.format).toBe(3);
+  });
+
+  it('names the team’s draft and the field that is wrong', () => {
+    const bad = saved(inStep());
+    const step = bad.extra.policyStep as {
+      drafts: { policy: { evaluation: { cadence: number } } }[];
+    };
+    step.drafts[1]!.policy.evaluation.cadence = 99;
+    expect(message(bad)).toMatch(/^extra\.policyStep\.drafts\[1\]\.policy\.evaluation\.cadence: /);
+    const stray = saved(session());
+    stray.extra.policyStep = (saved(inStep()).extra as { policyStep: unknown }).policyStep;
+    expect(message(stray)).toMatch(/^extra\.policyStep: only a session in its policy step/);
   });
 });
