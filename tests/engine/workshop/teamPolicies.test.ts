@@ -19,6 +19,11 @@ import {
   policyTemplates,
   withTeamPolicies,
 } from '../../../src/engine/workshop/teamPolicies';
+import { createGame } from '../../../src/engine/game';
+import { initialMeta } from '../../../src/engine/workshop/flow';
+import { publicTeamPolicies } from '../../../src/engine/workshop/publicPolicies';
+import { publicSnapshot } from '../../../src/engine/workshop/publicView';
+import { parsePublicSnapshot } from '../../../src/lib/publicSnapshot';
 import { shippedScenarios } from '../../support/shippedScenarios';
 import { LAB_A, LAB_B, SCENARIO, TEAMS } from './helpers';
 
@@ -98,5 +103,53 @@ describe('the stress test', () => {
     // A team copying the framework unchanged plays exactly the framework's games.
     const same = comparisons.find((c) => c.policy === defaultTemplate(SCENARIO, c.lab));
     expect(same?.rows.every((r) => r.diff === 0)).toBe(true);
+  });
+});
+
+describe('the teams’ policies on the projector', () => {
+  const drafts = firstDrafts(SCENARIO, TEAMS);
+  const quiet = drafts.map((d, i) =>
+    i === 1 ? { ...d, policy: { ...d.policy, public: false } } : d,
+  );
+  const step = (disclosure: 'asWritten' | 'all') => ({
+    seconds: null,
+    timer: null,
+    disclosure,
+    drafts: quiet,
+  });
+
+  it('shows a private policy by name only, unless the facilitator shows every policy in full', () => {
+    const [open, closed] = publicTeamPolicies(SCENARIO, TEAMS, step('asWritten'));
+    expect(open?.shown).toBe(true);
+    expect(open?.levels.length).toBeGreaterThan(0);
+    expect(closed).toMatchObject({
+      shown: false,
+      name: 'Team Blue’s policy',
+      levels: [],
+      whenShort: '',
+    });
+    const [, all] = publicTeamPolicies(SCENARIO, TEAMS, step('all'));
+    expect(all?.shown).toBe(true);
+    expect(all?.levels).toHaveLength(quiet[1]?.policy.levels.length ?? -1);
+  });
+
+  it('are in the public snapshot only during the step, which the projector accepts', () => {
+    const meta = { ...initialMeta(TEAMS, null, 'policies'), policyStep: step('asWritten') };
+    const snap = publicSnapshot(
+      SCENARIO,
+      createGame(SCENARIO, { seed: 1, humans: [LAB_A, LAB_B] }),
+      meta,
+      [],
+    );
+    expect(snap.phase).toBe('policies');
+    expect(snap.policies).toHaveLength(2);
+    expect(parsePublicSnapshot(JSON.parse(JSON.stringify(snap)))).not.toBeNull();
+    const later = publicSnapshot(
+      SCENARIO,
+      createGame(SCENARIO, { seed: 1, humans: [LAB_A, LAB_B] }),
+      initialMeta(TEAMS, null, 'play'),
+      [],
+    );
+    expect(later.policies).toBeNull();
   });
 });
