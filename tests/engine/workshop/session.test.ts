@@ -14,7 +14,14 @@ import {
   type WorkshopSession,
 } from '../../../src/lib/workshopSession';
 import { MemoryStorage } from '../../ui/helpers';
-import { firstDrafts } from '../../../src/engine/workshop/teamPolicies';
+import type { DomainId } from '../../../src/engine/types';
+import { driftOf } from '../../../src/engine/workshop/drift';
+import {
+  draftFromTemplate,
+  firstDrafts,
+  withTeamPolicies,
+} from '../../../src/engine/workshop/teamPolicies';
+import { shippedScenarios } from '../../support/shippedScenarios';
 import { BOT, LAB_A, LAB_B, SCENARIO, TEAMS, dec, playMeta, played } from './helpers';
 
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
@@ -293,5 +300,45 @@ describe('a session saved in its policy step', () => {
     const stray = saved(session());
     stray.extra.policyStep = (saved(inStep()).extra as { policyStep: unknown }).policyStep;
     expect(message(stray)).toMatch(/^extra\.policyStep: only a session in its policy step/);
+  });
+});
+
+describe('a session under the teams’ own policies', () => {
+  it('keeps a quiet revision of a team’s own ladder through a save and a reload', () => {
+    const three = shippedScenarios.find((s) => s.id === 'three-frameworks');
+    if (!three) throw new Error('three-frameworks is shipped');
+    const [a, b] = three.labs.map((l) => l.id) as [string, string];
+    const teams = [
+      { lab: a, name: 'Amber' },
+      { lab: b, name: 'Blue' },
+    ];
+    // Blue starts from a policy whose levels are not the default's.
+    const other = three.policies.find(
+      (p) => !p.levels.some((l) => three.levels.some((d) => d.id === l.id)),
+    );
+    if (!other) throw new Error('three-frameworks has a policy with its own level ids');
+    const drafts = [
+      draftFromTemplate(three, teams[0]!, three.defaultPolicy),
+      draftFromTemplate(three, teams[1]!, other.id),
+    ];
+    const scenario = withTeamPolicies(three, drafts);
+    const level = other.levels[0]!;
+    const domain = Object.keys(level.thresholds)[0] as DomainId;
+    const revise = {
+      ...dec('restrict'),
+      actions: [
+        { kind: 'reviseThreshold' as const, levelId: level.id, domain, to: 0.9, publicly: false },
+      ],
+    };
+    const s = {
+      setup: { scenario, seed: 4, humans: [a, b] },
+      log: [{ [a]: dec('restrict'), [b]: revise }],
+      pending: {},
+      meta: { ...playMeta(), teams },
+    };
+    const r = parseWorkshopSession(JSON.parse(JSON.stringify(makeWorkshopSave(s))));
+    if (!r.ok) throw new Error(r.message);
+    const state = replayGame(scenario, r.session.setup, r.session.log);
+    expect(driftOf(scenario, state, b)).toMatchObject({ quietRevisions: 1, publicRevisions: 0 });
   });
 });
