@@ -195,6 +195,15 @@ function stepWith(context: WorkshopContext, change: Partial<PolicyStep>): Policy
   return context.policyStep ? { ...context.policyStep, ...change } : null;
 }
 
+/** The policy step with its writing timer changed (unchanged when it has none). */
+function withPolicyTimer(
+  context: WorkshopContext,
+  change: (timer: TimerState) => TimerState,
+): PolicyStep | null {
+  const timer = context.policyStep?.timer;
+  return timer ? stepWith(context, { timer: change(timer) }) : context.policyStep;
+}
+
 /** The game the policy step leads to: the pending setup with the teams' policies in its scenario. */
 function setupWithPolicies(context: WorkshopContext): GameSetup | null {
   const { pendingSetup, policyStep } = context;
@@ -342,28 +351,22 @@ export const workshopMachine = setup({
           : context.policyStep,
     }),
     stopPolicyTimer: assign({
-      policyStep: ({ context, event }) => {
-        const timer = context.policyStep?.timer;
-        return timer && 'now' in event
-          ? stepWith(context, { timer: pauseTimer(timer, event.now) })
-          : context.policyStep;
-      },
+      policyStep: ({ context, event }) =>
+        'now' in event
+          ? withPolicyTimer(context, (t) => pauseTimer(t, event.now))
+          : context.policyStep,
     }),
     runPolicyTimer: assign({
-      policyStep: ({ context, event }) => {
-        const timer = context.policyStep?.timer;
-        return timer && 'now' in event
-          ? stepWith(context, { timer: resumeTimer(timer, event.now) })
-          : context.policyStep;
-      },
+      policyStep: ({ context, event }) =>
+        'now' in event
+          ? withPolicyTimer(context, (t) => resumeTimer(t, event.now))
+          : context.policyStep,
     }),
     addPolicyTime: assign({
-      policyStep: ({ context, event }) => {
-        const timer = context.policyStep?.timer;
-        return timer && event.type === 'policy.timer.add'
-          ? stepWith(context, { timer: addTime(timer, event.seconds, event.now) })
-          : context.policyStep;
-      },
+      policyStep: ({ context, event }) =>
+        event.type === 'policy.timer.add'
+          ? withPolicyTimer(context, (t) => addTime(t, event.seconds, event.now))
+          : context.policyStep,
     }),
     /** Quarter 1 starts with the teams' policies in the scenario, each team's lab under its own. */
     startGameWithPolicies: enqueueActions(({ context, enqueue }) => {
