@@ -202,8 +202,7 @@ function checkOldFormat(scenario: Scenario): RawIssue[] {
     return [
       {
         path: ['policies'],
-        message:
-          `missing — expected a list of ${LIMITS.policies.min} to ${LIMITS.policies.max} policies (each with its levels), or, in the old format, a top-level "levels" list`,
+        message: `missing — expected a list of ${LIMITS.policies.min} to ${LIMITS.policies.max} policies (each with its levels), or, in the old format, a top-level "levels" list`,
       },
     ];
   }
