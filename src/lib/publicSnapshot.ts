@@ -130,12 +130,36 @@ const RevealSchema = v.object({
   questions: v.pipe(v.array(Long), v.maxLength(10)),
 });
 
+/** The teams' policies during the policy step (src/engine/workshop/publicPolicies.ts). */
+const TeamPolicySchema = v.object({
+  team: Short,
+  labName: Short,
+  name: Long,
+  shown: v.boolean(),
+  from: Long,
+  whenShort: Long,
+  binding: v.boolean(),
+  public: v.boolean(),
+  competitorClause: v.boolean(),
+  cadence: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)),
+  safetyBuffer: Fraction,
+  levels: v.pipe(
+    v.array(
+      v.object({
+        name: Short,
+        thresholds: v.pipe(v.array(v.object({ domain: Short, value: Fraction })), v.maxLength(20)),
+      }),
+    ),
+    v.maxLength(10),
+  ),
+});
+
 export const PublicSnapshotSchema = v.object({
   kind: v.literal('threshold-public'),
   scenarioTitle: Short,
   round: Round,
   totalRounds: Round,
-  phase: v.picklist(['setup', 'briefing', 'deciding', 'ready', 'paused', 'over']),
+  phase: v.picklist(['setup', 'policies', 'briefing', 'deciding', 'ready', 'paused', 'over']),
   outcomeTitle: v.nullable(Long),
   timer: v.nullable(
     v.object({ durationMs: Millis, deadline: v.nullable(Num), remainingMs: Millis }),
@@ -180,6 +204,11 @@ export const PublicSnapshotSchema = v.object({
     v.maxLength(WORKSHOP_LIMITS.commitments),
   ),
   reveal: v.nullable(RevealSchema),
+  // Absent in snapshots from before the policy step (a projector newer than its console).
+  policies: v.optional(
+    v.nullable(v.pipe(v.array(TeamPolicySchema), v.maxLength(WORKSHOP_LIMITS.teams.max))),
+    null,
+  ),
 });
 
 /** A public snapshot, checked in full; null for anything else. Never throws. */

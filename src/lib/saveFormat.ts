@@ -64,7 +64,12 @@ const quoted = (ids: readonly string[]): string => ids.map((id) => JSON.stringif
 /** Schemas for the parts of a game that refer to a scenario: seats, decisions, the log. */
 export function gameSchemas(scenario: Scenario) {
   const labIds = scenario.labs.map((l) => l.id);
-  const levelIds = scenario.levels.map((l) => l.id);
+  // A revision names a level of the lab's own ladder, which may be any policy's (issue 14).
+  const levelIds = [
+    ...new Set(
+      [...scenario.levels, ...scenario.policies.flatMap((p) => p.levels)].map((l) => l.id),
+    ),
+  ];
   const domainIds = scenario.domains.map((d) => d.id);
 
   const LabId = v.picklist(

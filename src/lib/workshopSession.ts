@@ -18,9 +18,12 @@ import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
 import { validateInject } from '../engine/workshop/injects';
 import { teamNameKey } from '../engine/workshop/teamNames';
 import { keptSentence, sentence } from './persistence';
+import { draftProblems, teamPolicyId } from '../engine/workshop/teamPolicies';
 import {
   COMMITMENT_KINDS,
   PIN_PATTERN,
+  POLICY_DISCLOSURES,
+  type TeamPolicyDraft,
   WORKSHOP_LIMITS,
   type WorkshopMeta,
 } from '../engine/workshop/types';
@@ -162,11 +165,56 @@ function metaSchema(scenario: Scenario) {
     },
     (issue) => `expected an inject {round, event, scripted?}, ${got(issue)}`,
   );
+  const policyIds = scenario.policies.map((p) => p.id);
+  const { min: pMin, max: pMax } = WORKSHOP_LIMITS.policySeconds;
+  const Draft = v.strictObject(
+    {
+      lab: LabId,
+      template: v.picklist(
+        policyIds,
+        (issue) =>
+          `${describeValue(issue.input)} is not a policy of this scenario — expected one of ${quoted(policyIds)}`,
+      ),
+      // Checked as part of the scenario it joins (parseWorkshopMeta), with the scenario's messages.
+      policy: v.looseObject(
+        { id: v.string((issue) => `expected the policy's id as text, ${got(issue)}`) },
+        (issue) => `expected a policy object, ${got(issue)}`,
+      ),
+    },
+    (issue) => `expected a team's draft {lab, template, policy}, ${got(issue)}`,
+  );
+  const PolicyStep = v.strictObject(
+    {
+      seconds: v.nullable(
+        v.pipe(
+          v.number((issue) => `expected seconds or null, ${got(issue)}`),
+          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
+          v.minValue(pMin, (issue) => `expected ${pMin} to ${pMax} seconds, ${got(issue)}`),
+          v.maxValue(pMax, (issue) => `expected ${pMin} to ${pMax} seconds, ${got(issue)}`),
+        ),
+      ),
+      timer: v.nullable(Timer),
+      disclosure: v.picklist(
+        POLICY_DISCLOSURES,
+        (issue) => `expected ${quoted(POLICY_DISCLOSURES)}, ${got(issue)}`,
+      ),
+      drafts: v.array(Draft, (issue) => `expected a list of the teams' drafts, ${got(issue)}`),
+    },
+    (issue) =>
+      `expected the policy step {seconds, timer, disclosure, drafts} or null, ${got(issue)}`,
+  );
   return v.strictObject(
     {
-      // Format 1 (before the PIN) is read as format 2 without one: see migrateRecord.
-      format: v.picklist([1, 2], (issue) => `expected session record format 1 or 2, ${got(issue)}`),
-      stage: v.picklist(['setup', 'play'], (issue) => `expected "setup" or "play", ${got(issue)}`),
+      // Formats 1 (before the PIN) and 2 (before the policy step) are read as format 3: see
+      // migrateRecord.
+      format: v.picklist(
+        [1, 2, 3],
+        (issue) => `expected session record format 1, 2 or 3, ${got(issue)}`,
+      ),
+      stage: v.picklist(
+        ['setup', 'policies', 'play'],
+        (issue) => `expected "setup", "policies" or "play", ${got(issue)}`,
+      ),
       teams: v.pipe(
         v.array(Team, (issue) => `expected a list of teams, ${got(issue)}`),
         v.minLength(
@@ -221,15 +269,51 @@ function metaSchema(scenario: Scenario) {
           ),
         ),
       ),
+      policyStep: v.optional(v.nullable(PolicyStep)),
     },
     (issue) =>
-      `expected the workshop record {format, stage, teams, timerSeconds, timer, roundOpen, paused, turn, commitments, injects, pin}, ${got(issue)}`,
+      `expected the workshop record {format, stage, teams, timerSeconds, timer, roundOpen, paused, turn, commitments, injects, pin, policyStep}, ${got(issue)}`,
   );
 }
 
-/** A record of any format this version reads, as the current format (2 added the PIN). */
-function migrateRecord(record: Omit<WorkshopMeta, 'format' | 'pin'> & { pin?: string | null }) {
-  return { ...record, format: 2 as const, pin: record.pin ?? null };
+type OlderRecord = Omit<WorkshopMeta, 'format' | 'pin' | 'policyStep'> & {
+  pin?: string | null;
+  policyStep?: WorkshopMeta['policyStep'];
+};
+
+/**
+ * A record of any format this version reads, as the current format: 2 added the PIN, 3 the
+ * policy step (an older record has neither).
+ */
+function migrateRecord(record: OlderRecord): WorkshopMeta {
+  return { ...record, format: 3, pin: record.pin ?? null, policyStep: record.policyStep ?? null };
+}
+
+/** What is wrong with a saved policy step, checked against the session's teams and scenario. */
+function policyStepProblem(meta: WorkshopMeta, scenario: Scenario): string | null {
+  const step = meta.policyStep;
+  if (meta.stage !== 'policies') {
+    return step === null
+      ? null
+      : 'extra.policyStep: only a session in its policy step (stage "policies") keeps one';
+  }
+  if (step === null)
+    return 'extra.policyStep: a session in its policy step needs the teams’ drafts';
+  const labs = meta.teams.map((t) => t.lab);
+  if (step.drafts.length !== labs.length || step.drafts.some((d, i) => d.lab !== labs[i])) {
+    return `extra.policyStep.drafts: one draft per team, in the teams’ order (${labs.join(', ')})`;
+  }
+  for (const [i, draft] of step.drafts.entries()) {
+    if (draft.policy.id !== teamPolicyId(draft.lab)) {
+      return `extra.policyStep.drafts[${i}].policy.id: expected ${JSON.stringify(teamPolicyId(draft.lab))}, got ${describeValue(draft.policy.id)}`;
+    }
+  }
+  const problem = draftProblems(scenario, step.drafts as TeamPolicyDraft[])[0];
+  if (problem) {
+    const i = labs.indexOf(problem.lab);
+    return `extra.policyStep.drafts[${i}].policy.${problem.message}`;
+  }
+  return null;
 }
 
 /**
@@ -248,7 +332,7 @@ export function parseWorkshopMeta(
   if (!parsed.success) {
     return { ok: false, message: problemMessage(problemsOf(parsed.issues, ['extra'])) };
   }
-  const meta: WorkshopMeta = migrateRecord(parsed.output as Omit<WorkshopMeta, 'format' | 'pin'>);
+  const meta: WorkshopMeta = migrateRecord(parsed.output as OlderRecord);
   const teamLabs = meta.teams.map((t) => t.lab);
   if (teamLabs.length !== humans.length || teamLabs.some((lab, i) => humans[i] !== lab)) {
     return {
@@ -287,12 +371,14 @@ export function parseWorkshopMeta(
       };
     }
   }
-  if (meta.stage === 'setup' && (log.length > 0 || meta.injects.length > 0)) {
+  if (meta.stage !== 'play' && (log.length > 0 || meta.injects.length > 0)) {
     return {
       ok: false,
       message: 'extra.stage: a setup that has not started cannot have played quarters or injects',
     };
   }
+  const stepProblem = policyStepProblem(meta, scenario);
+  if (stepProblem) return { ok: false, message: stepProblem };
   const injects: FiredInject[] = [];
   for (const [i, inject] of meta.injects.entries()) {
     const raw: Record<string, unknown> = isObject(inject.event) ? inject.event : {};
@@ -585,7 +671,7 @@ export function workshopInProgress(storage: Storage | null, key = WORKSHOP_KEY):
       isObject(save) &&
       save.mode === 'workshop' &&
       isObject(save.extra) &&
-      save.extra.stage === 'play'
+      (save.extra.stage === 'play' || save.extra.stage === 'policies')
     );
   } catch {
     return false;

@@ -16,6 +16,8 @@ import { describeEffect } from '../engine/workshop/injects';
 import { teamNamesByLab } from '../engine/workshop/seats';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import type { WorkshopMeta } from '../engine/workshop/types';
+import type { StressComparison } from '../engine/workshop/stressTest';
+import { driftMarkdown } from './drift';
 import { gameLengthNote } from './gameLength';
 import { gameReportMarkdown, md, markdownTable } from './markdown';
 
@@ -25,6 +27,7 @@ export function workshopSectionsMarkdown(
   state: GameState,
   meta: WorkshopMeta,
   length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  stress: readonly StressComparison[] | null = null,
 ): string[] {
   const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
   const lines: string[] = [];
@@ -57,6 +60,7 @@ export function workshopSectionsMarkdown(
     '',
   );
 
+  lines.push(...driftMarkdown(scenario, state, meta.teams, stress));
   lines.push(...missedByLadderMarkdown(scenario, state, meta));
 
   lines.push('## Commitments and agreements announced at the table', '');
@@ -172,12 +176,14 @@ export function workshopReportMarkdown(
   state: GameState,
   meta: WorkshopMeta,
   length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  /** The stress test of the teams' policies, when the facilitator ran it. */
+  stress: readonly StressComparison[] | null = null,
 ): string {
   const teamLabs = meta.teams.map((t) => t.lab);
   const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams));
   const title = `# Threshold workshop after-action report: ${md(scenario.title)}`;
   const body = game.replace(/^# .*$/m, () => title);
-  const extra = workshopSectionsMarkdown(scenario, state, meta, length).join('\n');
+  const extra = workshopSectionsMarkdown(scenario, state, meta, length, stress).join('\n');
   const footer = body.lastIndexOf('\n---\n');
   return footer < 0
     ? `${body}\n${extra}\n`

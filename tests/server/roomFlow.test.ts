@@ -56,7 +56,7 @@ describe('room flow', () => {
     room.apply({ type: 'submit', decision: dec('restrict') }, team(LAB_A), 1);
     room.apply({ type: 'pause' }, { role: 'facilitator' }, 2);
     const record = room.record();
-    expect(record.meta).toMatchObject({ format: 2, stage: 'play', roundOpen: true, paused: true });
+    expect(record.meta).toMatchObject({ format: 3, stage: 'play', roundOpen: true, paused: true });
     const again = RoomFlow.restore(record);
     expect(again.record()).toEqual(record);
     expect(again.apply({ type: 'submit', decision: dec('deploy') }, team(LAB_B), 3)).toMatchObject({

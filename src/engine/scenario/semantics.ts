@@ -4,7 +4,7 @@
 
 import type { DomainId, LevelSpec, SafeguardTrack, ScriptedEvent } from '../types';
 import { SAFEGUARD_TRACKS } from '../types';
-import type { ScenarioInput } from './schema';
+import { LIMITS, type ScenarioInput } from './schema';
 
 type Scenario = ScenarioInput;
 
@@ -202,8 +202,7 @@ function checkOldFormat(scenario: Scenario): RawIssue[] {
     return [
       {
         path: ['policies'],
-        message:
-          'missing — expected a list of 1 to 8 policies (each with its levels), or, in the old format, a top-level "levels" list',
+        message: `missing — expected a list of ${LIMITS.policies.min} to ${LIMITS.policies.max} policies (each with its levels), or, in the old format, a top-level "levels" list`,
       },
     ];
   }

@@ -10,7 +10,7 @@ export function initialMeta(
   stage: WorkshopMeta['stage'] = 'setup',
 ): WorkshopMeta {
   return {
-    format: 2,
+    format: 3,
     stage,
     teams,
     timerSeconds,
@@ -21,6 +21,7 @@ export function initialMeta(
     commitments: [],
     injects: [],
     pin: null,
+    policyStep: null,
   };
 }
 

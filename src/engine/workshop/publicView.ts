@@ -19,6 +19,7 @@ import type {
 import { isPublicNews, labView } from '../view';
 import { REGULATION_NAMES } from '../world';
 import { COMMITMENT_KIND_LABEL } from './commitments';
+import { publicTeamPolicies, type PublicTeamPolicy } from './publicPolicies';
 import { revealOf, type PublicReveal } from './reveal';
 import type { TimerState, WorkshopMeta } from './types';
 
@@ -42,7 +43,8 @@ export interface PublicLab {
   publishedEval: { round: number; measured: { domain: string; value: number }[] } | null;
 }
 
-export type PublicPhase = 'setup' | 'briefing' | 'deciding' | 'ready' | 'paused' | 'over';
+export type PublicPhase =
+  'setup' | 'policies' | 'briefing' | 'deciding' | 'ready' | 'paused' | 'over';
 
 export interface PublicQuarter {
   round: number;
@@ -74,6 +76,8 @@ export interface PublicSnapshot {
   commitments: { id: string; round: number; text: string; kind: string; parties: string[] }[];
   /** The debrief for the room, at the facilitator's section: null until the game is over. */
   reveal: PublicReveal | null;
+  /** The teams' policies while they write them (the policy step); null otherwise. */
+  policies: PublicTeamPolicy[] | null;
 }
 
 /** One lab's public signals: what any other lab sees of it (from labView, so the rules agree). */
@@ -100,15 +104,17 @@ export function publicSnapshot(
   const phase: PublicPhase =
     meta.stage === 'setup'
       ? 'setup'
-      : over
-        ? 'over'
-        : meta.paused
-          ? 'paused'
-          : !meta.roundOpen
-            ? 'briefing'
-            : allLocked
-              ? 'ready'
-              : 'deciding';
+      : meta.stage === 'policies'
+        ? 'policies'
+        : over
+          ? 'over'
+          : meta.paused
+            ? 'paused'
+            : !meta.roundOpen
+              ? 'briefing'
+              : allLocked
+                ? 'ready'
+                : 'deciding';
   const labs: PublicLab[] = state.labs.map((lab) => {
     const s = signalsOf(state, scenario, lab.id);
     const published = s?.publishedEval ?? null;
@@ -142,7 +148,12 @@ export function publicSnapshot(
     totalRounds: state.totalRounds,
     phase,
     outcomeTitle: over ? buildDebrief(scenario, state, []).outcome.title : null,
-    timer: meta.roundOpen && !over ? meta.timer : null,
+    timer:
+      meta.stage === 'policies'
+        ? (meta.policyStep?.timer ?? null)
+        : meta.roundOpen && !over
+          ? meta.timer
+          : null,
     teams: meta.teams.map((t) => ({
       lab: t.lab,
       name: t.name,
@@ -173,5 +184,9 @@ export function publicSnapshot(
       parties: c.parties.map((p) => state.labs.find((l) => l.id === p)?.name ?? p),
     })),
     reveal: over ? revealOf(scenario, state, meta, revealSection) : null,
+    policies:
+      meta.stage === 'policies' && meta.policyStep
+        ? publicTeamPolicies(scenario, meta.teams, meta.policyStep)
+        : null,
   };
 }

@@ -5,6 +5,7 @@
 // file. The game itself is (scenario, seed, length, decision log, live injects).
 
 import type { FiredInject } from '../game';
+import type { PolicySpec } from '../types';
 
 /** A team of players at the table, holding one lab's seat. */
 export interface WorkshopTeam {
@@ -76,12 +77,41 @@ export interface Commitment {
   mark: CommitmentMark;
 }
 
-export type WorkshopStage = 'setup' | 'play';
+/** 'policies': the optional step in which teams write their own policy before quarter 1. */
+export type WorkshopStage = 'setup' | 'policies' | 'play';
+
+/**
+ * What the projector shows of the teams' policies before quarter 1: 'asWritten' — all of a
+ * policy its team marked public, only its name of one marked private (as rivals would hear of
+ * it); 'all' — every policy in full (the facilitator's choice, for a room that debates them).
+ */
+export type PolicyDisclosure = 'asWritten' | 'all';
+export const POLICY_DISCLOSURES: readonly PolicyDisclosure[] = ['asWritten', 'all'];
+
+/** One team's policy as it is being written: the template it started from, and the policy now. */
+export interface TeamPolicyDraft {
+  lab: string;
+  /** Id of the scenario policy it started from. */
+  template: string;
+  policy: PolicySpec;
+}
+
+/** The policy-writing step, while it runs (saved so a reload resumes it, timer and all). */
+export interface PolicyStep {
+  /** Writing time in seconds; null: no timer. */
+  seconds: number | null;
+  timer: TimerState | null;
+  disclosure: PolicyDisclosure;
+  drafts: TeamPolicyDraft[];
+}
 
 /** Everything about the session that is not the game itself. */
 export interface WorkshopMeta {
-  /** 2 added `pin`; a format 1 record is read as format 2 without a PIN. */
-  format: 2;
+  /**
+   * 2 added `pin`; 3 added the policy step (`stage` "policies", `policyStep`). Older records are
+   * read as format 3 without a PIN and without a policy step.
+   */
+  format: 3;
   stage: WorkshopStage;
   teams: WorkshopTeam[];
   /** Decision time per round in seconds; null: no timer. */
@@ -101,6 +131,8 @@ export interface WorkshopMeta {
    * A lock for one shared laptop, not a secret: it is kept in the session file as it is.
    */
   pin: string | null;
+  /** The policy-writing step while the room is in it (stage "policies"); null otherwise. */
+  policyStep: PolicyStep | null;
 }
 
 /** A PIN is 4 to 8 digits. */
@@ -115,4 +147,6 @@ export const WORKSHOP_LIMITS = {
   commitmentText: 300,
   injects: 200,
   pin: { min: 4, max: 8 },
+  /** Policy-writing time: 1 minute to 1 hour. */
+  policySeconds: { min: 60, max: 3600 },
 } as const;

@@ -4,6 +4,8 @@
 // discussion, the decision timer, commitments, the facilitator's PIN — and the debrief:
 //
 //   setup ─start─▶ play ─(the game ends)─▶ debrief ─undo─▶ play
+//   setup ─writePolicies─▶ policies ─start─▶ play   (the optional policy step: each team writes
+//                          its own policy, on a timer, before quarter 1; see teamPolicies.ts)
 //                  play is three regions at once:
 //                    round:      closed ─openDecisions─▶ open ─resolve─▶ closed
 //                    discussion: running ⇄ paused
@@ -28,7 +30,7 @@ import {
 } from 'xstate';
 import type { DecisionLog, RoundDecisions } from '../game';
 import { gameMachine, type GameEvent, type GameSetup } from '../machines/gameMachine';
-import type { LabDecision, ScriptedEvent } from '../types';
+import type { LabDecision, PolicySpec, ScriptedEvent } from '../types';
 import {
   addCommitment,
   markCommitment,
@@ -36,10 +38,13 @@ import {
   type CommitmentInput,
 } from './commitments';
 import { nextTeam } from './flow';
+import { draftFromTemplate, draftProblems, firstDrafts, withTeamPolicies } from './teamPolicies';
 import { addTime, pauseTimer, resumeTimer, startTimer } from './timer';
 import type {
   Commitment,
   CommitmentMark,
+  PolicyDisclosure,
+  PolicyStep,
   TimerState,
   TurnScreen,
   WorkshopMeta,
@@ -66,6 +71,10 @@ export interface WorkshopContext {
   /** The facilitator's PIN (null: the console is not locked). */
   pin: string | null;
   resume: ResumePoint;
+  /** The policy step while it runs (state `policies`); null otherwise. */
+  policyStep: PolicyStep | null;
+  /** The game the policy step leads to (its scenario before the teams' policies join it). */
+  pendingSetup: GameSetup | null;
 }
 
 /** A saved session in play, as restore reads it (checked by src/lib/workshopSession.ts first). */
@@ -84,6 +93,28 @@ export type WorkshopEvent =
       timerSeconds: number | null;
       pin: string | null;
     }
+  /** Setup done, with the policy step first: teams write their policies before quarter 1. */
+  | {
+      type: 'writePolicies';
+      setup: GameSetup;
+      teams: WorkshopTeam[];
+      timerSeconds: number | null;
+      pin: string | null;
+      /** Writing time (null: no timer). */
+      policySeconds: number | null;
+      disclosure: PolicyDisclosure;
+      now: number;
+    }
+  /** The policy step is over: quarter 1 starts with every team's lab under its own policy. */
+  | { type: 'beginQuarterOne' }
+  /** A team starts again from a template (a policy of the scenario, by id). */
+  | { type: 'policy.template'; lab: string; template: string }
+  /** A team's edited policy (its id stays the team's). */
+  | { type: 'policy.edit'; lab: string; policy: PolicySpec }
+  | { type: 'policy.disclosure'; disclosure: PolicyDisclosure }
+  | { type: 'policy.timer.stop'; now: number }
+  | { type: 'policy.timer.start'; now: number }
+  | { type: 'policy.timer.add'; seconds: number; now: number }
   /** A saved session, resumed; `reload`: this laptop reloaded, so a team screen is not reopened. */
   | { type: 'restore'; record: PlayRecord; reload: boolean }
   | { type: 'newWorkshop' }
@@ -163,6 +194,30 @@ function turnTeamOf(record: PlayRecord): string | null {
 const fullTimerStopped = (seconds: number | null): TimerState | null =>
   seconds === null ? null : pauseTimer(startTimer(seconds, 0), 0);
 
+/** The policy step with one change made to its drafts or its timer. */
+function stepWith(context: WorkshopContext, change: Partial<PolicyStep>): PolicyStep | null {
+  return context.policyStep ? { ...context.policyStep, ...change } : null;
+}
+
+/** The policy step with its writing timer changed (unchanged when it has none). */
+function withPolicyTimer(
+  context: WorkshopContext,
+  change: (timer: TimerState) => TimerState,
+): PolicyStep | null {
+  const timer = context.policyStep?.timer;
+  return timer ? stepWith(context, { timer: change(timer) }) : context.policyStep;
+}
+
+/** The game the policy step leads to: the pending setup with the teams' policies in its scenario. */
+function setupWithPolicies(context: WorkshopContext): GameSetup | null {
+  const { pendingSetup, policyStep } = context;
+  if (!pendingSetup || !policyStep) return null;
+  return {
+    ...pendingSetup,
+    scenario: withTeamPolicies(pendingSetup.scenario, policyStep.drafts),
+  };
+}
+
 export const workshopMachine = setup({
   types: { context: {} as WorkshopContext, events: {} as WorkshopEvent },
   actors: { game: gameMachine },
@@ -198,6 +253,23 @@ export const workshopMachine = setup({
       (context.resume.screen === 'team' && !context.turnTeam),
     resumesAtTeam: ({ context }) => context.resume.screen === 'team',
     resumesAtPublic: ({ context }) => context.resume.screen === 'public',
+    restoresPolicyStep: ({ event }) =>
+      event.type === 'restore' && event.record.meta.stage === 'policies',
+    /** The team is one of the room's, and the edit keeps its policy's id. */
+    isTeamDraft: ({ context, event }) =>
+      (event.type === 'policy.edit' || event.type === 'policy.template') &&
+      (context.policyStep?.drafts.some((d) => d.lab === event.lab) ?? false) &&
+      (event.type !== 'policy.edit' ||
+        context.policyStep?.drafts.find((d) => d.lab === event.lab)?.policy.id === event.policy.id),
+    isTemplate: ({ context, event }) =>
+      event.type === 'policy.template' &&
+      (context.pendingSetup?.scenario.policies.some((p) => p.id === event.template) ?? false),
+    hasPolicyTimer: ({ context }) => context.policyStep?.timer != null,
+    /** Every team's policy passes the scenario's checks: quarter 1 can start. */
+    policiesSound: ({ context }) =>
+      context.pendingSetup !== null &&
+      context.policyStep !== null &&
+      draftProblems(context.pendingSetup.scenario, context.policyStep.drafts).length === 0,
   },
   actions: {
     forwardToGame: enqueueActions(({ event, enqueue }) => {
@@ -223,6 +295,92 @@ export const workshopMachine = setup({
       });
     }),
     clearGame: sendTo('game', { type: 'newGame' }),
+    beginPolicyStep: assign(({ event }) => {
+      if (event.type !== 'writePolicies') return {};
+      const { setup, teams, policySeconds, disclosure, now } = event;
+      return {
+        teams: event.teams,
+        timerSeconds: event.timerSeconds,
+        pin: event.pin,
+        timer: null,
+        turnTeam: null,
+        commitments: [],
+        resume: NEW_PLAY,
+        pendingSetup: setup,
+        policyStep: {
+          seconds: policySeconds,
+          timer: policySeconds === null ? null : startTimer(policySeconds, now),
+          disclosure,
+          drafts: firstDrafts(setup.scenario, teams),
+        },
+      };
+    }),
+    resumePolicyStep: assign(({ event }) => {
+      if (event.type !== 'restore') return {};
+      const { meta, setup } = event.record;
+      return {
+        teams: meta.teams,
+        timerSeconds: meta.timerSeconds,
+        timer: null,
+        pin: meta.pin,
+        commitments: [],
+        turnTeam: null,
+        resume: NEW_PLAY,
+        pendingSetup: setup,
+        policyStep: meta.policyStep,
+      };
+    }),
+    applyTemplate: assign({
+      policyStep: ({ context, event }) => {
+        if (event.type !== 'policy.template' || !context.pendingSetup) return context.policyStep;
+        const team = context.teams.find((t) => t.lab === event.lab);
+        if (!team) return context.policyStep;
+        const fresh = draftFromTemplate(context.pendingSetup.scenario, team, event.template);
+        return stepWith(context, {
+          drafts: (context.policyStep?.drafts ?? []).map((d) => (d.lab === event.lab ? fresh : d)),
+        });
+      },
+    }),
+    editPolicy: assign({
+      policyStep: ({ context, event }) =>
+        event.type === 'policy.edit'
+          ? stepWith(context, {
+              drafts: (context.policyStep?.drafts ?? []).map((d) =>
+                d.lab === event.lab ? { ...d, policy: event.policy } : d,
+              ),
+            })
+          : context.policyStep,
+    }),
+    setDisclosure: assign({
+      policyStep: ({ context, event }) =>
+        event.type === 'policy.disclosure'
+          ? stepWith(context, { disclosure: event.disclosure })
+          : context.policyStep,
+    }),
+    stopPolicyTimer: assign({
+      policyStep: ({ context, event }) =>
+        'now' in event
+          ? withPolicyTimer(context, (t) => pauseTimer(t, event.now))
+          : context.policyStep,
+    }),
+    runPolicyTimer: assign({
+      policyStep: ({ context, event }) =>
+        'now' in event
+          ? withPolicyTimer(context, (t) => resumeTimer(t, event.now))
+          : context.policyStep,
+    }),
+    addPolicyTime: assign({
+      policyStep: ({ context, event }) =>
+        event.type === 'policy.timer.add'
+          ? withPolicyTimer(context, (t) => addTime(t, event.seconds, event.now))
+          : context.policyStep,
+    }),
+    /** Quarter 1 starts with the teams' policies in the scenario, each team's lab under its own. */
+    startGameWithPolicies: enqueueActions(({ context, enqueue }) => {
+      const setup = setupWithPolicies(context);
+      if (setup) enqueue.sendTo('game', { type: 'start', setup, autoResolve: false });
+    }),
+    endPolicyStep: assign({ policyStep: null, pendingSetup: null }),
     beginSession: assign(({ event }) =>
       event.type === 'start'
         ? {
@@ -250,7 +408,14 @@ export const workshopMachine = setup({
       };
     }),
     /** A new setup keeps the teams, the timer and the PIN. */
-    endSession: assign({ timer: null, turnTeam: null, commitments: [], resume: NEW_PLAY }),
+    endSession: assign({
+      timer: null,
+      turnTeam: null,
+      commitments: [],
+      resume: NEW_PLAY,
+      policyStep: null,
+      pendingSetup: null,
+    }),
     startTimer: assign({
       timer: ({ context, event }) =>
         context.timerSeconds === null || !('now' in event)
@@ -325,6 +490,8 @@ export const workshopMachine = setup({
     commitments: [],
     pin: null,
     resume: NEW_PLAY,
+    policyStep: null,
+    pendingSetup: null,
   }),
   initial: 'setup',
   on: {
@@ -335,7 +502,38 @@ export const workshopMachine = setup({
     setup: {
       on: {
         start: { target: 'play', actions: ['beginSession', 'startGame'] },
-        restore: { target: 'play', actions: ['resumeSession', 'restoreGame'] },
+        writePolicies: { target: 'policies', actions: 'beginPolicyStep' },
+        restore: [
+          { guard: 'restoresPolicyStep', target: 'policies', actions: 'resumePolicyStep' },
+          { target: 'play', actions: ['resumeSession', 'restoreGame'] },
+        ],
+      },
+    },
+    // The policy step: each team edits its draft (or starts again from a template) while the
+    // writing timer runs; the projector shows the drafts; `beginQuarterOne` starts once every
+    // draft passes the scenario's checks (the session record keeps the step: a reload resumes it).
+    policies: {
+      on: {
+        'policy.template': { guard: and(['isTeamDraft', 'isTemplate']), actions: 'applyTemplate' },
+        'policy.edit': { guard: 'isTeamDraft', actions: 'editPolicy' },
+        'policy.disclosure': { actions: 'setDisclosure' },
+        'policy.timer.stop': { guard: 'hasPolicyTimer', actions: 'stopPolicyTimer' },
+        'policy.timer.start': { guard: 'hasPolicyTimer', actions: 'runPolicyTimer' },
+        'policy.timer.add': { guard: 'hasPolicyTimer', actions: 'addPolicyTime' },
+        beginQuarterOne: {
+          guard: 'policiesSound',
+          target: 'play',
+          actions: ['startGameWithPolicies', 'endPolicyStep'],
+        },
+        restore: [
+          {
+            guard: 'restoresPolicyStep',
+            target: 'policies',
+            reenter: true,
+            actions: 'resumePolicyStep',
+          },
+          { target: 'play', actions: ['endPolicyStep', 'resumeSession', 'restoreGame'] },
+        ],
       },
     },
     play: {
@@ -343,7 +541,14 @@ export const workshopMachine = setup({
       on: {
         // A saved session replaces the one open; if its game is over, the game's snapshot
         // takes the room on to the debrief.
-        restore: { target: 'play', reenter: true, actions: ['resumeSession', 'restoreGame'] },
+        restore: [
+          {
+            guard: 'restoresPolicyStep',
+            target: '#workshop.policies',
+            actions: ['clearGame', 'resumePolicyStep'],
+          },
+          { target: 'play', reenter: true, actions: ['resumeSession', 'restoreGame'] },
+        ],
         'xstate.snapshot.game': { guard: 'gameEnded', target: 'debrief' },
         fireInject: { guard: 'gameAccepts', actions: 'forwardToGame' },
         endAfterThisQuarter: { guard: 'gameAccepts', actions: 'forwardToGame' },
@@ -479,7 +684,14 @@ export const workshopMachine = setup({
       initial: 'resuming',
       entry: ['clearTimer', 'releaseTeam'],
       on: {
-        restore: { target: 'play', actions: ['resumeSession', 'restoreGame'] },
+        restore: [
+          {
+            guard: 'restoresPolicyStep',
+            target: 'policies',
+            actions: ['clearGame', 'resumePolicyStep'],
+          },
+          { target: 'play', actions: ['resumeSession', 'restoreGame'] },
+        ],
         undo: {
           guard: 'gameAccepts',
           target: 'play',

@@ -25,8 +25,8 @@ export function roomRecord(snapshot: WorkshopSnapshot): WorkshopMeta {
   const c = snapshot.context;
   const screen = screenOf(snapshot);
   return {
-    format: 2,
-    stage: snapshot.matches('setup') ? 'setup' : 'play',
+    format: 3,
+    stage: snapshot.matches('setup') ? 'setup' : snapshot.matches('policies') ? 'policies' : 'play',
     teams: c.teams,
     timerSeconds: c.timerSeconds,
     timer: c.timer,
@@ -36,11 +36,19 @@ export function roomRecord(snapshot: WorkshopSnapshot): WorkshopMeta {
     commitments: c.commitments,
     injects: gameSnapshotOf(snapshot).context.injects,
     pin: c.pin,
+    policyStep: snapshot.matches('policies') ? c.policyStep : null,
   };
 }
 
-/** The whole session as a save keeps it, or null before a game has started. */
+/**
+ * The whole session as a save keeps it, or null before a game has started. In the policy step
+ * the game is the one it leads to, not yet played (the teams' drafts are in the room's record).
+ */
 export function playRecord(snapshot: WorkshopSnapshot): PlayRecord | null {
+  const { pendingSetup } = snapshot.context;
+  if (snapshot.matches('policies') && pendingSetup) {
+    return { setup: pendingSetup, log: [], pending: {}, meta: roomRecord(snapshot) };
+  }
   const game = gameSnapshotOf(snapshot).context;
   if (snapshot.matches('setup') || !game.setup) return null;
   return { setup: game.setup, log: game.log, pending: game.pending, meta: roomRecord(snapshot) };

@@ -23,12 +23,21 @@ import {
 } from '../../engine/workshop/seats';
 import {
   NO_SESSION_OPTIONS,
+  policySecondsOf,
   sessionDraftOf,
   sessionDraftProblems,
   withQuarters,
+  type PolicyStepDraft,
   type SessionDraft,
 } from '../../engine/workshop/sessionDraft';
-import type { CommitmentMark, WorkshopMeta } from '../../engine/workshop/types';
+import { draftProblems as policyDraftProblems } from '../../engine/workshop/teamPolicies';
+import type {
+  CommitmentMark,
+  PolicyDisclosure,
+  PolicyStep,
+  WorkshopMeta,
+} from '../../engine/workshop/types';
+import type { PolicySpec } from '../../engine/types';
 import { workshopMachine, type WorkshopEvent } from '../../engine/workshop/workshopMachine';
 import { playRecord, roomRecord } from '../../engine/workshop/workshopRecord';
 import { downloadText, slug } from '../../lib/download';
@@ -45,9 +54,13 @@ import {
 import { decisionsCsv } from '../../report/csv';
 import { isRoom, newRoom } from '../../lib/publicSnapshot';
 import type { PublicChannel } from './publicChannel';
+import type { StressComparison } from '../../engine/workshop/stressTest';
+import { labsWithTeamPolicies } from '../../engine/workshop/teamPolicies';
+import type { WorkerLike } from '../../explorer/pool';
+import { runStressTest, type StressRun } from './stressRun';
 
 export type WorkshopScreen =
-  'loading' | 'setup' | 'console' | 'handover' | 'team' | 'public' | 'debrief';
+  'loading' | 'setup' | 'policies' | 'console' | 'handover' | 'team' | 'public' | 'debrief';
 
 export interface WorkshopNotice {
   tone: 'info' | 'warn' | 'danger' | 'ok';
@@ -66,7 +79,28 @@ export interface WorkshopOptions {
   randomSeed?: () => number;
   /** The token that ties the projector window to this console (default: this tab's own). */
   room?: string;
+  /** Workers for the stress test (tests pass in-thread ones; default: Web Workers). */
+  createStressWorker?: () => WorkerLike;
+  /** Games per arm of the stress test (tests use few). */
+  stressGames?: number;
 }
+
+/** The stress test of the teams' policies, as the debrief shows it (not saved: rerun it). */
+export interface StressState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  comparisons: StressComparison[] | null;
+  message: string | null;
+}
+
+const NO_STRESS: StressState = {
+  status: 'idle',
+  done: 0,
+  total: 0,
+  comparisons: null,
+  message: null,
+};
 
 const ROOM_KEY = 'threshold:workshop:room';
 
@@ -170,6 +204,53 @@ export function createWorkshop(options: WorkshopOptions) {
     broadcast();
   }
 
+  // ---------------------------------------------------------------- the stress test
+
+  let stress = $state.raw<StressState>(NO_STRESS);
+  let stressRun: StressRun | null = null;
+
+  /** Play the stress test off the main thread, with progress; the result joins the report. */
+  function runStress() {
+    const { setup, game: state } = game();
+    if (!setup || !state || stressRun) return;
+    stress = { ...NO_STRESS, status: 'running' };
+    const run = runStressTest(setup.scenario, state.history.length, setup.seed, {
+      ...(options.stressGames ? { games: options.stressGames } : {}),
+      ...(options.createStressWorker ? { createWorker: options.createStressWorker } : {}),
+      onProgress: (done, total) => (stress = { ...stress, done, total }),
+    });
+    stressRun = run;
+    run.done.then(
+      (comparisons) => {
+        stressRun = null;
+        stress = comparisons
+          ? { ...stress, status: 'done', comparisons }
+          : { ...stress, status: 'cancelled' };
+        announcement = comparisons
+          ? 'The stress test is done: its results are in the debrief and the report.'
+          : 'The stress test was stopped.';
+      },
+      (error: unknown) => {
+        stressRun = null;
+        stress = {
+          ...stress,
+          status: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        };
+      },
+    );
+  }
+
+  function cancelStress() {
+    stressRun?.cancel();
+  }
+
+  function forgetStress() {
+    stressRun?.cancel();
+    stressRun = null;
+    stress = NO_STRESS;
+  }
+
   // ----------------------------------------------------------------
 
   function snapshotOf(session: Omit<WorkshopSession, 'savedAt'> | null): PublicSnapshot | null {
@@ -238,9 +319,10 @@ export function createWorkshop(options: WorkshopOptions) {
 
   /** Take a session (from storage or a file) as the current one. */
   function apply(session: WorkshopSession, reload: boolean) {
+    forgetStress();
     remember(session.setup.scenario);
     draft = draftFrom(session);
-    sessionDraft = sessionDraftOf(session.setup, session.meta.pin);
+    sessionDraft = sessionDraftOf(session.setup, session.meta.pin, stepDraftOf(session.meta));
     if (session.meta.stage === 'setup') {
       actor.send({ type: 'newWorkshop' });
       draftSaved = true;
@@ -250,6 +332,7 @@ export function createWorkshop(options: WorkshopOptions) {
   }
 
   function where(): string {
+    if (actor.snapshot.matches('policies')) return 'The teams are writing their policies.';
     const g = game().game;
     if (!g) return '';
     return g.outcome
@@ -311,6 +394,25 @@ export function createWorkshop(options: WorkshopOptions) {
     const session = setupSession();
     if (!session) return false;
     const { setup, meta: record } = session;
+    const step = sessionDraft.policyStep;
+    if (step) {
+      const writing = act({
+        type: 'writePolicies',
+        setup,
+        teams: record.teams,
+        timerSeconds: record.timerSeconds,
+        pin: record.pin,
+        policySeconds: policySecondsOf(step),
+        disclosure: step.disclosure,
+        now: now(),
+      });
+      if (writing) {
+        notice = null;
+        announcement =
+          'The teams write their policies now. Each starts from a copy of its lab’s policy.';
+      }
+      return writing;
+    }
     const started = act({
       type: 'start',
       setup,
@@ -321,6 +423,42 @@ export function createWorkshop(options: WorkshopOptions) {
     if (!started) return false;
     notice = null;
     announcement = `The workshop has started: quarter 1 of ${game().game?.totalRounds ?? setup.scenario.rounds}. Open decisions when the room has read the news.`;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- the policy step
+
+  const policyStep = (): PolicyStep | null => {
+    void gameSnapshot;
+    return actor.snapshot.context.policyStep;
+  };
+
+  function editPolicy(lab: string, policy: PolicySpec) {
+    act({ type: 'policy.edit', lab, policy });
+  }
+
+  function pickTemplate(lab: string, template: string) {
+    if (act({ type: 'policy.template', lab, template })) {
+      announcement = `${teamName(lab)} starts again from ${
+        actor.snapshot.context.pendingSetup?.scenario.policies.find((p) => p.id === template)
+          ?.name ?? template
+      }.`;
+    }
+  }
+
+  const setDisclosure = (disclosure: PolicyDisclosure) =>
+    act({ type: 'policy.disclosure', disclosure });
+
+  const policyTimer = {
+    pause: () => act({ type: 'policy.timer.stop', now: now() }),
+    resume: () => act({ type: 'policy.timer.start', now: now() }),
+    add: (seconds: number) => act({ type: 'policy.timer.add', seconds, now: now() }),
+  };
+
+  /** Quarter 1, with each team's lab under its own policy. False while a draft has a problem. */
+  function beginQuarterOne(): boolean {
+    if (!act({ type: 'beginQuarterOne' })) return false;
+    announcement = `The policies are written. Quarter 1 of ${game().game?.totalRounds ?? ''} begins: open decisions when the room has read the news.`;
     return true;
   }
 
@@ -375,6 +513,8 @@ export function createWorkshop(options: WorkshopOptions) {
   function undo() {
     const round = game().log.length;
     if (act({ type: 'undo' })) {
+      // The stress test plays as many quarters as the game: a game reopened may end elsewhere.
+      forgetStress();
       announcement = `Quarter ${round}’s resolution was undone: every team’s choice is locked in again, and any team can be let to decide again.`;
     }
   }
@@ -474,7 +614,7 @@ export function createWorkshop(options: WorkshopOptions) {
     if (format === 'markdown') {
       downloadText(
         `${base}-report.md`,
-        workshopReportMarkdown(setup.scenario, state, meta, setup),
+        workshopReportMarkdown(setup.scenario, state, meta, setup, stress.comparisons),
         'text/markdown',
       );
     } else {
@@ -491,10 +631,14 @@ export function createWorkshop(options: WorkshopOptions) {
     const session = currentSession();
     if (session) {
       draft = { ...draftFrom(session), seed: randomSeed() };
-      sessionDraft = sessionDraftOf(session.setup, session.meta.pin);
+      sessionDraft = {
+        ...sessionDraftOf(session.setup, session.meta.pin),
+        policyStep: sessionDraft.policyStep,
+      };
       remember(session.setup.scenario);
     }
     actor.send({ type: 'newWorkshop' });
+    forgetStress();
     notice = null;
     persist();
   }
@@ -505,6 +649,7 @@ export function createWorkshop(options: WorkshopOptions) {
     const s = actor.snapshot;
     if (!ready) return 'loading';
     if (s.matches('setup')) return 'setup';
+    if (s.matches('policies')) return 'policies';
     if (s.matches({ debrief: 'public' })) return 'public';
     if (s.matches('debrief')) return 'debrief';
     if (s.matches({ play: { screen: 'handover' } })) return 'handover';
@@ -540,6 +685,29 @@ export function createWorkshop(options: WorkshopOptions) {
     },
     get setup() {
       return gameSnapshot.context.setup;
+    },
+    /** The policy step while the room is in it (drafts, timer, disclosure); null otherwise. */
+    get policyStep() {
+      return policyStep();
+    },
+    /** The scenario the teams write for (the game the step leads to). */
+    get policyScenario() {
+      void gameSnapshot;
+      return actor.snapshot.context.pendingSetup?.scenario ?? null;
+    },
+    /** What is wrong with the drafts, by team (empty: quarter 1 can start). */
+    /** The stress test of the teams' policies (only a game with team policies has one). */
+    get stress() {
+      return stress;
+    },
+    get hasTeamPolicies() {
+      const setup = gameSnapshot.context.setup;
+      return setup ? labsWithTeamPolicies(setup.scenario).length > 0 : false;
+    },
+    get policyProblems() {
+      const step = policyStep();
+      const scenario = actor.snapshot.context.pendingSetup?.scenario;
+      return step && scenario ? policyDraftProblems(scenario, step.drafts) : [];
     },
     get game() {
       return gameSnapshot.context.game;
@@ -596,6 +764,13 @@ export function createWorkshop(options: WorkshopOptions) {
       return revealSection;
     },
     stepReveal,
+    editPolicy,
+    pickTemplate,
+    setDisclosure,
+    policyTimer,
+    beginQuarterOne,
+    runStress,
+    cancelStress,
     dismissNotice: () => (notice = null),
     dismissSaveWarning: () => (saveWarning = null),
     setDraft,
@@ -627,6 +802,13 @@ export function createWorkshop(options: WorkshopOptions) {
     newWorkshop,
     now,
   };
+}
+
+/** The setup's choice of policy step, read back from a saved session in that step. */
+function stepDraftOf(meta: WorkshopMeta): PolicyStepDraft | null {
+  const step = meta.policyStep;
+  if (!step) return null;
+  return { minutes: step.seconds === null ? null : step.seconds / 60, disclosure: step.disclosure };
 }
 
 /** Whether an inject could be fired now does not depend on the inject: any event will do. */

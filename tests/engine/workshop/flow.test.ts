@@ -14,7 +14,7 @@ describe('the facilitator flow', () => {
 
   it('starts a record on the console, decisions closed, without a PIN', () => {
     expect(flow.initialMeta(TEAMS, 120)).toMatchObject({
-      format: 2,
+      format: 3,
       stage: 'setup',
       roundOpen: false,
       paused: false,

@@ -14,6 +14,14 @@ import {
   type WorkshopSession,
 } from '../../../src/lib/workshopSession';
 import { MemoryStorage } from '../../ui/helpers';
+import type { DomainId } from '../../../src/engine/types';
+import { driftOf } from '../../../src/engine/workshop/drift';
+import {
+  draftFromTemplate,
+  firstDrafts,
+  withTeamPolicies,
+} from '../../../src/engine/workshop/teamPolicies';
+import { shippedScenarios } from '../../support/shippedScenarios';
 import { BOT, LAB_A, LAB_B, SCENARIO, TEAMS, dec, playMeta, played } from './helpers';
 
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
@@ -125,13 +133,14 @@ describe('the workshop session file', () => {
     );
   });
 
-  it('reads a format 1 record (saved before the PIN) as format 2 without a PIN', () => {
+  it('reads a format 1 record (saved before the PIN) as format 3 without a PIN', () => {
     const old = withChange(['extra', 'format'], 1) as { extra: Record<string, unknown> };
     delete old.extra.pin;
+    delete old.extra.policyStep;
     const r = parseWorkshopSession(old);
-    expect(r.ok && r.session.meta).toEqual({ ...session().meta, format: 2, pin: null });
-    expect(message(withChange(['extra', 'format'], 3))).toMatch(
-      /^extra\.format: expected session record format 1 or 2, got 3/,
+    expect(r.ok && r.session.meta).toEqual({ ...session().meta, format: 3, pin: null });
+    expect(message(withChange(['extra', 'format'], 4))).toMatch(
+      /^extra\.format: expected session record format 1, 2 or 3, got 4/,
     );
     expect(message(withChange(['extra', 'pin'], '12'))).toBe('extra.pin: a PIN is 4 to 8 digits');
   });
@@ -246,5 +255,90 @@ describe('the workshop session file', () => {
     expect(sessionFileName('x', playMeta({ stage: 'setup' }), 1)).toBe(
       'threshold-workshop-x-setup.json',
     );
+  });
+});
+
+describe('a session saved in its policy step', () => {
+  function inStep() {
+    const drafts = firstDrafts(SCENARIO, TEAMS);
+    return {
+      setup,
+      log: [],
+      pending: {},
+      meta: {
+        ...playMeta(),
+        stage: 'policies' as const,
+        policyStep: { seconds: 600, timer: null, disclosure: 'all' as const, drafts },
+      },
+    };
+  }
+  const saved = (s: Omit<WorkshopSession, 'savedAt'>) =>
+    JSON.parse(JSON.stringify(makeWorkshopSave(s))) as { extra: Record<string, unknown> };
+
+  it('round-trips, drafts and all, and counts as a workshop in progress', () => {
+    const s = inStep();
+    const r = parseWorkshopSession(saved(s));
+    expect(r.ok && r.session.meta).toEqual(s.meta);
+  });
+
+  it('reads a format 2 record as format 3 without a policy step', () => {
+    const old = saved(session());
+    old.extra.format = 2;
+    delete old.extra.policyStep;
+    const r = parseWorkshopSession(old);
+    expect(r.ok && r.session.meta.policyStep).toBeNull();
+    expect(r.ok && r.session.meta.format).toBe(3);
+  });
+
+  it('names the team’s draft and the field that is wrong', () => {
+    const bad = saved(inStep());
+    const step = bad.extra.policyStep as {
+      drafts: { policy: { evaluation: { cadence: number } } }[];
+    };
+    step.drafts[1]!.policy.evaluation.cadence = 99;
+    expect(message(bad)).toMatch(/^extra\.policyStep\.drafts\[1\]\.policy\.evaluation\.cadence: /);
+    const stray = saved(session());
+    stray.extra.policyStep = (saved(inStep()).extra as { policyStep: unknown }).policyStep;
+    expect(message(stray)).toMatch(/^extra\.policyStep: only a session in its policy step/);
+  });
+});
+
+describe('a session under the teams’ own policies', () => {
+  it('keeps a quiet revision of a team’s own ladder through a save and a reload', () => {
+    const three = shippedScenarios.find((s) => s.id === 'three-frameworks');
+    if (!three) throw new Error('three-frameworks is shipped');
+    const [a, b] = three.labs.map((l) => l.id) as [string, string];
+    const teams = [
+      { lab: a, name: 'Amber' },
+      { lab: b, name: 'Blue' },
+    ];
+    // Blue starts from a policy whose levels are not the default's.
+    const other = three.policies.find(
+      (p) => !p.levels.some((l) => three.levels.some((d) => d.id === l.id)),
+    );
+    if (!other) throw new Error('three-frameworks has a policy with its own level ids');
+    const drafts = [
+      draftFromTemplate(three, teams[0]!, three.defaultPolicy),
+      draftFromTemplate(three, teams[1]!, other.id),
+    ];
+    const scenario = withTeamPolicies(three, drafts);
+    const level = other.levels[0]!;
+    const domain = Object.keys(level.thresholds)[0] as DomainId;
+    const revise = {
+      ...dec('restrict'),
+      actions: [
+        { kind: 'reviseThreshold' as const, levelId: level.id, domain, to: 0.9, publicly: false },
+      ],
+    };
+    const s = {
+      setup: { scenario, seed: 4, humans: [a, b] },
+      log: [{ [a]: dec('restrict'), [b]: revise }],
+      pending: {},
+      meta: { ...playMeta(), teams },
+    };
+    const r = parseWorkshopSession(JSON.parse(JSON.stringify(makeWorkshopSave(s))));
+    if (!r.ok) throw new Error(r.message);
+    const state = replayGame(scenario, r.session.setup, r.session.log);
+    expect(driftOf(scenario, state, b)).toMatchObject({ quietRevisions: 1, publicRevisions: 0 });
   });
 });
