@@ -69,23 +69,23 @@ describe('a room request from the setup form', () => {
   };
 
   it('names a shipped scenario by its id, and keeps teams, timer, seed and length', () => {
-    expect(roomRequestFrom(draft, { quarters: 4, pin: '' }, scenarios)).toEqual({
+    expect(roomRequestFrom(draft, { quarters: 4, pin: '', policyStep: null }, scenarios)).toEqual({
       scenario: scenario.id,
       teams: [{ name: 'Amber' }, { name: 'Birch', labName: 'Birch Labs' }],
       seed: 9,
       timerSeconds: 240,
       quarters: 4,
     });
-    expect(roomRequestFrom(draft, { quarters: null, pin: '' }, scenarios)).not.toHaveProperty(
-      'quarters',
-    );
+    expect(
+      roomRequestFrom(draft, { quarters: null, pin: '', policyStep: null }, scenarios),
+    ).not.toHaveProperty('quarters');
   });
 
   it('sends a scenario loaded from a file by its contents', () => {
     const own = { ...scenario, title: 'Our own' };
     const request = roomRequestFrom(
       { ...draft, scenario: own },
-      { quarters: null, pin: '' },
+      { quarters: null, pin: '', policyStep: null },
       scenarios,
     );
     expect(request.scenario).toMatchObject({ title: 'Our own', id: scenario.id });
