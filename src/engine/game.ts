@@ -114,7 +114,12 @@ export interface FiredInject {
   scripted?: number;
 }
 
-function fireDue(state: GameState, scenario: Scenario, injects: readonly FiredInject[]): GameState {
+/** The injects due in the state's quarter, fired in order (as a workshop fired them). */
+export function fireDue(
+  state: GameState,
+  scenario: Scenario,
+  injects: readonly FiredInject[],
+): GameState {
   let s = state;
   for (const inject of injects)
     if (inject.round === s.round) s = fireInject(s, scenario, inject.event, inject.scripted);
