@@ -46,7 +46,12 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
   };
 }
 
-/** Copy what a round mutates; the policy ladder is shared until a revision copies it. */
+/**
+ * Copy what a round changes in place. The capability, deployed-capability and safeguard objects
+ * are shared, not copied: the engine never writes into them, it replaces them (growth, evals,
+ * injects), so the copy and the lab it came from cannot affect each other. The policy is copied
+ * (policy actions change it in place); its ladder is shared until a revision replaces it.
+ */
 export function cloneLab(lab: LabState): LabState {
   // Spelled out rather than spread: this runs for every lab every quarter of every batch game.
   return {
@@ -55,15 +60,11 @@ export function cloneLab(lab: LabState): LabState {
     strategy: lab.strategy,
     role: lab.role,
     budget: lab.budget,
-    capability: { ...lab.capability },
-    deployedCapability: { ...lab.deployedCapability },
+    capability: lab.capability,
+    deployedCapability: lab.deployedCapability,
     lastEval: lab.lastEval,
     lastAudit: lab.lastAudit,
-    safeguards: {
-      security: lab.safeguards.security,
-      deployment: lab.safeguards.deployment,
-      alignment: lab.safeguards.alignment,
-    },
+    safeguards: lab.safeguards,
     evalInvestment: lab.evalInvestment,
     training: lab.training,
     deployment: lab.deployment,

@@ -14,7 +14,7 @@ import {
 } from './knowledge';
 import { labPolicy } from './policies';
 import { policyPosture } from './policyRules';
-import { labView } from './view';
+import { labViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -48,6 +48,17 @@ import { nextRegulation, nextTrust } from './world';
 
 export type RoundDecisions = Record<string, LabDecision>;
 
+/**
+ * How a game is played. `text: false` is for batch games, which are counted, never read: no news
+ * is written (the world's and every quarter's news stay empty) and nothing else changes — every
+ * number and every random draw is the same as with text (the golden-replay test checks it).
+ */
+export interface PlayOptions {
+  text: boolean;
+}
+/** Games people read: news and headlines are written. */
+export const WITH_TEXT: PlayOptions = { text: true };
+
 /** Reputation earned each quarter a lab keeps a triggered commitment. */
 const KEPT_COMMITMENT_REPUTATION = 0.01;
 const INCIDENT_REPUTATION_LOSS = { warning: 0.05, serious: 0.15, catastrophe: 0 } as const;
@@ -60,15 +71,25 @@ function cloneWorld(world: WorldState): WorldState {
  * Open a quarter: the scenario's scripted injects for this round take effect, then every lab
  * whose assessment is due runs its evals. The result awaits the labs' decisions.
  */
-export function beginRound(state: GameState, scenario: Scenario): GameState {
+export function beginRound(
+  state: GameState,
+  scenario: Scenario,
+  options: PlayOptions = WITH_TEXT,
+): GameState {
   return openRound(
     { ...state, labs: state.labs.map(cloneLab), world: cloneWorld(state.world) },
     scenario,
+    options,
   );
 }
 
 /** beginRound on a state this module has just built and owns (skips a second copy per quarter). */
-export function openRound(state: GameState, scenario: Scenario): GameState {
+export function openRound(
+  state: GameState,
+  scenario: Scenario,
+  options: PlayOptions = WITH_TEXT,
+): GameState {
+  const { text } = options;
   const key = state.rng;
   const { labs, world } = state;
   const round = state.round;
@@ -77,7 +98,7 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
     if (event.round !== round || world.firedEarly.includes(i)) return;
     const rng = streamRng(key, STREAM.events, i, round);
     const r = applyEvent(event, labs, world, scenario, round, rng);
-    world.news.push(...r.news);
+    if (text) world.news.push(...r.news);
     exposures += r.exposures;
   });
   if (exposures > 0)
@@ -109,7 +130,7 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
       );
       const after = knownLevelIndex(lab, scenario);
       // An unpublished policy's levels are not announced.
-      if (after > before && policy.public) {
+      if (text && after > before && policy.public) {
         const level = lab.policy.levels[after];
         world.news.push(
           newsItem(
@@ -140,6 +161,20 @@ interface Choice {
   underClause: boolean;
 }
 
+/** A posture as binding rules hold it, and the last rule that did. */
+interface Held {
+  posture: Posture;
+  overriddenBy: LabRoundRecord['overriddenBy'];
+}
+
+/** A binding rule holds the posture to its limit (a module function, not a closure per call). */
+function holdTo(held: Held, limit: Posture, by: NonNullable<Held['overriddenBy']>): void {
+  if (morePermissive(held.posture, limit)) {
+    held.posture = leastPermissive(held.posture, limit);
+    held.overriddenBy = by;
+  }
+}
+
 /**
  * Which posture each lab actually takes: its decision, unless a binding rule overrides it. Binding
  * policies and the regulator hold a lab to its ladder as registered, never as quietly revised; the
@@ -161,25 +196,19 @@ function choosePosture(
   // clause) make of it, read from what the lab saw when it decided.
   const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
   const allowed = policyPosture(ladder, labPolicy(scenario, lab.id).policy, view);
-  let posture = decision.posture;
-  let overriddenBy: Choice['overriddenBy'] = null;
-  const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
-    if (morePermissive(posture, limit)) {
-      posture = leastPermissive(posture, limit);
-      overriddenBy = by;
-    }
-  };
+  const held: Held = { posture: decision.posture, overriddenBy: null };
   if (lab.halted) {
-    posture = 'pause';
-    overriddenBy = 'regulator';
+    held.posture = 'pause';
+    held.overriddenBy = 'regulator';
   } else {
-    if (lab.policy.binding) clampTo(allowed, 'policy');
-    if (world.regulation >= 2) clampTo(allowed, 'regulator');
+    if (lab.policy.binding) holdTo(held, allowed, 'policy');
+    if (world.regulation >= 2) holdTo(held, allowed, 'regulator');
     if (lab.policy.binding && lab.policy.inPauseAgreement && pactTriggered) {
-      clampTo('pause', 'pauseAgreement');
+      holdTo(held, 'pause', 'pauseAgreement');
     }
-    if (lab.incidentResponse > 0) clampTo('restrict', 'incidentResponse');
+    if (lab.incidentResponse > 0) holdTo(held, 'restrict', 'incidentResponse');
   }
+  const { posture, overriddenBy } = held;
   const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
   const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
   const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
@@ -212,8 +241,10 @@ export function resolveRound(
   state: GameState,
   scenario: Scenario,
   decisions: RoundDecisions,
+  options: PlayOptions = WITH_TEXT,
 ): GameState {
   if (state.outcome) return state;
+  const { text } = options;
   const p = resolveDynamics(scenario.dynamics);
   const key = state.rng;
   const round = state.round;
@@ -221,18 +252,16 @@ export function resolveRound(
   const labs = state.labs.map(cloneLab);
   const world = cloneWorld(state.world);
   const news: NewsItem[] = [];
-  const decisionFor = (lab: LabState): LabDecision => {
-    const d = decisions[lab.id];
-    if (!d) throw new Error(`No decision for lab "${lab.id}" in round ${round}`);
-    return d;
-  };
+  // Per lab, in scenario order (arrays indexed like `labs`, not maps keyed by id: this is the
+  // batch's inner loop).
+  const decided = labs.map((lab) => decisionOf(decisions, lab.id, round));
 
   // 1. The conditional pause agreement, as every lab saw it when deciding: in force with enough
   //    members, triggered when a member knows of a crossing without the safeguards to train on.
   const agreement = pauseAgreementStatus(state.labs, scenario, p.pauseAgreementMinimum);
   world.pauseAgreementActive = agreement.active;
   const pactTriggered = agreement.triggered;
-  if (pactTriggered) {
+  if (text && pactTriggered) {
     news.push(
       newsItem(
         round,
@@ -244,36 +273,32 @@ export function resolveRound(
   }
 
   // 2. Policy actions.
-  const auditRequested = new Set<string>();
-  for (const lab of labs) {
-    if (lab.halted) continue;
-    const r = applyPolicyActions(lab, decisionFor(lab).actions, round);
-    news.push(...r.news);
-    if (r.auditRequested) auditRequested.add(lab.id);
-  }
+  const auditRequested = labs.map(() => false);
+  labs.forEach((lab, index) => {
+    if (lab.halted) return;
+    const r = applyPolicyActions(lab, (decided[index] as LabDecision).actions, round);
+    if (text) news.push(...r.news);
+    auditRequested[index] = r.auditRequested;
+  });
 
   // 3. Postures, training and deployment.
   let exposures = 0;
-  const choices = new Map<string, Choice>();
-  const defections = new Set<string>();
-  const newBreaches = new Set<string>();
+  const choices: Choice[] = [];
+  const defected = labs.map(() => false);
+  const newBreach = labs.map(() => false);
   /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
-  const deployments = new Map<string, DeploymentStatus>();
-  // What each lab saw when it decided (built only for policies whose rules read it).
-  const views = new Map<string, LabView>();
-  const viewOf = (id: string) => (): LabView => {
-    let view = views.get(id);
-    if (!view) {
-      view = labView(state, scenario, id);
-      views.set(id, view);
-    }
-    return view;
+  const deployments: DeploymentStatus[] = [];
+  // What each lab saw when it decided (built only for policies whose rules read it, once for all).
+  let views: LabView[] | null = null;
+  const viewOf = (index: number) => (): LabView => {
+    views ??= labViews(state, scenario);
+    return views[index] as LabView;
   };
   labs.forEach((lab, index) => {
-    const decision = decisionFor(lab);
-    const choice = choosePosture(lab, decision, scenario, world, pactTriggered, viewOf(lab.id));
-    choices.set(lab.id, choice);
-    if (choice.underClause && lab.deployment !== 'full') {
+    const decision = decided[index] as LabDecision;
+    const choice = choosePosture(lab, decision, scenario, world, pactTriggered, viewOf(index));
+    choices.push(choice);
+    if (text && choice.underClause && lab.deployment !== 'full') {
       // The clause asks the lab to acknowledge the adjustment publicly.
       news.push(
         newsItem(
@@ -287,20 +312,21 @@ export function resolveRound(
     }
     // A breach is counted once, when it starts: staying past the same commitment is the same breach.
     if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
-      newBreaches.add(lab.id);
+      newBreach[index] = true;
       if (lab.policy.publishesEvals) {
         // Published evals make a breach visible at once.
         lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
         exposures += 1;
-        news.push(
-          newsItem(
-            round,
-            'announcement',
-            `${lab.name} goes past its own commitment in public view`,
-            'Its published evals show a threshold crossed without the required safeguards.',
-            lab.id,
-          ),
-        );
+        if (text)
+          news.push(
+            newsItem(
+              round,
+              'announcement',
+              `${lab.name} goes past its own commitment in public view`,
+              'Its published evals show a threshold crossed without the required safeguards.',
+              lab.id,
+            ),
+          );
       } else {
         lab.hiddenBreaches += 1;
       }
@@ -314,18 +340,19 @@ export function resolveRound(
       !lab.halted &&
       !stopsTraining(choice.posture)
     ) {
-      defections.add(lab.id);
+      defected[index] = true;
       lab.lastDefection = round;
       lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
-      news.push(
-        newsItem(
-          round,
-          'pause',
-          `${lab.name} ignores the pause agreement it signed`,
-          'The agreement was triggered, and it kept training.',
-          lab.id,
-        ),
-      );
+      if (text)
+        news.push(
+          newsItem(
+            round,
+            'pause',
+            `${lab.name} ignores the pause agreement it signed`,
+            'The agreement was triggered, and it kept training.',
+            lab.id,
+          ),
+        );
     }
     const budget = lab.budget;
     const split = decision.budget;
@@ -340,7 +367,7 @@ export function resolveRound(
         streamRng(key, STREAM.growth, index, round),
       );
       lab.capability = growth.capability;
-      if (growth.breakthrough && state.humans.includes(lab.id)) {
+      if (text && growth.breakthrough && state.humans.includes(lab.id)) {
         news.push(
           newsItem(
             round,
@@ -355,11 +382,12 @@ export function resolveRound(
     if (lab.halted) {
       lab.deployment = 'none';
     } else if (rules.release !== null) {
-      // The new model replaces the one already out.
+      // The new model replaces the one already out (the same values: capability objects are
+      // never changed in place, so the two can share one).
       const before = lab.deployment;
       lab.deployment = rules.release;
-      lab.deployedCapability = { ...lab.capability };
-      if (before !== lab.deployment && lab.deployment === 'full') {
+      lab.deployedCapability = lab.capability;
+      if (text && before !== lab.deployment && lab.deployment === 'full') {
         news.push(
           newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id),
         );
@@ -368,19 +396,19 @@ export function resolveRound(
       // Nothing new is released, and incident response pulls the model already out back to trusted users.
       lab.deployment = 'restricted';
     }
-    deployments.set(lab.id, lab.deployment);
+    deployments.push(lab.deployment);
     lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
     lab.evalInvestment += budget * split.evals;
     lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
   });
 
   // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
-  const risks = new Map<string, RiskBreakdown>();
+  const risks: RiskBreakdown[] = [];
   const incidents: Incident[] = [];
   labs.forEach((lab, index) => {
     const rng = streamRng(key, STREAM.hazards, index, round);
     const risk = lab.halted ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 } : labRisk(lab, p);
-    risks.set(lab.id, risk);
+    risks.push(risk);
     const misuseDanger = maxDanger(lab.deployedCapability, MISUSE_DOMAINS, p.dangerFloor);
     const controlDanger = maxDanger(lab.capability, CONTROL_DOMAINS, p.dangerFloor);
     const misuse = drawIncident(risk.misuse, misuseDanger, p.catastropheShare, rng);
@@ -409,7 +437,7 @@ export function resolveRound(
   for (const i of incidents) {
     const lab = labs.find((l) => l.id === i.lab);
     if (!lab) continue;
-    news.push(newsItem(round, 'incident', ...headline(i, lab.name), lab.id));
+    if (text) news.push(newsItem(round, 'incident', ...headline(i, lab.name), lab.id));
     lab.reputation = clamp01(lab.reputation - INCIDENT_REPUTATION_LOSS[i.severity]);
     if (i.severity !== 'warning' && i.kind !== 'theft' && i.kind !== 'stolenModelMisuse') {
       lab.incidentResponse = 1;
@@ -422,9 +450,9 @@ export function resolveRound(
   labs.forEach((lab, i) => {
     lab.marketShare = shares[i] ?? 0;
     lab.boardPressure = nextBoardPressure(lab.boardPressure, lab.marketShare, leaderShare, p);
-    const auditCost = auditRequested.has(lab.id) ? AUDIT_COST : 0;
+    const auditCost = auditRequested[i] ? AUDIT_COST : 0;
     lab.budget = nextBudget(lab.marketShare, auditCost, p);
-    if (lab.boardPressure > 0.6 && state.humans.includes(lab.id) && !lab.halted) {
+    if (text && lab.boardPressure > 0.6 && state.humans.includes(lab.id) && !lab.halted) {
       news.push(
         newsItem(
           round,
@@ -442,24 +470,25 @@ export function resolveRound(
     if (lab.halted) return;
     const rng = streamRng(key, STREAM.audits, index, round);
     const random = rng.next() < p.auditChance && world.regulation >= 1;
-    if (!auditRequested.has(lab.id) && !random) return;
+    if (!auditRequested[index] && !random) return;
     const breachesBefore = lab.hiddenBreaches;
     const r = auditLab(lab, scenario, round, rng);
-    news.push(...r.news);
+    if (text) news.push(...r.news);
     exposures += r.exposures;
     if (world.regulation >= 2 && breachesBefore > 0) {
       lab.halted = true;
       lab.training = 'paused';
       lab.deployment = 'none';
-      news.push(
-        newsItem(
-          round,
-          'regulation',
-          `Regulator halts ${lab.name}`,
-          'Binding rules are in force, and the audit found commitments broken.',
-          lab.id,
-        ),
-      );
+      if (text)
+        news.push(
+          newsItem(
+            round,
+            'regulation',
+            `Regulator halts ${lab.name}`,
+            'Binding rules are in force, and the audit found commitments broken.',
+            lab.id,
+          ),
+        );
     }
   });
 
@@ -471,7 +500,7 @@ export function resolveRound(
     world.publicTrust,
     p,
   );
-  if (regulation.regulation > world.regulation) {
+  if (text && regulation.regulation > world.regulation) {
     news.push(
       newsItem(
         round,
@@ -485,8 +514,9 @@ export function resolveRound(
   world.regulatoryPressure = regulation.regulatoryPressure;
 
   // 8. Lab status (the lab machine) and the round's record.
-  const records: LabRoundRecord[] = labs.map((lab) => {
-    const choice = choices.get(lab.id) as Choice;
+  const records: LabRoundRecord[] = labs.map((lab, index) => {
+    const choice = choices[index] as Choice;
+    const decision = decided[index] as LabDecision;
     lab.status = nextLabStatus(lab.status, {
       halted: lab.halted,
       inIncidentResponse: lab.incidentResponse > 0,
@@ -495,27 +525,29 @@ export function resolveRound(
       allowedPosture: policyPosture(
         labAllowedPosture(lab, scenario),
         labPolicy(scenario, lab.id).policy,
-        viewOf(lab.id),
+        viewOf(index),
       ),
     });
+    // The record shares the lab's capability, measurement and safeguard objects: the engine
+    // replaces them when they change and never writes into them, so the record cannot drift.
     return {
       lab: lab.id,
-      decision: decisionFor(lab),
+      decision,
       effectivePosture: choice.posture,
-      deployment: deployments.get(lab.id) as DeploymentStatus,
+      deployment: deployments[index] as DeploymentStatus,
       overriddenBy: choice.overriddenBy,
       allowedPosture: choice.allowed,
-      pauseCause: pauseCauseOf(choice, decisionFor(lab), lab, pactTriggered),
-      defected: defections.has(lab.id),
-      newBreach: newBreaches.has(lab.id),
+      pauseCause: pauseCauseOf(choice, decision, lab, pactTriggered),
+      defected: defected[index] as boolean,
+      newBreach: newBreach[index] as boolean,
       knownLevel:
         choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
       trueLevel: trueLevelId(lab, scenario),
       compliance: choice.compliance,
-      capability: { ...lab.capability },
-      measured: lab.lastEval ? { ...lab.lastEval.measured } : null,
-      safeguards: { ...lab.safeguards },
-      risk: risks.get(lab.id) as RiskBreakdown,
+      capability: lab.capability,
+      measured: lab.lastEval ? lab.lastEval.measured : null,
+      safeguards: lab.safeguards,
+      risk: risks[index] as RiskBreakdown,
       missedCrossings: missedCrossings(
         lab.policy.levels,
         lab.capability,
@@ -531,7 +563,7 @@ export function resolveRound(
       boardPressure: lab.boardPressure,
     };
   });
-  world.news.push(...news);
+  if (text) world.news.push(...news);
   const history = [
     ...state.history,
     {
@@ -555,6 +587,13 @@ export function resolveRound(
     return { ...next, round, outcome: summariseOutcome(next, 'roundsComplete', null) };
   }
   return next;
+}
+
+/** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
+function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
+  const d = decisions[lab];
+  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
+  return d;
 }
 
 function headline(i: Incident, labName: string): [string, string] {
