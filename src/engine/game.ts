@@ -14,6 +14,7 @@ import type { GameState, LabView, Scenario, ScriptedEvent } from './types';
 import { labViews } from './view';
 
 export type { PlayOptions, RoundDecisions } from './round';
+export { WITHOUT_TEXT } from './round';
 
 /** Human decisions, one entry per resolved round. With the scenario and seed it reproduces a game. */
 export type DecisionLog = RoundDecisions[];

@@ -30,6 +30,7 @@ import { summariseOutcome } from './outcome';
 import type {
   Compliance,
   DeploymentStatus,
+  EndReason,
   GameState,
   Incident,
   LabDecision,
@@ -37,9 +38,11 @@ import type {
   LabState,
   LabView,
   NewsItem,
+  Outcome,
   PauseCause,
   Posture,
   RiskBreakdown,
+  RoundRecord,
   Scenario,
   ScriptedEvent,
   WorldState,
@@ -58,13 +61,52 @@ export interface PlayOptions {
 }
 /** Games people read: news and headlines are written. */
 export const WITH_TEXT: PlayOptions = { text: true };
+/** Games that are only counted (batches, sweeps, the bench): no news is written. */
+export const WITHOUT_TEXT: PlayOptions = { text: false };
 
 /** Reputation earned each quarter a lab keeps a triggered commitment. */
 const KEPT_COMMITMENT_REPUTATION = 0.01;
 const INCIDENT_REPUTATION_LOSS = { warning: 0.05, serious: 0.15, catastrophe: 0 } as const;
 
+// States are built as literals with every key in GameState's order, not with object spread:
+// spreading an 11-key state costs more than the rest of a quarter's bookkeeping in V8, and the
+// order keeps a state's JSON byte for byte what it was.
+
 function cloneWorld(world: WorldState): WorldState {
-  return { ...world, stolenModels: [...world.stolenModels], news: [...world.news] };
+  return {
+    publicTrust: world.publicTrust,
+    regulation: world.regulation,
+    regulatoryPressure: world.regulatoryPressure,
+    stolenModels: world.stolenModels.slice(),
+    news: world.news.slice(),
+    pauseAgreementActive: world.pauseAgreementActive,
+    injects: world.injects,
+    firedEarly: world.firedEarly,
+  };
+}
+
+/** The state with new labs, world, history, quarter and outcome; the rest carried over. */
+function gameState(
+  state: GameState,
+  labs: LabState[],
+  world: WorldState,
+  history: RoundRecord[],
+  round: number,
+  outcome: Outcome | null,
+): GameState {
+  return {
+    version: state.version,
+    scenarioId: state.scenarioId,
+    seed: state.seed,
+    rng: state.rng,
+    round,
+    totalRounds: state.totalRounds,
+    humans: state.humans,
+    labs,
+    world,
+    history,
+    outcome,
+  };
 }
 
 /**
@@ -77,7 +119,14 @@ export function beginRound(
   options: PlayOptions = WITH_TEXT,
 ): GameState {
   return openRound(
-    { ...state, labs: state.labs.map(cloneLab), world: cloneWorld(state.world) },
+    gameState(
+      state,
+      state.labs.map(cloneLab),
+      cloneWorld(state.world),
+      state.history,
+      state.round,
+      state.outcome,
+    ),
     scenario,
     options,
   );
@@ -144,7 +193,7 @@ export function openRound(
       }
     }
   });
-  return { ...state, labs, world };
+  return state;
 }
 
 interface Choice {
@@ -577,16 +626,18 @@ export function resolveRound(
       pauseAgreementTriggered: pactTriggered,
     },
   ];
-  const next: GameState = { ...state, labs, world, history, round: round + 1 };
+  const next = gameState(state, labs, world, history, round + 1, state.outcome);
   const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
-  if (catastrophe)
-    return { ...next, round, outcome: summariseOutcome(next, 'catastrophe', catastrophe) };
-  if (world.regulation >= 3)
-    return { ...next, round, outcome: summariseOutcome(next, 'regulatorHalt', null) };
-  if (round >= state.totalRounds) {
-    return { ...next, round, outcome: summariseOutcome(next, 'roundsComplete', null) };
-  }
-  return next;
+  const reason: EndReason | null = catastrophe
+    ? 'catastrophe'
+    : world.regulation >= 3
+      ? 'regulatorHalt'
+      : round >= state.totalRounds
+        ? 'roundsComplete'
+        : null;
+  if (reason === null) return next;
+  // A finished game stays on its last quarter.
+  return gameState(state, labs, world, history, round, summariseOutcome(next, reason, catastrophe));
 }
 
 /** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
@@ -639,5 +690,5 @@ export function fireInject(
       resolveDynamics(scenario.dynamics),
     );
   }
-  return { ...state, labs, world };
+  return gameState(state, labs, world, state.history, state.round, state.outcome);
 }

@@ -40,6 +40,15 @@ describe('bot games are unchanged by refactoring', () => {
   });
 });
 
+/** The game as a batch plays it: the same, with no news written. */
+function withoutNews(state: GameState): GameState {
+  return {
+    ...state,
+    world: { ...state.world, news: [] },
+    history: state.history.map((round) => ({ ...round, news: [] })),
+  };
+}
+
 /**
  * The golden replays (issue 21): every shipped scenario (and the bench's six-lab game) with bots
  * in every seat over a block of seeds, and a scripted human game in each (on a lab with its own
@@ -62,6 +71,17 @@ describe('golden replays: games are byte-for-byte what they were', () => {
     expect(JSON.stringify(human.replayed)).toBe(JSON.stringify(human.played));
     hashes[`${id} seed 7 human`] = sha(human.played);
   });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s: a batch game (no text) is the same game without its news',
+    (_, s) => {
+      for (const seed of BOT_SEEDS) {
+        const full = playWithBots(s, seed);
+        const counted = playWithBots(s, seed, undefined, { text: false });
+        expect(JSON.stringify(counted)).toBe(JSON.stringify(withoutNews(full)));
+      }
+    },
+  );
 
   it('every game hashes as recorded', async () => {
     expect(Object.keys(hashes)).toHaveLength(scenarios.length * (BOT_SEEDS.length + 1));

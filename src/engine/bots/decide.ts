@@ -207,7 +207,8 @@ export function caution(view: LabView, t: BotTuning): number {
 function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture): BudgetSplit {
   const c = caution(view, t);
   const race = Math.max(0, raceSignal(view));
-  const needs = {} as Record<SafeguardTrack, number>;
+  // One literal with every track (an object grown key by key is slow in V8's hot paths).
+  const needs: Record<SafeguardTrack, number> = { security: 0, deployment: 0, alignment: 0 };
   let needTotal = 0;
   for (const track of SAFEGUARD_TRACKS) {
     let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight)) * c;
