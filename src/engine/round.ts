@@ -23,7 +23,7 @@ import { resolveDynamics } from './parameters';
 import { growSafeguards } from './safeguards';
 import { clamp01 } from './numbers';
 import { AUDIT_COST, applyPolicyActions } from './policyActions';
-import { CONTROL_DOMAINS, MISUSE_DOMAINS, labRisk, maxDanger, stolenModelRisk } from './risk';
+import { MISUSE_DOMAINS, labDangers, labRisk, maxDanger, stolenModelRisk } from './risk';
 import { STREAM, streamRng } from './rng';
 import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
 import { summariseOutcome } from './outcome';
@@ -456,18 +456,20 @@ export function resolveRound(
   const incidents: Incident[] = [];
   labs.forEach((lab, index) => {
     const rng = streamRng(key, STREAM.hazards, index, round);
-    const risk = lab.halted ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 } : labRisk(lab, p);
+    const dangers = labDangers(lab, p.dangerFloor);
+    const risk = lab.halted
+      ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 }
+      : labRisk(lab, p, dangers);
     risks.push(risk);
-    const misuseDanger = maxDanger(lab.deployedCapability, MISUSE_DOMAINS, p.dangerFloor);
-    const controlDanger = maxDanger(lab.capability, CONTROL_DOMAINS, p.dangerFloor);
-    const misuse = drawIncident(risk.misuse, misuseDanger, p.catastropheShare, rng);
+    // A halted lab has no hazard; its draws are made all the same (they always were).
+    const misuse = drawIncident(risk.misuse, dangers.misuse, p.catastropheShare, rng);
     if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
     const theft = drawIncident(risk.theft, 0, 0, rng);
     if (theft) {
       incidents.push(incident(round, lab.id, 'theft', 'serious', null));
       world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
     }
-    const control = drawIncident(risk.lossOfControl, controlDanger, p.catastropheShare, rng);
+    const control = drawIncident(risk.lossOfControl, dangers.control, p.catastropheShare, rng);
     if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
   });
   world.stolenModels.forEach((stolen, index) => {
@@ -521,7 +523,7 @@ export function resolveRound(
     const random = rng.next() < p.auditChance && world.regulation >= 1;
     if (!auditRequested[index] && !random) return;
     const breachesBefore = lab.hiddenBreaches;
-    const r = auditLab(lab, scenario, round, rng);
+    const r = auditLab(lab, scenario, round, rng, text);
     if (text) news.push(...r.news);
     exposures += r.exposures;
     if (world.regulation >= 2 && breachesBefore > 0) {
