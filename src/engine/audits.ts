@@ -1,5 +1,6 @@
 import { evaluateLab } from './evaluation';
 import { knownLevelIndex, undoRevisions } from './knowledge';
+import { domainIds } from './labs';
 import { newsItem } from './news';
 import { clamp01 } from './numbers';
 import type { Rng } from './rng';
@@ -58,7 +59,7 @@ export function auditLab(
   const before = knownLevelIndex(lab, scenario);
   lab.lastAudit = evaluateLab(
     lab.capability,
-    scenario.domains.map((d) => d.id),
+    domainIds(scenario),
     scenario.evaluation,
     AUDITOR_SENSITIVITY,
     round,
