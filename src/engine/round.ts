@@ -30,6 +30,8 @@ import { summariseOutcome } from './outcome';
 import type {
   Compliance,
   DeploymentStatus,
+  DomainId,
+  DynamicsParams,
   EndReason,
   GameState,
   Incident,
@@ -283,6 +285,50 @@ function pauseCauseOf(
 }
 
 /**
+ * What a quarter's phases share while it resolves: the labs and world being changed (fresh
+ * copies), every lab's decision, and per-lab facts kept in arrays indexed like `labs` (not maps
+ * keyed by id: this is a batch's inner loop).
+ */
+interface Quarter {
+  scenario: Scenario;
+  p: DynamicsParams;
+  /** The game's random key. */
+  key: number;
+  round: number;
+  /** Write news (false in batch games). */
+  text: boolean;
+  humans: readonly string[];
+  domains: readonly DomainId[];
+  labs: LabState[];
+  world: WorldState;
+  decided: LabDecision[];
+  news: NewsItem[];
+  pactTriggered: boolean;
+  /** Hidden breaches and quiet revisions brought to light this quarter. */
+  exposures: number;
+  auditRequested: boolean[];
+  choices: Choice[];
+  defected: boolean[];
+  newBreach: boolean[];
+  /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
+  deployments: DeploymentStatus[];
+  risks: RiskBreakdown[];
+  incidents: Incident[];
+  /** The state the labs decided on: what a policy's rules read (its views, built on demand). */
+  decidedOn: GameState;
+  /** Every lab's view of `decidedOn`, built once when a policy's rule first reads one. */
+  views: LabView[] | null;
+}
+
+/** Lab `index`'s view as it decided, for the policy rules that read it (built once, on demand). */
+function viewAt(q: Quarter, index: number): () => LabView {
+  return () => {
+    q.views ??= labViews(q.decidedOn, q.scenario);
+    return q.views[index] as LabView;
+  };
+}
+
+/**
  * Resolve a quarter: policy actions, postures, training, deployment, safeguards, hazards and
  * incidents, the market, audits, trust and regulation. Pure: returns a new state.
  */
@@ -293,188 +339,239 @@ export function resolveRound(
   options: PlayOptions = WITH_TEXT,
 ): GameState {
   if (state.outcome) return state;
-  const { text } = options;
   const p = resolveDynamics(scenario.dynamics);
-  const key = state.rng;
-  const round = state.round;
-  const domains = domainIds(scenario);
   const labs = state.labs.map(cloneLab);
-  const world = cloneWorld(state.world);
-  const news: NewsItem[] = [];
-  // Per lab, in scenario order (arrays indexed like `labs`, not maps keyed by id: this is the
-  // batch's inner loop).
-  const decided = labs.map((lab) => decisionOf(decisions, lab.id, round));
+  const q: Quarter = {
+    scenario,
+    p,
+    key: state.rng,
+    round: state.round,
+    text: options.text,
+    humans: state.humans,
+    domains: domainIds(scenario),
+    labs,
+    world: cloneWorld(state.world),
+    decided: labs.map((lab) => decisionOf(decisions, lab.id, state.round)),
+    news: [],
+    pactTriggered: false,
+    exposures: 0,
+    auditRequested: labs.map(() => false),
+    choices: [],
+    defected: labs.map(() => false),
+    newBreach: labs.map(() => false),
+    deployments: [],
+    risks: [],
+    incidents: [],
+    decidedOn: state,
+    views: null,
+  };
+  // 1. The conditional pause agreement, as every lab saw it when deciding.
+  openAgreement(q, state.labs);
+  // 2. Policy actions.
+  for (let i = 0; i < labs.length; i++) applyActions(q, i);
+  // 3. Postures, training and deployment.
+  for (let i = 0; i < labs.length; i++) takePosture(q, i);
+  // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
+  for (let i = 0; i < labs.length; i++) drawLabHazards(q, i);
+  drawStolenModelMisuse(q);
+  sufferIncidents(q);
+  // 5. Market, budgets, board pressure.
+  settleMarket(q);
+  // 6. Audits: invited ones, and random ones once regulation requires reporting.
+  for (let i = 0; i < labs.length; i++) runAudit(q, i);
+  // 7. Trust and regulation.
+  updateTrustAndRegulation(q);
+  // 8. Lab status (the lab machine) and the round's record.
+  const records = labs.map((_, i) => recordLab(q, i));
+  return closeQuarter(state, q, records);
+}
 
-  // 1. The conditional pause agreement, as every lab saw it when deciding: in force with enough
-  //    members, triggered when a member knows of a crossing without the safeguards to train on.
-  const agreement = pauseAgreementStatus(state.labs, scenario, p.pauseAgreementMinimum);
-  world.pauseAgreementActive = agreement.active;
-  const pactTriggered = agreement.triggered;
-  if (text && pactTriggered) {
-    news.push(
+/** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
+function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
+  const d = decisions[lab];
+  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
+  return d;
+}
+
+/**
+ * The conditional pause agreement as every lab saw it when deciding: in force with enough
+ * members, triggered when a member knows of a crossing without the safeguards to train on.
+ */
+function openAgreement(q: Quarter, before: readonly LabState[]): void {
+  const agreement = pauseAgreementStatus(before, q.scenario, q.p.pauseAgreementMinimum);
+  q.world.pauseAgreementActive = agreement.active;
+  q.pactTriggered = agreement.triggered;
+  if (q.text && q.pactTriggered) {
+    q.news.push(
       newsItem(
-        round,
+        q.round,
         'pause',
         'The conditional pause agreement is triggered',
         'A member found a dangerous capability without the safeguards to match: members are asked to pause training.',
       ),
     );
   }
+}
 
-  // 2. Policy actions.
-  const auditRequested = labs.map(() => false);
-  labs.forEach((lab, index) => {
-    if (lab.halted) return;
-    const r = applyPolicyActions(lab, (decided[index] as LabDecision).actions, round);
-    if (text) news.push(...r.news);
-    auditRequested[index] = r.auditRequested;
-  });
+function applyActions(q: Quarter, index: number): void {
+  const lab = q.labs[index] as LabState;
+  if (lab.halted) return;
+  const r = applyPolicyActions(lab, (q.decided[index] as LabDecision).actions, q.round);
+  if (q.text) q.news.push(...r.news);
+  q.auditRequested[index] = r.auditRequested;
+}
 
-  // 3. Postures, training and deployment.
-  let exposures = 0;
-  const choices: Choice[] = [];
-  const defected = labs.map(() => false);
-  const newBreach = labs.map(() => false);
-  /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
-  const deployments: DeploymentStatus[] = [];
-  // What each lab saw when it decided (built only for policies whose rules read it, once for all).
-  let views: LabView[] | null = null;
-  const viewOf = (index: number) => (): LabView => {
-    views ??= labViews(state, scenario);
-    return views[index] as LabView;
-  };
-  labs.forEach((lab, index) => {
-    const decision = decided[index] as LabDecision;
-    const choice = choosePosture(lab, decision, scenario, world, pactTriggered, viewOf(index));
-    choices.push(choice);
-    if (text && choice.underClause && lab.deployment !== 'full') {
-      // The clause asks the lab to acknowledge the adjustment publicly.
-      news.push(
-        newsItem(
-          round,
-          'announcement',
-          `${lab.name} invokes its competitor clause`,
-          'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
-          lab.id,
-        ),
-      );
-    }
-    // A breach is counted once, when it starts: staying past the same commitment is the same breach.
-    if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
-      newBreach[index] = true;
-      if (lab.policy.publishesEvals) {
-        // Published evals make a breach visible at once.
-        lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
-        exposures += 1;
-        if (text)
-          news.push(
-            newsItem(
-              round,
-              'announcement',
-              `${lab.name} goes past its own commitment in public view`,
-              'Its published evals show a threshold crossed without the required safeguards.',
-              lab.id,
-            ),
-          );
-      } else {
-        lab.hiddenBreaches += 1;
-      }
-    } else if (choice.compliance === 'kept') {
-      lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
-    }
-    lab.openBreach = choice.breachedLevel;
-    if (
-      pactTriggered &&
-      lab.policy.inPauseAgreement &&
-      !lab.halted &&
-      !stopsTraining(choice.posture)
-    ) {
-      defected[index] = true;
-      lab.lastDefection = round;
-      lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
+/** The posture a lab takes, what its commitment makes of it, then its training and release. */
+function takePosture(q: Quarter, index: number): void {
+  const { round, text, news } = q;
+  const lab = q.labs[index] as LabState;
+  const decision = q.decided[index] as LabDecision;
+  const choice = choosePosture(
+    lab,
+    decision,
+    q.scenario,
+    q.world,
+    q.pactTriggered,
+    viewAt(q, index),
+  );
+  q.choices.push(choice);
+  if (text && choice.underClause && lab.deployment !== 'full') {
+    // The clause asks the lab to acknowledge the adjustment publicly.
+    news.push(
+      newsItem(
+        round,
+        'announcement',
+        `${lab.name} invokes its competitor clause`,
+        'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
+        lab.id,
+      ),
+    );
+  }
+  // A breach is counted once, when it starts: staying past the same commitment is the same breach.
+  if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
+    q.newBreach[index] = true;
+    if (lab.policy.publishesEvals) {
+      // Published evals make a breach visible at once.
+      lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
+      q.exposures += 1;
       if (text)
         news.push(
           newsItem(
             round,
-            'pause',
-            `${lab.name} ignores the pause agreement it signed`,
-            'The agreement was triggered, and it kept training.',
+            'announcement',
+            `${lab.name} goes past its own commitment in public view`,
+            'Its published evals show a threshold crossed without the required safeguards.',
             lab.id,
           ),
         );
+    } else {
+      lab.hiddenBreaches += 1;
     }
-    const budget = lab.budget;
-    const split = decision.budget;
-    const rules = POSTURE_RULES[choice.posture];
-    lab.training = lab.halted ? 'paused' : rules.training;
-    if (lab.training === 'scaling') {
-      const growth = growCapability(
-        lab.capability,
-        domains,
-        computeFactor(split.capabilities, budget),
-        p,
-        streamRng(key, STREAM.growth, index, round),
+  } else if (choice.compliance === 'kept') {
+    lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
+  }
+  lab.openBreach = choice.breachedLevel;
+  if (
+    q.pactTriggered &&
+    lab.policy.inPauseAgreement &&
+    !lab.halted &&
+    !stopsTraining(choice.posture)
+  ) {
+    q.defected[index] = true;
+    lab.lastDefection = round;
+    lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
+    if (text)
+      news.push(
+        newsItem(
+          round,
+          'pause',
+          `${lab.name} ignores the pause agreement it signed`,
+          'The agreement was triggered, and it kept training.',
+          lab.id,
+        ),
       );
-      lab.capability = growth.capability;
-      if (text && growth.breakthrough && state.humans.includes(lab.id)) {
-        news.push(
-          newsItem(
-            round,
-            'evals',
-            `${lab.name}'s researchers report an unexpected jump in training progress`,
-            'A breakthrough quarter: capability may have moved further than the last evals show.',
-            lab.id,
-          ),
-        );
-      }
-    }
-    if (lab.halted) {
-      lab.deployment = 'none';
-    } else if (rules.release !== null) {
-      // The new model replaces the one already out (the same values: capability objects are
-      // never changed in place, so the two can share one).
-      const before = lab.deployment;
-      lab.deployment = rules.release;
-      lab.deployedCapability = lab.capability;
-      if (text && before !== lab.deployment && lab.deployment === 'full') {
-        news.push(
-          newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id),
-        );
-      }
-    } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
-      // Nothing new is released, and incident response pulls the model already out back to trusted users.
-      lab.deployment = 'restricted';
-    }
-    deployments.push(lab.deployment);
-    lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
-    lab.evalInvestment += budget * split.evals;
-    lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
-  });
+  }
+  train(q, index, choice, decision);
+}
 
-  // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
-  const risks: RiskBreakdown[] = [];
-  const incidents: Incident[] = [];
-  labs.forEach((lab, index) => {
-    const rng = streamRng(key, STREAM.hazards, index, round);
-    const dangers = labDangers(lab, p.dangerFloor);
-    const risk = lab.halted
-      ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 }
-      : labRisk(lab, p, dangers);
-    risks.push(risk);
-    // A halted lab has no hazard; its draws are made all the same (they always were).
-    const misuse = drawIncident(risk.misuse, dangers.misuse, p.catastropheShare, rng);
-    if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
-    const theft = drawIncident(risk.theft, 0, 0, rng);
-    if (theft) {
-      incidents.push(incident(round, lab.id, 'theft', 'serious', null));
-      world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
+/** Training, release and safeguard work for the posture taken. */
+function train(q: Quarter, index: number, choice: Choice, decision: LabDecision): void {
+  const { round, text, news, p } = q;
+  const lab = q.labs[index] as LabState;
+  const budget = lab.budget;
+  const split = decision.budget;
+  const rules = POSTURE_RULES[choice.posture];
+  lab.training = lab.halted ? 'paused' : rules.training;
+  if (lab.training === 'scaling') {
+    const growth = growCapability(
+      lab.capability,
+      q.domains,
+      computeFactor(split.capabilities, budget),
+      p,
+      streamRng(q.key, STREAM.growth, index, round),
+    );
+    lab.capability = growth.capability;
+    if (text && growth.breakthrough && q.humans.includes(lab.id)) {
+      news.push(
+        newsItem(
+          round,
+          'evals',
+          `${lab.name}'s researchers report an unexpected jump in training progress`,
+          'A breakthrough quarter: capability may have moved further than the last evals show.',
+          lab.id,
+        ),
+      );
     }
-    const control = drawIncident(risk.lossOfControl, dangers.control, p.catastropheShare, rng);
-    if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
-  });
-  world.stolenModels.forEach((stolen, index) => {
+  }
+  if (lab.halted) {
+    lab.deployment = 'none';
+  } else if (rules.release !== null) {
+    // The new model replaces the one already out (the same values: capability objects are
+    // never changed in place, so the two can share one).
+    const before = lab.deployment;
+    lab.deployment = rules.release;
+    lab.deployedCapability = lab.capability;
+    if (text && before !== lab.deployment && lab.deployment === 'full') {
+      news.push(newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id));
+    }
+  } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
+    // Nothing new is released, and incident response pulls the model already out back to trusted users.
+    lab.deployment = 'restricted';
+  }
+  q.deployments.push(lab.deployment);
+  lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
+  lab.evalInvestment += budget * split.evals;
+  lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
+}
+
+/** A lab's hazards this quarter, each drawn as a possible incident from the lab's own stream. */
+function drawLabHazards(q: Quarter, index: number): void {
+  const { p, round, incidents } = q;
+  const lab = q.labs[index] as LabState;
+  const rng = streamRng(q.key, STREAM.hazards, index, round);
+  const dangers = labDangers(lab, p.dangerFloor);
+  const risk = lab.halted
+    ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 }
+    : labRisk(lab, p, dangers);
+  q.risks.push(risk);
+  // A halted lab has no hazard; its draws are made all the same (they always were).
+  const misuse = drawIncident(risk.misuse, dangers.misuse, p.catastropheShare, rng);
+  if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
+  const theft = drawIncident(risk.theft, 0, 0, rng);
+  if (theft) {
+    incidents.push(incident(round, lab.id, 'theft', 'serious', null));
+    q.world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
+  }
+  const control = drawIncident(risk.lossOfControl, dangers.control, p.catastropheShare, rng);
+  if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
+}
+
+/** Models stolen in earlier quarters are misused with no safeguards at all. */
+function drawStolenModelMisuse(q: Quarter): void {
+  const { p, round } = q;
+  q.world.stolenModels.forEach((stolen, index) => {
     if (stolen.round === round) return;
-    const rng = streamRng(key, STREAM.stolen, index, round);
+    const rng = streamRng(q.key, STREAM.stolen, index, round);
     const danger = maxDanger(stolen.capability, MISUSE_DOMAINS, p.dangerFloor);
     const severity = drawIncident(
       stolenModelRisk(stolen.capability, p),
@@ -483,30 +580,38 @@ export function resolveRound(
       rng,
     );
     if (severity)
-      incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
+      q.incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
   });
-  for (const i of incidents) {
-    const lab = labs.find((l) => l.id === i.lab);
+}
+
+/** What the quarter's incidents cost their labs: reputation, and incident response. */
+function sufferIncidents(q: Quarter): void {
+  for (const i of q.incidents) {
+    const lab = q.labs.find((l) => l.id === i.lab);
     if (!lab) continue;
-    if (text) news.push(newsItem(round, 'incident', ...headline(i, lab.name), lab.id));
+    if (q.text) q.news.push(newsItem(q.round, 'incident', ...headline(i, lab.name), lab.id));
     lab.reputation = clamp01(lab.reputation - INCIDENT_REPUTATION_LOSS[i.severity]);
     if (i.severity !== 'warning' && i.kind !== 'theft' && i.kind !== 'stolenModelMisuse') {
       lab.incidentResponse = 1;
     }
   }
+}
 
-  // 5. Market, budgets, board pressure.
+/** Market shares, next quarter's budgets and board pressure. */
+function settleMarket(q: Quarter): void {
+  const { p, labs } = q;
   const shares = nextMarketShares(labs, p);
   const leaderShare = Math.max(...shares);
-  labs.forEach((lab, i) => {
+  for (let i = 0; i < labs.length; i++) {
+    const lab = labs[i] as LabState;
     lab.marketShare = shares[i] ?? 0;
     lab.boardPressure = nextBoardPressure(lab.boardPressure, lab.marketShare, leaderShare, p);
-    const auditCost = auditRequested[i] ? AUDIT_COST : 0;
+    const auditCost = q.auditRequested[i] ? AUDIT_COST : 0;
     lab.budget = nextBudget(lab.marketShare, auditCost, p);
-    if (text && lab.boardPressure > 0.6 && state.humans.includes(lab.id) && !lab.halted) {
-      news.push(
+    if (q.text && lab.boardPressure > 0.6 && q.humans.includes(lab.id) && !lab.halted) {
+      q.news.push(
         newsItem(
-          round,
+          q.round,
           'board',
           `${lab.name}'s board presses to move faster`,
           'Investors point to rivals’ market share and ask whether the policy’s thresholds could be loosened.',
@@ -514,47 +619,51 @@ export function resolveRound(
         ),
       );
     }
-  });
+  }
+}
 
-  // 6. Audits: invited ones, and random ones once regulation requires reporting.
-  labs.forEach((lab, index) => {
-    if (lab.halted) return;
-    const rng = streamRng(key, STREAM.audits, index, round);
-    const random = rng.next() < p.auditChance && world.regulation >= 1;
-    if (!auditRequested[index] && !random) return;
-    const breachesBefore = lab.hiddenBreaches;
-    const r = auditLab(lab, scenario, round, rng, text);
-    if (text) news.push(...r.news);
-    exposures += r.exposures;
-    if (world.regulation >= 2 && breachesBefore > 0) {
-      lab.halted = true;
-      lab.training = 'paused';
-      lab.deployment = 'none';
-      if (text)
-        news.push(
-          newsItem(
-            round,
-            'regulation',
-            `Regulator halts ${lab.name}`,
-            'Binding rules are in force, and the audit found commitments broken.',
-            lab.id,
-          ),
-        );
-    }
-  });
+/** An invited audit, or a random one once regulation requires reporting; binding rules halt a lab caught. */
+function runAudit(q: Quarter, index: number): void {
+  const { round, world } = q;
+  const lab = q.labs[index] as LabState;
+  if (lab.halted) return;
+  const rng = streamRng(q.key, STREAM.audits, index, round);
+  const random = rng.next() < q.p.auditChance && world.regulation >= 1;
+  if (!q.auditRequested[index] && !random) return;
+  const breachesBefore = lab.hiddenBreaches;
+  const r = auditLab(lab, q.scenario, round, rng, q.text);
+  if (q.text) q.news.push(...r.news);
+  q.exposures += r.exposures;
+  if (world.regulation >= 2 && breachesBefore > 0) {
+    lab.halted = true;
+    lab.training = 'paused';
+    lab.deployment = 'none';
+    if (q.text)
+      q.news.push(
+        newsItem(
+          round,
+          'regulation',
+          `Regulator halts ${lab.name}`,
+          'Binding rules are in force, and the audit found commitments broken.',
+          lab.id,
+        ),
+      );
+  }
+}
 
-  // 7. Trust and regulation.
-  world.publicTrust = nextTrust(world.publicTrust, incidents, exposures, p);
+function updateTrustAndRegulation(q: Quarter): void {
+  const { world, p } = q;
+  world.publicTrust = nextTrust(world.publicTrust, q.incidents, q.exposures, p);
   const regulation = nextRegulation(
     world.regulation,
     world.regulatoryPressure,
     world.publicTrust,
     p,
   );
-  if (text && regulation.regulation > world.regulation) {
-    news.push(
+  if (q.text && regulation.regulation > world.regulation) {
+    q.news.push(
       newsItem(
-        round,
+        q.round,
         'regulation',
         regulationHeadline(regulation.regulation),
         'Public trust has stayed low; the regulator acts.',
@@ -563,69 +672,75 @@ export function resolveRound(
   }
   world.regulation = regulation.regulation;
   world.regulatoryPressure = regulation.regulatoryPressure;
+}
 
-  // 8. Lab status (the lab machine) and the round's record.
-  const records: LabRoundRecord[] = labs.map((lab, index) => {
-    const choice = choices[index] as Choice;
-    const decision = decided[index] as LabDecision;
-    lab.status = nextLabStatus(lab.status, {
-      halted: lab.halted,
-      inIncidentResponse: lab.incidentResponse > 0,
-      training: lab.training,
-      deployment: lab.deployment,
-      allowedPosture: policyPosture(
-        labAllowedPosture(lab, scenario),
-        labPolicy(scenario, lab.id).policy,
-        viewOf(index),
-      ),
-    });
-    // The record shares the lab's capability, measurement and safeguard objects: the engine
-    // replaces them when they change and never writes into them, so the record cannot drift.
-    return {
-      lab: lab.id,
-      decision,
-      effectivePosture: choice.posture,
-      deployment: deployments[index] as DeploymentStatus,
-      overriddenBy: choice.overriddenBy,
-      allowedPosture: choice.allowed,
-      pauseCause: pauseCauseOf(choice, decision, lab, pactTriggered),
-      defected: defected[index] as boolean,
-      newBreach: newBreach[index] as boolean,
-      knownLevel:
-        choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-      trueLevel: trueLevelId(lab, scenario),
-      compliance: choice.compliance,
-      capability: lab.capability,
-      measured: lab.lastEval ? lab.lastEval.measured : null,
-      safeguards: lab.safeguards,
-      risk: risks[index] as RiskBreakdown,
-      missedCrossings: missedCrossings(
-        lab.policy.levels,
-        lab.capability,
-        lab.lastEval,
-        labPolicy(scenario, lab.id).evaluation.safetyBuffer,
-        lab.id,
-        round,
-      ),
-      status: lab.status,
-      budget: lab.budget,
-      marketShare: lab.marketShare,
-      reputation: lab.reputation,
-      boardPressure: lab.boardPressure,
-    };
+/** The lab's status at the quarter's end (the lab machine) and its row of the quarter's record. */
+function recordLab(q: Quarter, index: number): LabRoundRecord {
+  const { scenario } = q;
+  const lab = q.labs[index] as LabState;
+  const choice = q.choices[index] as Choice;
+  const decision = q.decided[index] as LabDecision;
+  lab.status = nextLabStatus(lab.status, {
+    halted: lab.halted,
+    inIncidentResponse: lab.incidentResponse > 0,
+    training: lab.training,
+    deployment: lab.deployment,
+    allowedPosture: policyPosture(
+      labAllowedPosture(lab, scenario),
+      labPolicy(scenario, lab.id).policy,
+      viewAt(q, index),
+    ),
   });
-  if (text) world.news.push(...news);
+  // The record shares the lab's capability, measurement and safeguard objects: the engine
+  // replaces them when they change and never writes into them, so the record cannot drift.
+  return {
+    lab: lab.id,
+    decision,
+    effectivePosture: choice.posture,
+    deployment: q.deployments[index] as DeploymentStatus,
+    overriddenBy: choice.overriddenBy,
+    allowedPosture: choice.allowed,
+    pauseCause: pauseCauseOf(choice, decision, lab, q.pactTriggered),
+    defected: q.defected[index] as boolean,
+    newBreach: q.newBreach[index] as boolean,
+    knownLevel: choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
+    trueLevel: trueLevelId(lab, scenario),
+    compliance: choice.compliance,
+    capability: lab.capability,
+    measured: lab.lastEval ? lab.lastEval.measured : null,
+    safeguards: lab.safeguards,
+    risk: q.risks[index] as RiskBreakdown,
+    missedCrossings: missedCrossings(
+      lab.policy.levels,
+      lab.capability,
+      lab.lastEval,
+      labPolicy(scenario, lab.id).evaluation.safetyBuffer,
+      lab.id,
+      q.round,
+    ),
+    status: lab.status,
+    budget: lab.budget,
+    marketShare: lab.marketShare,
+    reputation: lab.reputation,
+    boardPressure: lab.boardPressure,
+  };
+}
+
+/** The quarter's record added to the history; the game ends on a catastrophe, a moratorium or its last quarter. */
+function closeQuarter(state: GameState, q: Quarter, records: LabRoundRecord[]): GameState {
+  const { world, round, incidents, labs } = q;
+  if (q.text) world.news.push(...q.news);
   const history = [
     ...state.history,
     {
       round,
       labs: records,
       incidents,
-      news,
+      news: q.news,
       publicTrust: world.publicTrust,
       regulation: world.regulation,
       pauseAgreementActive: world.pauseAgreementActive,
-      pauseAgreementTriggered: pactTriggered,
+      pauseAgreementTriggered: q.pactTriggered,
     },
   ];
   const next = gameState(state, labs, world, history, round + 1, state.outcome);
@@ -640,13 +755,6 @@ export function resolveRound(
   if (reason === null) return next;
   // A finished game stays on its last quarter.
   return gameState(state, labs, world, history, round, summariseOutcome(next, reason, catastrophe));
-}
-
-/** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
-function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
-  const d = decisions[lab];
-  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
-  return d;
 }
 
 function headline(i: Incident, labName: string): [string, string] {
