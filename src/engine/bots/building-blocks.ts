@@ -90,17 +90,29 @@ export function evalsApproach(view: LabView, level: LevelSpec, foresight: number
  * builds for the next level, whatever its evals show). The highest requirement, to keep training
  * or to deploy, of those levels.
  */
-export function requiredReadiness(view: LabView, track: SafeguardTrack, foresight = 1): number {
+export function requiredReadiness(
+  view: LabView,
+  track: SafeguardTrack,
+  foresight = 1,
+  levels: BuildsFor = buildsFor(view, foresight),
+): number {
+  return Math.max(0, levelRequires(levels.current, track), levelRequires(levels.next, track));
+}
+
+/** The levels a lab builds safeguards for: the one its evals show, and the next if heading there. */
+export interface BuildsFor {
+  current: LevelSpec | null;
+  next: LevelSpec | null;
+}
+
+/** Read once per decision and given to `shortfall` for each track (it reads the evals). */
+export function buildsFor(view: LabView, foresight = 1): BuildsFor {
   const next = nextLevel(view);
   // A policy with alert thresholds (FSF) asks for a response plan inside its alert margin:
   // prepare the next level's safeguards, so the lab looks at least that far ahead.
   const ahead = Math.max(foresight, view.rules.evaluation.alertMargin);
   const heading = next !== null && (ahead >= 1 || evalsApproach(view, next, ahead));
-  return Math.max(
-    0,
-    levelRequires(currentLevel(view), track),
-    levelRequires(heading ? next : null, track),
-  );
+  return { current: currentLevel(view), next: heading ? next : null };
 }
 
 /** The readiness a level requires of a track, to keep training or to deploy (0: no level). */
@@ -110,8 +122,16 @@ function levelRequires(level: LevelSpec | null, track: SafeguardTrack): number {
 }
 
 /** How far a safeguard track is short of `requiredReadiness` (0 when it is ready). */
-export function shortfall(view: LabView, track: SafeguardTrack, foresight = 1): number {
-  return Math.max(0, requiredReadiness(view, track, foresight) - view.self.safeguards[track]);
+export function shortfall(
+  view: LabView,
+  track: SafeguardTrack,
+  foresight = 1,
+  levels: BuildsFor = buildsFor(view, foresight),
+): number {
+  return Math.max(
+    0,
+    requiredReadiness(view, track, foresight, levels) - view.self.safeguards[track],
+  );
 }
 
 // ---------------------------------------------------------------- rivals

@@ -16,6 +16,7 @@ import { SAFEGUARD_TRACKS } from '../types';
 import {
   HIGH_BOARD_PRESSURE,
   aRivalHasDeployed,
+  buildsFor,
   currentLevel,
   isAhead,
   measuredCapability,
@@ -212,8 +213,9 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   // One literal with every track (an object grown key by key is slow in V8's hot paths).
   const needs: Record<SafeguardTrack, number> = { security: 0, deployment: 0, alignment: 0 };
   let needTotal = 0;
+  const levels = buildsFor(view, t.foresight);
   for (const track of SAFEGUARD_TRACKS) {
-    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight)) * c;
+    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight, levels)) * c;
     if (track === 'security' && view.stolenModels > 0) need += t.theftReaction;
     if (track === 'security' && s.securityCap !== null) need = Math.min(need, s.securityCap);
     needs[track] = need;
