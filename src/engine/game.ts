@@ -175,7 +175,9 @@ export function playWithBots(
   rounds?: number,
   options: PlayOptions = WITH_TEXT,
 ): GameState {
-  const s = rounds ? { ...scenario, rounds } : scenario;
+  // A copy only when the length differs: per-scenario caches (labPolicy, domainIds) then live
+  // for the whole batch instead of being rebuilt for every game.
+  const s = rounds && rounds !== scenario.rounds ? { ...scenario, rounds } : scenario;
   let state = createGame(s, { seed }, options);
   while (!state.outcome) state = advanceGame(state, s, {}, options);
   return state;
