@@ -8,7 +8,6 @@ import { describeIncident, drawIncident, incident } from './incidents';
 import {
   knownLevelIndex,
   knownLevelOn,
-  labAllowedPosture,
   registeredLevels,
   trueLevelId,
 } from './knowledge';
@@ -152,14 +151,8 @@ export function openRound(
     if (text) world.news.push(...r.news);
     exposures += r.exposures;
   });
-  if (exposures > 0)
-    world.publicTrust = nextTrust(
-      world.publicTrust,
-      [],
-      exposures,
-      resolveDynamics(scenario.dynamics),
-    );
   const p = resolveDynamics(scenario.dynamics);
+  if (exposures > 0) world.publicTrust = nextTrust(world.publicTrust, [], exposures, p);
   // Each lab assesses on its own policy's cadence.
   labs.forEach((lab, index) => {
     const { evaluation, policy } = labPolicy(scenario, lab.id);
@@ -307,6 +300,8 @@ interface Quarter {
   /** Hidden breaches and quiet revisions brought to light this quarter. */
   exposures: number;
   auditRequested: boolean[];
+  /** Audited this quarter (its knowledge changed after it chose its posture). */
+  audited: boolean[];
   choices: Choice[];
   defected: boolean[];
   newBreach: boolean[];
@@ -356,6 +351,7 @@ export function resolveRound(
     pactTriggered: false,
     exposures: 0,
     auditRequested: labs.map(() => false),
+    audited: labs.map(() => false),
     choices: [],
     defected: labs.map(() => false),
     newBreach: labs.map(() => false),
@@ -632,6 +628,7 @@ function runAudit(q: Quarter, index: number): void {
   if (!q.auditRequested[index] && !random) return;
   const breachesBefore = lab.hiddenBreaches;
   const r = auditLab(lab, q.scenario, round, rng, q.text);
+  q.audited[index] = true;
   if (q.text) q.news.push(...r.news);
   q.exposures += r.exposures;
   if (world.regulation >= 2 && breachesBefore > 0) {
@@ -680,13 +677,16 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
   const lab = q.labs[index] as LabState;
   const choice = q.choices[index] as Choice;
   const decision = q.decided[index] as LabDecision;
+  // What it knows now: what it knew when it chose its posture (its ladder and evals are settled by
+  // then), unless an audit has measured it since.
+  const known = q.audited[index] ? knownLevelIndex(lab, scenario) : choice.knownLevel;
   lab.status = nextLabStatus(lab.status, {
     halted: lab.halted,
     inIncidentResponse: lab.incidentResponse > 0,
     training: lab.training,
     deployment: lab.deployment,
     allowedPosture: policyPosture(
-      labAllowedPosture(lab, scenario),
+      allowedPosture(lab.policy.levels, known, lab.safeguards),
       labPolicy(scenario, lab.id).policy,
       viewAt(q, index),
     ),
