@@ -5,12 +5,7 @@ import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from '.
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import {
-  knownLevelIndex,
-  knownLevelOn,
-  registeredLevels,
-  trueLevelId,
-} from './knowledge';
+import { knownLevelIndex, knownLevelOn, registeredLevels, trueLevelId } from './knowledge';
 import { labPolicy } from './policies';
 import { policyPosture } from './policyRules';
 import { labViews } from './view';
