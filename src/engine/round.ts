@@ -148,41 +148,42 @@ export function openRound(
   });
   const p = resolveDynamics(scenario.dynamics);
   if (exposures > 0) world.publicTrust = nextTrust(world.publicTrust, [], exposures, p);
-  // Each lab assesses on its own policy's cadence.
-  labs.forEach((lab, index) => {
+  // Each lab assesses on its own policy's cadence (a plain loop: this is a batch's inner loop).
+  for (let index = 0; index < labs.length; index++) {
+    const lab = labs[index] as LabState;
     const { evaluation, policy } = labPolicy(scenario, lab.id);
-    if (lab.halted || !isEvalRound(round, evaluation.cadence)) return;
-    {
-      const before = knownLevelIndex(lab, scenario);
-      const sensitivity = evalSensitivity(
-        scenario.evaluation.baseSensitivity,
-        lab.evalInvestment,
-        p.evalLearningRate,
+    if (lab.halted || !isEvalRound(round, evaluation.cadence)) continue;
+    // What it knew before: only its announcement reads it, so a batch game does not work it out.
+    const before = text ? knownLevelIndex(lab, scenario) : -1;
+    const sensitivity = evalSensitivity(
+      scenario.evaluation.baseSensitivity,
+      lab.evalInvestment,
+      p.evalLearningRate,
+    );
+    lab.lastEval = evaluateLab(
+      lab.capability,
+      domainIds(scenario),
+      evaluation,
+      sensitivity,
+      round,
+      streamRng(key, STREAM.evals, index, round),
+    );
+    if (!text) continue;
+    const after = knownLevelIndex(lab, scenario);
+    // An unpublished policy's levels are not announced.
+    if (after > before && policy.public) {
+      const level = lab.policy.levels[after];
+      world.news.push(
+        newsItem(
+          round,
+          'announcement',
+          `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
+          level?.description ?? '',
+          lab.id,
+        ),
       );
-      lab.lastEval = evaluateLab(
-        lab.capability,
-        domainIds(scenario),
-        evaluation,
-        sensitivity,
-        round,
-        streamRng(key, STREAM.evals, index, round),
-      );
-      const after = knownLevelIndex(lab, scenario);
-      // An unpublished policy's levels are not announced.
-      if (text && after > before && policy.public) {
-        const level = lab.policy.levels[after];
-        world.news.push(
-          newsItem(
-            round,
-            'announcement',
-            `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
-            level?.description ?? '',
-            lab.id,
-          ),
-        );
-      }
     }
-  });
+  }
   return state;
 }
 
