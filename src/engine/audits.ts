@@ -1,5 +1,6 @@
 import { evaluateLab } from './evaluation';
 import { knownLevelIndex, undoRevisions } from './knowledge';
+import { domainIds } from './labs';
 import { newsItem } from './news';
 import { clamp01 } from './numbers';
 import type { Rng } from './rng';
@@ -19,7 +20,7 @@ export interface AuditResult {
  * Expose what a lab has hidden: broken commitments and quiet revisions. Used by audits and
  * whistleblowers. Mutates the lab copy it is given.
  */
-export function exposeHidden(lab: LabState, round: number, by: string): AuditResult {
+export function exposeHidden(lab: LabState, round: number, by: string, text = true): AuditResult {
   const quiet = lab.policy.revisions.filter((r) => !r.exposed);
   const exposures = lab.hiddenBreaches + quiet.length;
   const news: NewsItem[] = [];
@@ -29,12 +30,14 @@ export function exposeHidden(lab: LabState, round: number, by: string): AuditRes
   lab.policy.revisions = lab.policy.revisions.map((r) =>
     r.exposed ? r : { ...r, exposed: true, reverted: true },
   );
-  const parts = [
-    lab.hiddenBreaches > 0 ? `${lab.hiddenBreaches} broken commitment(s)` : '',
-    quiet.length > 0 ? `${quiet.length} quietly revised threshold(s)` : '',
-  ].filter(Boolean);
+  const hiddenBreaches = lab.hiddenBreaches;
   lab.hiddenBreaches = 0;
   lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS * exposures);
+  if (!text) return { news, exposures };
+  const parts = [
+    hiddenBreaches > 0 ? `${hiddenBreaches} broken commitment(s)` : '',
+    quiet.length > 0 ? `${quiet.length} quietly revised threshold(s)` : '',
+  ].filter(Boolean);
   news.push(
     newsItem(round, 'audit', `${by} reveals ${lab.name}: ${parts.join(' and ')}`, '', lab.id),
   );
@@ -43,21 +46,29 @@ export function exposeHidden(lab: LabState, round: number, by: string): AuditRes
 
 /**
  * A third-party audit: an independent, high-sensitivity capability assessment (which replaces the
- * lab then knows, so a missed crossing can be caught) plus exposure of anything hidden.
+ * lab then knows, so a missed crossing can be caught) plus exposure of anything hidden. Without
+ * `text` (batch games) the same audit writes no news.
  */
-export function auditLab(lab: LabState, scenario: Scenario, round: number, rng: Rng): AuditResult {
+export function auditLab(
+  lab: LabState,
+  scenario: Scenario,
+  round: number,
+  rng: Rng,
+  text = true,
+): AuditResult {
   const before = knownLevelIndex(lab, scenario);
   lab.lastAudit = evaluateLab(
     lab.capability,
-    scenario.domains.map((d) => d.id),
+    domainIds(scenario),
     scenario.evaluation,
     AUDITOR_SENSITIVITY,
     round,
     rng,
   );
   const after = knownLevelIndex(lab, scenario);
-  const result = exposeHidden(lab, round, 'An external audit');
+  const result = exposeHidden(lab, round, 'An external audit', text);
   if (after > before) {
+    if (!text) return result;
     const level = lab.policy.levels[after];
     result.news.push(
       newsItem(
@@ -70,6 +81,7 @@ export function auditLab(lab: LabState, scenario: Scenario, round: number, rng: 
     );
   } else if (result.exposures === 0) {
     lab.reputation = clamp01(lab.reputation + 0.03);
+    if (!text) return result;
     result.news.push(
       newsItem(round, 'audit', `Audit of ${lab.name} finds no problems`, '', lab.id),
     );

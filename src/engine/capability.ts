@@ -24,7 +24,8 @@ export function growCapability(
 ): Growth {
   const breakthrough = rng.next() < params.breakthroughChance;
   const boost = breakthrough ? params.breakthroughMultiplier : 1;
-  const next: DomainValues = { ...capability };
+  // A new object (states and records share the old one), built in the domains' order.
+  const next: DomainValues = {};
   for (const d of domains) {
     const c = capability[d] ?? 0;
     const jitter = 0.75 + 0.5 * rng.next();

@@ -44,8 +44,10 @@ export function applyEvent(
       break;
     case 'breakthrough':
       for (const lab of targets(labs, e.lab)) {
+        // A new object, never a write into the old one: states and records share these.
         if (lab.capability[e.domain] !== undefined) {
-          lab.capability[e.domain] = clamp01((lab.capability[e.domain] ?? 0) + e.delta);
+          const value = clamp01((lab.capability[e.domain] ?? 0) + e.delta);
+          lab.capability = { ...lab.capability, [e.domain]: value };
         }
       }
       break;
@@ -79,7 +81,8 @@ export function applyEvent(
       break;
     case 'safeguards':
       for (const lab of targets(labs, e.lab)) {
-        lab.safeguards[e.track] = clamp01(lab.safeguards[e.track] + e.delta);
+        const value = clamp01(lab.safeguards[e.track] + e.delta);
+        lab.safeguards = { ...lab.safeguards, [e.track]: value };
       }
       break;
     case 'audit':

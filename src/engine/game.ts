@@ -1,11 +1,20 @@
 import { BOTS } from './bots';
 import { createLab } from './labs';
-import { fireInject, openRound, beginRound, resolveRound, type RoundDecisions } from './round';
+import {
+  WITH_TEXT,
+  beginRound,
+  fireInject,
+  openRound,
+  resolveRound,
+  type PlayOptions,
+  type RoundDecisions,
+} from './round';
 import { seedToState } from './rng';
-import type { GameState, Scenario, ScriptedEvent } from './types';
-import { labView } from './view';
+import type { GameState, LabView, Scenario, ScriptedEvent } from './types';
+import { labViews } from './view';
 
-export type { RoundDecisions } from './round';
+export type { PlayOptions, RoundDecisions } from './round';
+export { WITHOUT_TEXT } from './round';
 
 /** Human decisions, one entry per resolved round. With the scenario and seed it reproduces a game. */
 export type DecisionLog = RoundDecisions[];
@@ -44,7 +53,11 @@ export function withLength(state: GameState, scenario: Scenario, options: GameOp
   return last === state.totalRounds ? state : { ...state, totalRounds: last };
 }
 
-export function createGame(scenario: Scenario, options: GameOptions): GameState {
+export function createGame(
+  scenario: Scenario,
+  options: GameOptions,
+  play: PlayOptions = WITH_TEXT,
+): GameState {
   const initial: GameState = {
     version: 1,
     scenarioId: scenario.id,
@@ -67,7 +80,7 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
     history: [],
     outcome: null,
   };
-  return withLength(beginRound(initial, scenario), scenario, options);
+  return withLength(beginRound(initial, scenario, play), scenario, options);
 }
 
 /**
@@ -76,14 +89,13 @@ export function createGame(scenario: Scenario, options: GameOptions): GameState 
  */
 export function botDecisions(state: GameState, scenario: Scenario): RoundDecisions {
   const decisions: RoundDecisions = {};
+  const views = labViews(state, scenario);
   state.labs.forEach((lab, i) => {
     if (state.humans.includes(lab.id)) return;
     const spec = scenario.labs[i];
     const pauseFrom = spec?.pauseFrom;
     const pauseNow = pauseFrom !== undefined && state.round >= pauseFrom;
-    decisions[lab.id] = BOTS[lab.strategy](labView(state, scenario, lab.id), spec?.bot, {
-      pauseNow,
-    });
+    decisions[lab.id] = BOTS[lab.strategy](views[i] as LabView, spec?.bot, { pauseNow });
   });
   return decisions;
 }
@@ -93,14 +105,17 @@ export function advanceGame(
   state: GameState,
   scenario: Scenario,
   humanDecisions: RoundDecisions,
+  options: PlayOptions = WITH_TEXT,
 ): GameState {
   if (state.outcome) return state;
-  const resolved = resolveRound(state, scenario, {
-    ...botDecisions(state, scenario),
-    ...humanDecisions,
-  });
+  const resolved = resolveRound(
+    state,
+    scenario,
+    { ...botDecisions(state, scenario), ...humanDecisions },
+    options,
+  );
   // resolveRound returns fresh copies, so the next quarter can open on them in place.
-  return resolved.outcome ? resolved : openRound(resolved, scenario);
+  return resolved.outcome ? resolved : openRound(resolved, scenario, options);
 }
 
 /** An inject a facilitator fired live, in the quarter it was fired (its own `round` is ignored). */
@@ -114,7 +129,12 @@ export interface FiredInject {
   scripted?: number;
 }
 
-function fireDue(state: GameState, scenario: Scenario, injects: readonly FiredInject[]): GameState {
+/** The injects due in the state's quarter, fired in order (as a workshop fired them). */
+export function fireDue(
+  state: GameState,
+  scenario: Scenario,
+  injects: readonly FiredInject[],
+): GameState {
   let s = state;
   for (const inject of injects)
     if (inject.round === s.round) s = fireInject(s, scenario, inject.event, inject.scripted);
@@ -144,10 +164,21 @@ export function replayGame(
   return state;
 }
 
-/** A whole game with bots in every seat: the CLI's `play`, the explorer's and the bench's unit of work. */
-export function playWithBots(scenario: Scenario, seed: number, rounds?: number): GameState {
-  const s = rounds ? { ...scenario, rounds } : scenario;
-  let state = createGame(s, { seed });
-  while (!state.outcome) state = advanceGame(state, s, {});
+/**
+ * A whole game with bots in every seat: the CLI's `play`, the explorer's and the bench's unit of
+ * work. Batch games pass `{ text: false }`: no news is written, and the record is otherwise the
+ * same game, draw for draw (the golden-replay test checks it).
+ */
+export function playWithBots(
+  scenario: Scenario,
+  seed: number,
+  rounds?: number,
+  options: PlayOptions = WITH_TEXT,
+): GameState {
+  // A copy only when the length differs: per-scenario caches (labPolicy, domainIds) then live
+  // for the whole batch instead of being rebuilt for every game.
+  const s = rounds && rounds !== scenario.rounds ? { ...scenario, rounds } : scenario;
+  let state = createGame(s, { seed }, options);
+  while (!state.outcome) state = advanceGame(state, s, {}, options);
   return state;
 }

@@ -1,18 +1,31 @@
 import { labPolicy } from './policies';
-import type { DomainId, LabSpec, LabState, SafeguardTrack, Scenario } from './types';
-import { SAFEGUARD_TRACKS } from './types';
+import type { DomainId, DomainValues, LabSpec, LabState, SafeguardTrack, Scenario } from './types';
 
-export function domainIds(scenario: Scenario): DomainId[] {
-  return scenario.domains.map((d) => d.id);
+/** Each scenario's domain ids, listed once (scenarios are data, never changed in place). */
+const DOMAIN_IDS = new WeakMap<Scenario['domains'], readonly DomainId[]>();
+
+/** The scenario's domain ids, in its order (shared: read it, never change it). */
+export function domainIds(scenario: Scenario): readonly DomainId[] {
+  let ids = DOMAIN_IDS.get(scenario.domains);
+  if (ids === undefined) {
+    ids = scenario.domains.map((d) => d.id);
+    DOMAIN_IDS.set(scenario.domains, ids);
+  }
+  return ids;
 }
 
 export function createLab(spec: LabSpec, scenario: Scenario): LabState {
-  const capability = Object.fromEntries(
-    domainIds(scenario).map((d) => [d, spec.start.capability[d] ?? 0]),
-  );
-  const safeguards = Object.fromEntries(
-    SAFEGUARD_TRACKS.map((t) => [t, spec.start.safeguards[t] ?? 0]),
-  ) as Record<SafeguardTrack, number>;
+  const capability: DomainValues = {};
+  const deployedCapability: DomainValues = {};
+  for (const d of domainIds(scenario)) {
+    capability[d] = spec.start.capability[d] ?? 0;
+    deployedCapability[d] = 0;
+  }
+  const safeguards: Record<SafeguardTrack, number> = {
+    security: spec.start.safeguards.security ?? 0,
+    deployment: spec.start.safeguards.deployment ?? 0,
+    alignment: spec.start.safeguards.alignment ?? 0,
+  };
   return {
     id: spec.id,
     name: spec.name,
@@ -20,7 +33,7 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
     role: spec.role,
     budget: spec.start.budget,
     capability,
-    deployedCapability: Object.fromEntries(domainIds(scenario).map((d) => [d, 0])),
+    deployedCapability,
     lastEval: null,
     lastAudit: null,
     safeguards,
@@ -46,7 +59,12 @@ export function createLab(spec: LabSpec, scenario: Scenario): LabState {
   };
 }
 
-/** Copy what a round mutates; the policy ladder is shared until a revision copies it. */
+/**
+ * Copy what a round changes in place. The capability, deployed-capability and safeguard objects
+ * are shared, not copied: the engine never writes into them, it replaces them (growth, evals,
+ * injects), so the copy and the lab it came from cannot affect each other. The policy is copied
+ * (policy actions change it in place); its ladder is shared until a revision replaces it.
+ */
 export function cloneLab(lab: LabState): LabState {
   // Spelled out rather than spread: this runs for every lab every quarter of every batch game.
   return {
@@ -55,15 +73,11 @@ export function cloneLab(lab: LabState): LabState {
     strategy: lab.strategy,
     role: lab.role,
     budget: lab.budget,
-    capability: { ...lab.capability },
-    deployedCapability: { ...lab.deployedCapability },
+    capability: lab.capability,
+    deployedCapability: lab.deployedCapability,
     lastEval: lab.lastEval,
     lastAudit: lab.lastAudit,
-    safeguards: {
-      security: lab.safeguards.security,
-      deployment: lab.safeguards.deployment,
-      alignment: lab.safeguards.alignment,
-    },
+    safeguards: lab.safeguards,
     evalInvestment: lab.evalInvestment,
     training: lab.training,
     deployment: lab.deployment,

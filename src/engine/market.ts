@@ -1,5 +1,5 @@
 import { RELEASE_RULES } from './postures';
-import type { DeploymentStatus, DomainValues, DynamicsParams } from './types';
+import type { DeploymentStatus, DomainId, DomainValues, DynamicsParams } from './types';
 
 export interface MarketEntrant {
   deployment: DeploymentStatus;
@@ -10,8 +10,14 @@ export interface MarketEntrant {
 
 /** What customers get from a lab: deployed capability, discounted when restricted, and trust in the lab. */
 export function productValue(lab: MarketEntrant, p: DynamicsParams): number {
-  const values = Object.values(lab.deployedCapability) as number[];
-  const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  // A loop, not Object.values(…).reduce: this runs for every lab every quarter of a batch.
+  let sum = 0;
+  let count = 0;
+  for (const d in lab.deployedCapability) {
+    sum += lab.deployedCapability[d as DomainId] as number;
+    count++;
+  }
+  const mean = count ? sum / count : 0;
   const access = RELEASE_RULES[lab.deployment].access(p);
   return access * mean * (0.5 + 0.5 * lab.reputation);
 }

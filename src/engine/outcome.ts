@@ -1,4 +1,4 @@
-import type { EndReason, GameState, Incident, LabOutcome, LabRoundRecord, Outcome } from './types';
+import type { EndReason, GameState, Incident, LabOutcome, Outcome } from './types';
 
 /** The game's outcome: no single score, but what happened to the world and to each lab. */
 export function summariseOutcome(
@@ -7,21 +7,31 @@ export function summariseOutcome(
   catastrophe: Incident | null,
 ): Outcome {
   const labs: LabOutcome[] = state.labs.map((lab, i) => {
-    // Labs keep their order in every round's record.
-    const rows = state.history
-      .map((r) => r.labs[i])
-      .filter((row) => row?.lab === lab.id) as LabRoundRecord[];
-    const survive = rows.reduce((s, r) => s * (1 - r.risk.total), 1);
+    // One pass over the lab's rows (labs keep their order in every round's record).
+    let survive = 1;
+    let commitmentsKept = 0;
+    let commitmentsBroken = 0;
+    let missedCrossings = 0;
+    for (const round of state.history) {
+      const row = round.labs[i];
+      if (row?.lab !== lab.id) continue;
+      survive *= 1 - row.risk.total;
+      if (row.compliance === 'kept') commitmentsKept++;
+      else if (row.compliance === 'broken') commitmentsBroken++;
+      missedCrossings += row.missedCrossings.length;
+    }
+    let revisionsPublic = 0;
+    for (const r of lab.policy.revisions) if (r.publicly) revisionsPublic++;
     return {
       lab: lab.id,
       cumulativeRisk: 1 - survive,
-      commitmentsKept: rows.filter((r) => r.compliance === 'kept').length,
-      commitmentsBroken: rows.filter((r) => r.compliance === 'broken').length,
-      revisionsPublic: lab.policy.revisions.filter((r) => r.publicly).length,
-      revisionsQuiet: lab.policy.revisions.filter((r) => !r.publicly).length,
+      commitmentsKept,
+      commitmentsBroken,
+      revisionsPublic,
+      revisionsQuiet: lab.policy.revisions.length - revisionsPublic,
       marketShare: lab.marketShare,
       reputation: lab.reputation,
-      missedCrossings: rows.reduce((n, r) => n + r.missedCrossings.length, 0),
+      missedCrossings,
     };
   });
   return {

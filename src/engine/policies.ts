@@ -79,13 +79,20 @@ export function ladderPolicy(
   };
 }
 
+// The scenario asked about last and its labs' policies: a game asks about one scenario thousands
+// of times a quarter-second, and a WeakMap lookup each time was the engine's costliest line.
+let lastScenario: Scenario | null = null;
+let lastByLab: Map<string, LabPolicy> = new Map();
+
 /** The policy a lab plays under, with the ladder and evaluation rules it is held to. */
 export function labPolicy(scenario: Scenario, labId: string): LabPolicy {
-  let byLab = CACHE.get(scenario);
+  let byLab = scenario === lastScenario ? lastByLab : CACHE.get(scenario);
   if (!byLab) {
     byLab = new Map();
     CACHE.set(scenario, byLab);
   }
+  lastScenario = scenario;
+  lastByLab = byLab;
   let found = byLab.get(labId);
   if (!found) {
     found = resolveFor(scenario, labId);

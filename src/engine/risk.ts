@@ -41,27 +41,47 @@ export interface RiskInputs {
   safeguards: Record<SafeguardTrack, number>;
 }
 
+/** How dangerous a lab's models are: the deployed one for misuse, the frontier one for the rest. */
+export interface Dangers {
+  /** Deployed capability in the misuse domains. */
+  misuse: number;
+  /** Frontier capability in any domain (what a thief gets). */
+  any: number;
+  /** Frontier capability in the loss-of-control domains. */
+  control: number;
+}
+
+export function labDangers(
+  input: Pick<RiskInputs, 'capability' | 'deployedCapability'>,
+  floor: number,
+): Dangers {
+  let any = 0;
+  for (const d in input.capability)
+    any = Math.max(any, danger(input.capability[d as DomainId] ?? 0, floor));
+  return {
+    misuse: maxDanger(input.deployedCapability, MISUSE_DOMAINS, floor),
+    any,
+    control: maxDanger(input.capability, CONTROL_DOMAINS, floor),
+  };
+}
+
 /**
  * Per-quarter hazards from the gaps between capability and safeguards:
  * misuse — deployed misuse capability beyond deployment mitigations, scaled by breadth;
  * theft — the frontier model's danger beyond weight security;
  * loss of control — autonomy/oversight capability beyond alignment evidence (internal use counts).
  */
-export function labRisk(input: RiskInputs, p: DynamicsParams): RiskBreakdown {
+export function labRisk(
+  input: RiskInputs,
+  p: DynamicsParams,
+  dangers: Dangers = labDangers(input, p.dangerFloor),
+): RiskBreakdown {
   const breadth = deploymentBreadth(input.deployment, p);
-  const misuse =
-    p.misuseHazard *
-    breadth *
-    maxDanger(input.deployedCapability, MISUSE_DOMAINS, p.dangerFloor) *
-    (1 - input.safeguards.deployment);
-  const allDomains = Object.keys(input.capability) as DomainId[];
-  const theft =
-    p.theftHazard *
-    maxDanger(input.capability, allDomains, p.dangerFloor) *
-    (1 - input.safeguards.security);
+  const misuse = p.misuseHazard * breadth * dangers.misuse * (1 - input.safeguards.deployment);
+  const theft = p.theftHazard * dangers.any * (1 - input.safeguards.security);
   const lossOfControl =
     p.lossOfControlHazard *
-    maxDanger(input.capability, CONTROL_DOMAINS, p.dangerFloor) *
+    dangers.control *
     (1 - input.safeguards.alignment) *
     (input.training === 'scaling' ? 1 : 0.5) *
     (0.5 + 0.5 * breadth);

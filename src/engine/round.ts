@@ -5,16 +5,10 @@ import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from '.
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import {
-  knownLevelIndex,
-  knownLevelOn,
-  labAllowedPosture,
-  registeredLevels,
-  trueLevelId,
-} from './knowledge';
+import { knownLevelIndex, knownLevelOn, registeredLevels, trueLevelId } from './knowledge';
 import { labPolicy } from './policies';
 import { policyPosture } from './policyRules';
-import { labView } from './view';
+import { labViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -23,13 +17,16 @@ import { resolveDynamics } from './parameters';
 import { growSafeguards } from './safeguards';
 import { clamp01 } from './numbers';
 import { AUDIT_COST, applyPolicyActions } from './policyActions';
-import { CONTROL_DOMAINS, MISUSE_DOMAINS, labRisk, maxDanger, stolenModelRisk } from './risk';
+import { MISUSE_DOMAINS, labDangers, labRisk, maxDanger, stolenModelRisk } from './risk';
 import { STREAM, streamRng } from './rng';
 import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
 import { summariseOutcome } from './outcome';
 import type {
   Compliance,
   DeploymentStatus,
+  DomainId,
+  DynamicsParams,
+  EndReason,
   GameState,
   Incident,
   LabDecision,
@@ -37,9 +34,11 @@ import type {
   LabState,
   LabView,
   NewsItem,
+  Outcome,
   PauseCause,
   Posture,
   RiskBreakdown,
+  RoundRecord,
   Scenario,
   ScriptedEvent,
   WorldState,
@@ -48,27 +47,94 @@ import { nextRegulation, nextTrust } from './world';
 
 export type RoundDecisions = Record<string, LabDecision>;
 
+/**
+ * How a game is played. `text: false` is for batch games, which are counted, never read: no news
+ * is written (the world's and every quarter's news stay empty) and nothing else changes — every
+ * number and every random draw is the same as with text (the golden-replay test checks it).
+ */
+export interface PlayOptions {
+  text: boolean;
+}
+/** Games people read: news and headlines are written. */
+export const WITH_TEXT: PlayOptions = { text: true };
+/** Games that are only counted (batches, sweeps, the bench): no news is written. */
+export const WITHOUT_TEXT: PlayOptions = { text: false };
+
 /** Reputation earned each quarter a lab keeps a triggered commitment. */
 const KEPT_COMMITMENT_REPUTATION = 0.01;
 const INCIDENT_REPUTATION_LOSS = { warning: 0.05, serious: 0.15, catastrophe: 0 } as const;
 
+// States are built as literals with every key in GameState's order, not with object spread:
+// spreading an 11-key state costs more than the rest of a quarter's bookkeeping in V8, and the
+// order keeps a state's JSON byte for byte what it was.
+
 function cloneWorld(world: WorldState): WorldState {
-  return { ...world, stolenModels: [...world.stolenModels], news: [...world.news] };
+  return {
+    publicTrust: world.publicTrust,
+    regulation: world.regulation,
+    regulatoryPressure: world.regulatoryPressure,
+    stolenModels: world.stolenModels.slice(),
+    news: world.news.slice(),
+    pauseAgreementActive: world.pauseAgreementActive,
+    injects: world.injects,
+    firedEarly: world.firedEarly,
+  };
+}
+
+/** The state with new labs, world, history, quarter and outcome; the rest carried over. */
+function gameState(
+  state: GameState,
+  labs: LabState[],
+  world: WorldState,
+  history: RoundRecord[],
+  round: number,
+  outcome: Outcome | null,
+): GameState {
+  return {
+    version: state.version,
+    scenarioId: state.scenarioId,
+    seed: state.seed,
+    rng: state.rng,
+    round,
+    totalRounds: state.totalRounds,
+    humans: state.humans,
+    labs,
+    world,
+    history,
+    outcome,
+  };
 }
 
 /**
  * Open a quarter: the scenario's scripted injects for this round take effect, then every lab
  * whose assessment is due runs its evals. The result awaits the labs' decisions.
  */
-export function beginRound(state: GameState, scenario: Scenario): GameState {
+export function beginRound(
+  state: GameState,
+  scenario: Scenario,
+  options: PlayOptions = WITH_TEXT,
+): GameState {
   return openRound(
-    { ...state, labs: state.labs.map(cloneLab), world: cloneWorld(state.world) },
+    gameState(
+      state,
+      state.labs.map(cloneLab),
+      cloneWorld(state.world),
+      state.history,
+      state.round,
+      state.outcome,
+    ),
     scenario,
+    options,
   );
 }
 
 /** beginRound on a state this module has just built and owns (skips a second copy per quarter). */
-export function openRound(state: GameState, scenario: Scenario): GameState {
+export function openRound(
+  state: GameState,
+  scenario: Scenario,
+  options: PlayOptions = WITH_TEXT,
+): GameState {
+  const { text } = options;
   const key = state.rng;
   const { labs, world } = state;
   const round = state.round;
@@ -77,53 +143,48 @@ export function openRound(state: GameState, scenario: Scenario): GameState {
     if (event.round !== round || world.firedEarly.includes(i)) return;
     const rng = streamRng(key, STREAM.events, i, round);
     const r = applyEvent(event, labs, world, scenario, round, rng);
-    world.news.push(...r.news);
+    if (text) world.news.push(...r.news);
     exposures += r.exposures;
   });
-  if (exposures > 0)
-    world.publicTrust = nextTrust(
-      world.publicTrust,
-      [],
-      exposures,
-      resolveDynamics(scenario.dynamics),
-    );
   const p = resolveDynamics(scenario.dynamics);
-  // Each lab assesses on its own policy's cadence.
-  labs.forEach((lab, index) => {
+  if (exposures > 0) world.publicTrust = nextTrust(world.publicTrust, [], exposures, p);
+  // Each lab assesses on its own policy's cadence (a plain loop: this is a batch's inner loop).
+  for (let index = 0; index < labs.length; index++) {
+    const lab = labs[index] as LabState;
     const { evaluation, policy } = labPolicy(scenario, lab.id);
-    if (lab.halted || !isEvalRound(round, evaluation.cadence)) return;
-    {
-      const before = knownLevelIndex(lab, scenario);
-      const sensitivity = evalSensitivity(
-        scenario.evaluation.baseSensitivity,
-        lab.evalInvestment,
-        p.evalLearningRate,
+    if (lab.halted || !isEvalRound(round, evaluation.cadence)) continue;
+    // What it knew before: only its announcement reads it, so a batch game does not work it out.
+    const before = text ? knownLevelIndex(lab, scenario) : -1;
+    const sensitivity = evalSensitivity(
+      scenario.evaluation.baseSensitivity,
+      lab.evalInvestment,
+      p.evalLearningRate,
+    );
+    lab.lastEval = evaluateLab(
+      lab.capability,
+      domainIds(scenario),
+      evaluation,
+      sensitivity,
+      round,
+      streamRng(key, STREAM.evals, index, round),
+    );
+    if (!text) continue;
+    const after = knownLevelIndex(lab, scenario);
+    // An unpublished policy's levels are not announced.
+    if (after > before && policy.public) {
+      const level = lab.policy.levels[after];
+      world.news.push(
+        newsItem(
+          round,
+          'announcement',
+          `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
+          level?.description ?? '',
+          lab.id,
+        ),
       );
-      lab.lastEval = evaluateLab(
-        lab.capability,
-        domainIds(scenario),
-        evaluation,
-        sensitivity,
-        round,
-        streamRng(key, STREAM.evals, index, round),
-      );
-      const after = knownLevelIndex(lab, scenario);
-      // An unpublished policy's levels are not announced.
-      if (after > before && policy.public) {
-        const level = lab.policy.levels[after];
-        world.news.push(
-          newsItem(
-            round,
-            'announcement',
-            `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
-            level?.description ?? '',
-            lab.id,
-          ),
-        );
-      }
     }
-  });
-  return { ...state, labs, world };
+  }
+  return state;
 }
 
 interface Choice {
@@ -138,6 +199,20 @@ interface Choice {
   compliance: Compliance;
   /** Its policy's competitor clause is what let it release in full. */
   underClause: boolean;
+}
+
+/** A posture as binding rules hold it, and the last rule that did. */
+interface Held {
+  posture: Posture;
+  overriddenBy: LabRoundRecord['overriddenBy'];
+}
+
+/** A binding rule holds the posture to its limit (a module function, not a closure per call). */
+function holdTo(held: Held, limit: Posture, by: NonNullable<Held['overriddenBy']>): void {
+  if (morePermissive(held.posture, limit)) {
+    held.posture = leastPermissive(held.posture, limit);
+    held.overriddenBy = by;
+  }
 }
 
 /**
@@ -161,25 +236,19 @@ function choosePosture(
   // clause) make of it, read from what the lab saw when it decided.
   const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
   const allowed = policyPosture(ladder, labPolicy(scenario, lab.id).policy, view);
-  let posture = decision.posture;
-  let overriddenBy: Choice['overriddenBy'] = null;
-  const clampTo = (limit: Posture, by: NonNullable<Choice['overriddenBy']>): void => {
-    if (morePermissive(posture, limit)) {
-      posture = leastPermissive(posture, limit);
-      overriddenBy = by;
-    }
-  };
+  const held: Held = { posture: decision.posture, overriddenBy: null };
   if (lab.halted) {
-    posture = 'pause';
-    overriddenBy = 'regulator';
+    held.posture = 'pause';
+    held.overriddenBy = 'regulator';
   } else {
-    if (lab.policy.binding) clampTo(allowed, 'policy');
-    if (world.regulation >= 2) clampTo(allowed, 'regulator');
+    if (lab.policy.binding) holdTo(held, allowed, 'policy');
+    if (world.regulation >= 2) holdTo(held, allowed, 'regulator');
     if (lab.policy.binding && lab.policy.inPauseAgreement && pactTriggered) {
-      clampTo('pause', 'pauseAgreement');
+      holdTo(held, 'pause', 'pauseAgreement');
     }
-    if (lab.incidentResponse > 0) clampTo('restrict', 'incidentResponse');
+    if (lab.incidentResponse > 0) holdTo(held, 'restrict', 'incidentResponse');
   }
+  const { posture, overriddenBy } = held;
   const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
   const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
   const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
@@ -205,6 +274,52 @@ function pauseCauseOf(
 }
 
 /**
+ * What a quarter's phases share while it resolves: the labs and world being changed (fresh
+ * copies), every lab's decision, and per-lab facts kept in arrays indexed like `labs` (not maps
+ * keyed by id: this is a batch's inner loop).
+ */
+interface Quarter {
+  scenario: Scenario;
+  p: DynamicsParams;
+  /** The game's random key. */
+  key: number;
+  round: number;
+  /** Write news (false in batch games). */
+  text: boolean;
+  humans: readonly string[];
+  domains: readonly DomainId[];
+  labs: LabState[];
+  world: WorldState;
+  decided: LabDecision[];
+  news: NewsItem[];
+  pactTriggered: boolean;
+  /** Hidden breaches and quiet revisions brought to light this quarter. */
+  exposures: number;
+  auditRequested: boolean[];
+  /** Audited this quarter (its knowledge changed after it chose its posture). */
+  audited: boolean[];
+  choices: Choice[];
+  defected: boolean[];
+  newBreach: boolean[];
+  /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
+  deployments: DeploymentStatus[];
+  risks: RiskBreakdown[];
+  incidents: Incident[];
+  /** The state the labs decided on: what a policy's rules read (its views, built on demand). */
+  decidedOn: GameState;
+  /** Every lab's view of `decidedOn`, built once when a policy's rule first reads one. */
+  views: LabView[] | null;
+}
+
+/** Lab `index`'s view as it decided, for the policy rules that read it (built once, on demand). */
+function viewAt(q: Quarter, index: number): () => LabView {
+  return () => {
+    q.views ??= labViews(q.decidedOn, q.scenario);
+    return q.views[index] as LabView;
+  };
+}
+
+/**
  * Resolve a quarter: policy actions, postures, training, deployment, safeguards, hazards and
  * incidents, the market, audits, trust and regulation. Pure: returns a new state.
  */
@@ -212,86 +327,126 @@ export function resolveRound(
   state: GameState,
   scenario: Scenario,
   decisions: RoundDecisions,
+  options: PlayOptions = WITH_TEXT,
 ): GameState {
   if (state.outcome) return state;
   const p = resolveDynamics(scenario.dynamics);
-  const key = state.rng;
-  const round = state.round;
-  const domains = domainIds(scenario);
   const labs = state.labs.map(cloneLab);
-  const world = cloneWorld(state.world);
-  const news: NewsItem[] = [];
-  const decisionFor = (lab: LabState): LabDecision => {
-    const d = decisions[lab.id];
-    if (!d) throw new Error(`No decision for lab "${lab.id}" in round ${round}`);
-    return d;
+  const q: Quarter = {
+    scenario,
+    p,
+    key: state.rng,
+    round: state.round,
+    text: options.text,
+    humans: state.humans,
+    domains: domainIds(scenario),
+    labs,
+    world: cloneWorld(state.world),
+    decided: labs.map((lab) => decisionOf(decisions, lab.id, state.round)),
+    news: [],
+    pactTriggered: false,
+    exposures: 0,
+    auditRequested: labs.map(() => false),
+    audited: labs.map(() => false),
+    choices: [],
+    defected: labs.map(() => false),
+    newBreach: labs.map(() => false),
+    deployments: [],
+    risks: [],
+    incidents: [],
+    decidedOn: state,
+    views: null,
   };
+  // 1. The conditional pause agreement, as every lab saw it when deciding.
+  openAgreement(q, state.labs);
+  // 2. Policy actions.
+  for (let i = 0; i < labs.length; i++) applyActions(q, i);
+  // 3. Postures, training and deployment.
+  for (let i = 0; i < labs.length; i++) takePosture(q, i);
+  // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
+  for (let i = 0; i < labs.length; i++) drawLabHazards(q, i);
+  drawStolenModelMisuse(q);
+  sufferIncidents(q);
+  // 5. Market, budgets, board pressure.
+  settleMarket(q);
+  // 6. Audits: invited ones, and random ones once regulation requires reporting.
+  for (let i = 0; i < labs.length; i++) runAudit(q, i);
+  // 7. Trust and regulation.
+  updateTrustAndRegulation(q);
+  // 8. Lab status (the lab machine) and the round's record.
+  const records = labs.map((_, i) => recordLab(q, i));
+  return closeQuarter(state, q, records);
+}
 
-  // 1. The conditional pause agreement, as every lab saw it when deciding: in force with enough
-  //    members, triggered when a member knows of a crossing without the safeguards to train on.
-  const agreement = pauseAgreementStatus(state.labs, scenario, p.pauseAgreementMinimum);
-  world.pauseAgreementActive = agreement.active;
-  const pactTriggered = agreement.triggered;
-  if (pactTriggered) {
-    news.push(
+/** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
+function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
+  const d = decisions[lab];
+  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
+  return d;
+}
+
+/**
+ * The conditional pause agreement as every lab saw it when deciding: in force with enough
+ * members, triggered when a member knows of a crossing without the safeguards to train on.
+ */
+function openAgreement(q: Quarter, before: readonly LabState[]): void {
+  const agreement = pauseAgreementStatus(before, q.scenario, q.p.pauseAgreementMinimum);
+  q.world.pauseAgreementActive = agreement.active;
+  q.pactTriggered = agreement.triggered;
+  if (q.text && q.pactTriggered) {
+    q.news.push(
       newsItem(
-        round,
+        q.round,
         'pause',
         'The conditional pause agreement is triggered',
         'A member found a dangerous capability without the safeguards to match: members are asked to pause training.',
       ),
     );
   }
+}
 
-  // 2. Policy actions.
-  const auditRequested = new Set<string>();
-  for (const lab of labs) {
-    if (lab.halted) continue;
-    const r = applyPolicyActions(lab, decisionFor(lab).actions, round);
-    news.push(...r.news);
-    if (r.auditRequested) auditRequested.add(lab.id);
+function applyActions(q: Quarter, index: number): void {
+  const lab = q.labs[index] as LabState;
+  if (lab.halted) return;
+  const r = applyPolicyActions(lab, (q.decided[index] as LabDecision).actions, q.round);
+  if (q.text) q.news.push(...r.news);
+  q.auditRequested[index] = r.auditRequested;
+}
+
+/** The posture a lab takes, what its commitment makes of it, then its training and release. */
+function takePosture(q: Quarter, index: number): void {
+  const { round, text, news } = q;
+  const lab = q.labs[index] as LabState;
+  const decision = q.decided[index] as LabDecision;
+  const choice = choosePosture(
+    lab,
+    decision,
+    q.scenario,
+    q.world,
+    q.pactTriggered,
+    viewAt(q, index),
+  );
+  q.choices.push(choice);
+  if (text && choice.underClause && lab.deployment !== 'full') {
+    // The clause asks the lab to acknowledge the adjustment publicly.
+    news.push(
+      newsItem(
+        round,
+        'announcement',
+        `${lab.name} invokes its competitor clause`,
+        'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
+        lab.id,
+      ),
+    );
   }
-
-  // 3. Postures, training and deployment.
-  let exposures = 0;
-  const choices = new Map<string, Choice>();
-  const defections = new Set<string>();
-  const newBreaches = new Set<string>();
-  /** Each lab's release status while the quarter's hazards are drawn (an audit's halt comes later). */
-  const deployments = new Map<string, DeploymentStatus>();
-  // What each lab saw when it decided (built only for policies whose rules read it).
-  const views = new Map<string, LabView>();
-  const viewOf = (id: string) => (): LabView => {
-    let view = views.get(id);
-    if (!view) {
-      view = labView(state, scenario, id);
-      views.set(id, view);
-    }
-    return view;
-  };
-  labs.forEach((lab, index) => {
-    const decision = decisionFor(lab);
-    const choice = choosePosture(lab, decision, scenario, world, pactTriggered, viewOf(lab.id));
-    choices.set(lab.id, choice);
-    if (choice.underClause && lab.deployment !== 'full') {
-      // The clause asks the lab to acknowledge the adjustment publicly.
-      news.push(
-        newsItem(
-          round,
-          'announcement',
-          `${lab.name} invokes its competitor clause`,
-          'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
-          lab.id,
-        ),
-      );
-    }
-    // A breach is counted once, when it starts: staying past the same commitment is the same breach.
-    if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
-      newBreaches.add(lab.id);
-      if (lab.policy.publishesEvals) {
-        // Published evals make a breach visible at once.
-        lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
-        exposures += 1;
+  // A breach is counted once, when it starts: staying past the same commitment is the same breach.
+  if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
+    q.newBreach[index] = true;
+    if (lab.policy.publishesEvals) {
+      // Published evals make a breach visible at once.
+      lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
+      q.exposures += 1;
+      if (text)
         news.push(
           newsItem(
             round,
@@ -301,22 +456,23 @@ export function resolveRound(
             lab.id,
           ),
         );
-      } else {
-        lab.hiddenBreaches += 1;
-      }
-    } else if (choice.compliance === 'kept') {
-      lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
+    } else {
+      lab.hiddenBreaches += 1;
     }
-    lab.openBreach = choice.breachedLevel;
-    if (
-      pactTriggered &&
-      lab.policy.inPauseAgreement &&
-      !lab.halted &&
-      !stopsTraining(choice.posture)
-    ) {
-      defections.add(lab.id);
-      lab.lastDefection = round;
-      lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
+  } else if (choice.compliance === 'kept') {
+    lab.reputation = clamp01(lab.reputation + KEPT_COMMITMENT_REPUTATION);
+  }
+  lab.openBreach = choice.breachedLevel;
+  if (
+    q.pactTriggered &&
+    lab.policy.inPauseAgreement &&
+    !lab.halted &&
+    !stopsTraining(choice.posture)
+  ) {
+    q.defected[index] = true;
+    lab.lastDefection = round;
+    lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
+    if (text)
       news.push(
         newsItem(
           round,
@@ -326,76 +482,88 @@ export function resolveRound(
           lab.id,
         ),
       );
-    }
-    const budget = lab.budget;
-    const split = decision.budget;
-    const rules = POSTURE_RULES[choice.posture];
-    lab.training = lab.halted ? 'paused' : rules.training;
-    if (lab.training === 'scaling') {
-      const growth = growCapability(
-        lab.capability,
-        domains,
-        computeFactor(split.capabilities, budget),
-        p,
-        streamRng(key, STREAM.growth, index, round),
-      );
-      lab.capability = growth.capability;
-      if (growth.breakthrough && state.humans.includes(lab.id)) {
-        news.push(
-          newsItem(
-            round,
-            'evals',
-            `${lab.name}'s researchers report an unexpected jump in training progress`,
-            'A breakthrough quarter: capability may have moved further than the last evals show.',
-            lab.id,
-          ),
-        );
-      }
-    }
-    if (lab.halted) {
-      lab.deployment = 'none';
-    } else if (rules.release !== null) {
-      // The new model replaces the one already out.
-      const before = lab.deployment;
-      lab.deployment = rules.release;
-      lab.deployedCapability = { ...lab.capability };
-      if (before !== lab.deployment && lab.deployment === 'full') {
-        news.push(
-          newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id),
-        );
-      }
-    } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
-      // Nothing new is released, and incident response pulls the model already out back to trusted users.
-      lab.deployment = 'restricted';
-    }
-    deployments.set(lab.id, lab.deployment);
-    lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
-    lab.evalInvestment += budget * split.evals;
-    lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
-  });
+  }
+  train(q, index, choice, decision);
+}
 
-  // 4. Hazards and incidents: each lab's draws come from its own stream, then each stolen model's.
-  const risks = new Map<string, RiskBreakdown>();
-  const incidents: Incident[] = [];
-  labs.forEach((lab, index) => {
-    const rng = streamRng(key, STREAM.hazards, index, round);
-    const risk = lab.halted ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 } : labRisk(lab, p);
-    risks.set(lab.id, risk);
-    const misuseDanger = maxDanger(lab.deployedCapability, MISUSE_DOMAINS, p.dangerFloor);
-    const controlDanger = maxDanger(lab.capability, CONTROL_DOMAINS, p.dangerFloor);
-    const misuse = drawIncident(risk.misuse, misuseDanger, p.catastropheShare, rng);
-    if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
-    const theft = drawIncident(risk.theft, 0, 0, rng);
-    if (theft) {
-      incidents.push(incident(round, lab.id, 'theft', 'serious', null));
-      world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
+/** Training, release and safeguard work for the posture taken. */
+function train(q: Quarter, index: number, choice: Choice, decision: LabDecision): void {
+  const { round, text, news, p } = q;
+  const lab = q.labs[index] as LabState;
+  const budget = lab.budget;
+  const split = decision.budget;
+  const rules = POSTURE_RULES[choice.posture];
+  lab.training = lab.halted ? 'paused' : rules.training;
+  if (lab.training === 'scaling') {
+    const growth = growCapability(
+      lab.capability,
+      q.domains,
+      computeFactor(split.capabilities, budget),
+      p,
+      streamRng(q.key, STREAM.growth, index, round),
+    );
+    lab.capability = growth.capability;
+    if (text && growth.breakthrough && q.humans.includes(lab.id)) {
+      news.push(
+        newsItem(
+          round,
+          'evals',
+          `${lab.name}'s researchers report an unexpected jump in training progress`,
+          'A breakthrough quarter: capability may have moved further than the last evals show.',
+          lab.id,
+        ),
+      );
     }
-    const control = drawIncident(risk.lossOfControl, controlDanger, p.catastropheShare, rng);
-    if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
-  });
-  world.stolenModels.forEach((stolen, index) => {
+  }
+  if (lab.halted) {
+    lab.deployment = 'none';
+  } else if (rules.release !== null) {
+    // The new model replaces the one already out (the same values: capability objects are
+    // never changed in place, so the two can share one).
+    const before = lab.deployment;
+    lab.deployment = rules.release;
+    lab.deployedCapability = lab.capability;
+    if (text && before !== lab.deployment && lab.deployment === 'full') {
+      news.push(newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id));
+    }
+  } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
+    // Nothing new is released, and incident response pulls the model already out back to trusted users.
+    lab.deployment = 'restricted';
+  }
+  q.deployments.push(lab.deployment);
+  lab.safeguards = growSafeguards(lab.safeguards, split, budget, p);
+  lab.evalInvestment += budget * split.evals;
+  lab.incidentResponse = Math.max(0, lab.incidentResponse - 1);
+}
+
+/** A lab's hazards this quarter, each drawn as a possible incident from the lab's own stream. */
+function drawLabHazards(q: Quarter, index: number): void {
+  const { p, round, incidents } = q;
+  const lab = q.labs[index] as LabState;
+  const rng = streamRng(q.key, STREAM.hazards, index, round);
+  const dangers = labDangers(lab, p.dangerFloor);
+  const risk = lab.halted
+    ? { misuse: 0, theft: 0, lossOfControl: 0, total: 0 }
+    : labRisk(lab, p, dangers);
+  q.risks.push(risk);
+  // A halted lab has no hazard; its draws are made all the same (they always were).
+  const misuse = drawIncident(risk.misuse, dangers.misuse, p.catastropheShare, rng);
+  if (misuse) incidents.push(incident(round, lab.id, 'misuse', misuse, null));
+  const theft = drawIncident(risk.theft, 0, 0, rng);
+  if (theft) {
+    incidents.push(incident(round, lab.id, 'theft', 'serious', null));
+    q.world.stolenModels.push({ fromLab: lab.id, round, capability: { ...lab.capability } });
+  }
+  const control = drawIncident(risk.lossOfControl, dangers.control, p.catastropheShare, rng);
+  if (control) incidents.push(incident(round, lab.id, 'lossOfControl', control, null));
+}
+
+/** Models stolen in earlier quarters are misused with no safeguards at all. */
+function drawStolenModelMisuse(q: Quarter): void {
+  const { p, round } = q;
+  q.world.stolenModels.forEach((stolen, index) => {
     if (stolen.round === round) return;
-    const rng = streamRng(key, STREAM.stolen, index, round);
+    const rng = streamRng(q.key, STREAM.stolen, index, round);
     const danger = maxDanger(stolen.capability, MISUSE_DOMAINS, p.dangerFloor);
     const severity = drawIncident(
       stolenModelRisk(stolen.capability, p),
@@ -404,30 +572,38 @@ export function resolveRound(
       rng,
     );
     if (severity)
-      incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
+      q.incidents.push(incident(round, stolen.fromLab, 'stolenModelMisuse', severity, null));
   });
-  for (const i of incidents) {
-    const lab = labs.find((l) => l.id === i.lab);
+}
+
+/** What the quarter's incidents cost their labs: reputation, and incident response. */
+function sufferIncidents(q: Quarter): void {
+  for (const i of q.incidents) {
+    const lab = q.labs.find((l) => l.id === i.lab);
     if (!lab) continue;
-    news.push(newsItem(round, 'incident', ...headline(i, lab.name), lab.id));
+    if (q.text) q.news.push(newsItem(q.round, 'incident', ...headline(i, lab.name), lab.id));
     lab.reputation = clamp01(lab.reputation - INCIDENT_REPUTATION_LOSS[i.severity]);
     if (i.severity !== 'warning' && i.kind !== 'theft' && i.kind !== 'stolenModelMisuse') {
       lab.incidentResponse = 1;
     }
   }
+}
 
-  // 5. Market, budgets, board pressure.
+/** Market shares, next quarter's budgets and board pressure. */
+function settleMarket(q: Quarter): void {
+  const { p, labs } = q;
   const shares = nextMarketShares(labs, p);
   const leaderShare = Math.max(...shares);
-  labs.forEach((lab, i) => {
+  for (let i = 0; i < labs.length; i++) {
+    const lab = labs[i] as LabState;
     lab.marketShare = shares[i] ?? 0;
     lab.boardPressure = nextBoardPressure(lab.boardPressure, lab.marketShare, leaderShare, p);
-    const auditCost = auditRequested.has(lab.id) ? AUDIT_COST : 0;
+    const auditCost = q.auditRequested[i] ? AUDIT_COST : 0;
     lab.budget = nextBudget(lab.marketShare, auditCost, p);
-    if (lab.boardPressure > 0.6 && state.humans.includes(lab.id) && !lab.halted) {
-      news.push(
+    if (q.text && lab.boardPressure > 0.6 && q.humans.includes(lab.id) && !lab.halted) {
+      q.news.push(
         newsItem(
-          round,
+          q.round,
           'board',
           `${lab.name}'s board presses to move faster`,
           'Investors point to rivals’ market share and ask whether the policy’s thresholds could be loosened.',
@@ -435,23 +611,28 @@ export function resolveRound(
         ),
       );
     }
-  });
+  }
+}
 
-  // 6. Audits: invited ones, and random ones once regulation requires reporting.
-  labs.forEach((lab, index) => {
-    if (lab.halted) return;
-    const rng = streamRng(key, STREAM.audits, index, round);
-    const random = rng.next() < p.auditChance && world.regulation >= 1;
-    if (!auditRequested.has(lab.id) && !random) return;
-    const breachesBefore = lab.hiddenBreaches;
-    const r = auditLab(lab, scenario, round, rng);
-    news.push(...r.news);
-    exposures += r.exposures;
-    if (world.regulation >= 2 && breachesBefore > 0) {
-      lab.halted = true;
-      lab.training = 'paused';
-      lab.deployment = 'none';
-      news.push(
+/** An invited audit, or a random one once regulation requires reporting; binding rules halt a lab caught. */
+function runAudit(q: Quarter, index: number): void {
+  const { round, world } = q;
+  const lab = q.labs[index] as LabState;
+  if (lab.halted) return;
+  const rng = streamRng(q.key, STREAM.audits, index, round);
+  const random = rng.next() < q.p.auditChance && world.regulation >= 1;
+  if (!q.auditRequested[index] && !random) return;
+  const breachesBefore = lab.hiddenBreaches;
+  const r = auditLab(lab, q.scenario, round, rng, q.text);
+  q.audited[index] = true;
+  if (q.text) q.news.push(...r.news);
+  q.exposures += r.exposures;
+  if (world.regulation >= 2 && breachesBefore > 0) {
+    lab.halted = true;
+    lab.training = 'paused';
+    lab.deployment = 'none';
+    if (q.text)
+      q.news.push(
         newsItem(
           round,
           'regulation',
@@ -460,21 +641,22 @@ export function resolveRound(
           lab.id,
         ),
       );
-    }
-  });
+  }
+}
 
-  // 7. Trust and regulation.
-  world.publicTrust = nextTrust(world.publicTrust, incidents, exposures, p);
+function updateTrustAndRegulation(q: Quarter): void {
+  const { world, p } = q;
+  world.publicTrust = nextTrust(world.publicTrust, q.incidents, q.exposures, p);
   const regulation = nextRegulation(
     world.regulation,
     world.regulatoryPressure,
     world.publicTrust,
     p,
   );
-  if (regulation.regulation > world.regulation) {
-    news.push(
+  if (q.text && regulation.regulation > world.regulation) {
+    q.news.push(
       newsItem(
-        round,
+        q.round,
         'regulation',
         regulationHeadline(regulation.regulation),
         'Public trust has stayed low; the regulator acts.',
@@ -483,78 +665,92 @@ export function resolveRound(
   }
   world.regulation = regulation.regulation;
   world.regulatoryPressure = regulation.regulatoryPressure;
+}
 
-  // 8. Lab status (the lab machine) and the round's record.
-  const records: LabRoundRecord[] = labs.map((lab) => {
-    const choice = choices.get(lab.id) as Choice;
-    lab.status = nextLabStatus(lab.status, {
-      halted: lab.halted,
-      inIncidentResponse: lab.incidentResponse > 0,
-      training: lab.training,
-      deployment: lab.deployment,
-      allowedPosture: policyPosture(
-        labAllowedPosture(lab, scenario),
-        labPolicy(scenario, lab.id).policy,
-        viewOf(lab.id),
-      ),
-    });
-    return {
-      lab: lab.id,
-      decision: decisionFor(lab),
-      effectivePosture: choice.posture,
-      deployment: deployments.get(lab.id) as DeploymentStatus,
-      overriddenBy: choice.overriddenBy,
-      allowedPosture: choice.allowed,
-      pauseCause: pauseCauseOf(choice, decisionFor(lab), lab, pactTriggered),
-      defected: defections.has(lab.id),
-      newBreach: newBreaches.has(lab.id),
-      knownLevel:
-        choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-      trueLevel: trueLevelId(lab, scenario),
-      compliance: choice.compliance,
-      capability: { ...lab.capability },
-      measured: lab.lastEval ? { ...lab.lastEval.measured } : null,
-      safeguards: { ...lab.safeguards },
-      risk: risks.get(lab.id) as RiskBreakdown,
-      missedCrossings: missedCrossings(
-        lab.policy.levels,
-        lab.capability,
-        lab.lastEval,
-        labPolicy(scenario, lab.id).evaluation.safetyBuffer,
-        lab.id,
-        round,
-      ),
-      status: lab.status,
-      budget: lab.budget,
-      marketShare: lab.marketShare,
-      reputation: lab.reputation,
-      boardPressure: lab.boardPressure,
-    };
+/** The lab's status at the quarter's end (the lab machine) and its row of the quarter's record. */
+function recordLab(q: Quarter, index: number): LabRoundRecord {
+  const { scenario } = q;
+  const lab = q.labs[index] as LabState;
+  const choice = q.choices[index] as Choice;
+  const decision = q.decided[index] as LabDecision;
+  // What it knows now: what it knew when it chose its posture (its ladder and evals are settled by
+  // then), unless an audit has measured it since.
+  const known = q.audited[index] ? knownLevelIndex(lab, scenario) : choice.knownLevel;
+  lab.status = nextLabStatus(lab.status, {
+    halted: lab.halted,
+    inIncidentResponse: lab.incidentResponse > 0,
+    training: lab.training,
+    deployment: lab.deployment,
+    allowedPosture: policyPosture(
+      allowedPosture(lab.policy.levels, known, lab.safeguards),
+      labPolicy(scenario, lab.id).policy,
+      viewAt(q, index),
+    ),
   });
-  world.news.push(...news);
+  // The record shares the lab's capability, measurement and safeguard objects: the engine
+  // replaces them when they change and never writes into them, so the record cannot drift.
+  return {
+    lab: lab.id,
+    decision,
+    effectivePosture: choice.posture,
+    deployment: q.deployments[index] as DeploymentStatus,
+    overriddenBy: choice.overriddenBy,
+    allowedPosture: choice.allowed,
+    pauseCause: pauseCauseOf(choice, decision, lab, q.pactTriggered),
+    defected: q.defected[index] as boolean,
+    newBreach: q.newBreach[index] as boolean,
+    knownLevel: choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
+    trueLevel: trueLevelId(lab, scenario),
+    compliance: choice.compliance,
+    capability: lab.capability,
+    measured: lab.lastEval ? lab.lastEval.measured : null,
+    safeguards: lab.safeguards,
+    risk: q.risks[index] as RiskBreakdown,
+    missedCrossings: missedCrossings(
+      lab.policy.levels,
+      lab.capability,
+      lab.lastEval,
+      labPolicy(scenario, lab.id).evaluation.safetyBuffer,
+      lab.id,
+      q.round,
+    ),
+    status: lab.status,
+    budget: lab.budget,
+    marketShare: lab.marketShare,
+    reputation: lab.reputation,
+    boardPressure: lab.boardPressure,
+  };
+}
+
+/** The quarter's record added to the history; the game ends on a catastrophe, a moratorium or its last quarter. */
+function closeQuarter(state: GameState, q: Quarter, records: LabRoundRecord[]): GameState {
+  const { world, round, incidents, labs } = q;
+  if (q.text) world.news.push(...q.news);
   const history = [
     ...state.history,
     {
       round,
       labs: records,
       incidents,
-      news,
+      news: q.news,
       publicTrust: world.publicTrust,
       regulation: world.regulation,
       pauseAgreementActive: world.pauseAgreementActive,
-      pauseAgreementTriggered: pactTriggered,
+      pauseAgreementTriggered: q.pactTriggered,
     },
   ];
-  const next: GameState = { ...state, labs, world, history, round: round + 1 };
+  const next = gameState(state, labs, world, history, round + 1, state.outcome);
   const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
-  if (catastrophe)
-    return { ...next, round, outcome: summariseOutcome(next, 'catastrophe', catastrophe) };
-  if (world.regulation >= 3)
-    return { ...next, round, outcome: summariseOutcome(next, 'regulatorHalt', null) };
-  if (round >= state.totalRounds) {
-    return { ...next, round, outcome: summariseOutcome(next, 'roundsComplete', null) };
-  }
-  return next;
+  const reason: EndReason | null = catastrophe
+    ? 'catastrophe'
+    : world.regulation >= 3
+      ? 'regulatorHalt'
+      : round >= state.totalRounds
+        ? 'roundsComplete'
+        : null;
+  if (reason === null) return next;
+  // A finished game stays on its last quarter.
+  return gameState(state, labs, world, history, round, summariseOutcome(next, reason, catastrophe));
 }
 
 function headline(i: Incident, labName: string): [string, string] {
@@ -600,5 +796,5 @@ export function fireInject(
       resolveDynamics(scenario.dynamics),
     );
   }
-  return { ...state, labs, world };
+  return gameState(state, labs, world, state.history, state.round, state.outcome);
 }

@@ -1,5 +1,4 @@
 import type { BudgetSplit, DynamicsParams, SafeguardTrack } from './types';
-import { SAFEGUARD_TRACKS } from './types';
 
 /**
  * One quarter of safeguard work. Readiness rises with the budget spent on a track and slows as it
@@ -14,13 +13,23 @@ export function growSafeguards(
   params: Pick<DynamicsParams, 'safeguardRate' | 'safeguardDecay'>,
 ): Record<SafeguardTrack, number> {
   const money = Math.sqrt(Math.max(0, budget) / 100);
-  const next = { ...readiness };
-  for (const track of SAFEGUARD_TRACKS) {
-    const r = readiness[track];
-    const share = split[track];
-    const gained = params.safeguardRate * share * money * (1 - r);
-    const lost = params.safeguardDecay * r;
-    next[track] = Math.min(1, Math.max(0, r + gained - lost));
-  }
-  return next;
+  // One literal in the tracks' order (SAFEGUARD_TRACKS), not a copy changed key by key: this runs
+  // for every lab every quarter of every batch game.
+  return {
+    security: nextReadiness(readiness.security, split.security, money, params),
+    deployment: nextReadiness(readiness.deployment, split.deployment, money, params),
+    alignment: nextReadiness(readiness.alignment, split.alignment, money, params),
+  };
+}
+
+/** One track's readiness after a quarter: what its money gains, less its decay. */
+function nextReadiness(
+  r: number,
+  share: number,
+  money: number,
+  params: Pick<DynamicsParams, 'safeguardRate' | 'safeguardDecay'>,
+): number {
+  const gained = params.safeguardRate * share * money * (1 - r);
+  const lost = params.safeguardDecay * r;
+  return Math.min(1, Math.max(0, r + gained - lost));
 }

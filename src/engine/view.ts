@@ -3,49 +3,74 @@ import { knownLevelIndex } from './knowledge';
 import { labPolicy } from './policies';
 import { policyPosture } from './policyRules';
 import { DEFAULT_DYNAMICS } from './parameters';
-import { pauseAgreementStatus } from './pauseAgreement';
-import type { GameState, LabView, NewsItem, RivalSignal, Scenario } from './types';
+import { pauseAgreementStatus, type AgreementStatus } from './pauseAgreement';
+import type {
+  DomainId,
+  GameState,
+  LabState,
+  LabView,
+  NewsItem,
+  RivalSignal,
+  Scenario,
+} from './types';
 
 /**
- * What one lab can see. Its own evals and safeguards, never its true capability; of rivals, only
- * what the scenario's information regime reveals.
+ * What every lab sees of the quarter alike: each lab's public signal, the level each lab knows it
+ * has reached, the pause agreement. Computed once per quarter and shared by every lab's view, so
+ * bots deciding for n labs do not redo n² ladder readings.
  */
-export function labView(state: GameState, scenario: Scenario, labId: string): LabView {
-  const lab = state.labs.find((l) => l.id === labId);
-  if (!lab) throw new Error(`Unknown lab "${labId}"`);
-  const known = knownLevelIndex(lab, scenario);
-  const rivals: RivalSignal[] = state.labs
-    .filter((l) => l.id !== labId)
-    .map((r) => {
-      const announced = scenario.information !== 'none';
-      // An unpublished policy's levels are never announced.
-      const theirPolicy = labPolicy(scenario, r.id).policy;
-      const announcesLevels = announced && theirPolicy.public;
-      const published = scenario.information === 'published' && r.policy.publishesEvals;
-      const theirLevel = knownLevelIndex(r, scenario);
-      const level = announcesLevels && theirLevel >= 0 ? r.policy.levels[theirLevel] : undefined;
-      return {
-        id: r.id,
-        name: r.name,
-        deployment: r.deployment,
-        training: announced ? r.training : null,
-        marketShare: r.marketShare,
-        reputation: r.reputation,
-        inPauseAgreement: r.policy.inPauseAgreement,
-        publishedEval: published ? r.lastEval : null,
-        announcedLevel: level?.id ?? null,
-        announcedFloor: level ? Math.min(...Object.values(level.thresholds)) : null,
-        announcedLevelName: level?.name ?? null,
-        policyName: theirPolicy.name,
-        lastDefection: r.lastDefection,
-      };
-    });
-  const agreement = pauseAgreementStatus(
-    state.labs,
-    scenario,
-    scenario.dynamics.pauseAgreementMinimum ?? DEFAULT_DYNAMICS.pauseAgreementMinimum,
-  );
-  const { policy, evaluation } = labPolicy(scenario, labId);
+interface QuarterSight {
+  signals: RivalSignal[];
+  /** Per lab (scenario order): the level it knows it has reached on its own ladder (−1: none). */
+  known: number[];
+  agreement: AgreementStatus;
+  domains: DomainId[];
+}
+
+function quarterSight(state: GameState, scenario: Scenario): QuarterSight {
+  const known = state.labs.map((lab) => knownLevelIndex(lab, scenario));
+  return {
+    signals: state.labs.map((lab, i) => publicSignal(lab, known[i] as number, scenario)),
+    known,
+    agreement: pauseAgreementStatus(
+      state.labs,
+      scenario,
+      scenario.dynamics.pauseAgreementMinimum ?? DEFAULT_DYNAMICS.pauseAgreementMinimum,
+    ),
+    domains: scenario.domains.map((d) => d.id),
+  };
+}
+
+/** What rivals see of a lab, as far as the scenario's information regime reveals it. */
+function publicSignal(lab: LabState, known: number, scenario: Scenario): RivalSignal {
+  const announced = scenario.information !== 'none';
+  // An unpublished policy's levels are never announced.
+  const theirPolicy = labPolicy(scenario, lab.id).policy;
+  const announcesLevels = announced && theirPolicy.public;
+  const published = scenario.information === 'published' && lab.policy.publishesEvals;
+  const level = announcesLevels && known >= 0 ? lab.policy.levels[known] : undefined;
+  return {
+    id: lab.id,
+    name: lab.name,
+    deployment: lab.deployment,
+    training: announced ? lab.training : null,
+    marketShare: lab.marketShare,
+    reputation: lab.reputation,
+    inPauseAgreement: lab.policy.inPauseAgreement,
+    publishedEval: published ? lab.lastEval : null,
+    announcedLevel: level?.id ?? null,
+    announcedFloor: level ? Math.min(...Object.values(level.thresholds)) : null,
+    announcedLevelName: level?.name ?? null,
+    policyName: theirPolicy.name,
+    lastDefection: lab.lastDefection,
+  };
+}
+
+/** Lab `index`'s view, from the quarter's shared sight. */
+function viewOf(state: GameState, scenario: Scenario, index: number, sight: QuarterSight): LabView {
+  const lab = state.labs[index] as LabState;
+  const known = sight.known[index] as number;
+  const { policy, evaluation } = labPolicy(scenario, lab.id);
   const view: LabView = {
     round: state.round,
     totalRounds: state.totalRounds,
@@ -64,21 +89,40 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
       knownLevel: known >= 0 ? (lab.policy.levels[known]?.id ?? null) : null,
       allowedPosture: allowedPosture(lab.policy.levels, known, lab.safeguards),
     },
-    rivals,
+    rivals: sight.signals.filter((_, i) => i !== index),
     publicTrust: state.world.publicTrust,
     regulation: state.world.regulation,
-    pauseAgreementActive: agreement.active,
-    pauseAgreementTriggered: agreement.triggered,
+    pauseAgreementActive: sight.agreement.active,
+    pauseAgreementTriggered: sight.agreement.triggered,
     recentIncidents: state.history.at(-1)?.incidents ?? [],
     stolenModels: state.world.stolenModels.length,
     safetyBuffer: evaluation.safetyBuffer,
     rules: policy,
     levels: lab.policy.levels,
-    domains: scenario.domains.map((d) => d.id),
+    domains: sight.domains,
   };
   // The ladder's verdict, then what the policy's own rules make of it (they read the view).
   view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
   return view;
+}
+
+/**
+ * What one lab can see. Its own evals and safeguards, never its true capability; of rivals, only
+ * what the scenario's information regime reveals.
+ */
+export function labView(state: GameState, scenario: Scenario, labId: string): LabView {
+  const index = state.labs.findIndex((l) => l.id === labId);
+  if (index < 0) throw new Error(`Unknown lab "${labId}"`);
+  return viewOf(state, scenario, index, quarterSight(state, scenario));
+}
+
+/**
+ * Every lab's view of the quarter, in scenario order: each equal to `labView` for that lab, with
+ * what they all see computed once and shared (views are read, never changed).
+ */
+export function labViews(state: GameState, scenario: Scenario): LabView[] {
+  const sight = quarterSight(state, scenario);
+  return state.labs.map((_, index) => viewOf(state, scenario, index, sight));
 }
 
 /** News only the lab it concerns hears: its board's pressure, its own researchers' reports. */

@@ -8,7 +8,7 @@ import { loadScenarioFile } from '../../src/cli/commands/scenarioFile';
 import { benchBrowser, profileRounds, type UiRounds } from './browser';
 import { benchBundle } from './bundle';
 import { benchPaths, PAGE_BUDGET_KB, PATH_BUDGET_KB } from './paths';
-import { benchEngine } from './engine';
+import { reportEngine } from './engine';
 import { assetsOf, summariseProfiles } from './profile';
 import { benchRooms } from './rooms';
 import { benchRounds, type Stats } from './round';
@@ -23,7 +23,9 @@ import {
 
 const HELP = `npm run bench -- [options]
 
-  --games N          headless engine games to time (default 10000)
+  --games N          headless engine games per timing (default 10000)
+  --repeats N        timings per engine figure; the median is reported (default 5)
+  --profile-games N  six-lab games profiled for where the engine's time goes (default 2000; 0: none)
   --scenario FILE    scenario for the engine figure (default scenarios/anthropic-rsp.json)
   --engine-only      only the engine figure
   --skip-study       leave out the study figures (CLI games/s, memory at 10,000 and 200,000
@@ -46,6 +48,8 @@ Figures only: nothing fails on time. The machine's load average is printed at th
 const { values } = parseArgs({
   options: {
     games: { type: 'string', default: '10000' },
+    repeats: { type: 'string', default: '5' },
+    'profile-games': { type: 'string', default: '2000' },
     scenario: { type: 'string', default: 'scenarios/anthropic-rsp.json' },
     loads: { type: 'string', default: '5' },
     'engine-only': { type: 'boolean', default: false },
@@ -79,20 +83,13 @@ if (values['rooms-only']) {
 }
 
 if (!values['skip-engine']) {
-  const games = Number(values.games);
-  const scenario = loadScenarioFile(values.scenario);
-  const labs = scenario.labs.length;
-  console.log(
-    `\nEngine: ${games} headless games, 20 rounds, ${labs} labs (${scenario.id}), one core`,
-  );
-  const r = benchEngine(scenario, games);
-  console.log(
-    `  ${r.gamesPerSecond.toFixed(0)} games/s — ${r.seconds.toFixed(2)} s for ${games} games`,
-  );
-  console.log(`  target: 10,000 games in under 10 s on one core → ${r.secondsFor10k.toFixed(2)} s`);
-  console.log(
-    `  CPU time: ${((r.cpuSeconds / games) * 1000).toFixed(3)} ms per game → ${((r.cpuSeconds / games) * 10_000).toFixed(2)} CPU-s for 10,000 (wall time is inflated when other processes share the cores)`,
-  );
+  await reportEngine({
+    scenario: loadScenarioFile(values.scenario),
+    sixLabs: sixLabScenario(),
+    games: Number(values.games),
+    repeats: Number(values.repeats),
+    profileGames: Number(values['profile-games']),
+  });
 }
 
 if (!values['engine-only'] && !values['skip-study']) {

@@ -4,7 +4,7 @@
 // Pure and deterministic: no DOM, no Node APIs, no clock.
 
 import { isEvalRound } from '../evaluation';
-import { playWithBots } from '../game';
+import { WITHOUT_TEXT, playWithBots } from '../game';
 import { labPolicy } from '../policies';
 import type { DomainId, DomainValues, EndReason, GameState, PauseCause, Scenario } from '../types';
 import type { Proportion } from './stats';
@@ -237,7 +237,8 @@ export function runGames(scenario: Scenario, options: RunOptions): GameSummary[]
   const from = options.from ?? 0;
   const out: GameSummary[] = [];
   for (let i = 0; i < options.runs; i++) {
-    const state = playWithBots(scenario, options.seed + from + i);
+    // Counted, never read: no news is written (the same game, draw for draw).
+    const state = playWithBots(scenario, options.seed + from + i, undefined, WITHOUT_TEXT);
     out.push(summariseGame(scenario, state));
   }
   return out;

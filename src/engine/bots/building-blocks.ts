@@ -51,7 +51,9 @@ export function noMorePermissiveThan(wanted: Posture, limit: Posture): Posture {
 /** The level the lab's evals say it has reached, on its own (possibly revised) ladder. */
 export function currentLevel(view: LabView): LevelSpec | null {
   const { knownLevel, policy } = view.self;
-  return policy.levels.find((level) => level.id === knownLevel) ?? null;
+  if (knownLevel === null) return null;
+  for (const level of policy.levels) if (level.id === knownLevel) return level;
+  return null;
 }
 
 /** The first level above the one the lab knows it has reached (null at the top of the ladder). */
@@ -88,27 +90,48 @@ export function evalsApproach(view: LabView, level: LevelSpec, foresight: number
  * builds for the next level, whatever its evals show). The highest requirement, to keep training
  * or to deploy, of those levels.
  */
-export function requiredReadiness(view: LabView, track: SafeguardTrack, foresight = 1): number {
-  let required = 0;
+export function requiredReadiness(
+  view: LabView,
+  track: SafeguardTrack,
+  foresight = 1,
+  levels: BuildsFor = buildsFor(view, foresight),
+): number {
+  return Math.max(0, levelRequires(levels.current, track), levelRequires(levels.next, track));
+}
+
+/** The levels a lab builds safeguards for: the one its evals show, and the next if heading there. */
+export interface BuildsFor {
+  current: LevelSpec | null;
+  next: LevelSpec | null;
+}
+
+/** Read once per decision and given to `shortfall` for each track (it reads the evals). */
+export function buildsFor(view: LabView, foresight = 1): BuildsFor {
   const next = nextLevel(view);
   // A policy with alert thresholds (FSF) asks for a response plan inside its alert margin:
   // prepare the next level's safeguards, so the lab looks at least that far ahead.
   const ahead = Math.max(foresight, view.rules.evaluation.alertMargin);
   const heading = next !== null && (ahead >= 1 || evalsApproach(view, next, ahead));
-  for (const level of [currentLevel(view), heading ? next : null]) {
-    if (level === null) continue;
-    required = Math.max(
-      required,
-      level.trainingRequires[track] ?? 0,
-      level.deploymentRequires[track] ?? 0,
-    );
-  }
-  return required;
+  return { current: currentLevel(view), next: heading ? next : null };
+}
+
+/** The readiness a level requires of a track, to keep training or to deploy (0: no level). */
+function levelRequires(level: LevelSpec | null, track: SafeguardTrack): number {
+  if (level === null) return 0;
+  return Math.max(0, level.trainingRequires[track] ?? 0, level.deploymentRequires[track] ?? 0);
 }
 
 /** How far a safeguard track is short of `requiredReadiness` (0 when it is ready). */
-export function shortfall(view: LabView, track: SafeguardTrack, foresight = 1): number {
-  return Math.max(0, requiredReadiness(view, track, foresight) - view.self.safeguards[track]);
+export function shortfall(
+  view: LabView,
+  track: SafeguardTrack,
+  foresight = 1,
+  levels: BuildsFor = buildsFor(view, foresight),
+): number {
+  return Math.max(
+    0,
+    requiredReadiness(view, track, foresight, levels) - view.self.safeguards[track],
+  );
 }
 
 // ---------------------------------------------------------------- rivals
@@ -128,13 +151,16 @@ export function isAhead(view: LabView): boolean {
 
 // ---------------------------------------------------------------- budgets
 
+/** A share as a budget line takes it: missing, negative or non-numeric counts as 0. */
+function clean(value: number | undefined): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
 /**
  * Scales budget shares so they are ≥ 0 and sum to 1. Missing, negative or non-numeric shares
  * count as 0; if nothing is left, the budget is split evenly.
  */
 export function normaliseBudget(shares: Partial<BudgetSplit>): BudgetSplit {
-  const clean = (value: number | undefined): number =>
-    value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
   // One object literal with every line, in one order: bots run millions of times in batches, and
   // objects grown key by key in varying orders are slow in V8.
   const raw: BudgetSplit = {

@@ -16,6 +16,7 @@ import { SAFEGUARD_TRACKS } from '../types';
 import {
   HIGH_BOARD_PRESSURE,
   aRivalHasDeployed,
+  buildsFor,
   currentLevel,
   isAhead,
   measuredCapability,
@@ -187,12 +188,12 @@ function choosePosture(
  * How much more (or less) than its usual safeguard spending the lab wants this quarter: up after
  * incidents and with distrust and regulation, down when the race feels close and near the end.
  */
-export function caution(view: LabView, t: BotTuning): number {
+export function caution(view: LabView, t: BotTuning, race = raceSignal(view)): number {
   const c =
     1 +
     t.incidentReaction * incidentSignal(view) +
     t.trustReaction * distrustSignal(view) -
-    t.rivalReaction * raceSignal(view) -
+    t.rivalReaction * race -
     t.endgameReaction * endgameSignal(view);
   return Math.min(3, Math.max(0.25, c));
 }
@@ -205,12 +206,16 @@ export function caution(view: LabView, t: BotTuning): number {
  * their paused share and the safeguards that would end the pause get the rest.
  */
 function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture): BudgetSplit {
-  const c = caution(view, t);
-  const race = Math.max(0, raceSignal(view));
-  const needs = {} as Record<SafeguardTrack, number>;
+  // The race signal reads every rival: read it once for caution and appetite.
+  const signal = raceSignal(view);
+  const c = caution(view, t, signal);
+  const race = Math.max(0, signal);
+  // One literal with every track (an object grown key by key is slow in V8's hot paths).
+  const needs: Record<SafeguardTrack, number> = { security: 0, deployment: 0, alignment: 0 };
   let needTotal = 0;
+  const levels = buildsFor(view, t.foresight);
   for (const track of SAFEGUARD_TRACKS) {
-    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight)) * c;
+    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight, levels)) * c;
     if (track === 'security' && view.stolenModels > 0) need += t.theftReaction;
     if (track === 'security' && s.securityCap !== null) need = Math.min(need, s.securityCap);
     needs[track] = need;

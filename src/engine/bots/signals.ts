@@ -9,11 +9,19 @@ import { currentLevel, measuredCapability } from './building-blocks';
 /** Lead (capability units) beyond which a lab judges itself clearly ahead of a rival. */
 export const CLEAR_LEAD = 0.05;
 
+/** Each ladder's domains, read once: ladders are shared and replaced, never changed in place. */
+const LADDER_DOMAINS = new WeakMap<readonly LevelSpec[], DomainId[]>();
+
 /** The ladder's domains: where a lab's position in the race is read. */
 function ladderDomains(levels: readonly LevelSpec[]): DomainId[] {
-  const domains = new Set<DomainId>();
-  for (const level of levels) for (const d in level.thresholds) domains.add(d as DomainId);
-  return [...domains];
+  let known = LADDER_DOMAINS.get(levels);
+  if (known === undefined) {
+    const domains = new Set<DomainId>();
+    for (const level of levels) for (const d in level.thresholds) domains.add(d as DomainId);
+    known = [...domains];
+    LADDER_DOMAINS.set(levels, known);
+  }
+  return known;
 }
 
 /** The lab's own position: the highest capability its evals measured in any ladder domain. */
