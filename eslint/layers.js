@@ -1,8 +1,10 @@
 // The project's layers, enforced: each folder of src/ lists the folders of src/ it may import from
 // (packages are always allowed). A file outside every listed folder is not checked.
 //
-//   engine ← report ← UI (and CLI, lib, explorer; their own rows are still to come)
-//   engine ← lib ← server (the networked workshop's server: never the UI)
+//   engine ← report ← explorer ← UI        (explorer: batch runs, comparisons, links; no Svelte)
+//   engine ← lib ← server                   (the networked workshop's server: never the UI)
+//   engine, report, explorer ← CLI          (the command line: never the UI, never the browser's lib)
+//   UI ← the app's entry (src/main.ts, App.svelte)
 //
 // The rule resolves each relative import against the importing file, so it checks where an import
 // lands, not how its path is spelled.
@@ -15,6 +17,11 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
 export const LAYERS = {
   engine: ['engine'],
   report: ['engine', 'report'],
+  lib: ['engine', 'lib'],
+  explorer: ['engine', 'lib', 'report', 'explorer'],
+  offline: ['offline'],
+  ui: ['engine', 'report', 'lib', 'explorer', 'ui'],
+  cli: ['engine', 'report', 'explorer', 'cli'],
   server: ['engine', 'lib', 'server'],
 };
 

@@ -5,6 +5,7 @@ import { runBatch } from './commands/batch';
 import { runMerge } from './commands/merge';
 import { runSweep } from './commands/sweep';
 import { runPlay } from './commands/play';
+import { runScorecard } from './commands/scorecard';
 import { CliError } from './commands/scenarioFile';
 import { runValidate } from './commands/validate';
 import { exitQuietlyWhenOutputCloses, lineWriter, type LineWriter } from './output';
@@ -17,6 +18,8 @@ const USAGE = [
   '                                                          outcome frequencies over many bot games',
   '  sweep <scenario> --grid key=v1,v2,… [--grid …] --runs N [--json | --csv]',
   '                                                          the same at every combination of settings',
+  '  scorecard <scenario> --lab <id> --policies a,b[,file.json] [--grid key=v1,v2 …] --runs N [--json | --csv]',
+  '                                                          policies side by side for one lab, paired',
   '  merge <part.json> …                                     merge the parts of a --shard K/N run',
   '  abs --teams N --enmity E --skill MU --info none|private|public --runs R --seed S [--json]',
   '                                                          the Armstrong–Bostrom–Shulman race model',
@@ -46,6 +49,8 @@ function main(argv: string[]): number {
       }
       case 'merge':
         return runMerge(rest, out, err);
+      case 'scorecard':
+        return runScorecard(rest, out);
       case undefined:
       case 'help':
       case '--help':

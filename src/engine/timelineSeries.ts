@@ -430,7 +430,8 @@ export function focusDomain(lab: LabState, scenario: Scenario): DomainId {
   return best ?? scenario.domains[0]?.id ?? 'cbrn';
 }
 
-function thresholdLines(
+/** A ladder's thresholds in one domain, each with the value it was revised from (if it was). */
+export function thresholdLines(
   own: readonly LevelSpec[],
   original: readonly LevelSpec[],
   domain: DomainId,

@@ -6,7 +6,12 @@ export const COMPARE_PREFIX = '#compare=';
 /** The fragment that marks a pause-question link (see pauseQuestion.ts). */
 export const PAUSE_PREFIX = '#pause=';
 
-/** A link the Explorer reads (a sweep, a comparison or a pause question). */
+/** The fragment that marks a policy-scorecard link (see scorecardLink.ts). */
+export const SCORECARD_PREFIX = '#scorecard=';
+
+/** A link the Explorer reads (a sweep, a comparison, a pause question or a scorecard). */
 export function isExplorerLink(hash: string): boolean {
-  return [EXPLORE_PREFIX, COMPARE_PREFIX, PAUSE_PREFIX].some((prefix) => hash.startsWith(prefix));
+  return [EXPLORE_PREFIX, COMPARE_PREFIX, PAUSE_PREFIX, SCORECARD_PREFIX].some((prefix) =>
+    hash.startsWith(prefix),
+  );
 }

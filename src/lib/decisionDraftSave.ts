@@ -17,7 +17,8 @@ export interface DecisionDraft {
 
 const Percent = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
 
-const Draft = v.strictObject({
+/** An unfinished decision's shape (also what a team's device sends the server: roomProtocol.ts). */
+export const DecisionDraftSchema = v.strictObject({
   round: v.pipe(v.number(), v.integer(), v.minValue(1)),
   posture: v.picklist(POSTURES),
   percents: v.pipe(
@@ -47,7 +48,7 @@ export function readDecisionDraft(
   extra: Record<string, unknown> | undefined,
   round: number,
 ): DecisionDraft | null {
-  const parsed = v.safeParse(Draft, extra?.draft);
+  const parsed = v.safeParse(DecisionDraftSchema, extra?.draft);
   if (!parsed.success || parsed.output.round !== round) return null;
   return parsed.output;
 }

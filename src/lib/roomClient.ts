@@ -2,7 +2,7 @@
 // the token from a join link; the client joins, keeps the latest view the server sent, and when
 // the connection drops (Wi-Fi, a sleeping laptop, a restarted server) reconnects with growing,
 // jittered waits and joins again — the server then sends the room as it is now, including the
-// team's locked-in decision. A draft not yet sent stays with the page, never on the server.
+// team's locked-in decision and its unfinished one (the device sends it as "draft").
 //
 // Its state is one immutable value replaced on every change, so a Svelte component can keep it in
 // `$state.raw` (`client.subscribe((s) => (state = s))`) and tests can read it in Node.
@@ -18,8 +18,11 @@ import {
   type RoomView,
   type ServerMessage,
 } from './roomProtocol';
+import type { Scenario } from '../engine/types';
 
-export type RoomConnection = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
+/** `locked`: the console's link needs the room's PIN (see `unlock`). */
+export type RoomConnection =
+  'connecting' | 'open' | 'reconnecting' | 'refused' | 'locked' | 'closed';
 
 export interface RoomClientState {
   connection: RoomConnection;
@@ -32,6 +35,11 @@ export interface RoomClientState {
   error: { code: ErrorCode | 'offline'; message: string } | null;
   /** Attempts since the connection was last joined. */
   attempts: number;
+  /** The room's scenario, on a team's device (without its scripted events). */
+  scenario: Scenario | null;
+  /** How the last (re)join went: the first join, back after a drop, or back after the server
+   * itself restarted (it resumed the room from its database). */
+  rejoined: 'first' | 'reconnected' | 'serverRestarted';
 }
 
 export type CommandResult =
@@ -59,6 +67,8 @@ export interface RoomClientOptions {
   /** The endpoint, e.g. from roomSocketUrl(location). */
   url: string;
   token: string;
+  /** The facilitator's PIN, if the page already has it (the setup that created the room). */
+  pin?: string;
   /** Opens a socket (default: the browser's WebSocket). */
   socket?: (url: string) => SocketLike;
   backoff?: Backoff;
@@ -100,6 +110,8 @@ export interface RoomClient {
   subscribe(listener: (state: RoomClientState) => void): () => void;
   /** Send a command; resolves with the server's answer, or `offline` if it cannot be sent. */
   send(command: RoomCommand): Promise<CommandResult>;
+  /** Join again with the facilitator's PIN (after `locked`); it is kept for reconnections. */
+  unlock(pin: string): void;
   /** Stop for good (no more reconnecting). */
   close(): void;
 }
@@ -117,7 +129,11 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     view: null,
     error: null,
     attempts: 0,
+    scenario: null,
+    rejoined: 'first',
   };
+  let serverRun: string | null = null;
+  let pin = options.pin;
   let socket: SocketLike | null = null;
   let joined = false;
   let stopped = false;
@@ -136,16 +152,26 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
 
   function handle(message: ServerMessage) {
     switch (message.type) {
-      case 'welcome':
+      case 'welcome': {
         joined = true;
+        const rejoined =
+          serverRun === null
+            ? 'first'
+            : serverRun === message.server
+              ? 'reconnected'
+              : 'serverRestarted';
+        serverRun = message.server;
         update({
           connection: 'open',
           role: message.role,
           lab: message.lab,
           attempts: 0,
           error: null,
+          scenario: message.scenario ?? state.scenario,
+          rejoined,
         });
         return;
+      }
       case 'view':
         update({ view: message.view });
         return;
@@ -158,6 +184,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         if (typeof message.id === 'number' && waiting.has(message.id)) {
           waiting.get(message.id)?.(result);
           waiting.delete(message.id);
+        }
+        if (message.code === 'pinNeeded') {
+          update({ connection: 'locked', error: { code: message.code, message: message.message } });
+          return;
         }
         if (message.code === 'badToken') {
           stopped = true;
@@ -185,7 +215,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       return;
     }
     socket = current;
-    current.onopen = () => current.send(JSON.stringify({ type: 'join', token: options.token }));
+    current.onopen = () => sendJoin(current);
     current.onmessage = (event) => {
       if (socket !== current) return;
       const message = readMessage(event.data);
@@ -207,6 +237,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       }
       scheduleRetry();
     };
+  }
+
+  function sendJoin(to: SocketLike) {
+    to.send(JSON.stringify({ type: 'join', token: options.token, ...(pin ? { pin } : {}) }));
   }
 
   function scheduleRetry() {
@@ -241,6 +275,10 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         sent.send(JSON.stringify({ ...command, id }));
       });
     },
+    unlock(typed) {
+      pin = typed;
+      if (socket && socket.readyState === OPEN) sendJoin(socket);
+    },
     close() {
       stopped = true;
       if (retry) clearTimeout(retry);
@@ -265,8 +303,13 @@ async function call<T>(
   let response: Response;
   try {
     response = await fetchFn(url, init);
-  } catch (error) {
-    return { ok: false, message: `the server could not be reached (${String(error)})` };
+  } catch {
+    // The browser says only "Failed to fetch": what helps is where it tried and what to check.
+    const where = URL.canParse(url) ? new URL(url).origin : url;
+    return {
+      ok: false,
+      message: `no workshop server answered at ${where} — is \`npm run host\` running there, and is this the address it printed?`,
+    };
   }
   if (response.ok) return { ok: true, value: await read(response) };
   const body: unknown = await response.json().catch(() => null);

@@ -9,9 +9,10 @@
 import * as v from 'valibot';
 import { describeValue } from '../engine/scenario/schema';
 import type { FiredInject } from '../engine/game';
-import type { LabDecision, LabRoundRecord, LabView, NewsItem } from '../engine/types';
+import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
 import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
+import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 
 /** The path of the real-time endpoint on the server. */
 export const ROOM_SOCKET_PATH = '/live';
@@ -69,10 +70,23 @@ export const ClientMessageSchema = v.variant(
         v.string((issue) => `expected the token from your join link, ${got(issue)}`),
         v.regex(TOKEN_PATTERN, 'this is not a room token (check the join link)'),
       ),
+      // The facilitator's PIN, when the room has one (the console's link alone is not enough).
+      pin: v.optional(
+        v.pipe(
+          v.string((issue) => `expected the PIN as text, ${got(issue)}`),
+          v.maxLength(WORKSHOP_LIMITS.pin.max, 'a PIN is at most 8 digits'),
+        ),
+      ),
     }),
     // A team's own decision. `lab` may be left out; if given it must be the team's own lab.
     plain('submit', { lab: v.optional(LabRef), decision: v.unknown() }),
     plain('withdraw', { lab: v.optional(LabRef) }),
+    // A team's unfinished decision: the server keeps it, so a reload or a dropped connection
+    // finds the form as it was. It is the team's alone (never in another device's view).
+    plain('draft', {
+      lab: v.optional(LabRef),
+      draft: DecisionDraftSchema,
+    }),
     plain('openDecisions', {}),
     plain('resolve', {}),
     plain('undo', {}),
@@ -154,7 +168,7 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -168,6 +182,8 @@ export type ErrorCode =
   | 'rateLimited'
   | 'notJoined'
   | 'badToken'
+  /** The console's link needs the room's PIN (or the PIN given was wrong): ask, then join again. */
+  | 'pinNeeded'
   | 'forbidden'
   | 'notNow'
   | 'ended'
@@ -222,6 +238,8 @@ export interface TeamView {
   history: OwnQuarter[];
   /** Its decision locked in for this quarter (null: none yet). */
   decision: LabDecision | null;
+  /** Its unfinished decision for this quarter, as its device last sent it (null: none). */
+  draft: DecisionDraft | null;
   public: PublicSnapshot;
 }
 
@@ -261,7 +279,17 @@ export interface FacilitatorView {
 export type RoomView = TeamView | ProjectorView | FacilitatorView;
 
 export type ServerMessage =
-  | { type: 'welcome'; role: Role; roomId: string; lab: string | null }
+  | {
+      type: 'welcome';
+      role: Role;
+      roomId: string;
+      lab: string | null;
+      /** The room's scenario for a team's device (its forms need it), without the scripted
+       * events: those are the facilitator's to reveal. Null for the other roles. */
+      scenario: Scenario | null;
+      /** Changes each time the server starts: a device that rejoins can say the server restarted. */
+      server: string;
+    }
   | { type: 'view'; view: RoomView }
   | { type: 'ack'; id?: string | number }
   | { type: 'error'; id?: string | number; code: ErrorCode; message: string };
@@ -278,6 +306,8 @@ export interface CreateRoomRequest {
   timerSeconds?: number | null;
   /** Play fewer quarters than the scenario has (a shorter workshop). */
   quarters?: number;
+  /** The facilitator's PIN (4–8 digits): opening the console then needs the link and the PIN. */
+  pin?: string;
 }
 
 /** The answer to creating or importing a room. */

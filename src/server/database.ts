@@ -26,6 +26,8 @@ export interface StoredRoom {
   pending: unknown;
   meta: unknown;
   tokens: StoredToken[];
+  /** Each team's unfinished decision, by lab (as read: checked when a view is built). */
+  drafts: Record<string, unknown>;
 }
 
 const SCHEMA = [
@@ -46,6 +48,13 @@ const SCHEMA = [
      lab TEXT
    )`,
   'CREATE INDEX IF NOT EXISTS tokens_by_room ON tokens(room_id)',
+  // A team's unfinished decision (its device sends it as the team edits), one per team.
+  `CREATE TABLE IF NOT EXISTS drafts (
+     room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+     lab TEXT NOT NULL,
+     draft TEXT NOT NULL,
+     PRIMARY KEY (room_id, lab)
+   )`,
 ];
 
 const parseJson = (text: unknown): unknown => {
@@ -113,6 +122,14 @@ export class RoomStore {
     });
   }
 
+  /** Keep a team's unfinished decision (replacing the one before). */
+  async saveDraft(roomId: string, lab: string, draft: unknown): Promise<void> {
+    await this.client.execute({
+      sql: 'INSERT INTO drafts (room_id, lab, draft) VALUES (?, ?, ?) ON CONFLICT (room_id, lab) DO UPDATE SET draft = excluded.draft',
+      args: [roomId, lab, JSON.stringify(draft)],
+    });
+  }
+
   async loadRooms(): Promise<StoredRoom[]> {
     const rooms = await this.client.execute(
       'SELECT id, created_at, ended, setup, log, pending, meta FROM rooms ORDER BY created_at',
@@ -128,6 +145,13 @@ export class RoomStore {
       });
       byRoom.set(String(row.room_id), list);
     }
+    const drafts = await this.client.execute('SELECT room_id, lab, draft FROM drafts');
+    const draftsByRoom = new Map<string, Record<string, unknown>>();
+    for (const row of drafts.rows) {
+      const room = draftsByRoom.get(String(row.room_id)) ?? {};
+      room[String(row.lab)] = parseJson(row.draft);
+      draftsByRoom.set(String(row.room_id), room);
+    }
     return rooms.rows.map((row) => ({
       id: String(row.id),
       createdAt: String(row.created_at),
@@ -137,6 +161,7 @@ export class RoomStore {
       pending: parseJson(row.pending),
       meta: parseJson(row.meta),
       tokens: byRoom.get(String(row.id)) ?? [],
+      drafts: draftsByRoom.get(String(row.id)) ?? {},
     }));
   }
 

@@ -192,6 +192,9 @@ export class RoomFlow {
       case 'markCommitment':
       case 'removeCommitment':
         return this.changeCommitment(command);
+      case 'draft':
+        // A team's unfinished decision is the hub's to keep (rooms.ts), not the game's.
+        return refuse('invalid', 'a draft is kept by the room, not played');
       default:
         return refuse('invalid', 'unknown command');
     }
@@ -238,34 +241,12 @@ export class RoomFlow {
     return this.lockIn(by.lab, decision);
   }
 
-  /**
-   * A team locks in from its own device. The machine has one way for a team to lock in — its
-   * turn at the console's laptop (call the team, its Start, its lock-in) — so the room takes that
-   * turn for it and returns to the console; a team that changes its mind is let to decide again
-   * first. The game's own check comes first, so a refused decision changes nothing.
-   */
+  /** A team locks in (or changes its lock-in) from its own device: the machine's own event. */
   private lockIn(lab: string, decision: LabDecision): ApplyResult {
-    const game = gameSnapshotOf(this.actor.getSnapshot());
-    if (!game.can({ type: 'submitDecision', lab, decision })) {
-      return refuse('notNow', 'the decision could not be recorded in this step of the quarter');
-    }
-    if (lab in this.pending && !this.send({ type: 'letDecideAgain', lab })) {
-      return refuse('notNow', 'the decision could not be changed in this step of the quarter');
-    }
-    const pin = this.actor.getSnapshot().context.pin ?? undefined;
-    const turn: WorkshopEvent[] = [
-      { type: 'callTeam', lab },
-      { type: 'startTurn' },
-      { type: 'lockIn', lab, decision },
-    ];
-    for (const event of turn) {
-      if (!this.send(event)) {
-        this.send({ type: 'toConsole', pin });
-        return refuse('notNow', 'the decision could not be recorded in this step of the quarter');
-      }
-    }
-    this.send({ type: 'toConsole', pin });
-    return done;
+    return this.sendOr(
+      { type: 'lockInFromDevice', lab, decision },
+      'the decision could not be recorded in this step of the quarter',
+    );
   }
 
   private openDecisions(now: number): ApplyResult {

@@ -12,7 +12,7 @@ import type { Scenario } from '../engine/types';
 import { initialMeta } from '../engine/workshop/flow';
 import { draftProblems, setupFromDraft } from '../engine/workshop/seats';
 import { withQuarters } from '../engine/workshop/sessionDraft';
-import { WORKSHOP_LIMITS } from '../engine/workshop/types';
+import { PIN_PATTERN, WORKSHOP_LIMITS } from '../engine/workshop/types';
 import { checkEmbeddedScenario, gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import { makeWorkshopSave, parseWorkshopSession } from '../lib/workshopSession';
 import type { RoomRecord } from './roomFlow';
@@ -55,8 +55,18 @@ const RequestSchema = v.strictObject(
         v.minValue(1, (issue) => `expected at least 1 quarter, ${got(issue)}`),
       ),
     ),
+    pin: v.optional(
+      v.pipe(
+        v.string((issue) => `expected the PIN as text, ${got(issue)}`),
+        v.regex(
+          PIN_PATTERN,
+          `a PIN is ${WORKSHOP_LIMITS.pin.min} to ${WORKSHOP_LIMITS.pin.max} digits`,
+        ),
+      ),
+    ),
   },
-  (issue) => `expected a room {scenario, teams, seed?, timerSeconds?, quarters?}, ${got(issue)}`,
+  (issue) =>
+    `expected a room {scenario, teams, seed?, timerSeconds?, quarters?, pin?}, ${got(issue)}`,
 );
 
 export type RoomRequestResult = { ok: true; record: RoomRecord } | { ok: false; message: string };
@@ -113,7 +123,7 @@ export function readRoomRequest(
     setup: withQuarters(setup, { quarters, pin: '' }),
     log: [],
     pending: {},
-    meta: initialMeta(teams, draft.timerSeconds),
+    meta: { ...initialMeta(teams, draft.timerSeconds), pin: request.pin ?? null },
   };
   // The session-file checks, so every room is one the app itself could open.
   const session = parseWorkshopSession(makeWorkshopSave(record));

@@ -12,7 +12,9 @@ import type {
   RoomView,
   ServerMessage,
 } from '../lib/roomProtocol';
+import * as v from 'valibot';
 import type { Scenario } from '../engine/types';
+import { DecisionDraftSchema, type DecisionDraft } from '../lib/decisionDraftSave';
 import { SAVE_KIND } from '../lib/saveFormat';
 import {
   makeWorkshopSave,
@@ -36,6 +38,8 @@ interface LiveRoom {
   flow: RoomFlow;
   tokens: JoinLinks;
   devices: Map<Device, Principal>;
+  /** Each team's unfinished decision, by lab (saved as it comes; see keepDraft). */
+  drafts: Record<string, DecisionDraft>;
   /** Commands waiting their turn: each runs after the one before has been saved. */
   queue: Promise<void>;
 }
@@ -72,6 +76,8 @@ export class RoomHub {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly byToken = new Map<string, { room: LiveRoom; principal: Principal }>();
   private readonly joined = new Map<Device, { room: LiveRoom; principal: Principal }>();
+  /** This run of the server (see the welcome's `server`). */
+  private readonly startedAs = newRoomId();
 
   private constructor(private readonly options: HubOptions) {}
 
@@ -95,7 +101,13 @@ export class RoomHub {
         warn(`Room ${stored.id} could not be resumed and was left out: ${session.message}`);
         continue;
       }
-      hub.add(stored.id, RoomFlow.restore(session.session, stored.ended), stored.tokens);
+      // A stored draft that no longer reads is dropped: the team's form starts afresh.
+      const drafts: Record<string, DecisionDraft> = {};
+      for (const [lab, draft] of Object.entries(stored.drafts)) {
+        const parsed = v.safeParse(DecisionDraftSchema, draft);
+        if (parsed.success) drafts[lab] = parsed.output;
+      }
+      hub.add(stored.id, RoomFlow.restore(session.session, stored.ended), stored.tokens, drafts);
     }
     return hub;
   }
@@ -104,12 +116,18 @@ export class RoomHub {
     return this.rooms.size;
   }
 
-  private add(id: string, flow: RoomFlow, tokens: readonly StoredToken[]): LiveRoom {
+  private add(
+    id: string,
+    flow: RoomFlow,
+    tokens: readonly StoredToken[],
+    drafts: Record<string, DecisionDraft> = {},
+  ): LiveRoom {
     const room: LiveRoom = {
       id,
       flow,
       tokens: linksOf(tokens, flow.record()),
       devices: new Map(),
+      drafts,
       queue: Promise.resolve(),
     };
     this.rooms.set(id, room);
@@ -160,7 +178,7 @@ export class RoomHub {
   }
 
   /** A device presents its token: it joins its room and gets its view (false: refused). */
-  join(device: Device, token: string, id?: string | number): boolean {
+  join(device: Device, token: string, id?: string | number, pin?: string): boolean {
     const found = this.byToken.get(token);
     if (!found) {
       device.send({
@@ -171,8 +189,21 @@ export class RoomHub {
       });
       return false;
     }
-    this.leave(device);
     const { room, principal } = found;
+    const roomPin = room.flow.meta.pin;
+    if (principal.role === 'facilitator' && roomPin !== null && pin !== roomPin) {
+      device.send({
+        type: 'error',
+        id,
+        code: 'pinNeeded',
+        message:
+          pin === undefined
+            ? 'this room’s console is locked: type the facilitator’s PIN'
+            : 'that is not this room’s PIN: try again',
+      });
+      return false;
+    }
+    this.leave(device);
     room.devices.set(device, principal);
     this.joined.set(device, found);
     device.send({
@@ -180,6 +211,8 @@ export class RoomHub {
       role: principal.role,
       roomId: room.id,
       lab: principal.role === 'team' ? principal.lab : null,
+      scenario: principal.role === 'team' ? { ...room.flow.setup.scenario, events: [] } : null,
+      server: this.startedAs,
     });
     device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
     return true;
@@ -211,6 +244,7 @@ export class RoomHub {
     principal: Principal,
     command: RoomCommand,
   ): Promise<void> {
+    if (command.type === 'draft') return this.keepDraft(room, device, principal, command);
     const before = room.flow.record();
     const wasEnded = room.flow.ended;
     const now = this.options.now();
@@ -239,6 +273,41 @@ export class RoomHub {
     if (result.changed) this.broadcast(room);
   }
 
+  /**
+   * A team's unfinished decision: kept (in memory and the database) so its device finds it after
+   * a reload or a dropped connection. Only acknowledged — nobody else's view changes.
+   */
+  private async keepDraft(
+    room: LiveRoom,
+    device: Device,
+    principal: Principal,
+    command: Extract<RoomCommand, { type: 'draft' }>,
+  ): Promise<void> {
+    if (principal.role !== 'team') {
+      device.send(errorReply(command.id, 'forbidden', 'only a team’s device keeps a draft'));
+      return;
+    }
+    if (command.lab !== undefined && command.lab !== principal.lab) {
+      device.send(
+        errorReply(command.id, 'forbidden', 'a team’s device keeps only its own team’s draft'),
+      );
+      return;
+    }
+    if (room.flow.ended || command.draft.round !== room.flow.game.round) {
+      device.send(errorReply(command.id, 'notNow', 'this draft is not for the quarter in play'));
+      return;
+    }
+    try {
+      await this.options.store.saveDraft(room.id, principal.lab, command.draft);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      device.send(errorReply(command.id, 'server', `the draft could not be saved (${detail})`));
+      return;
+    }
+    room.drafts[principal.lab] = command.draft;
+    device.send({ type: 'ack', id: command.id });
+  }
+
   private snapshot(room: LiveRoom): RoomSnapshot {
     const { flow } = room;
     return {
@@ -249,6 +318,7 @@ export class RoomHub {
       pending: flow.pending,
       ended: flow.ended,
       now: this.options.now(),
+      drafts: room.drafts,
     };
   }
 

@@ -62,6 +62,7 @@ const HEARTBEAT_MS = 30_000;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}): void {
   res.writeHead(status, {
+    ...CORS,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -93,7 +94,24 @@ function tooLarge(limit: number): string {
   return `the request is larger than ${Math.round(limit / 1024 / 1024)} MB`;
 }
 
+/**
+ * A facilitator may create a room from the app served elsewhere (a laptop's own copy, typing this
+ * server's address): creating and importing rooms is open to any page. Nothing rides on cookies
+ * (a token is sent only by whoever holds it), so any origin may call the API.
+ */
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, authorization',
+  'access-control-max-age': '600',
+};
+
 async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse, path: string) {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS);
+    res.end();
+    return;
+  }
   if (path === API.rooms && req.method === 'POST') {
     const text = await readBody(req, MAX_CREATE_BYTES);
     if (text === null) return sendJson(res, 413, { error: tooLarge(MAX_CREATE_BYTES) });
@@ -123,6 +141,7 @@ async function handleApi(hub: RoomHub, req: IncomingMessage, res: ServerResponse
     const exported = hub.exportRoom(auth?.[1] ?? '');
     if (!exported.ok) return sendJson(res, 403, { error: exported.message });
     res.writeHead(200, {
+      ...CORS,
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="${exported.fileName}"`,
       'cache-control': 'no-store',
@@ -225,7 +244,7 @@ function connect(socket: WebSocket, hub: RoomHub, now: () => number, limits: Lim
       }
       const message = parsed.output;
       if (message.type === 'join') {
-        if (hub.join(device, message.token, message.id) && joinWait) {
+        if (hub.join(device, message.token, message.id, message.pin) && joinWait) {
           clearTimeout(joinWait);
           joinWait = null;
         }

@@ -14,6 +14,7 @@ import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
 import { publicSnapshot } from '../engine/workshop/publicView';
 import type { WorkshopMeta } from '../engine/workshop/types';
+import type { DecisionDraft } from '../lib/decisionDraftSave';
 import type {
   FacilitatorView,
   JoinLinks,
@@ -32,6 +33,8 @@ export interface RoomSnapshot {
   pending: RoundDecisions;
   ended: boolean;
   now: number;
+  /** Each team's unfinished decision as its device last sent it: only a team's own is shown. */
+  drafts: Readonly<Record<string, DecisionDraft>>;
 }
 
 function statusOf(room: RoomSnapshot): RoomStatus {
@@ -102,6 +105,7 @@ export function teamView(room: RoomSnapshot, lab: string): TeamView {
     lab,
   );
   const decision = room.pending[lab];
+  const draft = room.drafts[lab];
   return {
     kind: 'team',
     status: statusOf(room),
@@ -112,6 +116,8 @@ export function teamView(room: RoomSnapshot, lab: string): TeamView {
     decision: decision
       ? { posture: decision.posture, budget: decision.budget, actions: decision.actions }
       : null,
+    // A draft from an earlier quarter is left behind: the form starts afresh each quarter.
+    draft: draft && draft.round === game.round ? draft : null,
     public: publicOf(room),
   };
 }

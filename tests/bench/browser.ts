@@ -52,7 +52,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Serve a built folder on a free local port while `use` runs. */
-async function withServer<T>(
+export async function withServer<T>(
   root: string,
   outDir: string,
   use: (url: string, browser: Browser) => Promise<T>,

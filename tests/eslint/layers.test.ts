@@ -16,6 +16,8 @@ tester.run('threshold/layers', layers.rules.layers, {
     { filename: src('engine/round.ts'), code: "import { setup } from 'xstate';" },
     { filename: src('report/workshop.ts'), code: "import { x } from '../engine/types';" },
     { filename: src('ui/game/Panel.ts'), code: "import { x } from '../../lib/saveFormat';" },
+    { filename: src('cli/commands/batch.ts'), code: "import { x } from '../../explorer/results';" },
+    { filename: src('explorer/results.ts'), code: "import { x } from '../report/csv';" },
   ],
   invalid: [
     {
@@ -41,6 +43,32 @@ tester.run('threshold/layers', layers.rules.layers, {
     {
       filename: src('report/csv.ts'),
       code: "import { x } from '../ui/game/names';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      // The command line runs in Node: the UI and the browser's storage are not its to import.
+      filename: src('cli/commands/batch.ts'),
+      code: "import { x } from '../../ui/game/names';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      filename: src('cli/sim.ts'),
+      code: "import { x } from '../lib/persistence';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      filename: src('explorer/pool.ts'),
+      code: "import { x } from '../ui/explorer/palette';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      filename: src('lib/saveFormat.ts'),
+      code: "import { x } from '../report/markdown';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      filename: src('server/rooms.ts'),
+      code: "import { x } from '../ui/workshop/controller.svelte';",
       errors: [{ messageId: 'forbidden' }],
     },
   ],

@@ -139,10 +139,39 @@ describe('room client', () => {
     server = await start(place, { port });
     const back = await until(team, (s) => s.connection === 'open');
     expect(back.attempts).toBe(0);
+    // The page can say the server itself restarted (not just this device's connection).
+    expect(back.rejoined).toBe('serverRestarted');
     // A fresh view from the restarted server, rebuilt from its database.
     const view = await until(team, (s) => s.view !== before);
     expect((view.view as TeamView).decision?.posture).toBe('deploy');
     expect((view.view as TeamView).status.roundOpen).toBe(true);
+  });
+
+  it('a team token is refused, through the client, for another team and for the console', async () => {
+    const tokens = await twoTeams('eval-blind-spot', 5);
+    const console = connect(tokens.facilitator);
+    await until(console, (s) => s.connection === 'open');
+    expect(await console.send({ type: 'openDecisions' })).toEqual({ ok: true });
+    const north = connect(tokens.teams[0]!.token);
+    const joined = await until(north, (s) => s.connection === 'open' && s.view !== null);
+    expect(joined.rejoined).toBe('first');
+    // The team's device is given the scenario for its forms, without the facilitator's injects.
+    expect(joined.scenario?.events).toEqual([]);
+    const south = tokens.teams[1]!.lab;
+    const forbidden = { ok: false, code: 'forbidden' };
+    expect(await north.send({ type: 'submit', lab: south, decision })).toMatchObject(forbidden);
+    expect(await north.send({ type: 'withdraw', lab: south })).toMatchObject(forbidden);
+    for (const type of ['resolve', 'undo', 'pause', 'end', 'openDecisions'] as const) {
+      expect(await north.send({ type }), type).toMatchObject(forbidden);
+    }
+    expect(await north.send({ type: 'reopenTeam', lab: south })).toMatchObject(forbidden);
+    expect(await north.send({ type: 'fireInject', scripted: 0 })).toMatchObject(forbidden);
+    // Nothing changed: South has not decided, the room is open and not paused.
+    const room = await until(console, (s) => s.view?.kind === 'facilitator');
+    expect((room.view as FacilitatorView).lockedIn).toEqual([]);
+    expect(room.view?.status).toMatchObject({ roundOpen: true, paused: false, ended: false });
+    // Its own lab it may decide for.
+    expect(await north.send({ type: 'submit', decision })).toEqual({ ok: true });
   });
 
   it('stops for good when the token is refused', async () => {

@@ -567,6 +567,77 @@ describe('nothing lost', () => {
     expect(next.resolved).toBe(2);
   });
 
+  it('keeps a team’s unfinished decision for its own device only, across a restart', async () => {
+    const room = await threeTeams();
+    const [a, b] = room.tokens.teams;
+    const facilitator = await join(room.tokens.facilitator);
+    await facilitator.device.act({ type: 'openDecisions' });
+    const draft = {
+      round: 1,
+      posture: 'pause',
+      percents: { capabilities: 10, security: 30, deployment: 20, alignment: 20, evals: 20 },
+      policy: {
+        revise: false,
+        levelId: '',
+        domain: '',
+        to: 50,
+        publicly: false,
+        audit: true,
+        inPauseAgreement: false,
+        publishEvals: false,
+      },
+    };
+    const teamA = await join(a!.token);
+    expect(teamA.view.kind === 'team' && teamA.view.draft).toBeNull();
+    expect(await teamA.device.request({ type: 'draft', draft })).toMatchObject({ type: 'ack' });
+    // Not another team's, not a malformed one, not the console's.
+    expect(await teamA.device.request({ type: 'draft', lab: b!.lab, draft })).toMatchObject({
+      type: 'error',
+      code: 'forbidden',
+    });
+    expect(
+      await teamA.device.request({ type: 'draft', draft: { ...draft, posture: 'sprint' } }),
+    ).toMatchObject({ type: 'error', code: 'invalid' });
+    expect(await facilitator.device.request({ type: 'draft', draft })).toMatchObject({
+      type: 'error',
+      code: 'forbidden',
+    });
+    const teamB = await join(b!.token);
+    expect((teamB.view as TeamView).draft).toBeNull();
+
+    await Promise.all(devices.splice(0).map((d) => d.close()));
+    await server.close();
+    server = await start(place);
+    const again = await join(a!.token);
+    expect((again.view as TeamView).draft).toEqual(draft);
+    expect(JSON.stringify((await join(b!.token)).view)).not.toContain('"audit":true');
+  });
+
+  it('a room with a PIN opens its console only with the link and the PIN', async () => {
+    const request = {
+      scenario: 'eval-blind-spot',
+      teams: [{ name: 'Amber' }, { name: 'Birch' }],
+    };
+    await expect(createRoom(server, { ...request, pin: '12' })).rejects.toThrow(/4 to 8 digits/);
+    const room = await createRoom(server, { ...request, pin: '2468' });
+    const device = await TestDevice.open(socketUrl(server));
+    devices.push(device);
+    for (const pin of [undefined, '1357']) {
+      const refused = device.waitFor((m) => m.type === 'error');
+      device.sendRaw(JSON.stringify({ type: 'join', token: room.tokens.facilitator, pin }));
+      expect(await refused).toMatchObject({ code: 'pinNeeded' });
+      device.received.length = 0;
+    }
+    // Not joined: the console's commands are refused.
+    expect(await device.request({ type: 'openDecisions' })).toMatchObject({ code: 'notJoined' });
+    const opened = device.waitFor((m) => m.type === 'view');
+    device.sendRaw(JSON.stringify({ type: 'join', token: room.tokens.facilitator, pin: '2468' }));
+    expect(await opened).toMatchObject({ view: { kind: 'facilitator' } });
+    // A team's link needs no PIN.
+    const team = await join(room.tokens.teams[0]!.token);
+    expect(team.view.kind).toBe('team');
+  });
+
   it('undo takes the last resolution back with every team’s choice locked in again', async () => {
     const room = await threeTeams();
     const facilitator = await join(room.tokens.facilitator);

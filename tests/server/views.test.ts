@@ -91,7 +91,16 @@ function snapshotOf(room: RandomRoom & { seed: number }): RoomSnapshot {
     roundOpen: true,
     timer: startTimer(300, 0),
   };
-  return { roomId: 'r', setup, game, meta, pending: room.pending, ended: false, now: 0 };
+  return {
+    roomId: 'r',
+    setup,
+    game,
+    meta,
+    pending: room.pending,
+    ended: false,
+    now: 0,
+    drafts: {},
+  };
 }
 
 const LINKS: JoinLinks = { facilitator: 'f', projector: 'p', teams: [] };

@@ -8,3 +8,14 @@ import { configure } from '@testing-library/svelte';
 // Vitest compiles on first use, and that can take seconds on a loaded 2-core CI machine. Tests
 // must not fail on wall-clock time.
 configure({ asyncUtilTimeout: 10_000 });
+
+// jsdom has no layout, so no ResizeObserver: Svelte's bind:clientWidth (how a chart frame follows
+// its container) needs one to exist. This one never reports a size, so charts draw at their
+// default width, as they did when they measured themselves.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}

@@ -77,6 +77,10 @@ describe('sweep exports', () => {
             causedCatastrophe: false,
             leads,
             finalShare: share,
+            crossings: 0,
+            missedCrossings: 0,
+            crossedQuarters: 0,
+            unseenQuarters: 0,
           },
         },
       });

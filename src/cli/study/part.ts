@@ -29,6 +29,10 @@ const LabTallySchema = v.strictObject({
   causedCatastrophe: count,
   leads: count,
   finalShare: exactSum,
+  crossings: count,
+  missedCrossings: count,
+  crossedQuarters: count,
+  unseenQuarters: count,
 });
 
 const BatchTallySchema = v.strictObject({

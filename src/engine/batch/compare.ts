@@ -192,6 +192,36 @@ function pairedOutcomes(baseline: Scenario): PairedOutcome[] {
           (g) => get(g).quarters,
         ),
       },
+      {
+        outcome: `lab.${lab.id}.brokenCommitment`,
+        label: `${lab.name}: quarters breaking a commitment`,
+        kind: 'share',
+        lab: lab.id,
+        pooled: pooled(
+          (g) => get(g).brokenQuarters,
+          (g) => get(g).quarters,
+        ),
+      },
+      {
+        outcome: `lab.${lab.id}.crossingsMissed`,
+        label: `${lab.name}: crossings missed by its own evals`,
+        kind: 'share',
+        lab: lab.id,
+        pooled: pooled(
+          (g) => get(g).missedCrossings,
+          (g) => get(g).crossings,
+        ),
+      },
+      {
+        outcome: `lab.${lab.id}.crossingsUnseen`,
+        label: `${lab.name}: quarters past a threshold its evals did not show`,
+        kind: 'share',
+        lab: lab.id,
+        pooled: pooled(
+          (g) => get(g).unseenQuarters,
+          (g) => get(g).crossedQuarters,
+        ),
+      },
     );
   }
   for (const level of baseline.levels) {

@@ -11,3 +11,4 @@ export * from './tally';
 export * from './exactSum';
 export * from './shard';
 export * from './study';
+export * from './scorecard';

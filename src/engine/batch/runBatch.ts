@@ -5,6 +5,7 @@
 
 import { isEvalRound } from '../evaluation';
 import { playWithBots } from '../game';
+import { labPolicy } from '../policies';
 import type { DomainId, DomainValues, EndReason, GameState, PauseCause, Scenario } from '../types';
 import type { Proportion } from './stats';
 import { tallyGames, tallyStats } from './tally';
@@ -71,6 +72,16 @@ export interface LabGameSummary {
   leads: boolean;
   /** Its market share at the end. */
   finalShare: number;
+  /**
+   * Its own crossings, missed crossings, threshold-quarters and unseen threshold-quarters, counted
+   * as the game's totals are (on the scenario's ladder: the same yardstick whatever policy the lab
+   * holds) but read with its own policy's eval cadence and safety buffer, so they say what the
+   * evals behind *its* policy showed it. (The game's totals use the scenario's default rules.)
+   */
+  crossings: number;
+  missedCrossings: number;
+  crossedQuarters: number;
+  unseenQuarters: number;
 }
 
 /**
@@ -116,8 +127,15 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
       causedCatastrophe: false,
       leads: false,
       finalShare: lab.marketShare,
+      crossings: 0,
+      missedCrossings: 0,
+      crossedQuarters: 0,
+      unseenQuarters: 0,
     };
   }
+  // Each lab's own eval cadence and safety buffer (its policy's), for its own counts.
+  const rules = new Map(state.labs.map((l) => [l.id, labPolicy(scenario, l.id).evaluation]));
+  const seenByLab = new Set<string>();
   const seen = new Set<string>();
   let missed = 0;
   let crossedQuarters = 0;
@@ -140,20 +158,36 @@ export function summariseGame(scenario: Scenario, state: GameState): GameSummary
       if (rec.effectivePosture === 'deploy') {
         for (let i = 0; i <= level; i++) if (first[i] === null) first[i] = round.round;
       }
+      const own = rules.get(rec.lab);
+      const ownBuffer = own?.safetyBuffer ?? buffer;
       if (rec.status !== 'halted') {
         for (const { domain, t } of thresholds) {
           if ((rec.capability[domain] ?? 0) < t) continue;
           crossedQuarters++;
-          if ((rec.measured?.[domain] ?? 0) < t - buffer) unseenQuarters++;
+          const measured = rec.measured?.[domain] ?? 0;
+          if (measured < t - buffer) unseenQuarters++;
+          if (lab) {
+            lab.crossedQuarters++;
+            if (measured < t - ownBuffer) lab.unseenQuarters++;
+          }
         }
       }
       const start = before.get(rec.lab);
-      if (evalRound && start && !start.halted && rec.measured) {
+      if (start && !start.halted && rec.measured) {
+        const ownEvalRound = own ? isEvalRound(round.round, own.cadence) : evalRound;
         for (const { key, domain, t } of thresholds) {
+          if ((start.capability[domain] ?? 0) < t) continue;
           const id = `${rec.lab}|${key}`;
-          if (seen.has(id) || (start.capability[domain] ?? 0) < t) continue;
-          seen.add(id);
-          if ((rec.measured[domain] ?? 0) < t - buffer) missed++;
+          const measured = rec.measured[domain] ?? 0;
+          if (evalRound && !seen.has(id)) {
+            seen.add(id);
+            if (measured < t - buffer) missed++;
+          }
+          if (lab && ownEvalRound && !seenByLab.has(id)) {
+            seenByLab.add(id);
+            lab.crossings++;
+            if (measured < t - ownBuffer) lab.missedCrossings++;
+          }
         }
       }
       before.set(rec.lab, { capability: rec.capability, halted: rec.status === 'halted' });
@@ -265,6 +299,10 @@ export interface LabStats {
   leads: Proportion;
   /** Its mean market share at the end. */
   meanFinalShare: number;
+  /** Its crossings missed at the first eval after each, under its own policy's evals (pooled over games). */
+  crossingsMissed: Proportion;
+  /** Its quarters past a threshold its own latest evals did not show (pooled over games). */
+  crossingsUnseen: Proportion;
 }
 
 /** The four headline outcomes, in the order charts, tables and the CLI show them. */

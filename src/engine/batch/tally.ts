@@ -31,6 +31,10 @@ export interface LabTally {
   causedCatastrophe: number;
   leads: number;
   finalShare: ExactSum;
+  crossings: number;
+  missedCrossings: number;
+  crossedQuarters: number;
+  unseenQuarters: number;
 }
 
 export interface BatchTally {
@@ -94,8 +98,23 @@ function emptyLab(): LabTally {
     causedCatastrophe: 0,
     leads: 0,
     finalShare: emptySum(),
+    crossings: 0,
+    missedCrossings: 0,
+    crossedQuarters: 0,
+    unseenQuarters: 0,
   };
 }
+
+/** A lab's per-game counts that add up across games (and across tallies). */
+const LAB_COUNTS = [
+  'quarters',
+  'ownPolicyPause',
+  'brokenQuarters',
+  'crossings',
+  'missedCrossings',
+  'crossedQuarters',
+  'unseenQuarters',
+] as const;
 
 /** FNV-1a over the text's UTF-16 code units, from `basis` (two bases give two independent hashes). */
 function fnv1a(text: string, basis: number): number {
@@ -136,9 +155,7 @@ export function tallyGame(tally: BatchTally, s: GameSummary): void {
   for (const [id, lab] of Object.entries(s.labs)) {
     const t = (tally.labs[id] ??= emptyLab());
     t.games++;
-    t.quarters += lab.quarters;
-    t.ownPolicyPause += lab.ownPolicyPause;
-    t.brokenQuarters += lab.brokenQuarters;
+    for (const key of LAB_COUNTS) t[key] += lab[key];
     if (lab.causedCatastrophe) t.causedCatastrophe++;
     if (lab.leads) t.leads++;
     addExact(t.finalShare, lab.finalShare);
@@ -189,9 +206,7 @@ export function mergeTally(into: BatchTally, other: BatchTally): void {
   for (const [id, lab] of Object.entries(other.labs)) {
     const t = (into.labs[id] ??= emptyLab());
     t.games += lab.games;
-    t.quarters += lab.quarters;
-    t.ownPolicyPause += lab.ownPolicyPause;
-    t.brokenQuarters += lab.brokenQuarters;
+    for (const key of LAB_COUNTS) t[key] += lab[key];
     t.causedCatastrophe += lab.causedCatastrophe;
     t.leads += lab.leads;
     mergeExact(t.finalShare, lab.finalShare);
@@ -254,6 +269,8 @@ export function tallyStats(tally: BatchTally): OutcomeStats {
       catastrophesCaused: proportion(t.causedCatastrophe, t.games),
       leads: proportion(t.leads, t.games),
       meanFinalShare: t.games ? twelveDigits(exactValue(t.finalShare) / t.games) : 0,
+      crossingsMissed: proportion(t.missedCrossings, t.crossings),
+      crossingsUnseen: proportion(t.unseenQuarters, t.crossedQuarters),
     };
   }
   return {

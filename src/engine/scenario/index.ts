@@ -13,3 +13,13 @@ export {
   type ScenarioResult,
 } from './validate';
 export { EFFECT_KINDS, LIMITS, ScenarioSchema } from './schema';
+export {
+  MAX_POLICY_BYTES,
+  POLICY_FILE_FORMAT,
+  POLICY_FILE_VERSION,
+  checkPolicy,
+  parsePickedPolicyFile,
+  parsePolicyFile,
+  policyFileText,
+  type PolicyResult,
+} from './policyFile';

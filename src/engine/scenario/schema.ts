@@ -474,7 +474,7 @@ const FrameworkSchema = obj(
 const LevelsSchema = (description: string) =>
   list(LevelSchema, 'levels', LIMITS.levels.min, LIMITS.levels.max, description);
 
-const PolicySchema = obj(
+export const PolicySchema = obj(
   {
     id: id('Short id, e.g. "rsp-v3-0". Labs name their policy by it.'),
     name: text(LIMITS.shortText, 'Name shown to players, e.g. "Anthropic RSP v3.0".'),

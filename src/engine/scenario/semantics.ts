@@ -260,17 +260,27 @@ function checkPolicies(
   const fallback = policies.find((p) => p.id === scenario.defaultPolicy) ?? policies[0];
   policies.forEach((policy, index) => {
     if (policy === fallback && scenario.levels !== undefined) return;
-    issues.push(...duplicates(policy.levels, ['policies', index, 'levels'], 'level'));
-    issues.push(...checkLevels(policy.levels, ['policies', index, 'levels'], declared));
+    issues.push(...ladderIssues(policy.levels, ['policies', index, 'levels'], declared));
   });
   if (scenario.levels !== undefined) {
-    issues.push(...duplicates(scenario.levels, 'levels', 'level'));
-    issues.push(...checkLevels(scenario.levels, ['levels'], declared));
+    issues.push(...ladderIssues(scenario.levels, ['levels'], declared));
   }
   return issues;
 }
 
-/** Every cross-reference and ordering rule a well-formed scenario must also meet. */
+/**
+ * A ladder's rules in the context of a scenario's domains (`at`: its path): unique level ids,
+ * thresholds on declared domains, rising up the ladder, requirements never falling. A policy file
+ * is checked with this against the scenario it is played in (policyFile.ts).
+ */
+export function ladderIssues(
+  levels: readonly LevelSpec[],
+  at: PathSegment[],
+  declared: Set<DomainId>,
+): RawIssue[] {
+  return [...duplicates(levels, at, 'level'), ...checkLevels(levels, at, declared)];
+}
+
 /** Inject notes point at scripted events that exist. */
 function checkFacilitation(scenario: Scenario): RawIssue[] {
   return (scenario.facilitation?.injectNotes ?? []).flatMap((note, index) =>
@@ -285,6 +295,7 @@ function checkFacilitation(scenario: Scenario): RawIssue[] {
   );
 }
 
+/** Every cross-reference and ordering rule a well-formed scenario must also meet. */
 export function semanticIssues(scenario: Scenario): RawIssue[] {
   const declared = new Set(scenario.domains.map((domain) => domain.id));
   const labIds = scenario.labs.map((lab) => lab.id);
@@ -293,11 +304,7 @@ export function semanticIssues(scenario: Scenario): RawIssue[] {
     ...duplicates(scenario.domains, 'domains', 'domain'),
     ...duplicates(scenario.labs, 'labs', 'lab'),
     ...(policies === undefined
-      ? [
-          ...checkOldFormat(scenario),
-          ...duplicates(scenario.levels ?? [], 'levels', 'level'),
-          ...checkLevels(scenario.levels ?? [], ['levels'], declared),
-        ]
+      ? [...checkOldFormat(scenario), ...ladderIssues(scenario.levels ?? [], ['levels'], declared)]
       : checkPolicies(scenario, policies, declared)),
     ...checkLabs(scenario, declared),
     ...scenario.events.flatMap((event, index) =>

@@ -52,7 +52,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 // ---------------------------------------------------------------- locating paths in the text
 
-class Locator {
+/** Finds the line of a value in the text it was parsed from. */
+export class Locator {
   private readonly lineStarts: number[] = [0];
 
   constructor(
@@ -127,7 +128,7 @@ const ParseErrorCode = {
   InvalidCharacter: 16,
 } as const;
 
-function syntaxMessage(error: ParseError, text: string): string {
+function syntaxMessage(error: ParseError, text: string, noun: string): string {
   const symbol = text.slice(error.offset, error.offset + Math.max(error.length, 1));
   const before = text.slice(0, error.offset).trimEnd().slice(-1);
   switch (error.error as number) {
@@ -169,7 +170,7 @@ function syntaxMessage(error: ParseError, text: string): string {
     case ParseErrorCode.CloseBracketExpected:
       return 'expected "," or "]" — a list is not closed properly';
     case ParseErrorCode.EndOfFileExpected:
-      return 'unexpected text after the end of the scenario — a scenario file holds one {object}';
+      return `unexpected text after the end of the ${noun} — a ${noun} file holds one {object}`;
     case ParseErrorCode.InvalidCommentToken:
     case ParseErrorCode.UnexpectedEndOfComment:
       return 'comments are not allowed in JSON — put notes in "simplifications" or a "description" instead';
@@ -188,7 +189,12 @@ function syntaxMessage(error: ParseError, text: string): string {
   }
 }
 
-function syntaxIssue(errors: ParseError[], text: string, locator: Locator): ScenarioIssue {
+function syntaxIssue(
+  errors: ParseError[],
+  text: string,
+  locator: Locator,
+  noun: string,
+): ScenarioIssue {
   const first = errors[0] as ParseError;
   const end = text.trimEnd().length;
   const runsToEnd =
@@ -203,7 +209,7 @@ function syntaxIssue(errors: ParseError[], text: string, locator: Locator): Scen
         'the file ends too early — is it truncated? Some text, list or object is never closed',
     };
   }
-  const message = syntaxMessage(first, text);
+  const message = syntaxMessage(first, text, noun);
   // For a trailing comma, point at the comma itself, not at the bracket after it.
   const before = text.slice(0, first.offset).trimEnd();
   const offset =
@@ -272,7 +278,11 @@ function schemaIssues(value: unknown): { issues: RawIssue[]; scenario?: Scenario
   return { issues };
 }
 
-function toRawIssue(issue: v.BaseIssue<unknown>): RawIssue {
+/** A schema issue as a path and a plain-words message (`noun`: what the whole value is). */
+export function toRawIssue(
+  issue: v.BaseIssue<unknown>,
+  noun = 'a scenario object {id, title, …}',
+): RawIssue {
   const path = pathOf(issue);
   // An object schema receiving a list still "finds" no fields: say what is really wrong.
   const last = issue.path?.[issue.path.length - 1] as
@@ -283,7 +293,7 @@ function toRawIssue(issue: v.BaseIssue<unknown>): RawIssue {
     Array.isArray(last.input)
   ) {
     const parent = path.slice(0, -1);
-    const what = parent.length === 0 ? 'a scenario object {id, title, …}' : 'an object {…}';
+    const what = parent.length === 0 ? noun : 'an object {…}';
     return { path: parent, message: `expected ${what}, got ${describeValue(last.input)}` };
   }
   return { path, message: issue.message || 'this value is not valid' };
@@ -315,7 +325,8 @@ function check(value: unknown, locator: Locator | null): ScenarioResult {
   return { ok: false, errors: finish(raw.map((issue) => locate(issue, locator))) };
 }
 
-function locate(issue: RawIssue, locator: Locator | null): ScenarioIssue {
+/** A raw issue with its path written out and, when the text is known, its line. */
+export function locate(issue: RawIssue, locator: Locator | null): ScenarioIssue {
   return {
     path: formatPath(issue.path),
     line: locator ? locator.lineAt(issue.path) : null,
@@ -323,7 +334,8 @@ function locate(issue: RawIssue, locator: Locator | null): ScenarioIssue {
   };
 }
 
-function finish(issues: ScenarioIssue[]): ScenarioIssue[] {
+/** Issues in file order, at most MAX_ISSUES of them. */
+export function finish(issues: ScenarioIssue[]): ScenarioIssue[] {
   const sorted = issues
     .map((issue, order) => ({ issue, order }))
     .sort(
@@ -341,50 +353,68 @@ function finish(issues: ScenarioIssue[]): ScenarioIssue[] {
   ];
 }
 
-function failure(message: string, line: number | null = null): ScenarioResult {
+export function failure(
+  message: string,
+  line: number | null = null,
+): { ok: false; errors: ScenarioIssue[] } {
   return { ok: false, errors: [{ path: FILE, line, message }] };
 }
 
-function unexpected(error: unknown): ScenarioResult {
+export function unexpected(error: unknown): { ok: false; errors: ScenarioIssue[] } {
   const detail = error instanceof Error ? error.message : String(error);
   return failure(`the validator could not check this file (${detail}) — please report this`);
 }
 
 // ---------------------------------------------------------------- public API
 
+/** JSON text read: its value, where each part is, and any field given twice (not yet fatal). */
+export type JsonRead =
+  | { ok: true; value: unknown; locator: Locator; duplicateKeys: ScenarioIssue[] }
+  | { ok: false; errors: ScenarioIssue[] };
+
+/**
+ * Read the JSON text of a file (`noun`: "scenario", "policy"): a located syntax error, or the
+ * value with a locator for its issues. Throws only on a bug (callers catch, see `unexpected`).
+ */
+export function readJsonText(text: string, noun: string): JsonRead {
+  if (typeof text !== 'string')
+    return failure(`expected the text of a JSON file, got ${describeValue(text)}`);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (source.trim() === '') {
+    return failure(`this file is empty — a ${noun} is a JSON object that starts with {`);
+  }
+  // Bounded before anything walks the text or the value (deep nesting overflows the stack).
+  const deep = jsonTextDepthProblem(source);
+  if (deep) return failure(`${deep.message} (column ${deep.column})`, deep.line);
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const locator = new Locator(source, root);
+  if (errors.length > 0) return { ok: false, errors: [syntaxIssue(errors, source, locator, noun)] };
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(`this is not valid JSON (${detail})`);
+  }
+  const duplicateKeys = root ? duplicateKeyIssues(root, locator) : [];
+  return { ok: true, value, locator, duplicateKeys };
+}
+
 /** Parse and check scenario JSON text. Never throws. */
 export function parseScenario(text: string): ScenarioResult {
   try {
-    if (typeof text !== 'string')
-      return failure(`expected the text of a JSON file, got ${describeValue(text)}`);
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (source.trim() === '') {
-      return failure('this file is empty — a scenario is a JSON object that starts with {');
-    }
-    // Bounded before anything walks the text or the value (deep nesting overflows the stack).
-    const deep = jsonTextDepthProblem(source);
-    if (deep) return failure(`${deep.message} (column ${deep.column})`, deep.line);
-    const errors: ParseError[] = [];
-    const root = parseTree(source, errors, {
-      disallowComments: true,
-      allowTrailingComma: false,
-      allowEmptyContent: false,
-    });
-    const locator = new Locator(source, root);
-    if (errors.length > 0) return { ok: false, errors: [syntaxIssue(errors, source, locator)] };
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return failure(`this is not valid JSON (${detail})`);
-    }
-    const duplicateKeys = root ? duplicateKeyIssues(root, locator) : [];
-    const result = check(value, locator);
-    if (duplicateKeys.length === 0) return result;
+    const read = readJsonText(text, 'scenario');
+    if (!read.ok) return read;
+    const result = check(read.value, read.locator);
+    if (read.duplicateKeys.length === 0) return result;
     return {
       ok: false,
-      errors: finish([...duplicateKeys, ...(result.ok ? [] : result.errors)]),
+      errors: finish([...read.duplicateKeys, ...(result.ok ? [] : result.errors)]),
     };
   } catch (error) {
     return unexpected(error);

@@ -11,6 +11,7 @@
 //                    discussion: running ⇄ paused
 //                    screen:     console ─callTeam─▶ handover ─startTurn─▶ team ─lockIn─▶ handover …
 //                                (and the public view on this laptop)
+//                                or, in a networked room, lockInFromDevice while open
 //
 // Pure and deterministic (no clock: events that touch the timer carry `now`), so the same machine
 // runs in the browser, in tests and on a server. What a save keeps is derived from its snapshot
@@ -121,6 +122,8 @@ export type WorkshopEvent =
   | { type: 'callTeam'; lab: string }
   | { type: 'startTurn' }
   | { type: 'lockIn'; lab: string; decision: LabDecision }
+  /** A team locks in from its own device (a networked room): no laptop changes hands. */
+  | { type: 'lockInFromDevice'; lab: string; decision: LabDecision }
   | { type: 'stepAway' }
   /** Back to the console; from a team's screen (handover or team) only with the PIN. */
   | { type: 'toConsole'; pin?: string }
@@ -147,6 +150,7 @@ export function gameEventFor(event: WorkshopEvent): GameEvent | null {
     case 'openDecisions':
       return { type: 'openDecisions' };
     case 'lockIn':
+    case 'lockInFromDevice':
       return { type: 'submitDecision', lab: event.lab, decision: event.decision };
     case 'letDecideAgain':
       return { type: 'withdrawDecision', lab: event.lab };
@@ -234,6 +238,9 @@ export const workshopMachine = setup({
       !(event.lab in pendingOf(context)),
     calledTeamStillToDecide: ({ context }) =>
       context.turnTeam !== null && !(context.turnTeam in pendingOf(context)),
+    /** The lab is one a team plays (a bot's lab never locks in from a device). */
+    isTeamLab: ({ context, event }) =>
+      event.type === 'lockInFromDevice' && context.teams.some((t) => t.lab === event.lab),
     isCalledTeam: ({ context, event }) => event.type === 'lockIn' && event.lab === context.turnTeam,
     teamLockedIn: ({ context, event }) =>
       event.type === 'letDecideAgain' && event.lab in pendingOf(context),
@@ -581,6 +588,12 @@ export const workshopMachine = setup({
               on: {
                 letDecideAgain: {
                   guard: and(['teamLockedIn', 'gameAccepts']),
+                  actions: 'forwardToGame',
+                },
+                // Every team on its own device decides in parallel: a lock-in (or a changed
+                // one, which replaces it) goes straight to the game, whatever the laptop shows.
+                lockInFromDevice: {
+                  guard: and(['isTeamLab', not('isPaused'), 'gameAccepts']),
                   actions: 'forwardToGame',
                 },
                 resolve: {

@@ -10,6 +10,8 @@ import {
   symbolWye,
   type SymbolType,
 } from 'd3';
+import { percent } from '../../engine/numbers';
+import type { ThresholdLine } from '../../engine/timelineSeries';
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 
@@ -113,6 +115,31 @@ export interface RefLine {
   label: string;
   /** A faint line (e.g. the original threshold before a revision). */
   faint?: boolean;
+}
+
+/**
+ * A ladder's thresholds as reference lines: "ASL-3 50%", and a faint line at the original value
+ * of a revised threshold. The game's timeline and the policy editor's preview draw the same.
+ */
+export function thresholdRefLines(thresholds: readonly ThresholdLine[]): RefLine[] {
+  return thresholds.flatMap((t) => {
+    const own: RefLine = {
+      id: t.levelId,
+      value: t.value,
+      label: `${t.levelName} ${percent(t.value)}${t.revisedFrom !== null ? ' (revised)' : ''}`,
+    };
+    return t.revisedFrom === null
+      ? [own]
+      : [
+          own,
+          {
+            id: `${t.levelId}-original`,
+            value: t.revisedFrom,
+            label: `${t.levelName} original ${percent(t.revisedFrom)}`,
+            faint: true,
+          },
+        ];
+  });
 }
 
 /**

@@ -31,6 +31,10 @@ const labSummary = fc.record({
   causedCatastrophe: fc.boolean(),
   leads: fc.boolean(),
   finalShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  crossings: fc.integer({ min: 0, max: 12 }),
+  missedCrossings: fc.integer({ min: 0, max: 12 }),
+  crossedQuarters: fc.integer({ min: 0, max: 48 }),
+  unseenQuarters: fc.integer({ min: 0, max: 48 }),
 });
 const game: fc.Arbitrary<GameSummary> = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),

@@ -10,7 +10,7 @@ import {
   playRecord,
   roomRecord,
 } from '../../../src/engine/workshop/workshopRecord';
-import { LAB_A, LAB_B, SCENARIO, TEAMS, dec } from '../workshop/helpers';
+import { BOT, LAB_A, LAB_B, SCENARIO, TEAMS, dec } from '../workshop/helpers';
 
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
 
@@ -99,6 +99,29 @@ describe('workshop machine', () => {
     expect(s.can({ type: 'letDecideAgain', lab: LAB_B })).toBe(false);
     actor.send({ type: 'letDecideAgain', lab: LAB_A });
     expect(game(actor).pending).toEqual({});
+  });
+
+  it('takes lock-ins from every team’s own device in parallel, leaving the console where it is', () => {
+    const actor = started({ pin: '1234' });
+    const lockIn = (lab: string, posture: 'pause' | 'restrict' = 'restrict') =>
+      ({ type: 'lockInFromDevice', lab, decision: dec(posture) }) as const;
+    expect(actor.getSnapshot().can(lockIn(LAB_A))).toBe(false); // decisions not open yet
+    actor.send({ type: 'openDecisions', now: 0 });
+    expect(actor.getSnapshot().can(lockIn(BOT))).toBe(false); // a bot's lab has no device
+    actor.send(lockIn(LAB_B));
+    actor.send(lockIn(LAB_A, 'pause'));
+    // A team that changes its mind locks in again: the new decision replaces the old.
+    actor.send(lockIn(LAB_A));
+    expect(game(actor).pending).toEqual({ [LAB_A]: dec(), [LAB_B]: dec() });
+    const s = actor.getSnapshot();
+    expect(s.matches({ play: { round: 'open', screen: 'console' } })).toBe(true);
+    expect(s.context.turnTeam).toBeNull();
+    actor.send({ type: 'pause', now: 1 });
+    expect(actor.getSnapshot().can(lockIn(LAB_A))).toBe(false); // paused for discussion
+    actor.send({ type: 'resume', now: 2 });
+    actor.send({ type: 'resolve' });
+    expect(game(actor).game?.round).toBe(2);
+    expect(actor.getSnapshot().can(lockIn(LAB_A))).toBe(false); // closed again
   });
 
   it('lets a team step away without locking in', () => {
