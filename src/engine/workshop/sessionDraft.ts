@@ -19,7 +19,7 @@ export interface SessionDraft {
   /** The facilitator's PIN as typed; '' for no lock. */
   pin: string;
   /** Teams write their own policy before quarter 1; null: they play the scenario's. */
-  policyStep: PolicyStepDraft | null;
+  policyStep?: PolicyStepDraft | null;
 }
 
 /** Fifteen minutes: time to read a template, argue, and change a few numbers. */
