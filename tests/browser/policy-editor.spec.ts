@@ -83,6 +83,18 @@ test('write a policy from RSP v3.0, change a threshold, save, reload, load it ba
   await expect(name).toHaveValue('Our RSP');
   await expect(threshold).toHaveValue('0.33');
 
+  // Send it to the Explorer's scorecard, beside the lab's own policy, then come back to play it.
+  await page.getByRole('link', { name: 'Compare side by side' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Explorer' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Policies side by side' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByText(/The scorecard from the link is filled in below/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Our RSP/ })).toBeChecked();
+  await page.goto('/#policy-editor');
+  await expect(name).toHaveValue('Our RSP');
+
   // Play solo under it.
   await page.getByRole('button', { name: 'Play solo under this policy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Quarter 1 of/ })).toBeVisible();
