@@ -142,7 +142,9 @@ describe('policies in a scenario file', () => {
 
   it('says what is missing when a file has neither policies nor levels', () => {
     const result = validateScenarioValue(file((v) => delete v.policies));
-    expect(issueAt(result, 'policies').message).toMatch(/^missing — expected a list of 1 to 14 policies/);
+    expect(issueAt(result, 'policies').message).toMatch(
+      /^missing — expected a list of 1 to 14 policies/,
+    );
   });
 
   it('names a bad rule value and its choices', () => {
