@@ -13,7 +13,6 @@ import type { CommitmentInput } from '../../engine/workshop/commitments';
 import { initialMeta } from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
 import { clampRevealSection } from '../../engine/workshop/reveal';
-import { workshopReportMarkdown } from '../../report/workshop';
 import {
   defaultTeamName,
   draftProblems,
@@ -467,11 +466,23 @@ export function createWorkshop(options: WorkshopOptions) {
     return { ok: true };
   }
 
-  function downloadReport(format: 'markdown' | 'csv') {
+  async function downloadReport(format: 'markdown' | 'csv') {
     const { setup, game: state } = game();
     if (!setup || !state) return;
     const base = `threshold-workshop-${fileBase()}-seed-${setup.seed}`;
     if (format === 'markdown') {
+      // The report writer is fetched on the click that downloads the report.
+      let workshopReportMarkdown: typeof import('../../report/workshop').workshopReportMarkdown;
+      try {
+        ({ workshopReportMarkdown } = await import('../../report/workshop'));
+      } catch {
+        notice = {
+          tone: 'danger',
+          title: 'The report could not be made',
+          text: 'The part of Threshold that writes reports could not be loaded. Check the connection and try again.',
+        };
+        return;
+      }
       downloadText(
         `${base}-report.md`,
         workshopReportMarkdown(setup.scenario, state, meta, setup),
