@@ -42,6 +42,7 @@ import {
   type WorkshopSession,
 } from '../../lib/workshopSession';
 import { decisionsCsv } from '../../report/csv';
+import { loadReportWriter } from '../common/reportWriter';
 import { isRoom, newRoom } from '../../lib/publicSnapshot';
 import type { PublicChannel } from './publicChannel';
 
@@ -471,21 +472,14 @@ export function createWorkshop(options: WorkshopOptions) {
     if (!setup || !state) return;
     const base = `threshold-workshop-${fileBase()}-seed-${setup.seed}`;
     if (format === 'markdown') {
-      // The report writer is fetched on the click that downloads the report.
-      let workshopReportMarkdown: typeof import('../../report/workshop').workshopReportMarkdown;
-      try {
-        ({ workshopReportMarkdown } = await import('../../report/workshop'));
-      } catch {
-        notice = {
-          tone: 'danger',
-          title: 'The report could not be made',
-          text: 'The part of Threshold that writes reports could not be loaded. Check the connection and try again.',
-        };
-        return;
-      }
+      const writer = await loadReportWriter(
+        () => import('../../report/workshop'),
+        (missing) => (notice = missing),
+      );
+      if (!writer) return;
       downloadText(
         `${base}-report.md`,
-        workshopReportMarkdown(setup.scenario, state, meta, setup),
+        writer.workshopReportMarkdown(setup.scenario, state, meta, setup),
         'text/markdown',
       );
     } else {
