@@ -53,7 +53,7 @@ describe('SoloGame', () => {
     // It was saved at quarter 2's briefing, so it resumes there, not further on.
     expect(screen.getByRole('button', { name: 'See your eval results' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'End quarter' })).toBeNull();
-  }, 20_000);
+  });
 
   it('reports a corrupt save, sets it aside and offers a new game', async () => {
     const storage = new MemoryStorage();
