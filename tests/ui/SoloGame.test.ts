@@ -33,7 +33,10 @@ describe('SoloGame', () => {
     const first = render(SoloGame, { scenarios: shippedScenarios, storage });
     await userEvent.click(await screen.findByRole('radio', { name: new RegExp(shortest.title) }));
     await userEvent.click(screen.getByRole('button', { name: 'Start game' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'See your eval results' }));
+    // The quarter screens are fetched once the start screen is used: wait for them, however slow.
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'See your eval results' }, { timeout: 60_000 }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Go to your decision' }));
     await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
     await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
