@@ -13,7 +13,7 @@ import {
 } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
-import { fromBase64Url, toBase64Url } from '../lib/shareLink';
+import { fromBase64Url, toBase64Url } from '../lib/base64Url';
 
 /** base64url of the text's UTF-8 bytes (the share links' codec). */
 export function textToBase64Url(text: string): string {

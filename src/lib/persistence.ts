@@ -61,14 +61,7 @@ export function keptSentence(asideKey: string | null): string {
     : `It has been kept in this browser’s storage under “${asideKey}”, so nothing is lost.`;
 }
 
-/** The page's localStorage, or null where reaching it throws (some private modes) or it is missing. */
-export function browserStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+export { browserStorage } from './browserStorage';
 
 function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

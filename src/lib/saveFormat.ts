@@ -16,7 +16,7 @@ import type { GameSetup } from '../engine/machines/gameMachine';
 import { valueDepthProblem } from '../engine/scenario/input';
 import { describeValue } from '../engine/scenario/schema';
 import type { PathSegment } from '../engine/scenario/semantics';
-import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/validate';
+import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/checkValue';
 import { BUDGET_LINES, POSTURES, type GameState, type Scenario } from '../engine/types';
 
 export interface SavedGame {

@@ -20,6 +20,9 @@ import {
   problemMessage,
   problemsOf,
 } from './saveFormat';
+import { fromBase64Url, toBase64Url } from './base64Url';
+
+export { fromBase64Url, toBase64Url };
 
 export const SHARE_LINK_VERSION = 1;
 export const SHARE_LINK_PREFIX = '#play=';
@@ -30,46 +33,6 @@ export const MAX_UNPACKED_BYTES = 5_000_000;
 
 export type ShareLinkResult =
   { ok: true; setup: GameSetup; log: DecisionLog } | { ok: false; message: string };
-
-// ---------------------------------------------------------------- base64url
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const LOOKUP = new Map([...ALPHABET].map((c, i) => [c, i]));
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] as number;
-    const b = bytes[i + 1];
-    const c = bytes[i + 2];
-    out += ALPHABET[a >> 2];
-    out += ALPHABET[((a & 3) << 4) | ((b ?? 0) >> 4)];
-    if (b !== undefined) out += ALPHABET[((b & 15) << 2) | ((c ?? 0) >> 6)];
-    if (c !== undefined) out += ALPHABET[c & 63];
-  }
-  return out;
-}
-
-/** Strict decoding: null for any character outside base64url or an impossible length. */
-export function fromBase64Url(text: string): Uint8Array | null {
-  const body = text.replace(/=+$/, '');
-  if (body.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let index = 0;
-  for (const char of body) {
-    const n = LOOKUP.get(char);
-    if (n === undefined) return null;
-    value = (value << 6) | n;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index++] = (value >> bits) & 255;
-    }
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------- compression
 

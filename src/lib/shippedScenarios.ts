@@ -2,8 +2,16 @@
 // asset (not into the JavaScript, which keeps the scripts small), the app fetches them at start,
 // and each goes through the same validator a user's own file does. A shipped file that cannot be
 // fetched or fails validation is left out and reported; the others still load.
+//
+// A shipped file is read with JSON.parse and its value checked (checkValue.ts), which is all a
+// good file needs; only a file that fails that is read again by the text reader (validate.ts,
+// fetched then), whose messages give lines and columns. So the page does not load the text reader
+// and its JSON parser to open. The one thing JSON.parse lets through that the text reader refuses
+// is a field written twice; the shipped files are read with the text reader in full by
+// tests/engine/scenario/shipped.test.ts, so none ships with one.
 
-import { formatIssue, parseScenario } from '../engine/scenario/validate';
+import { formatIssue, validateScenarioValue } from '../engine/scenario/checkValue';
+import type { ScenarioResult } from '../engine/scenario/checkValue';
 import type { Scenario } from '../engine/types';
 
 // The JSON Schema sits beside the scenarios for editors; it is not needed at run time.
@@ -39,8 +47,23 @@ export interface ShippedScenarios {
 /** A shipped file: its name and either its text or why it could not be read. */
 export type ShippedFile = { file: string } & ({ text: string } | { failure: string });
 
-/** Validate the shipped files and put them in picker order. */
-export function parseShippedFiles(files: readonly ShippedFile[]): ShippedScenarios {
+/** A file's text checked as a value, or null when only the text reader can say what is wrong. */
+function checkAsValue(text: string): ScenarioResult | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = validateScenarioValue(value);
+  return result.ok ? result : null;
+}
+
+/** Validate the shipped files with `parseText` (the text reader) and put them in picker order. */
+export function parseShippedFiles(
+  files: readonly ShippedFile[],
+  parseText: (text: string) => ScenarioResult,
+): ShippedScenarios {
   const scenarios: Scenario[] = [];
   const errors: ShippedScenarioError[] = [];
   for (const entry of files) {
@@ -48,7 +71,7 @@ export function parseShippedFiles(files: readonly ShippedFile[]): ShippedScenari
       errors.push({ file: entry.file, messages: [entry.failure] });
       continue;
     }
-    const result = parseScenario(entry.text);
+    const result = parseText(entry.text);
     if (result.ok) scenarios.push(result.scenario);
     else errors.push({ file: entry.file, messages: result.errors.map(formatIssue) });
   }
@@ -87,5 +110,23 @@ export async function loadShippedScenarios(read: FetchText = fetchText): Promise
       }
     }),
   );
-  return parseShippedFiles(files);
+  // Each good file is checked once, as a value; the text reader is fetched only for a bad one.
+  const asValue = new Map<string, ScenarioResult | null>();
+  for (const entry of files) if ('text' in entry) asValue.set(entry.text, checkAsValue(entry.text));
+  const parseText = [...asValue.values()].includes(null) ? await textReader() : null;
+  return parseShippedFiles(files, (text) => asValue.get(text) ?? parseText?.(text) ?? unchecked);
+}
+
+/** Should the text reader itself fail to load (offline, say), a bad file is still named. */
+const unchecked: ScenarioResult = {
+  ok: false,
+  errors: [{ path: '(file)', line: null, message: 'is not a valid scenario' }],
+};
+
+async function textReader(): Promise<((text: string) => ScenarioResult) | null> {
+  try {
+    return (await import('../engine/scenario/validate')).parseScenario;
+  } catch {
+    return null;
+  }
 }

@@ -11,10 +11,14 @@ import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { describeValue } from '../engine/scenario/schema';
 import type { PathSegment } from '../engine/scenario/semantics';
-import { pathOf } from '../engine/scenario/validate';
+import { pathOf } from '../engine/scenario/checkValue';
 import type { Scenario, ScriptedEvent } from '../engine/types';
-import { jsonTextDepthProblem, valueDepthProblem } from '../engine/scenario/input';
-import { readPickedFile, type PickedFile } from '../engine/scenario/validate';
+import {
+  jsonTextDepthProblem,
+  readPickedFile,
+  valueDepthProblem,
+  type PickedFile,
+} from '../engine/scenario/input';
 import { validateInject } from '../engine/workshop/injects';
 import { teamNameKey } from '../engine/workshop/teamNames';
 import { keptSentence, sentence } from './persistence';

@@ -3,6 +3,7 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseScenario } from '../../src/engine/scenario/validate';
 import { parseShippedFiles } from '../../src/lib/shippedScenarios';
 import type { Scenario } from '../../src/engine/types';
 
@@ -13,6 +14,7 @@ const loaded = parseShippedFiles(
   readdirSync(SCENARIOS_DIR)
     .filter((file) => file.endsWith('.json') && file !== 'scenario.schema.json')
     .map((file) => ({ file, text: readFileSync(SCENARIOS_DIR + file, 'utf8') })),
+  parseScenario,
 );
 
 export const shippedScenarios: readonly Scenario[] = loaded.scenarios;

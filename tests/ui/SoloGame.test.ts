@@ -33,7 +33,10 @@ describe('SoloGame', () => {
     const first = render(SoloGame, { scenarios: shippedScenarios, storage });
     await userEvent.click(await screen.findByRole('radio', { name: new RegExp(shortest.title) }));
     await userEvent.click(screen.getByRole('button', { name: 'Start game' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'See your eval results' }));
+    // The quarter screens are fetched once the start screen is used: wait for them, however slow.
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'See your eval results' }, { timeout: 60_000 }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Go to your decision' }));
     await userEvent.click(screen.getByRole('button', { name: 'Pause' }));
     await userEvent.click(screen.getByRole('button', { name: 'End quarter' }));
@@ -53,7 +56,7 @@ describe('SoloGame', () => {
     // It was saved at quarter 2's briefing, so it resumes there, not further on.
     expect(screen.getByRole('button', { name: 'See your eval results' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'End quarter' })).toBeNull();
-  }, 20_000);
+  });
 
   it('reports a corrupt save, sets it aside and offers a new game', async () => {
     const storage = new MemoryStorage();

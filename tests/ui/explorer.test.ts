@@ -240,10 +240,11 @@ describe('Explorer', () => {
       'true',
     );
     expect(screen.getByRole('tab', { name: 'Race model' })).toHaveFocus();
-    expect(screen.getByRole('table', { name: /Probability of disaster/ })).toBeVisible();
+    // Each view's panel is fetched when its tab is first shown.
+    expect(await screen.findByRole('table', { name: /Probability of disaster/ })).toBeVisible();
     await fireEvent.keyDown(screen.getByRole('tab', { name: 'Race model' }), { key: 'ArrowRight' });
     const card = screen.getByRole('tabpanel', { name: 'Model card' });
-    const params = within(card).getByRole('table', { name: /Every model parameter/ });
+    const params = await within(card).findByRole('table', { name: /Every model parameter/ });
     for (const key of Object.keys(PARAMETER_DOCS)) {
       expect(within(params).getByRole('rowheader', { name: key })).toBeInTheDocument();
     }

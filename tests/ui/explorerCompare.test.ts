@@ -46,6 +46,8 @@ describe('Explorer: Compare', () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
     await user.click(screen.getByRole('tab', { name: 'Compare' }));
+    // The Compare panel is fetched when its tab is first shown.
+    await screen.findByRole('form', { name: 'Comparison settings' });
     const arm1 = within(form()).getByRole('group', { name: 'Arm 1' });
     expect(
       (within(arm1).getByRole('combobox', { name: 'Arm 1: setting 1' }) as HTMLSelectElement).value,
@@ -114,6 +116,7 @@ describe('Explorer: Compare', () => {
     );
     render(Explorer, { scenarios: shippedScenarios });
     expect(screen.getByRole('status')).toHaveTextContent(/comparison from the link is filled in/);
+    await screen.findByRole('form', { name: 'Comparison settings' });
     await user.click(within(form()).getByRole('button', { name: 'Run comparison' }));
     const note = await screen.findByRole('note', {}, { timeout: 10_000 });
     expect(note).toHaveTextContent(/no lab starts in the pause agreement/);

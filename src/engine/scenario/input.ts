@@ -131,3 +131,33 @@ export function decodeFileBytes(bytes: Uint8Array): DecodeResult {
     };
   }
 }
+
+/**
+ * A file as the browser gives it: its size, and its bytes (or, in some tests, its text). A browser
+ * `File` or `Blob` is one; the engine names no DOM type (it compiles without the DOM).
+ */
+export interface PickedFile {
+  size: number;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+  text?(): Promise<string>;
+}
+
+/**
+ * A picked or dropped file's text, read and decoded the way the command line reads files
+ * (below), refused over `limit` bytes. Never rejects.
+ */
+export async function readPickedFile(
+  file: PickedFile,
+  limit: number,
+  what: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    if (file.size > limit) return { ok: false, message: tooLargeMessage(file.size, limit, what) };
+    if (file.arrayBuffer) return decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
+    if (file.text) return { ok: true, text: await file.text() };
+    return { ok: false, message: 'the file could not be read' };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `the file could not be read (${detail})` };
+  }
+}

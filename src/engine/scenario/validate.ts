@@ -1,54 +1,39 @@
 // Reading a scenario: JSON text (a file, a drop, a paste) or an already-parsed value (a save, a
 // share link) in; a typed `Scenario` or a list of located, plain-words issues out. Pure: no Node
-// APIs, so the browser and the CLI share it. It never throws, whatever it is given.
+// APIs, so the browser and the CLI share it. It never throws, whatever it is given. Checking a
+// value is checkValue.ts; this file adds reading text, with lines and columns for every issue
+// (jsonc-parser), which the browser fetches only when it has a text to read.
 
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import * as v from 'valibot';
-import type { Scenario } from '../types';
 import {
-  MAX_SCENARIO_BYTES,
-  decodeFileBytes,
-  jsonTextDepthProblem,
-  tooLargeMessage,
-  valueDepthProblem,
-} from './input';
-import { resolveScenario } from './resolve';
-import { SCENARIO_FORMAT, ScenarioSchema, describeValue, type ScenarioInput } from './schema';
-import { semanticIssues, type PathSegment, type RawIssue } from './semantics';
+  FILE,
+  check,
+  failure,
+  finish,
+  formatPath,
+  locate as locateAt,
+  unexpected,
+  type ScenarioIssue,
+  type ScenarioResult,
+} from './checkValue';
+import { MAX_SCENARIO_BYTES, jsonTextDepthProblem, readPickedFile, type PickedFile } from './input';
+import { describeValue } from './schema';
+import type { PathSegment, RawIssue } from './semantics';
 
-export interface ScenarioIssue {
-  /** Where the problem is, e.g. `levels[2].thresholds.cyber`; `(file)` for the whole file. */
-  path: string;
-  /** 1-based line in the file, when the input was text and the place could be found. */
-  line: number | null;
-  message: string;
-}
-
-/** `notes`: not problems, but worth telling the author (e.g. the file was read in the old format). */
-export type ScenarioResult =
-  { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: ScenarioIssue[] };
-
-/** Issues past this many are summarised in one last issue. */
-export const MAX_ISSUES = 50;
-
-const FILE = '(file)';
-
-/** `levels[2].thresholds.cyber (line 41): expected a number between 0 and 1, got "high"` */
-export function formatIssue(issue: ScenarioIssue): string {
-  const where = issue.line === null ? '' : ` (line ${issue.line})`;
-  return `${issue.path}${where}: ${issue.message}`;
-}
-
-/** `levels[2].thresholds.cyber` from `['levels', 2, 'thresholds', 'cyber']`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out || FILE;
-}
+export {
+  MAX_ISSUES,
+  failure,
+  finish,
+  formatIssue,
+  formatPath,
+  pathOf,
+  toRawIssue,
+  unexpected,
+  validateScenarioValue,
+  type ScenarioIssue,
+  type ScenarioResult,
+} from './checkValue';
+export { MAX_SCENARIO_BYTES, readPickedFile, type PickedFile };
 
 // ---------------------------------------------------------------- locating paths in the text
 
@@ -250,122 +235,12 @@ function duplicateKeyIssues(root: JsonNode, locator: Locator): ScenarioIssue[] {
   return issues;
 }
 
-// ---------------------------------------------------------------- the value
-
-/** Where in the value a schema issue is: its keys and indexes, outermost first. */
-export function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key;
-    if (typeof key === 'string' || typeof key === 'number') segments.push(key);
-  }
-  return segments;
-}
-
-function schemaIssues(value: unknown): { issues: RawIssue[]; scenario?: ScenarioInput } {
-  const result = v.safeParse(ScenarioSchema, value);
-  if (result.success) return { issues: [], scenario: result.output };
-  const issues: RawIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of result.issues) {
-    const raw = toRawIssue(issue);
-    const key = `${formatPath(raw.path)}\u0000${raw.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      issues.push(raw);
-    }
-  }
-  return { issues };
-}
-
-/** A schema issue as a path and a plain-words message (`noun`: what the whole value is). */
-export function toRawIssue(
-  issue: v.BaseIssue<unknown>,
-  noun = 'a scenario object {id, title, …}',
-): RawIssue {
-  const path = pathOf(issue);
-  // An object schema receiving a list still "finds" no fields: say what is really wrong.
-  const last = issue.path?.[issue.path.length - 1] as
-    { input?: unknown; origin?: string } | undefined;
-  if (
-    (issue.type === 'strict_object' || issue.type === 'object') &&
-    last?.origin === 'key' &&
-    Array.isArray(last.input)
-  ) {
-    const parent = path.slice(0, -1);
-    const what = parent.length === 0 ? noun : 'an object {…}';
-    return { path: parent, message: `expected ${what}, got ${describeValue(last.input)}` };
-  }
-  return { path, message: issue.message || 'this value is not valid' };
-}
-
-/** A file that says it is of a newer scenario format: one issue saying so, or null. */
-function newerFormat(value: unknown, locator: Locator | null): ScenarioResult | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version !== 'number' || !(version > SCENARIO_FORMAT)) return null;
-  return {
-    ok: false,
-    errors: [
-      {
-        path: 'schemaVersion',
-        line: locator ? locator.lineAt(['schemaVersion']) : null,
-        message: `this scenario was made by a newer version of Threshold (scenario format ${version}); this version reads format ${SCENARIO_FORMAT} — update Threshold, or ask for the file in format ${SCENARIO_FORMAT}`,
-      },
-    ],
-  };
-}
-
-function check(value: unknown, locator: Locator | null): ScenarioResult {
-  const newer = newerFormat(value, locator);
-  if (newer) return newer;
-  const { issues, scenario } = schemaIssues(value);
-  const raw = scenario ? semanticIssues(scenario) : issues;
-  if (scenario && raw.length === 0) return { ok: true, ...resolveScenario(scenario) };
-  return { ok: false, errors: finish(raw.map((issue) => locate(issue, locator))) };
-}
+// ---------------------------------------------------------------- public API
 
 /** A raw issue with its path written out and, when the text is known, its line. */
 export function locate(issue: RawIssue, locator: Locator | null): ScenarioIssue {
-  return {
-    path: formatPath(issue.path),
-    line: locator ? locator.lineAt(issue.path) : null,
-    message: issue.message,
-  };
+  return locateAt(issue, locator ? (path) => locator.lineAt(path) : null);
 }
-
-/** Issues in file order, at most MAX_ISSUES of them. */
-export function finish(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const sorted = issues
-    .map((issue, order) => ({ issue, order }))
-    .sort(
-      (a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.order - b.order || 0,
-    )
-    .map(({ issue }) => issue);
-  if (sorted.length <= MAX_ISSUES) return sorted;
-  return [
-    ...sorted.slice(0, MAX_ISSUES),
-    {
-      path: FILE,
-      line: null,
-      message: `…and ${sorted.length - MAX_ISSUES} more problems; fix these first`,
-    },
-  ];
-}
-
-export function failure(
-  message: string,
-  line: number | null = null,
-): { ok: false; errors: ScenarioIssue[] } {
-  return { ok: false, errors: [{ path: FILE, line, message }] };
-}
-
-export function unexpected(error: unknown): { ok: false; errors: ScenarioIssue[] } {
-  const detail = error instanceof Error ? error.message : String(error);
-  return failure(`the validator could not check this file (${detail}) — please report this`);
-}
-
-// ---------------------------------------------------------------- public API
 
 /** JSON text read: its value, where each part is, and any field given twice (not yet fatal). */
 export type JsonRead =
@@ -410,7 +285,7 @@ export function parseScenario(text: string): ScenarioResult {
   try {
     const read = readJsonText(text, 'scenario');
     if (!read.ok) return read;
-    const result = check(read.value, read.locator);
+    const result = check(read.value, (path) => read.locator.lineAt(path));
     if (read.duplicateKeys.length === 0) return result;
     return {
       ok: false,
@@ -418,49 +293,6 @@ export function parseScenario(text: string): ScenarioResult {
     };
   } catch (error) {
     return unexpected(error);
-  }
-}
-
-/** Check an already-parsed value (a save, a share link). Never throws; issues have no line. */
-export function validateScenarioValue(value: unknown): ScenarioResult {
-  try {
-    const deep = valueDepthProblem(value);
-    if (deep) return failure(deep);
-    return check(value, null);
-  } catch (error) {
-    return unexpected(error);
-  }
-}
-
-export { MAX_SCENARIO_BYTES };
-
-/**
- * A file as the browser gives it: its size, and its bytes (or, in some tests, its text). A browser
- * `File` or `Blob` is one; the engine names no DOM type (it compiles without the DOM).
- */
-export interface PickedFile {
-  size: number;
-  arrayBuffer?(): Promise<ArrayBuffer>;
-  text?(): Promise<string>;
-}
-
-/**
- * A picked or dropped file's text, read and decoded the way the command line reads files
- * (src/engine/scenario/input.ts), refused over `limit` bytes. Never rejects.
- */
-export async function readPickedFile(
-  file: PickedFile,
-  limit: number,
-  what: string,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  try {
-    if (file.size > limit) return { ok: false, message: tooLargeMessage(file.size, limit, what) };
-    if (file.arrayBuffer) return decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
-    if (file.text) return { ok: true, text: await file.text() };
-    return { ok: false, message: 'the file could not be read' };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `the file could not be read (${detail})` };
   }
 }
 

@@ -5,7 +5,7 @@
 // plain-words messages.
 
 import { EFFECT_KINDS } from '../scenario/schema';
-import { validateScenarioValue } from '../scenario/validate';
+import { validateScenarioValue } from '../scenario/checkValue';
 import type {
   DomainId,
   EventEffect,

@@ -1,7 +1,7 @@
 // The solo game's screens after the start screen, with what only they need (the timeline chart,
-// the debrief, the report writers). SoloGame loads this chunk while the start screen is shown,
-// so the scripts the page needs to show its first screen stay small.
+// the debrief, the decisions CSV). SoloGame loads this chunk once the player starts using the
+// start screen, so the scripts the page needs to show its first screen stay small. (The Markdown
+// report writer is fetched on the click that downloads a report.)
 export { default as QuarterScreen } from '../game/QuarterScreen.svelte';
 export { default as DebriefScreen } from '../debrief/DebriefScreen.svelte';
 export { decisionsCsv } from '../../report/csv';
-export { gameReportMarkdown } from '../../report/markdown';

@@ -13,7 +13,6 @@ import type { CommitmentInput } from '../../engine/workshop/commitments';
 import { initialMeta } from '../../engine/workshop/flow';
 import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
 import { clampRevealSection } from '../../engine/workshop/reveal';
-import { workshopReportMarkdown } from '../../report/workshop';
 import {
   defaultTeamName,
   draftProblems,
@@ -52,6 +51,7 @@ import {
   type WorkshopSession,
 } from '../../lib/workshopSession';
 import { decisionsCsv } from '../../report/csv';
+import { loadReportWriter } from '../common/reportWriter';
 import { isRoom, newRoom } from '../../lib/publicSnapshot';
 import type { PublicChannel } from './publicChannel';
 import type { StressComparison } from '../../engine/workshop/stressTest';
@@ -607,14 +607,19 @@ export function createWorkshop(options: WorkshopOptions) {
     return { ok: true };
   }
 
-  function downloadReport(format: 'markdown' | 'csv') {
+  async function downloadReport(format: 'markdown' | 'csv') {
     const { setup, game: state } = game();
     if (!setup || !state) return;
     const base = `threshold-workshop-${fileBase()}-seed-${setup.seed}`;
     if (format === 'markdown') {
+      const writer = await loadReportWriter(
+        () => import('../../report/workshop'),
+        (missing) => (notice = missing),
+      );
+      if (!writer) return;
       downloadText(
         `${base}-report.md`,
-        workshopReportMarkdown(setup.scenario, state, meta, setup, stress.comparisons),
+        writer.workshopReportMarkdown(setup.scenario, state, meta, setup, stress.comparisons),
         'text/markdown',
       );
     } else {
