@@ -28,6 +28,8 @@ describe('Explorer: policies side by side', () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
     await user.click(screen.getByRole('tab', { name: 'Policies side by side' }));
+    // The tab's panel is fetched the first time the tab is shown.
+    await screen.findByRole('form', { name: 'Scorecard settings' });
     expect(
       within(form()).getByRole('combobox', { name: 'Lab whose policy is varied' }),
     ).toHaveValue('aster');
@@ -72,6 +74,8 @@ describe('Explorer: policies side by side', () => {
     const user = userEvent.setup();
     render(Explorer, { scenarios: shippedScenarios });
     await user.click(screen.getByRole('tab', { name: 'Policies side by side' }));
+    // The tab's panel is fetched the first time the tab is shown.
+    await screen.findByRole('form', { name: 'Scorecard settings' });
     const input = screen.getByLabelText('Policy file') as HTMLInputElement;
     const bad = policyFileText({ ...mine, levels: [] });
     await user.upload(input, new File([bad], 'bad.json', { type: 'application/json' }));
@@ -93,6 +97,7 @@ describe('Explorer: policies side by side', () => {
       'aria-selected',
       'true',
     );
+    await screen.findByRole('form', { name: 'Scorecard settings' });
     expect(
       within(form()).getByRole('checkbox', { name: 'Team Blue policy (yours)' }),
     ).toBeChecked();
