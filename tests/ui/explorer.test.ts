@@ -65,7 +65,14 @@ describe('Explorer', () => {
       within(tabs)
         .getAllByRole('tab')
         .map((t) => t.textContent),
-    ).toEqual(['Pause question', 'Game sweeps', 'Compare', 'Race model', 'Model card']);
+    ).toEqual([
+      'Pause question',
+      'Policies side by side',
+      'Game sweeps',
+      'Compare',
+      'Race model',
+      'Model card',
+    ]);
     const form = settingsForm();
     const scenario = within(form).getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
     expect(scenario.value).toBe('anthropic-rsp');
