@@ -94,12 +94,19 @@ test('workshop: setup, and the debrief with its after-action report, fit a 360 p
   expect(await sidewaysOverflow(page), 'workshop debrief and report').toBe(0);
 });
 
-test('explorer: its five tabs fit a 360 px screen', async ({ page, consoleErrors }) => {
+test('explorer: its six tabs fit a 360 px screen', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.goto('/');
   await page.getByRole('button', { name: 'Explorer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Explorer' })).toBeVisible();
-  for (const tab of ['Pause question', 'Game sweeps', 'Compare', 'Race model', 'Model card']) {
+  for (const tab of [
+    'Pause question',
+    'Policies side by side',
+    'Game sweeps',
+    'Compare',
+    'Race model',
+    'Model card',
+  ]) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     expect(await sidewaysOverflow(page), tab).toBe(0);
