@@ -96,6 +96,25 @@ interface PairedOutcome {
 }
 
 /** The outcomes of a comparison, in the order they are reported. */
+type LabCount = {
+  [K in keyof GameSummary['labs'][string]]: GameSummary['labs'][string][K] extends number
+    ? K
+    : never;
+}[keyof GameSummary['labs'][string]];
+
+/** Per-lab shares compared arm against baseline: outcome id, what it counts, count, out of. */
+const LAB_SHARES: readonly (readonly [string, string, LabCount, LabCount])[] = [
+  ['ownPolicyPause', 'quarters paused by its own policy', 'ownPolicyPause', 'quarters'],
+  ['brokenCommitment', 'quarters breaking a commitment', 'brokenQuarters', 'quarters'],
+  ['crossingsMissed', 'crossings missed by its own evals', 'missedCrossings', 'crossings'],
+  [
+    'crossingsUnseen',
+    'quarters past a threshold its evals did not show',
+    'unseenQuarters',
+    'crossedQuarters',
+  ],
+];
+
 function pairedOutcomes(baseline: Scenario): PairedOutcome[] {
   const flag = (f: (g: GameSummary) => boolean) => (g: GameSummary) => (f(g) ? 1 : 0);
   const pooled = (num: (g: GameSummary) => number, den: (g: GameSummary) => number) => ({
@@ -182,46 +201,17 @@ function pairedOutcomes(baseline: Scenario): PairedOutcome[] {
         lab: lab.id,
         value: flag((g) => get(g).causedCatastrophe),
       },
-      {
-        outcome: `lab.${lab.id}.ownPolicyPause`,
-        label: `${lab.name}: quarters paused by its own policy`,
+      // Shares of the lab's own quarters or crossings: [outcome, label, count, out of].
+      ...LAB_SHARES.map(([outcome, what, num, den]): PairedOutcome => ({
+        outcome: `lab.${lab.id}.${outcome}`,
+        label: `${lab.name}: ${what}`,
         kind: 'share',
         lab: lab.id,
         pooled: pooled(
-          (g) => get(g).ownPolicyPause,
-          (g) => get(g).quarters,
+          (g) => get(g)[num],
+          (g) => get(g)[den],
         ),
-      },
-      {
-        outcome: `lab.${lab.id}.brokenCommitment`,
-        label: `${lab.name}: quarters breaking a commitment`,
-        kind: 'share',
-        lab: lab.id,
-        pooled: pooled(
-          (g) => get(g).brokenQuarters,
-          (g) => get(g).quarters,
-        ),
-      },
-      {
-        outcome: `lab.${lab.id}.crossingsMissed`,
-        label: `${lab.name}: crossings missed by its own evals`,
-        kind: 'share',
-        lab: lab.id,
-        pooled: pooled(
-          (g) => get(g).missedCrossings,
-          (g) => get(g).crossings,
-        ),
-      },
-      {
-        outcome: `lab.${lab.id}.crossingsUnseen`,
-        label: `${lab.name}: quarters past a threshold its evals did not show`,
-        kind: 'share',
-        lab: lab.id,
-        pooled: pooled(
-          (g) => get(g).unseenQuarters,
-          (g) => get(g).crossedQuarters,
-        ),
-      },
+      })),
     );
   }
   for (const level of baseline.levels) {
