@@ -89,6 +89,15 @@ export function makeScorecardLink(spec: ScorecardSpec): string {
 }
 
 /**
+ * Whether `policy` is, as written, the policy the scorecard would set it beside (the own policy of
+ * the lab a solo player takes): then there is nothing to compare, and a link would be refused.
+ */
+export function sameAsOwnPolicy(scenario: Scenario, policy: PolicySpec): boolean {
+  const own = ownPolicy(scenario, defaultLab(scenario));
+  return own !== undefined && JSON.stringify(own) === JSON.stringify(policy);
+}
+
+/**
  * The policy editor's way in: a `#scorecard=…` hash that opens the scorecard with `policy` beside
  * the lab's own policy (the lab a solo player takes), with the default grid, games and seed.
  */

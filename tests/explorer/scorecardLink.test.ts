@@ -6,6 +6,7 @@ import {
   checkScorecardSpec,
   makeScorecardLink,
   parseScorecardLink,
+  sameAsOwnPolicy,
   scorecardChoices,
   scorecardLinkWith,
   type ScorecardSpec,
@@ -38,6 +39,15 @@ describe('scorecard links', () => {
     expect(scorecardChoices(spec, shippedScenarios).map((c) => c.name)).toEqual(
       ['RSP v2.2', 'My policy (yours)'].map((n, i) => (i === 0 ? v2v3.policies[0]!.name : n)),
     );
+  });
+
+  it("the editor's policy unchanged from the lab's own has nothing to compare (its link is refused)", () => {
+    const own = v2v3.policies.find((p) => p.id === 'rsp-v2-2')!;
+    expect(sameAsOwnPolicy(v2v3, own)).toBe(true);
+    expect(sameAsOwnPolicy(v2v3, mine)).toBe(false);
+    expect(sameAsOwnPolicy(v2v3, { ...own, significantShortfall: 0.3 })).toBe(false);
+    const parsed = parseScorecardLink(scorecardLinkWith('rsp-v2-vs-v3', own), shippedScenarios);
+    expect(parsed.ok).toBe(false);
   });
 
   it("from the policy editor: the user's policy beside the lab's own, with defaults", () => {
