@@ -9,6 +9,7 @@
 
 import { infoErrors, paramErrors, raceError } from './params';
 import { DEFAULT_PUBLIC_RULE } from './types';
+import { clamp01 } from '../numbers';
 import type {
   InfoRegime,
   NoInfoStrategy,
@@ -20,8 +21,6 @@ import type {
   RaceParams,
   Strategy,
 } from './types';
-
-const clamp01 = (x: number): number => (x <= 0 ? 0 : x >= 1 ? 1 : x);
 
 /**
  * No information (nobody knows any capability, own included): every team takes
