@@ -57,7 +57,7 @@ describe('EventConsole', () => {
     const link = screen.getByRole('textbox', { name: 'The room’s console link' });
     await user.type(link, 'http://10.0.0.2:8080/#event=nope');
     await user.click(screen.getByRole('button', { name: 'Add the table' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(/not a room’s console link/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/not the room’s console link/);
     expect(link).toHaveAttribute('aria-invalid', 'true');
     expect(send).not.toHaveBeenCalled();
 

@@ -36,7 +36,7 @@ describe('EventLinkPanel', () => {
       `${BASE}/#room=${ROOM}`,
     );
     await user.click(screen.getByRole('button', { name: 'Add this room to the event' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(/not an event’s console link/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/not the event console’s link/);
   });
 
   it('in an event: links to every table’s results, and at the debrief says this was one draw', () => {
