@@ -1,5 +1,6 @@
-// A device's connection to a networked workshop room (the server: `npm run host`). Connect with
-// the token from a join link; the client joins, keeps the latest view the server sent, and when
+// A device's connection to a networked workshop room, or to an event grouping rooms (the server:
+// `npm run host`). Connect with the token from a join link; the client joins, keeps the latest
+// view the server sent (a room's, or an event's for an event's link), and when
 // the connection drops (Wi-Fi, a sleeping laptop, a restarted server) reconnects with growing,
 // jittered waits and joins again — the server then sends the room as it is now, including the
 // team's locked-in decision and its unfinished one (the device sends it as "draft").
@@ -10,11 +11,14 @@
 import {
   API,
   ROOM_SOCKET_PATH,
+  type CreatedEvent,
   type CreatedRoom,
   type CreateRoomRequest,
+  type DeviceCommand,
   type ErrorCode,
+  type EventRole,
+  type EventView,
   type Role,
-  type RoomCommand,
   type RoomView,
   type ServerMessage,
 } from './roomProtocol';
@@ -31,6 +35,9 @@ export interface RoomClientState {
   lab: string | null;
   /** The latest view the server sent (kept while reconnecting, so the screen stays as it was). */
   view: RoomView | null;
+  /** On an event's link: its role there, and the latest event view (the same way as `view`). */
+  eventRole: EventRole | null;
+  event: EventView | null;
   /** Why the server last refused something (or the token), in its words. */
   error: { code: ErrorCode | 'offline'; message: string } | null;
   /** Attempts since the connection was last joined. */
@@ -109,7 +116,7 @@ export interface RoomClient {
   /** Called with every new state (and once at once); returns the unsubscribe function. */
   subscribe(listener: (state: RoomClientState) => void): () => void;
   /** Send a command; resolves with the server's answer, or `offline` if it cannot be sent. */
-  send(command: RoomCommand): Promise<CommandResult>;
+  send(command: DeviceCommand): Promise<CommandResult>;
   /** Join again with the facilitator's PIN (after `locked`); it is kept for reconnections. */
   unlock(pin: string): void;
   /** Stop for good (no more reconnecting). */
@@ -127,6 +134,8 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     role: null,
     lab: null,
     view: null,
+    eventRole: null,
+    event: null,
     error: null,
     attempts: 0,
     scenario: null,
@@ -136,6 +145,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   let pin = options.pin;
   let socket: SocketLike | null = null;
   let joined = false;
+  let everJoined = false;
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let nextId = 1;
@@ -174,6 +184,21 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       }
       case 'view':
         update({ view: message.view });
+        return;
+      case 'eventWelcome':
+        // An event has no room whose server run to compare: a rejoin is a reconnection.
+        joined = true;
+        update({
+          connection: 'open',
+          eventRole: message.role,
+          attempts: 0,
+          error: null,
+          rejoined: everJoined ? 'reconnected' : 'first',
+        });
+        everJoined = true;
+        return;
+      case 'event':
+        update({ event: message.view });
         return;
       case 'ack':
         if (typeof message.id === 'number') waiting.get(message.id)?.({ ok: true });
@@ -265,7 +290,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         return Promise.resolve({
           ok: false,
           code: 'offline',
-          message: 'not connected to the room: reconnecting…',
+          message: `not connected to the ${state.eventRole ? 'event' : 'room'}: reconnecting…`,
         });
       }
       const id = nextId++;
@@ -332,6 +357,20 @@ export function createRoom(
     body: JSON.stringify(request),
   };
   return call(fetchFn, `${base}${API.rooms}`, init, json<CreatedRoom>);
+}
+
+/** Create an event on the server at `base`: empty until its facilitator adds tables. */
+export function createEvent(
+  base: string,
+  name: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<HttpResult<CreatedEvent>> {
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  };
+  return call(fetchFn, `${base}${API.events}`, init, json<CreatedEvent>);
 }
 
 /** A new room from a workshop session file's text. */

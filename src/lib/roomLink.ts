@@ -1,20 +1,72 @@
-// Join links for a networked room. The token rides in the link's fragment (`#room=<token>`): a
-// browser never sends the fragment to any server, so the token stays out of request lines, proxy
-// logs and Referer headers; the page reads it and presents it in its first WebSocket message.
+// Join links for a networked room (`#room=<token>`) and for an event grouping rooms
+// (`#event=<token>`). The token rides in the link's fragment: a browser never sends the fragment
+// to any server, so the token stays out of request lines, proxy logs and Referer headers; the
+// page reads it and presents it in its first WebSocket message.
 
 import { TOKEN_PATTERN } from './roomProtocol';
 
 const ROOM_HASH = /^#room=([A-Za-z0-9_-]+)$/;
 
+function tokenIn(hash: string, pattern: RegExp): string | null {
+  const token = pattern.exec(hash)?.[1];
+  return token !== undefined && TOKEN_PATTERN.test(token) ? token : null;
+}
+
 /** The token in a page's fragment, if it holds a room link (null: not a room link). */
 export function roomTokenFrom(hash: string): string | null {
-  const token = ROOM_HASH.exec(hash)?.[1];
-  return token !== undefined && TOKEN_PATTERN.test(token) ? token : null;
+  return tokenIn(hash, ROOM_HASH);
 }
 
 /** Whether the fragment is meant as a room link (even a mistyped one, which gets an error). */
 export function isRoomHash(hash: string): boolean {
   return hash.startsWith('#room=');
+}
+
+const EVENT_HASH = /^#event=([A-Za-z0-9_-]+)$/;
+
+/** The token in a page's fragment, if it holds an event's link (null: not an event link). */
+export function eventTokenFrom(hash: string): string | null {
+  return tokenIn(hash, EVENT_HASH);
+}
+
+/** Whether the fragment is meant as an event's link (even a mistyped one, which gets an error). */
+export function isEventHash(hash: string): boolean {
+  return hash.startsWith('#event=');
+}
+
+/** An event's link: its console's or its projector's, by the token. */
+export function eventLink(base: string, token: string): string {
+  return `${base.replace(/\/+$/, '')}/#event=${token}`;
+}
+
+/**
+ * The token in what a facilitator pasted: a whole link of that kind (a room's console link, an
+ * event's console link) or the token alone. Null when neither, or a link of the other kind.
+ */
+export function pastedToken(text: string, kind: 'room' | 'event'): string | null {
+  const typed = text.trim();
+  if (TOKEN_PATTERN.test(typed)) return typed;
+  const hash = typed.slice(Math.max(0, typed.indexOf('#')));
+  return kind === 'room' ? roomTokenFrom(hash) : eventTokenFrom(hash);
+}
+
+/** A pasted console link read for its token, or what to tell the facilitator instead. */
+export function readPastedLink(
+  text: string,
+  kind: 'room' | 'event',
+): { ok: true; token: string } | { ok: false; message: string } {
+  const token = pastedToken(text, kind);
+  if (token !== null) return { ok: true, token };
+  const what = kind === 'room' ? 'the room’s console link' : 'the event console’s link';
+  if (text.trim() === '') return { ok: false, message: `Paste ${what} first.` };
+  const where =
+    kind === 'room'
+      ? 'Copy it again from that room’s console (under “Your console’s link”).'
+      : 'Ask for it again from whoever runs the event.';
+  return {
+    ok: false,
+    message: `This is not ${what}: it ends in “#${kind}=” and 24 letters, digits, “-” or “_”. ${where}`,
+  };
 }
 
 /**

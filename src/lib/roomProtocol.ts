@@ -320,6 +320,21 @@ export interface FacilitatorView {
   scriptedEvents: { index: number; round: number; headline: string }[];
   /** The tokens for every device's join link. */
   tokens: JoinLinks;
+  /** The event this room is a table of (null: none), so its console can link to the pooled view. */
+  event: TableOfEvent | null;
+}
+
+/**
+ * A room's place in an event, for that room's console only: the event's projector token (its
+ * read-only pooled view — never the event's facilitator token, which adds and removes tables).
+ */
+export interface TableOfEvent {
+  eventId: string;
+  name: string;
+  /** This room's name among the event's tables. */
+  table: string;
+  tables: number;
+  projector: string;
 }
 
 export type RoomView = TeamView | ProjectorView | FacilitatorView;

@@ -18,6 +18,7 @@ import {
   type EventLinks,
   type EventRole,
   type Role,
+  type TableOfEvent,
 } from '../lib/roomProtocol';
 import { problemMessage, problemsOf } from '../lib/saveFormat';
 import type { RoomStore } from './database';
@@ -31,6 +32,8 @@ export interface TableSource {
   roomOfToken(token: string): { roomId: string; role: Role } | null;
   /** A room's state now (null: no such room). */
   table(roomId: string): { setup: GameSetup; game: GameState; meta: WorkshopMeta } | null;
+  /** A room became a table of an event or stopped being one. */
+  tablesChanged(roomId: string): void;
 }
 
 interface LiveEvent {
@@ -177,6 +180,11 @@ export class EventBook {
       }
       device.send({ type: 'ack', id: command.id });
       this.broadcast(event, true);
+      const changed = command.type === 'removeTable' ? [command.roomId] : [];
+      // Every table's console shows how many tables its event has, so each is told.
+      for (const roomId of new Set([...event.tables.map((t) => t.roomId), ...changed])) {
+        this.rooms.tablesChanged(roomId);
+      }
     };
     event.queue = event.queue.then(run, run);
     return event.queue;
@@ -262,6 +270,20 @@ export class EventBook {
     const of = (role: EventRole) => devices.filter(([, r]) => r === role).map(([d]) => d);
     sendToAll(of('eventFacilitator'), { type: 'event', view: facilitator });
     sendToAll(of('eventProjector'), { type: 'event', view: projector });
+  }
+
+  /** The event a room is a table of, as that room's console is shown it (null: none). */
+  tableOf(roomId: string): TableOfEvent | null {
+    const event = this.ofRoom.get(roomId);
+    const table = event?.tables.find((t) => t.roomId === roomId);
+    if (!event || !table) return null;
+    return {
+      eventId: event.id,
+      name: event.name,
+      table: table.name,
+      tables: event.tables.length,
+      projector: event.tokens.projector,
+    };
   }
 
   /** A room changed: its event's screens follow (a table's progress, a table now over). */

@@ -136,6 +136,11 @@ export class RoomHub {
         const flow = this.rooms.get(roomId)?.flow;
         return flow ? { setup: flow.setup, game: flow.game, meta: flow.meta } : null;
       },
+      // A room added to or taken from an event: its console's view says so (and links to it).
+      tablesChanged: (roomId: string) => {
+        const room = this.rooms.get(roomId);
+        if (room) this.broadcast(room);
+      },
     };
   }
 
@@ -385,7 +390,7 @@ export class RoomHub {
   private viewFor(room: LiveRoom, principal: Principal, snapshot: RoomSnapshot): RoomView {
     if (principal.role === 'team') return teamView(snapshot, principal.lab);
     if (principal.role === 'projector') return projectorView(snapshot);
-    return facilitatorView(snapshot, room.tokens);
+    return facilitatorView(snapshot, room.tokens, this.events.tableOf(room.id));
   }
 
   /** Every device in the room gets its own view (each view built once per role and team). */

@@ -21,6 +21,7 @@ import type {
   OwnQuarter,
   ProjectorView,
   RoomStatus,
+  TableOfEvent,
   TeamView,
 } from '../lib/roomProtocol';
 
@@ -133,7 +134,11 @@ export function teamView(room: RoomSnapshot, lab: string): TeamView {
   };
 }
 
-export function facilitatorView(room: RoomSnapshot, tokens: JoinLinks): FacilitatorView {
+export function facilitatorView(
+  room: RoomSnapshot,
+  tokens: JoinLinks,
+  event: TableOfEvent | null = null,
+): FacilitatorView {
   const locked = lockedIn(room);
   const over = room.game.outcome !== null;
   return {
@@ -158,5 +163,6 @@ export function facilitatorView(room: RoomSnapshot, tokens: JoinLinks): Facilita
       headline: e.headline,
     })),
     tokens,
+    event,
   };
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readServerAddress, roomLink, roomTokenFrom } from '../../src/lib/roomLink';
+import {
+  eventLink,
+  eventTokenFrom,
+  pastedToken,
+  readServerAddress,
+  roomLink,
+  roomTokenFrom,
+} from '../../src/lib/roomLink';
 import { roomRequestFrom } from '../../src/lib/roomSetup';
 import { readRoomRequest } from '../../src/server/roomRequest';
 import { shippedScenarios } from '../support/shippedScenarios';
@@ -24,6 +31,36 @@ describe('room links', () => {
         },
       ),
     );
+  });
+
+  it('give an event’s link its own fragment, which opens no room', () => {
+    fc.assert(
+      fc.property(
+        TOKEN,
+        fc.constantFrom('http://192.168.1.20:8080', 'https://rsp.example/'),
+        (t, base) => {
+          const link = new URL(eventLink(base, t));
+          expect(link.search).toBe('');
+          expect(eventTokenFrom(link.hash)).toBe(t);
+          expect(roomTokenFrom(link.hash)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('read a pasted link or token of the kind asked for, and nothing else', () => {
+    fc.assert(
+      fc.property(TOKEN, (t) => {
+        expect(pastedToken(`  ${roomLink('http://10.0.0.2:8080', t)}\n`, 'room')).toBe(t);
+        expect(pastedToken(eventLink('https://rsp.example', t), 'event')).toBe(t);
+        expect(pastedToken(t, 'room')).toBe(t);
+        expect(pastedToken(roomLink('http://10.0.0.2:8080', t), 'event')).toBeNull();
+        expect(pastedToken(eventLink('http://10.0.0.2:8080', t), 'room')).toBeNull();
+      }),
+    );
+    for (const text of ['', 'Table 3', 'http://10.0.0.2:8080/', '#room=short']) {
+      expect(pastedToken(text, 'room'), text).toBeNull();
+    }
   });
 
   it('reads no token from a fragment that is not a whole room link', () => {

@@ -11,6 +11,7 @@ import type {
   CreatedRoom,
   CreateRoomRequest,
   EventView,
+  FacilitatorView,
   ServerMessage,
 } from '../../src/lib/roomProtocol';
 import { SCHEMA_VERSION } from '../../src/server/database';
@@ -216,8 +217,12 @@ describe('events', () => {
         false,
       );
       expect(device.raw.join('\n')).not.toContain(event.tokens.facilitator);
-      expect(device.raw.join('\n')).not.toContain(event.tokens.projector);
     }
+    // The room's console links to the event's read-only pooled view; its teams are sent neither.
+    expect(team.device.raw.join('\n')).not.toContain(event.tokens.projector);
+    expect((roomConsole.device.lastView() as FacilitatorView).event?.projector).toBe(
+      event.tokens.projector,
+    );
     // The event's links open no room.
     for (const device of [eventConsole.device, eventProjector.device]) {
       expect(await device.request({ type: 'resolve' })).toMatchObject({
@@ -226,6 +231,41 @@ describe('events', () => {
       });
       expect(device.received.some((m) => m.type === 'view')).toBe(false);
     }
+  });
+
+  it('tells a table’s console which event it is in, as tables are added and removed', async () => {
+    const event = await createEvent('Cohort 5');
+    const a = await createRoom(server, table());
+    const b = await createRoom(server, table());
+    const consoleA = await joinRoom(a.tokens.facilitator);
+    expect((consoleA.view as FacilitatorView).event).toBeNull();
+    const { device } = await joinEvent(event.tokens.facilitator);
+
+    const told = (from: number) =>
+      consoleA.device.waitFor((m) => m.type === 'view', from) as Promise<{
+        view: FacilitatorView;
+      }>;
+    let from = consoleA.device.received.length;
+    await eventCommand(device, {
+      type: 'addTable',
+      roomToken: a.tokens.facilitator,
+      table: 'North',
+    });
+    expect((await told(from)).view.event).toEqual({
+      eventId: event.eventId,
+      name: 'Cohort 5',
+      table: 'North',
+      tables: 1,
+      projector: event.tokens.projector,
+    });
+    // Another table joining changes the count every table's console shows.
+    from = consoleA.device.received.length;
+    await eventCommand(device, { type: 'addTable', roomToken: b.tokens.facilitator });
+    expect((await told(from)).view.event?.tables).toBe(2);
+
+    from = consoleA.device.received.length;
+    await eventCommand(device, { type: 'removeTable', roomId: a.roomId });
+    expect((await told(from)).view.event).toBeNull();
   });
 
   it('sends a table’s results only once its game is over', async () => {

@@ -3,10 +3,12 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FacilitatorView, TeamView } from '../../src/lib/roomProtocol';
+import type { CreatedEvent, FacilitatorView, TeamView } from '../../src/lib/roomProtocol';
+import { addTableToEvent } from '../../src/lib/eventClient';
 import {
   backoffDelay,
   connectRoom,
+  createEvent,
   createRoom,
   exportRoom,
   importRoom,
@@ -179,5 +181,63 @@ describe('room client', () => {
     const refused = await until(client, (s) => s.connection === 'refused');
     expect(refused.error?.code).toBe('badToken');
     expect(refused.error?.message).toMatch(/not for any room/);
+  });
+});
+
+describe('event client', () => {
+  async function newEvent(name: string): Promise<CreatedEvent> {
+    const created = await createEvent(baseUrl(server), name);
+    if (!created.ok) throw new Error(created.message);
+    return created.value;
+  }
+
+  it('joins an event’s link and keeps its view; a room is added in one visit', async () => {
+    const event = await newEvent('Cohort 9');
+    const room = await twoTeams('eval-blind-spot', 4);
+    const eventConsole = connect(event.tokens.facilitator);
+    const joined = await until(eventConsole, (s) => s.event !== null);
+    expect(joined).toMatchObject({ connection: 'open', eventRole: 'eventFacilitator', role: null });
+    expect(joined.event?.tables).toEqual([]);
+
+    const added = await addTableToEvent({
+      url: socketUrl(server),
+      eventToken: event.tokens.facilitator,
+      roomToken: room.facilitator,
+      table: 'North',
+      socket: wsSocket,
+      backoff: FAST,
+    });
+    expect(added).toEqual({ ok: true, eventId: event.eventId });
+    const seen = await until(eventConsole, (s) => s.event?.tables.length === 1);
+    expect(seen.event?.tables[0]?.table).toBe('North');
+
+    // The client sends event commands too, and reads a refusal in the server's words.
+    const again = await eventConsole.send({ type: 'addTable', roomToken: room.facilitator });
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/already a table/) });
+  });
+
+  it('says which link it was given when it is not the event console’s', async () => {
+    const event = await newEvent('Cohort 10');
+    const room = await twoTeams('eval-blind-spot', 4);
+    const attempt = (eventToken: string) =>
+      addTableToEvent({
+        url: socketUrl(server),
+        eventToken,
+        roomToken: room.facilitator,
+        socket: wsSocket,
+        backoff: FAST,
+      });
+    expect(await attempt(event.tokens.projector)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/projector link, which is read-only/),
+    });
+    expect(await attempt(room.projector)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/a room’s link, not an event’s/),
+    });
+    expect(await attempt('A'.repeat(24))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not for any event on this server/),
+    });
   });
 });

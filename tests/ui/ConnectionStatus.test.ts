@@ -8,6 +8,8 @@ const base: RoomClientState = {
   role: 'team',
   lab: 'lantern',
   view: null,
+  eventRole: null,
+  event: null,
   error: null,
   attempts: 0,
   scenario: null,
@@ -37,5 +39,14 @@ describe('ConnectionStatus', () => {
         error: { code: 'badToken', message: 'this link is not for any room on this server' },
       }),
     ).toBe('this link is not for any room on this server');
+  });
+
+  it('promises an event’s screen nothing about a decision it does not have', () => {
+    const event = { role: null, lab: null, eventRole: 'eventProjector' as const };
+    const text = shown({ ...event, connection: 'reconnecting', attempts: 2 });
+    expect(text).toMatch(
+      /^Connection lost — reconnecting… \(attempt 2\)\. What you see is kept\.$/,
+    );
+    expect(shown({ connection: 'reconnecting', attempts: 2 })).toMatch(/unfinished decision/);
   });
 });

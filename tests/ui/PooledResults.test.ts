@@ -59,6 +59,15 @@ describe('PooledResults', () => {
     expect(chart.querySelectorAll('path[transform]')).toHaveLength(1);
   });
 
+  it('says a table’s outcome was one draw of many, once two tables can be set side by side', () => {
+    render(PooledResults, { results: three, quarters: 6 });
+    expect(
+      screen.getByText(
+        'The same game, on the same seed, ended 2 different ways: each table’s outcome was one draw of many.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('before any table has finished: no chart, and says so', () => {
     render(PooledResults, {
       results: eventResults([], [{ roomId: 'a', table: 'A', round: 1, totalRounds: 6 }], 6),
