@@ -12,6 +12,7 @@ import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
 import type { EventResults } from '../engine/workshop/pooled';
+import type { CommitmentAssessment } from '../engine/workshop/commitments';
 import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 
@@ -109,6 +110,10 @@ export const ClientMessageSchema = v.variant(
     plain('pause', {}),
     plain('resume', {}),
     plain('end', {}),
+    // "End now": the current quarter becomes the last (resolving it opens the debrief); playOn
+    // takes that back. As the pass-the-laptop console's button of the same name.
+    plain('endAfterThisQuarter', {}),
+    plain('playOn', {}),
     plain('reopenTeam', { lab: LabRef }),
     plain('timer', {
       action: v.picklist(
@@ -199,7 +204,7 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", "addTable", "removeTable", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "endAfterThisQuarter", "playOn", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", "addTable", "removeTable", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -301,6 +306,11 @@ export interface JoinLinks {
   teams: { lab: string; name: string; token: string }[];
 }
 
+export interface CommitmentStanding {
+  commitment: Commitment;
+  verdict: CommitmentAssessment['verdict'];
+}
+
 /** The facilitator's console: who has locked in (never what), the room's controls and links. */
 export interface FacilitatorView {
   kind: 'facilitator';
@@ -316,6 +326,18 @@ export interface FacilitatorView {
   injects: FiredInject[];
   /** The commitments recorded, with the facilitator's marks. */
   commitments: Commitment[];
+  /** How each commitment stands so far, from the game record (as the laptop console shows it):
+   * the verdict only — the evidence behind it waits for the report, after the reveal. */
+  assessed: CommitmentStanding[];
+  /** Every lab in the game (teams' and bots'), for naming a commitment's parties. */
+  labs: { id: string; name: string }[];
+  /** An inject can be fired now (a quarter is being played). */
+  canFireInject: boolean;
+  /** "End after this quarter" is possible now; and, once chosen, "play on" takes it back. */
+  canEndNow: boolean;
+  canPlayOn: boolean;
+  /** The quarters the game was set up to play (before any "end after this quarter"). */
+  plannedQuarters: number;
   /** The scenario's scripted events, for firing one early. */
   scriptedEvents: { index: number; round: number; headline: string }[];
   /** The tokens for every device's join link. */
@@ -357,8 +379,8 @@ export type ServerMessage =
       role: Role;
       roomId: string;
       lab: string | null;
-      /** The room's scenario for a team's device (its forms need it), without the scripted
-       * events: those are the facilitator's to reveal. Null for the other roles. */
+      /** The room's scenario for the forms: on a team's device without the scripted events
+       * (those are the facilitator's to reveal); in full on the console. Null on the projector. */
       scenario: Scenario | null;
       /** Changes each time the server starts: a device that rejoins can say the server restarted. */
       server: string;

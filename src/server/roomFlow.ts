@@ -11,7 +11,7 @@
 
 import { createActor } from 'xstate';
 import * as v from 'valibot';
-import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
+import { plannedRounds, type DecisionLog, type FiredInject, type RoundDecisions } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import type { GameState, LabDecision, ScriptedEvent } from '../engine/types';
 import { commitmentProblems, type CommitmentInput } from '../engine/workshop/commitments';
@@ -49,6 +49,9 @@ const TIMER_EVENTS = {
   restart: 'timer.restart',
   add: 'timer.add',
 } as const;
+
+/** Whether an inject could fire now does not depend on the inject (see canFireInject). */
+const PROBE: ScriptedEvent = { round: 0, headline: '', body: '', effect: { kind: 'news' } };
 
 export class RoomFlow {
   private readonly actor: WorkshopActor;
@@ -127,6 +130,24 @@ export class RoomFlow {
     return this.game.outcome !== null;
   }
 
+  /** An inject can be fired now (any event will do: the machine's answer does not depend on it). */
+  get canFireInject(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'fireInject', event: PROBE });
+  }
+
+  get canEndNow(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'endAfterThisQuarter' });
+  }
+
+  get canPlayOn(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'playOn' });
+  }
+
+  /** The quarters the game was set up to play (before any "end after this quarter"). */
+  get plannedQuarters(): number {
+    return plannedRounds(this.setup.scenario, this.setup);
+  }
+
   /** The room as a workshop session (what the browser's save keeps), for the database and export. */
   record(): RoomRecord {
     return this.current;
@@ -181,6 +202,15 @@ export class RoomFlow {
       case 'end':
         this.endedState = true;
         return done;
+      case 'endAfterThisQuarter':
+        if (this.over) return refuse('notNow', 'the game is over');
+        return this.canEndNow
+          ? this.sendOr({ type: 'endAfterThisQuarter' }, 'the game cannot end after this quarter')
+          : unchanged;
+      case 'playOn':
+        return this.canPlayOn
+          ? this.sendOr({ type: 'playOn' }, 'the game cannot play on now')
+          : refuse('notNow', 'this quarter is not the last: there is nothing to take back');
       case 'reopenTeam':
         return this.reopenTeam(command.lab);
       case 'timer':

@@ -245,11 +245,19 @@ export class RoomHub {
       role: principal.role,
       roomId: room.id,
       lab: principal.role === 'team' ? principal.lab : null,
-      scenario: principal.role === 'team' ? { ...room.flow.setup.scenario, events: [] } : null,
+      scenario: this.scenarioFor(room, principal),
       server: this.startedAs,
     });
     device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
     return true;
+  }
+
+  /** The scenario a device's forms need: none for the projector, without the scripted events for
+   * a team (the facilitator reveals those), in full for the console (its inject panel lists them). */
+  private scenarioFor(room: LiveRoom, principal: Principal): Scenario | null {
+    const { scenario } = room.flow.setup;
+    if (principal.role === 'projector') return null;
+    return principal.role === 'team' ? { ...scenario, events: [] } : scenario;
   }
 
   leave(device: Device): void {
@@ -379,6 +387,12 @@ export class RoomHub {
       ended: flow.ended,
       now: this.options.now(),
       drafts: room.drafts,
+      controls: {
+        canFireInject: flow.canFireInject,
+        canEndNow: flow.canEndNow,
+        canPlayOn: flow.canPlayOn,
+        plannedQuarters: flow.plannedQuarters,
+      },
     };
   }
 

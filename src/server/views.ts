@@ -13,6 +13,7 @@ import { readableNews } from '../engine/news';
 import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
 import { publicSnapshot, type PublicSnapshot } from '../engine/workshop/publicView';
+import { assessCommitments } from '../engine/workshop/commitments';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import type { DecisionDraft } from '../lib/decisionDraftSave';
 import type {
@@ -35,6 +36,15 @@ export interface RoomSnapshot {
   now: number;
   /** Each team's unfinished decision as its device last sent it: only a team's own is shown. */
   drafts: Readonly<Record<string, DecisionDraft>>;
+  /** What the console may do now, as the workshop machine answers (roomFlow.ts). */
+  controls: RoomControls;
+}
+
+export interface RoomControls {
+  canFireInject: boolean;
+  canEndNow: boolean;
+  canPlayOn: boolean;
+  plannedQuarters: number;
 }
 
 function statusOf(room: RoomSnapshot): RoomStatus {
@@ -152,6 +162,13 @@ export function facilitatorView(room: RoomSnapshot, tokens: JoinLinks): Facilita
     timerSeconds: room.meta.timerSeconds,
     injects: room.meta.injects,
     commitments: room.meta.commitments,
+    // How each commitment stands, as the laptop console shows it (the verdict, not the private
+    // evidence behind it); the projector gets only the commitments' words (publicView.ts).
+    assessed: assessCommitments(room.meta.commitments, room.setup.scenario, room.game).map(
+      ({ commitment, assessment }) => ({ commitment, verdict: assessment.verdict }),
+    ),
+    labs: room.game.labs.map((l) => ({ id: l.id, name: l.name })),
+    ...room.controls,
     scriptedEvents: room.setup.scenario.events.map((e, index) => ({
       index,
       round: e.round,

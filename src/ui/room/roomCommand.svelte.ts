@@ -10,11 +10,13 @@ export class RoomCommands {
 
   constructor(private readonly send: (command: RoomCommand) => Promise<CommandResult>) {}
 
-  run = async (command: RoomCommand): Promise<void> => {
+  /** Send a command; true once the server has taken it. */
+  run = async (command: RoomCommand): Promise<boolean> => {
     this.busy = true;
     this.problem = null;
     const result = await this.send(command);
     this.busy = false;
     if (!result.ok) this.problem = result.message;
+    return result.ok;
   };
 }
