@@ -35,7 +35,7 @@ export interface RoomClientState {
   error: { code: ErrorCode | 'offline'; message: string } | null;
   /** Attempts since the connection was last joined. */
   attempts: number;
-  /** The room's scenario, on a team's device (without its scripted events). */
+  /** The room's scenario, on a team's device (without its scripted events) and the console's. */
   scenario: Scenario | null;
   /** How the last (re)join went: the first join, back after a drop, or back after the server
    * itself restarted (it resumed the room from its database). */
@@ -174,6 +174,9 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       }
       case 'view':
         update({ view: message.view });
+        return;
+      case 'scenario':
+        update({ scenario: message.scenario });
         return;
       case 'ack':
         if (typeof message.id === 'number') waiting.get(message.id)?.({ ok: true });
