@@ -78,6 +78,16 @@ const CommitmentId = v.pipe(
   v.maxLength(40, 'a commitment id is at most 40 characters'),
 );
 
+/** Seconds a timer's "add" adds (negative: takes away). */
+const SecondsToAdd = v.optional(
+  v.pipe(
+    v.number((issue) => `expected seconds to add, ${got(issue)}`),
+    v.integer((issue) => `expected whole seconds, ${got(issue)}`),
+    v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+    v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+  ),
+);
+
 export const TIMER_ACTIONS = ['pause', 'resume', 'restart', 'add'] as const;
 export const POLICY_TIMER_ACTIONS = ['pause', 'resume', 'add'] as const;
 
@@ -149,14 +159,7 @@ export const ClientMessageSchema = v.variant(
         POLICY_TIMER_ACTIONS,
         (issue) => `expected "pause", "resume" or "add", ${got(issue)}`,
       ),
-      seconds: v.optional(
-        v.pipe(
-          v.number((issue) => `expected seconds to add, ${got(issue)}`),
-          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
-          v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-          v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-        ),
-      ),
+      seconds: SecondsToAdd,
     }),
     plain('beginQuarterOne', {}),
     plain('timer', {
@@ -164,14 +167,7 @@ export const ClientMessageSchema = v.variant(
         TIMER_ACTIONS,
         (issue) => `expected "pause", "resume", "restart" or "add", ${got(issue)}`,
       ),
-      seconds: v.optional(
-        v.pipe(
-          v.number((issue) => `expected seconds to add, ${got(issue)}`),
-          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
-          v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-          v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-        ),
-      ),
+      seconds: SecondsToAdd,
     }),
     // A commitment announced at the table (checked against the scenario on the server).
     plain('recordCommitment', {

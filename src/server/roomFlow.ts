@@ -37,6 +37,7 @@ import { gameSnapshotOf, playRecord } from '../engine/workshop/workshopRecord';
 import { gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import type { WorkshopSession } from '../lib/workshopSession';
 import type { ErrorCode, RoomCommand } from '../lib/roomProtocol';
+import type { RoomSnapshot } from './views';
 
 /** Who sent a command: the role its token gives (and, for a team, its lab). */
 export type Principal =
@@ -203,6 +204,28 @@ export class RoomFlow {
     return plannedRounds(this.setup.scenario, this.setup);
   }
 
+  /** The room as the views see it (views.ts): every device's view is built from one of these. */
+  snapshot(roomId: string, drafts: RoomSnapshot['drafts'], now: number): RoomSnapshot {
+    const inStep = this.stage === 'policies';
+    return {
+      roomId,
+      setup: this.setup,
+      game: this.game,
+      meta: this.meta,
+      pending: this.pending,
+      ended: this.ended,
+      now,
+      drafts,
+      controls: {
+        canFireInject: this.canFireInject,
+        canEndNow: this.canEndNow,
+        canPlayOn: this.canPlayOn,
+        plannedQuarters: this.plannedQuarters,
+      },
+      policyStep: inStep ? { submitted: this.submitted, problems: this.policyProblems } : undefined,
+    };
+  }
+
   /** The room as a workshop session (what the browser's save keeps), for the database and export. */
   record(): RoomRecord {
     return this.current;
@@ -304,16 +327,21 @@ export class RoomFlow {
     return this.meta.teams.find((t) => t.lab === lab)?.name ?? lab;
   }
 
+  /** The refusal when a team's device names a lab that is not its own (null: its own, or none). */
+  private otherLab(lab: string | undefined, by: { lab: string }): ApplyResult | null {
+    if (lab === undefined || lab === by.lab) return null;
+    return refuse(
+      'forbidden',
+      `this device’s link is ${this.teamName(by.lab)}’s: it cannot act for ${JSON.stringify(lab)}`,
+    );
+  }
+
   private teamCommand(
     command: Extract<RoomCommand, { type: 'submit' | 'withdraw' }>,
     by: { role: 'team'; lab: string },
   ): ApplyResult {
-    if (command.lab !== undefined && command.lab !== by.lab) {
-      return refuse(
-        'forbidden',
-        `this device’s link is ${this.teamName(by.lab)}’s: it cannot act for ${JSON.stringify(command.lab)}`,
-      );
-    }
+    const other = this.otherLab(command.lab, by);
+    if (other) return other;
     // A malformed decision is refused as such, whatever the step of the quarter.
     let decision: LabDecision | null = null;
     if (command.type === 'submit') {
@@ -422,12 +450,8 @@ export class RoomFlow {
   }
 
   private policyCommand(command: PolicyTeamCommand, by: { role: 'team'; lab: string }) {
-    if (command.lab !== undefined && command.lab !== by.lab) {
-      return refuse(
-        'forbidden',
-        `this device’s link is ${this.teamName(by.lab)}’s: it cannot act for ${JSON.stringify(command.lab)}`,
-      );
-    }
+    const other = this.otherLab(command.lab, by);
+    if (other) return other;
     // A malformed policy is refused as such, whatever the step.
     let policy: PolicySpec | null = null;
     if (command.type === 'policyEdit') {

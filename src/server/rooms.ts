@@ -397,27 +397,7 @@ export class RoomHub {
   }
 
   private snapshot(room: LiveRoom): RoomSnapshot {
-    const { flow } = room;
-    return {
-      roomId: room.id,
-      setup: flow.setup,
-      game: flow.game,
-      meta: flow.meta,
-      pending: flow.pending,
-      ended: flow.ended,
-      now: this.options.now(),
-      drafts: room.drafts,
-      controls: {
-        canFireInject: flow.canFireInject,
-        canEndNow: flow.canEndNow,
-        canPlayOn: flow.canPlayOn,
-        plannedQuarters: flow.plannedQuarters,
-      },
-      policyStep:
-        flow.stage === 'policies'
-          ? { submitted: flow.submitted, problems: flow.policyProblems }
-          : undefined,
-    };
+    return room.flow.snapshot(room.id, room.drafts, this.options.now());
   }
 
   private viewFor(room: LiveRoom, principal: Principal, snapshot: RoomSnapshot): RoomView {

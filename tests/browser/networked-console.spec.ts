@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/server/server';
+import { joinLinkOf } from './join-links';
 
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
@@ -65,13 +66,7 @@ test('the networked console: the teams’ policy step, a written inject, a commi
     const step = fac.getByRole('region', { name: 'The teams write their policies' });
     await expect(step).toBeVisible();
 
-    const links = fac.getByRole('region', { name: 'Join links' });
-    const linkOf = async (name: string) =>
-      (await links
-        .getByRole('listitem')
-        .filter({ has: fac.getByRole('heading', { name, exact: true }) })
-        .getByRole('link')
-        .getAttribute('href')) ?? '';
+    const linkOf = (name: string) => joinLinkOf(fac, name);
     const amber = await device(await linkOf('Amber'), { width: 390, height: 844 });
     const birch = await device(await linkOf('Birch'));
     const projector = await device(await linkOf('Projector'));
@@ -103,7 +98,9 @@ test('the networked console: the teams’ policy step, a written inject, a commi
     await birch.page.getByRole('button', { name: 'Hand in our policy' }).click();
     await expect(begin).toBeEnabled();
     await begin.click();
-    await expect(fac.getByRole('heading', { level: 1, name: /Quarter 1 of 3/ }).first()).toBeVisible();
+    await expect(
+      fac.getByRole('heading', { level: 1, name: /Quarter 1 of 3/ }).first(),
+    ).toBeVisible();
 
     // An inject written on the spot reaches the teams' news.
     const inject = fac.getByRole('region', { name: 'Fire an inject' });

@@ -15,6 +15,7 @@ import { replayGame } from '../../src/engine/game';
 import type { RoomView, ServerMessage } from '../../src/lib/roomProtocol';
 import { parseWorkshopText } from '../../src/lib/workshopSession';
 import { startServer, type RunningServer } from '../../src/server/server';
+import { joinLinkOf } from './join-links';
 
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
@@ -97,12 +98,7 @@ test('a three-team networked workshop: join by link, decide in parallel, drop an
     expect(new URL(fac.url()).hash).toMatch(/^#room=[\w-]{24}$/);
 
     const links = fac.getByRole('region', { name: 'Join links' });
-    const linkOf = async (name: string) =>
-      (await links
-        .getByRole('listitem')
-        .filter({ has: fac.getByRole('heading', { name, exact: true }) })
-        .getByRole('link')
-        .getAttribute('href')) ?? '';
+    const linkOf = (name: string) => joinLinkOf(fac, name);
     await expect(links.getByRole('img', { name: 'Join link for Amber' })).toBeVisible();
 
     const teams = {} as Record<TeamName, Device>;

@@ -2,42 +2,16 @@
 // quarter" (and taking it back), injects written on the spot, commitments recorded, marked and
 // removed. Each command is taken from the facilitator's token, refused from a team's token, and
 // a malformed one gets an error naming what is wrong — never a crash (the room carries on).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreatedRoom, FacilitatorView, ServerMessage } from '../../src/lib/roomProtocol';
-import type { RunningServer } from '../../src/server/server';
-import {
-  createRoom,
-  decision,
-  socketUrl,
-  start,
-  testPlace,
-  TestDevice,
-  type TestPlace,
-} from './harness';
+import { createRoom, decision, type TestDevice } from './harness';
+import { serverPerTest } from './serverPerTest';
 
-let place: TestPlace;
-let server: RunningServer;
-const devices: TestDevice[] = [];
-
-async function join(token: string) {
-  const joined = await TestDevice.join(socketUrl(server), token);
-  devices.push(joined.device);
-  return joined;
-}
-
-beforeEach(async () => {
-  place = testPlace();
-  server = await start(place);
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await server.close();
-  place.remove();
-});
+const live = serverPerTest();
+const join = (token: string) => live.join(token);
 
 function twoTeams(): Promise<CreatedRoom> {
-  return createRoom(server, {
+  return createRoom(live.server, {
     scenario: 'eval-blind-spot',
     seed: 11,
     teams: [{ name: 'Amber' }, { name: 'Birch' }],

@@ -3,7 +3,7 @@
 // problems), never a draft; the projector and the other teams see what the pass-the-laptop
 // projector shows (a private policy by name only) — on the wire, not just on screen; the console
 // starts quarter 1 once every team is in, and the room keeps all of it across a restart.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PolicySpec } from '../../src/engine/types';
 import type {
   CreatedRoom,
@@ -11,32 +11,14 @@ import type {
   ServerMessage,
   TeamView,
 } from '../../src/lib/roomProtocol';
-import type { RunningServer } from '../../src/server/server';
-import { createRoom, socketUrl, start, testPlace, TestDevice, type TestPlace } from './harness';
+import { baseUrl, createRoom } from './harness';
+import { serverPerTest } from './serverPerTest';
 
-let place: TestPlace;
-let server: RunningServer;
-const devices: TestDevice[] = [];
-
-async function join(token: string) {
-  const joined = await TestDevice.join(socketUrl(server), token);
-  devices.push(joined.device);
-  return joined;
-}
-
-beforeEach(async () => {
-  place = testPlace();
-  server = await start(place);
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await server.close();
-  place.remove();
-});
+const live = serverPerTest();
+const join = (token: string) => live.join(token);
 
 function roomWithPolicyStep(disclosure: 'asWritten' | 'all' = 'asWritten'): Promise<CreatedRoom> {
-  return createRoom(server, {
+  return createRoom(live.server, {
     scenario: 'eval-blind-spot',
     seed: 3,
     teams: [{ name: 'Amber' }, { name: 'Birch' }],
@@ -226,9 +208,7 @@ describe('the policy step, each team on its own device', () => {
     });
     await amber.device.act({ type: 'policySubmit' });
 
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
-    server = await start(place);
+    await live.restart();
     const again = await join(room.tokens.facilitator);
     const amberAgain = await join(a!.token);
     expect((again.view as FacilitatorView).policyStep?.teams[0]).toMatchObject({
@@ -242,7 +222,7 @@ describe('the policy step, each team on its own device', () => {
   });
 
   it('refuses a policy step the server cannot run', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/api/rooms`, {
+    const response = await fetch(`${baseUrl(live.server)}/api/rooms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

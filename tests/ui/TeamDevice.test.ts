@@ -31,30 +31,7 @@ function room(policyStep = false) {
   const flow = RoomFlow.restore(request.record);
   const amber = flow.meta.teams[0]?.lab ?? '';
   /** Amber's view as the server would send it now. */
-  const view = (): TeamView =>
-    teamView(
-      {
-        roomId: 'room',
-        setup: flow.setup,
-        game: flow.game,
-        meta: flow.meta,
-        pending: flow.pending,
-        ended: flow.ended,
-        now: 0,
-        drafts: {},
-        controls: {
-          canFireInject: flow.canFireInject,
-          canEndNow: flow.canEndNow,
-          canPlayOn: flow.canPlayOn,
-          plannedQuarters: flow.plannedQuarters,
-        },
-        policyStep:
-          flow.stage === 'policies'
-            ? { submitted: flow.submitted, problems: flow.policyProblems }
-            : undefined,
-      },
-      amber,
-    );
+  const view = (): TeamView => teamView(flow.snapshot('room', {}, 0), amber);
   return { flow, amber, view, scenario: scenarioForTeam(flow.setup.scenario, amber) };
 }
 
