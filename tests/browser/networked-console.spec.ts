@@ -78,8 +78,11 @@ test('the networked console: the teams’ policy step, a written inject, a commi
       .getByRole('group', { name: /^Thresholds/ })
       .getByRole('textbox')
       .first();
-    await threshold.fill('12.347');
+    // Private first: while a policy is public the room's board shows every edit as it is made
+    // (as the pass-the-laptop projector does).
     await amberStep.getByRole('checkbox', { name: /^Public:/ }).uncheck();
+    await expect(projector.page.getByText('Kept private', { exact: false })).toBeVisible();
+    await threshold.fill('12.347');
     await amberStep.getByRole('button', { name: 'Hand in our policy' }).click();
     await expect(amber.page.getByText(/Handed in\./)).toBeVisible();
     const handedIn = step.getByRole('list', { name: 'Who has handed in' });
@@ -92,8 +95,6 @@ test('the networked console: the teams’ policy step, a written inject, a commi
     const begin = step.getByRole('button', { name: 'Start quarter 1 under these policies' });
     await expect(begin).toBeDisabled();
     await expect(step.getByText('Waiting for Birch to hand in.')).toBeVisible();
-    // The projector shows Amber's policy by its name only.
-    await expect(projector.page.getByText('Kept private', { exact: false })).toBeVisible();
 
     await birch.page.getByRole('button', { name: 'Hand in our policy' }).click();
     await expect(begin).toBeEnabled();
