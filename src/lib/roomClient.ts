@@ -42,7 +42,7 @@ export interface RoomClientState {
   error: { code: ErrorCode | 'offline'; message: string } | null;
   /** Attempts since the connection was last joined. */
   attempts: number;
-  /** The room's scenario, on a team's device (without its scripted events). */
+  /** The room's scenario, on a team's device (without its scripted events) and the console's. */
   scenario: Scenario | null;
   /** How the last (re)join went: the first join, back after a drop, or back after the server
    * itself restarted (it resumed the room from its database). */
@@ -80,6 +80,36 @@ export interface RoomClientOptions {
   socket?: (url: string) => SocketLike;
   backoff?: Backoff;
   random?: () => number;
+  /** The device's own network (default: the browser's `online`/`offline` events; none in Node). */
+  network?: DeviceNetwork | null;
+}
+
+/**
+ * Whether the device itself is online. When Wi-Fi drops, an open socket can look open for minutes
+ * before TCP notices; the browser knows at once, so the client drops the socket then and
+ * reconnects as soon as the device is back online.
+ */
+export interface DeviceNetwork {
+  online(): boolean;
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+function browserNetwork(): DeviceNetwork | null {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
+  return {
+    online: () => navigator.onLine !== false,
+    subscribe(listener) {
+      const up = () => listener(true);
+      const down = () => listener(false);
+      window.addEventListener('online', up);
+      window.addEventListener('offline', down);
+      return () => {
+        window.removeEventListener('online', up);
+        window.removeEventListener('offline', down);
+      };
+    },
+  };
 }
 
 const OPEN = 1;
@@ -200,6 +230,9 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       case 'event':
         update({ event: message.view });
         return;
+      case 'scenario':
+        update({ scenario: message.scenario });
+        return;
       case 'ack':
         if (typeof message.id === 'number') waiting.get(message.id)?.({ ok: true });
         if (typeof message.id === 'number') waiting.delete(message.id);
@@ -231,6 +264,11 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   function connect() {
     retry = null;
     if (stopped) return;
+    // Offline, a new socket cannot reach the server: wait (the `online` event tries at once).
+    if (network && !network.online()) {
+      scheduleRetry();
+      return;
+    }
     joined = false;
     let current: SocketLike;
     try {
@@ -247,22 +285,39 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       if (message) handle(message);
     };
     current.onerror = () => {};
-    current.onclose = () => {
-      if (socket !== current) return;
-      socket = null;
-      settleAll({
-        ok: false,
-        code: 'offline',
-        message:
-          'the connection dropped before the server answered: once reconnected, your screen shows whether it went through',
-      });
-      if (stopped) {
-        if (state.connection !== 'refused') update({ connection: 'closed' });
-        return;
-      }
-      scheduleRetry();
-    };
+    current.onclose = () => dropped(current);
   }
+
+  /** The connection is gone (closed, or the device went offline): reconnect unless stopped. */
+  function dropped(current: SocketLike) {
+    if (socket !== current) return;
+    socket = null;
+    settleAll({
+      ok: false,
+      code: 'offline',
+      message:
+        'the connection dropped before the server answered: once reconnected, your screen shows whether it went through',
+    });
+    if (stopped) {
+      if (state.connection !== 'refused') update({ connection: 'closed' });
+      return;
+    }
+    scheduleRetry();
+  }
+
+  const network = options.network === undefined ? browserNetwork() : options.network;
+  const unwatchNetwork = network?.subscribe((online) => {
+    if (stopped) return;
+    if (!online && socket) {
+      const current = socket;
+      dropped(current);
+      current.close();
+    } else if (online && retry) {
+      // Back online: try at once rather than at the end of the backoff.
+      clearTimeout(retry);
+      connect();
+    }
+  });
 
   function sendJoin(to: SocketLike) {
     to.send(JSON.stringify({ type: 'join', token: options.token, ...(pin ? { pin } : {}) }));
@@ -306,6 +361,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
     },
     close() {
       stopped = true;
+      unwatchNetwork?.();
       if (retry) clearTimeout(retry);
       retry = null;
       if (socket) socket.close();

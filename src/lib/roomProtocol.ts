@@ -12,7 +12,14 @@ import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';
 import type { EventResults } from '../engine/workshop/pooled';
-import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
+import type { CommitmentAssessment } from '../engine/workshop/commitments';
+import {
+  POLICY_DISCLOSURES,
+  WORKSHOP_LIMITS,
+  type Commitment,
+  type PolicyDisclosure,
+  type TeamPolicyDraft,
+} from '../engine/workshop/types';
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 
 /** The path of the real-time endpoint on the server. */
@@ -71,7 +78,18 @@ const CommitmentId = v.pipe(
   v.maxLength(40, 'a commitment id is at most 40 characters'),
 );
 
+/** Seconds a timer's "add" adds (negative: takes away). */
+const SecondsToAdd = v.optional(
+  v.pipe(
+    v.number((issue) => `expected seconds to add, ${got(issue)}`),
+    v.integer((issue) => `expected whole seconds, ${got(issue)}`),
+    v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+    v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
+  ),
+);
+
 export const TIMER_ACTIONS = ['pause', 'resume', 'restart', 'add'] as const;
+export const POLICY_TIMER_ACTIONS = ['pause', 'resume', 'add'] as const;
 
 /**
  * Every message a device may send. A decision's contents and a written inject are checked
@@ -109,20 +127,47 @@ export const ClientMessageSchema = v.variant(
     plain('pause', {}),
     plain('resume', {}),
     plain('end', {}),
+    // "End now": the current quarter becomes the last (resolving it opens the debrief); playOn
+    // takes that back. As the pass-the-laptop console's button of the same name.
+    plain('endAfterThisQuarter', {}),
+    plain('playOn', {}),
     plain('reopenTeam', { lab: LabRef }),
+    // The policy step (a team writes its own policy before quarter 1). A team edits its own
+    // draft — checked against the policy schema on the server — or starts again from one of the
+    // scenario's policies, then submits it (no more edits until it, or the console, reopens it).
+    plain('policyEdit', { lab: v.optional(LabRef), policy: v.unknown() }),
+    plain('policyTemplate', {
+      lab: v.optional(LabRef),
+      template: v.pipe(
+        v.string((issue) => `expected a policy's id, ${got(issue)}`),
+        v.maxLength(64, "a policy's id is at most 64 characters"),
+      ),
+    }),
+    plain('policySubmit', { lab: v.optional(LabRef) }),
+    plain('policyWithdraw', { lab: v.optional(LabRef) }),
+    // The console's side of it: let a team edit again, what the projector shows, the writing
+    // timer, and quarter 1 once every team has submitted a sound policy.
+    plain('policyReopen', { lab: LabRef }),
+    plain('policyDisclosure', {
+      disclosure: v.picklist(
+        POLICY_DISCLOSURES,
+        (issue) => `expected "asWritten" or "all", ${got(issue)}`,
+      ),
+    }),
+    plain('policyTimer', {
+      action: v.picklist(
+        POLICY_TIMER_ACTIONS,
+        (issue) => `expected "pause", "resume" or "add", ${got(issue)}`,
+      ),
+      seconds: SecondsToAdd,
+    }),
+    plain('beginQuarterOne', {}),
     plain('timer', {
       action: v.picklist(
         TIMER_ACTIONS,
         (issue) => `expected "pause", "resume", "restart" or "add", ${got(issue)}`,
       ),
-      seconds: v.optional(
-        v.pipe(
-          v.number((issue) => `expected seconds to add, ${got(issue)}`),
-          v.integer((issue) => `expected whole seconds, ${got(issue)}`),
-          v.minValue(-3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-          v.maxValue(3600, (issue) => `expected −3600 to 3600 seconds, ${got(issue)}`),
-        ),
-      ),
+      seconds: SecondsToAdd,
     }),
     // A commitment announced at the table (checked against the scenario on the server).
     plain('recordCommitment', {
@@ -199,7 +244,7 @@ export const ClientMessageSchema = v.variant(
     }),
   ],
   (issue) =>
-    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "reopenTeam", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", "addTable", "removeTable", ${got(issue)}`,
+    `expected a message whose "type" is one of "join", "submit", "withdraw", "draft", "openDecisions", "resolve", "undo", "pause", "resume", "end", "endAfterThisQuarter", "playOn", "reopenTeam", "policyEdit", "policyTemplate", "policySubmit", "policyWithdraw", "policyReopen", "policyDisclosure", "policyTimer", "beginQuarterOne", "timer", "fireInject", "recordCommitment", "markCommitment", "removeCommitment", "addTable", "removeTable", ${got(issue)}`,
 );
 
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -240,6 +285,8 @@ export type ErrorCode =
 /** Where the room is: the same for every device. */
 export interface RoomStatus {
   roomId: string;
+  /** 'policies': the teams write their own policies before quarter 1 (the policy step). */
+  stage: 'policies' | 'play';
   round: number;
   totalRounds: number;
   /** Decisions are open for the current quarter. */
@@ -286,7 +333,29 @@ export interface TeamView {
   decision: LabDecision | null;
   /** Its unfinished decision for this quarter, as its device last sent it (null: none). */
   draft: DecisionDraft | null;
+  /** Its own policy while the teams write theirs (the policy step); null otherwise. */
+  policy: TeamPolicyView | null;
   public: PublicSnapshot;
+}
+
+/** A team's own draft in the policy step: never in another device's view (only what the
+ * projector shows of it, in `public.policies`). */
+export interface TeamPolicyView {
+  draft: TeamPolicyDraft;
+  /** The team has handed it in: no more edits until it (or the console) reopens it. */
+  submitted: boolean;
+  /** What must be fixed before quarter 1, in the scenario's checks' words. */
+  problems: string[];
+}
+
+/** The console's view of the policy step: who has submitted, whose draft has problems. */
+export interface PolicyStepStatus {
+  disclosure: PolicyDisclosure;
+  /** Writing time in seconds (null: no timer). */
+  seconds: number | null;
+  teams: { lab: string; name: string; submitted: boolean; problems: number }[];
+  /** Every team has submitted a policy that passes the scenario's checks. */
+  canBegin: boolean;
 }
 
 export interface ProjectorView {
@@ -299,6 +368,11 @@ export interface JoinLinks {
   facilitator: string;
   projector: string;
   teams: { lab: string; name: string; token: string }[];
+}
+
+export interface CommitmentStanding {
+  commitment: Commitment;
+  verdict: CommitmentAssessment['verdict'];
 }
 
 /** The facilitator's console: who has locked in (never what), the room's controls and links. */
@@ -316,6 +390,20 @@ export interface FacilitatorView {
   injects: FiredInject[];
   /** The commitments recorded, with the facilitator's marks. */
   commitments: Commitment[];
+  /** How each commitment stands so far, from the game record (as the laptop console shows it):
+   * the verdict only — the evidence behind it waits for the report, after the reveal. */
+  assessed: CommitmentStanding[];
+  /** Every lab in the game (teams' and bots'), for naming a commitment's parties. */
+  labs: { id: string; name: string }[];
+  /** An inject can be fired now (a quarter is being played). */
+  canFireInject: boolean;
+  /** "End after this quarter" is possible now; and, once chosen, "play on" takes it back. */
+  canEndNow: boolean;
+  canPlayOn: boolean;
+  /** The quarters the game was set up to play (before any "end after this quarter"). */
+  plannedQuarters: number;
+  /** The policy step while the teams write their policies; null otherwise. */
+  policyStep: PolicyStepStatus | null;
   /** The scenario's scripted events, for firing one early. */
   scriptedEvents: { index: number; round: number; headline: string }[];
   /** The tokens for every device's join link. */
@@ -372,8 +460,8 @@ export type ServerMessage =
       role: Role;
       roomId: string;
       lab: string | null;
-      /** The room's scenario for a team's device (its forms need it), without the scripted
-       * events: those are the facilitator's to reveal. Null for the other roles. */
+      /** The room's scenario for the forms: on a team's device without the scripted events
+       * (those are the facilitator's to reveal); in full on the console. Null on the projector. */
       scenario: Scenario | null;
       /** Changes each time the server starts: a device that rejoins can say the server restarted. */
       server: string;
@@ -381,6 +469,8 @@ export type ServerMessage =
   | { type: 'eventWelcome'; role: EventRole; eventId: string }
   | { type: 'event'; view: EventView }
   | { type: 'view'; view: RoomView }
+  /** The room's scenario changed (the teams' policies joined it when quarter 1 started). */
+  | { type: 'scenario'; scenario: Scenario }
   | { type: 'ack'; id?: string | number }
   | { type: 'error'; id?: string | number; code: ErrorCode; message: string };
 
@@ -398,6 +488,8 @@ export interface CreateRoomRequest {
   quarters?: number;
   /** The facilitator's PIN (4–8 digits): opening the console then needs the link and the PIN. */
   pin?: string;
+  /** Teams write their own policy on their devices before quarter 1 (the policy step). */
+  policyStep?: { minutes: number | null; disclosure: PolicyDisclosure };
 }
 
 /** The answer to creating or importing a room. */

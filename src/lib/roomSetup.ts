@@ -24,5 +24,13 @@ export function roomRequestFrom(
     timerSeconds: draft.timerSeconds,
     ...(session.quarters === null ? {} : { quarters: session.quarters }),
     ...(session.pin === '' ? {} : { pin: session.pin }),
+    ...(session.policyStep
+      ? {
+          policyStep: {
+            minutes: session.policyStep.minutes,
+            disclosure: session.policyStep.disclosure,
+          },
+        }
+      : {}),
   };
 }

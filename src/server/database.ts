@@ -28,6 +28,8 @@ export interface StoredRoom {
   tokens: StoredToken[];
   /** Each team's unfinished decision, by lab (as read: checked when a view is built). */
   drafts: Record<string, unknown>;
+  /** In the policy step: the labs whose teams have handed in their policy (as read). */
+  policySubmitted: unknown;
 }
 
 /**
@@ -82,6 +84,13 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        lab TEXT NOT NULL,
        draft TEXT NOT NULL,
        PRIMARY KEY (room_id, lab)
+     )`,
+  ],
+  [
+    // In the policy step: the teams that have handed in their policy (a JSON list of labs).
+    `CREATE TABLE IF NOT EXISTS policy_submissions (
+       room_id TEXT PRIMARY KEY REFERENCES rooms(id) ON DELETE CASCADE,
+       labs TEXT NOT NULL
      )`,
   ],
 ];
@@ -224,19 +233,43 @@ export class RoomStore {
     );
   }
 
-  /** Save a room after a change (its setup never changes). */
-  async saveRoom(id: string, record: RoomRecord, ended: boolean, now: Date): Promise<void> {
-    await this.client.execute({
-      sql: 'UPDATE rooms SET updated_at = ?, ended = ?, log = ?, pending = ?, meta = ? WHERE id = ?',
-      args: [
-        now.toISOString(),
-        ended ? 1 : 0,
-        JSON.stringify(record.log),
-        JSON.stringify(record.pending),
-        JSON.stringify(record.meta),
-        id,
-      ],
-    });
+  /**
+   * Save a room after a change. Its setup changes once at most — when the policy step ends, the
+   * teams' policies join its scenario — and only then is it written again (`setupChanged`).
+   * `policySubmitted`, given in the policy step, is who has handed in its policy.
+   */
+  async saveRoom(
+    id: string,
+    record: RoomRecord,
+    ended: boolean,
+    now: Date,
+    options: { policySubmitted?: readonly string[]; setupChanged?: boolean } = {},
+  ): Promise<void> {
+    const args = [
+      now.toISOString(),
+      ended ? 1 : 0,
+      JSON.stringify(record.log),
+      JSON.stringify(record.pending),
+      JSON.stringify(record.meta),
+    ];
+    const room = options.setupChanged
+      ? {
+          sql: 'UPDATE rooms SET updated_at = ?, ended = ?, log = ?, pending = ?, meta = ?, setup = ? WHERE id = ?',
+          args: [...args, JSON.stringify(record.setup), id],
+        }
+      : {
+          sql: 'UPDATE rooms SET updated_at = ?, ended = ?, log = ?, pending = ?, meta = ? WHERE id = ?',
+          args: [...args, id],
+        };
+    if (options.policySubmitted === undefined) {
+      await this.client.execute(room);
+      return;
+    }
+    const submitted = {
+      sql: 'INSERT INTO policy_submissions (room_id, labs) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET labs = excluded.labs',
+      args: [id, JSON.stringify(options.policySubmitted)],
+    };
+    await this.client.batch([room, submitted], 'write');
   }
 
   /** Keep a team's unfinished decision (replacing the one before). */
@@ -269,6 +302,10 @@ export class RoomStore {
       room[String(row.lab)] = parseJson(row.draft);
       draftsByRoom.set(String(row.room_id), room);
     }
+    const submissions = await this.client.execute('SELECT room_id, labs FROM policy_submissions');
+    const submittedByRoom = new Map(
+      submissions.rows.map((row) => [String(row.room_id), parseJson(row.labs)]),
+    );
     return rooms.rows.map((row) => ({
       id: String(row.id),
       createdAt: String(row.created_at),
@@ -279,6 +316,7 @@ export class RoomStore {
       meta: parseJson(row.meta),
       tokens: byRoom.get(String(row.id)) ?? [],
       drafts: draftsByRoom.get(String(row.id)) ?? {},
+      policySubmitted: submittedByRoom.get(String(row.id)) ?? [],
     }));
   }
 

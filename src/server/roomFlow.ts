@@ -11,11 +11,21 @@
 
 import { createActor } from 'xstate';
 import * as v from 'valibot';
-import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
+import {
+  createGame,
+  plannedRounds,
+  type DecisionLog,
+  type FiredInject,
+  type RoundDecisions,
+} from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
-import type { GameState, LabDecision, ScriptedEvent } from '../engine/types';
+import type { GameState, LabDecision, PolicySpec, ScriptedEvent } from '../engine/types';
 import { commitmentProblems, type CommitmentInput } from '../engine/workshop/commitments';
 import { validateInject } from '../engine/workshop/injects';
+import { checkPolicy } from '../engine/scenario/policyFile';
+import { formatIssue } from '../engine/scenario/validate';
+import { PolicySchema } from '../engine/scenario/schema';
+import { draftProblems, teamPolicyId, type DraftProblem } from '../engine/workshop/teamPolicies';
 import { WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
 import {
   workshopMachine,
@@ -27,6 +37,7 @@ import { gameSnapshotOf, playRecord } from '../engine/workshop/workshopRecord';
 import { gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import type { WorkshopSession } from '../lib/workshopSession';
 import type { ErrorCode, RoomCommand } from '../lib/roomProtocol';
+import type { RoomSnapshot } from './views';
 
 /** Who sent a command: the role its token gives (and, for a team, its lab). */
 export type Principal =
@@ -37,7 +48,19 @@ export type RoomRecord = Omit<WorkshopSession, 'savedAt'>;
 export type ApplyResult =
   { ok: true; changed: boolean } | { ok: false; code: ErrorCode; message: string };
 
-const TEAM_COMMANDS: ReadonlySet<RoomCommand['type']> = new Set(['submit', 'withdraw']);
+const TEAM_COMMANDS: ReadonlySet<RoomCommand['type']> = new Set([
+  'submit',
+  'withdraw',
+  'policyEdit',
+  'policyTemplate',
+  'policySubmit',
+  'policyWithdraw',
+]);
+
+type PolicyTeamCommand = Extract<
+  RoomCommand,
+  { type: 'policyEdit' | 'policyTemplate' | 'policySubmit' | 'policyWithdraw' }
+>;
 
 const refuse = (code: ErrorCode, message: string): ApplyResult => ({ ok: false, code, message });
 const done: ApplyResult = { ok: true, changed: true };
@@ -50,14 +73,26 @@ const TIMER_EVENTS = {
   add: 'timer.add',
 } as const;
 
+/** Whether an inject could fire now does not depend on the inject (see canFireInject). */
+const PROBE: ScriptedEvent = { round: 0, headline: '', body: '', effect: { kind: 'news' } };
+
 export class RoomFlow {
   private readonly actor: WorkshopActor;
   private endedState: boolean;
+  /** In the policy step: the teams (labs) that have handed their policy in. */
+  private readonly submittedLabs: Set<string>;
+  /** The game quarter 1 will start, shown while the teams write their policies. */
+  private preview: { setup: GameSetup; game: GameState } | null = null;
 
-  private constructor(record: RoomRecord, ended: boolean) {
+  private constructor(record: RoomRecord, ended: boolean, submitted: readonly string[]) {
     this.actor = createActor(workshopMachine);
     this.actor.start();
     this.endedState = ended;
+    this.submittedLabs = new Set(
+      record.meta.stage === 'policies'
+        ? submitted.filter((lab) => record.meta.teams.some((t) => t.lab === lab))
+        : [],
+    );
     const { setup, meta } = record;
     if (meta.stage === 'setup') {
       // A setup that was never started (a saved setup imported): the room starts it.
@@ -80,8 +115,8 @@ export class RoomFlow {
   }
 
   /** A room from a checked session (parseWorkshopSession): the log is replayed by the engine. */
-  static restore(record: RoomRecord, ended = false): RoomFlow {
-    return new RoomFlow(record, ended);
+  static restore(record: RoomRecord, ended = false, submitted: readonly string[] = []): RoomFlow {
+    return new RoomFlow(record, ended, submitted);
   }
 
   private get current(): PlayRecord {
@@ -99,8 +134,32 @@ export class RoomFlow {
     return this.current.setup;
   }
 
+  /** The game; in the policy step, the one quarter 1 starts (not yet under the teams' policies). */
   get game(): GameState {
-    return this.gameContext.game as GameState;
+    const game = this.gameContext.game;
+    if (game) return game;
+    const { setup } = this;
+    if (this.preview?.setup !== setup)
+      this.preview = { setup, game: createGame(setup.scenario, setup) };
+    return this.preview.game;
+  }
+
+  /** 'policies' while the teams write their policies; 'play' from quarter 1 on. */
+  get stage(): 'policies' | 'play' {
+    return this.actor.getSnapshot().matches('policies') ? 'policies' : 'play';
+  }
+
+  /** The teams that have handed their policy in (the policy step). */
+  get submitted(): string[] {
+    return [...this.submittedLabs];
+  }
+
+  /** What is wrong with each team's draft, by lab (the policy step; empty otherwise). */
+  get policyProblems(): DraftProblem[] {
+    const { policyStep, pendingSetup } = this.actor.getSnapshot().context;
+    return policyStep && pendingSetup
+      ? draftProblems(pendingSetup.scenario, policyStep.drafts)
+      : [];
   }
 
   get meta(): WorkshopMeta {
@@ -125,6 +184,46 @@ export class RoomFlow {
 
   get over(): boolean {
     return this.game.outcome !== null;
+  }
+
+  /** An inject can be fired now (any event will do: the machine's answer does not depend on it). */
+  get canFireInject(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'fireInject', event: PROBE });
+  }
+
+  get canEndNow(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'endAfterThisQuarter' });
+  }
+
+  get canPlayOn(): boolean {
+    return !this.endedState && this.actor.getSnapshot().can({ type: 'playOn' });
+  }
+
+  /** The quarters the game was set up to play (before any "end after this quarter"). */
+  get plannedQuarters(): number {
+    return plannedRounds(this.setup.scenario, this.setup);
+  }
+
+  /** The room as the views see it (views.ts): every device's view is built from one of these. */
+  snapshot(roomId: string, drafts: RoomSnapshot['drafts'], now: number): RoomSnapshot {
+    const inStep = this.stage === 'policies';
+    return {
+      roomId,
+      setup: this.setup,
+      game: this.game,
+      meta: this.meta,
+      pending: this.pending,
+      ended: this.ended,
+      now,
+      drafts,
+      controls: {
+        canFireInject: this.canFireInject,
+        canEndNow: this.canEndNow,
+        canPlayOn: this.canPlayOn,
+        plannedQuarters: this.plannedQuarters,
+      },
+      policyStep: inStep ? { submitted: this.submitted, problems: this.policyProblems } : undefined,
+    };
   }
 
   /** The room as a workshop session (what the browser's save keeps), for the database and export. */
@@ -167,6 +266,21 @@ export class RoomFlow {
       case 'submit':
       case 'withdraw':
         return this.teamCommand(command, by as { role: 'team'; lab: string });
+      case 'policyEdit':
+      case 'policyTemplate':
+      case 'policySubmit':
+      case 'policyWithdraw':
+        return this.policyCommand(command, by as { role: 'team'; lab: string });
+      case 'policyReopen':
+        return this.policyReopen(command.lab);
+      case 'policyDisclosure':
+        return this.inPolicyStep(() =>
+          this.sendOr({ type: 'policy.disclosure', disclosure: command.disclosure }, 'not now'),
+        );
+      case 'policyTimer':
+        return this.inPolicyStep(() => this.policyTimer(command.action, command.seconds, now));
+      case 'beginQuarterOne':
+        return this.inPolicyStep(() => this.beginQuarterOne());
       case 'openDecisions':
         return this.openDecisions(now);
       case 'resolve':
@@ -181,6 +295,15 @@ export class RoomFlow {
       case 'end':
         this.endedState = true;
         return done;
+      case 'endAfterThisQuarter':
+        if (this.over) return refuse('notNow', 'the game is over');
+        return this.canEndNow
+          ? this.sendOr({ type: 'endAfterThisQuarter' }, 'the game cannot end after this quarter')
+          : unchanged;
+      case 'playOn':
+        return this.canPlayOn
+          ? this.sendOr({ type: 'playOn' }, 'the game cannot play on now')
+          : refuse('notNow', 'this quarter is not the last: there is nothing to take back');
       case 'reopenTeam':
         return this.reopenTeam(command.lab);
       case 'timer':
@@ -204,16 +327,21 @@ export class RoomFlow {
     return this.meta.teams.find((t) => t.lab === lab)?.name ?? lab;
   }
 
+  /** The refusal when a team's device names a lab that is not its own (null: its own, or none). */
+  private otherLab(lab: string | undefined, by: { lab: string }): ApplyResult | null {
+    if (lab === undefined || lab === by.lab) return null;
+    return refuse(
+      'forbidden',
+      `this device’s link is ${this.teamName(by.lab)}’s: it cannot act for ${JSON.stringify(lab)}`,
+    );
+  }
+
   private teamCommand(
     command: Extract<RoomCommand, { type: 'submit' | 'withdraw' }>,
     by: { role: 'team'; lab: string },
   ): ApplyResult {
-    if (command.lab !== undefined && command.lab !== by.lab) {
-      return refuse(
-        'forbidden',
-        `this device’s link is ${this.teamName(by.lab)}’s: it cannot act for ${JSON.stringify(command.lab)}`,
-      );
-    }
+    const other = this.otherLab(command.lab, by);
+    if (other) return other;
     // A malformed decision is refused as such, whatever the step of the quarter.
     let decision: LabDecision | null = null;
     if (command.type === 'submit') {
@@ -311,6 +439,101 @@ export class RoomFlow {
     return command.type === 'markCommitment'
       ? this.sendOr({ type: 'commitment.mark', id, mark: command.mark }, 'cannot mark it now')
       : this.sendOr({ type: 'commitment.forget', id }, 'commitments are removed in play');
+  }
+
+  /** A policy-step command, refused (in words) once the step is over or before it. */
+  private inPolicyStep(then: () => ApplyResult): ApplyResult {
+    if (this.stage !== 'policies') {
+      return refuse('notNow', 'the teams are not writing their policies: the game has started');
+    }
+    return then();
+  }
+
+  private policyCommand(command: PolicyTeamCommand, by: { role: 'team'; lab: string }) {
+    const other = this.otherLab(command.lab, by);
+    if (other) return other;
+    // A malformed policy is refused as such, whatever the step.
+    let policy: PolicySpec | null = null;
+    if (command.type === 'policyEdit') {
+      const parsed = v.safeParse(PolicySchema, command.policy);
+      if (!parsed.success) {
+        const checked = checkPolicy(command.policy, this.setup.scenario);
+        const first = checked.ok ? null : checked.errors[0];
+        return refuse('invalid', `policy.${first ? formatIssue(first) : 'not a policy'}`);
+      }
+      policy = parsed.output as PolicySpec;
+      if (policy.id !== teamPolicyId(by.lab)) {
+        return refuse(
+          'invalid',
+          `policy.id: a team’s policy keeps its id ${JSON.stringify(teamPolicyId(by.lab))}, got ${JSON.stringify(policy.id)}`,
+        );
+      }
+    }
+    return this.inPolicyStep(() => {
+      const lab = by.lab;
+      const submitted = this.submittedLabs.has(lab);
+      switch (command.type) {
+        case 'policySubmit':
+          if (submitted) return unchanged;
+          this.submittedLabs.add(lab);
+          return done;
+        case 'policyWithdraw':
+          if (!submitted) return unchanged;
+          this.submittedLabs.delete(lab);
+          return done;
+        default:
+          if (submitted) {
+            return refuse(
+              'notNow',
+              'your policy is handed in: press “Edit our policy” to change it',
+            );
+          }
+          return command.type === 'policyTemplate'
+            ? this.sendOr(
+                { type: 'policy.template', lab, template: command.template },
+                `template: ${JSON.stringify(command.template)} is not one of this scenario’s policies`,
+              )
+            : this.sendOr({ type: 'policy.edit', lab, policy: policy as PolicySpec }, 'not now');
+      }
+    });
+  }
+
+  private policyReopen(lab: string): ApplyResult {
+    if (!this.meta.teams.some((t) => t.lab === lab)) {
+      return refuse('invalid', `lab: ${JSON.stringify(lab)} is not a team’s lab in this room`);
+    }
+    return this.inPolicyStep(() => (this.submittedLabs.delete(lab) ? done : unchanged));
+  }
+
+  private policyTimer(
+    action: 'pause' | 'resume' | 'add',
+    seconds: number | undefined,
+    now: number,
+  ): ApplyResult {
+    if (!this.meta.policyStep?.timer) return refuse('notNow', 'the policy step has no timer');
+    const event: WorkshopEvent =
+      action === 'add'
+        ? { type: 'policy.timer.add', seconds: seconds ?? 120, now }
+        : { type: action === 'pause' ? 'policy.timer.stop' : 'policy.timer.start', now };
+    return this.sendOr(event, 'the writing timer cannot change now');
+  }
+
+  private beginQuarterOne(): ApplyResult {
+    const waiting = this.meta.teams.filter((t) => !this.submittedLabs.has(t.lab));
+    if (waiting.length > 0) {
+      return refuse(
+        'notNow',
+        `not every team has handed in its policy: waiting for ${waiting.map((t) => t.name).join(', ')}`,
+      );
+    }
+    const problems = this.policyProblems;
+    if (problems.length > 0) {
+      const first = problems[0] as DraftProblem;
+      return refuse('notNow', `${this.teamName(first.lab)}’s policy: ${first.message}`);
+    }
+    const result = this.sendOr({ type: 'beginQuarterOne' }, 'quarter 1 cannot start now');
+    if (result.ok) this.submittedLabs.clear();
+    return result;
   }
 
   private fireInject(

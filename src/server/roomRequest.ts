@@ -11,8 +11,14 @@ import { describeValue } from '../engine/scenario/schema';
 import type { Scenario } from '../engine/types';
 import { initialMeta } from '../engine/workshop/flow';
 import { draftProblems, setupFromDraft } from '../engine/workshop/seats';
-import { withQuarters } from '../engine/workshop/sessionDraft';
-import { PIN_PATTERN, WORKSHOP_LIMITS } from '../engine/workshop/types';
+import {
+  policySecondsOf,
+  sessionDraftProblems,
+  withQuarters,
+} from '../engine/workshop/sessionDraft';
+import { firstDrafts } from '../engine/workshop/teamPolicies';
+import { pauseTimer, startTimer } from '../engine/workshop/timer';
+import { PIN_PATTERN, POLICY_DISCLOSURES, WORKSHOP_LIMITS } from '../engine/workshop/types';
 import { checkEmbeddedScenario, gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import { makeWorkshopSave, parseWorkshopSession } from '../lib/workshopSession';
 import type { RoomRecord } from './roomFlow';
@@ -64,10 +70,27 @@ const RequestSchema = v.strictObject(
         ),
       ),
     ),
+    policyStep: v.optional(
+      v.strictObject(
+        {
+          minutes: v.nullable(
+            v.number((issue) => `expected the writing time in minutes or null, ${got(issue)}`),
+          ),
+          disclosure: v.picklist(
+            POLICY_DISCLOSURES,
+            (issue) => `expected "asWritten" or "all", ${got(issue)}`,
+          ),
+        },
+        (issue) => `expected a policy step {minutes, disclosure}, ${got(issue)}`,
+      ),
+    ),
   },
   (issue) =>
-    `expected a room {scenario, teams, seed?, timerSeconds?, quarters?, pin?}, ${got(issue)}`,
+    `expected a room {scenario, teams, seed?, timerSeconds?, quarters?, pin?, policyStep?}, ${got(issue)}`,
 );
+
+const stoppedTimer = (seconds: number | null) =>
+  seconds === null ? null : pauseTimer(startTimer(seconds, 0), 0);
 
 export type RoomRequestResult = { ok: true; record: RoomRecord } | { ok: false; message: string };
 
@@ -119,11 +142,32 @@ export function readRoomRequest(
   // The length as the setup form records it (the game's `rounds`), so a room of 4 quarters plays
   // exactly as a browser session of 4 quarters on the same seed.
   const quarters = request.quarters ?? null;
+  const step = request.policyStep;
+  const stepProblem = step
+    ? sessionDraftProblems({ quarters, pin: request.pin ?? '', policyStep: step }, scenario).find(
+        (p) => p.field === 'policyMinutes',
+      )
+    : undefined;
+  if (stepProblem) return { ok: false, message: `policyStep.minutes: ${stepProblem.message}` };
+  const meta = { ...initialMeta(teams, draft.timerSeconds), pin: request.pin ?? null };
   const record: RoomRecord = {
     setup: withQuarters(setup, { quarters, pin: '' }),
     log: [],
     pending: {},
-    meta: { ...initialMeta(teams, draft.timerSeconds), pin: request.pin ?? null },
+    // With the policy step the room starts in it: each team's draft a copy of its lab's policy.
+    // The writing timer waits, full, for the console to start it once the teams have joined.
+    meta: step
+      ? {
+          ...meta,
+          stage: 'policies',
+          policyStep: {
+            seconds: policySecondsOf(step),
+            timer: stoppedTimer(policySecondsOf(step)),
+            disclosure: step.disclosure,
+            drafts: firstDrafts(scenario, teams),
+          },
+        }
+      : meta,
   };
   // The session-file checks, so every room is one the app itself could open.
   const session = parseWorkshopSession(makeWorkshopSave(record));

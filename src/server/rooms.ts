@@ -32,6 +32,7 @@ import { EventBook } from './events';
 export { errorReply, type Device } from './deviceReply';
 import { RoomFlow, type Principal, type RoomRecord } from './roomFlow';
 import { readRoomRequest } from './roomRequest';
+import { scenarioForTeam } from './teamScenario';
 import { newRoomId, newToken } from './tokens';
 import { facilitatorView, projectorView, teamView, type RoomSnapshot } from './views';
 
@@ -111,7 +112,13 @@ export class RoomHub {
         const parsed = v.safeParse(DecisionDraftSchema, draft);
         if (parsed.success) drafts[lab] = parsed.output;
       }
-      hub.add(stored.id, RoomFlow.restore(session.session, stored.ended), stored.tokens, drafts);
+      const submitted = v.safeParse(v.array(v.string()), stored.policySubmitted);
+      const flow = RoomFlow.restore(
+        session.session,
+        stored.ended,
+        submitted.success ? submitted.output : [],
+      );
+      hub.add(stored.id, flow, stored.tokens, drafts);
     }
     hub.events = await EventBook.open(options.store, hub.tableSource(), options.now, warn);
     return hub;
@@ -250,11 +257,19 @@ export class RoomHub {
       role: principal.role,
       roomId: room.id,
       lab: principal.role === 'team' ? principal.lab : null,
-      scenario: principal.role === 'team' ? { ...room.flow.setup.scenario, events: [] } : null,
+      scenario: this.scenarioFor(room, principal),
       server: this.startedAs,
     });
     device.send({ type: 'view', view: this.viewFor(room, principal, this.snapshot(room)) });
     return true;
+  }
+
+  /** The scenario a device's forms need: none for the projector, without the scripted events for
+   * a team (the facilitator reveals those), in full for the console (its inject panel lists them). */
+  private scenarioFor(room: LiveRoom, principal: Principal): Scenario | null {
+    const { scenario } = room.flow.setup;
+    if (principal.role === 'projector') return null;
+    return principal.role === 'team' ? scenarioForTeam(scenario, principal.lab) : scenario;
   }
 
   leave(device: Device): void {
@@ -309,12 +324,15 @@ export class RoomHub {
     if (command.type === 'draft') return this.keepDraft(room, device, principal, command);
     const before = room.flow.record();
     const wasEnded = room.flow.ended;
+    const wasSubmitted = room.flow.submitted;
+    const stageBefore = room.flow.stage;
     const now = this.options.now();
     const result = room.flow.apply(command, principal, now);
     if (!result.ok) {
       device.send(errorReply(command.id, result.code, result.message));
       return;
     }
+    const setupChanged = room.flow.stage !== stageBefore;
     if (result.changed) {
       try {
         await this.options.store.saveRoom(
@@ -322,16 +340,26 @@ export class RoomHub {
           room.flow.record(),
           room.flow.ended,
           new Date(now),
+          stageBefore === 'policies'
+            ? { policySubmitted: room.flow.submitted, setupChanged }
+            : { setupChanged },
         );
       } catch (error) {
         // Not saved, so not done: the room goes back to how it was, and the device is told.
-        room.flow = RoomFlow.restore(before, wasEnded);
+        room.flow = RoomFlow.restore(before, wasEnded, wasSubmitted);
         const detail = error instanceof Error ? error.message : String(error);
         device.send(errorReply(command.id, 'server', `the change could not be saved (${detail})`));
         return;
       }
     }
     device.send({ type: 'ack', id: command.id });
+    // Quarter 1 started under the teams' policies: every form needs the scenario they joined.
+    if (setupChanged) {
+      for (const [other, who] of room.devices) {
+        const scenario = this.scenarioFor(room, who);
+        if (scenario) other.send({ type: 'scenario', scenario });
+      }
+    }
     if (result.changed) {
       this.broadcast(room);
       this.events.roomChanged(room.id);
@@ -374,17 +402,7 @@ export class RoomHub {
   }
 
   private snapshot(room: LiveRoom): RoomSnapshot {
-    const { flow } = room;
-    return {
-      roomId: room.id,
-      setup: flow.setup,
-      game: flow.game,
-      meta: flow.meta,
-      pending: flow.pending,
-      ended: flow.ended,
-      now: this.options.now(),
-      drafts: room.drafts,
-    };
+    return room.flow.snapshot(room.id, room.drafts, this.options.now());
   }
 
   private viewFor(room: LiveRoom, principal: Principal, snapshot: RoomSnapshot): RoomView {

@@ -13,13 +13,17 @@ import { readableNews } from '../engine/news';
 import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
 import { publicSnapshot, type PublicSnapshot } from '../engine/workshop/publicView';
+import { assessCommitments } from '../engine/workshop/commitments';
+import type { DraftProblem } from '../engine/workshop/teamPolicies';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import type { DecisionDraft } from '../lib/decisionDraftSave';
 import type {
   FacilitatorView,
   JoinLinks,
   OwnQuarter,
+  PolicyStepStatus,
   ProjectorView,
+  TeamPolicyView,
   RoomStatus,
   TableOfEvent,
   TeamView,
@@ -36,11 +40,23 @@ export interface RoomSnapshot {
   now: number;
   /** Each team's unfinished decision as its device last sent it: only a team's own is shown. */
   drafts: Readonly<Record<string, DecisionDraft>>;
+  /** What the console may do now, as the workshop machine answers (roomFlow.ts). */
+  controls: RoomControls;
+  /** In the policy step: who has handed in its policy, and what is wrong with each draft. */
+  policyStep?: { submitted: readonly string[]; problems: readonly DraftProblem[] };
+}
+
+export interface RoomControls {
+  canFireInject: boolean;
+  canEndNow: boolean;
+  canPlayOn: boolean;
+  plannedQuarters: number;
 }
 
 function statusOf(room: RoomSnapshot): RoomStatus {
   return {
     roomId: room.roomId,
+    stage: inPolicyStep(room) ? 'policies' : 'play',
     round: room.game.round,
     totalRounds: room.game.totalRounds,
     roundOpen: room.meta.roundOpen,
@@ -48,6 +64,39 @@ function statusOf(room: RoomSnapshot): RoomStatus {
     over: room.game.outcome !== null,
     ended: room.ended,
     serverNow: room.now,
+  };
+}
+
+const inPolicyStep = (room: RoomSnapshot) =>
+  room.meta.stage === 'policies' && room.meta.policyStep !== null;
+
+/** A team's own draft in the policy step, with its submission and its problems. */
+function ownPolicy(room: RoomSnapshot, lab: string): TeamPolicyView | null {
+  const draft = inPolicyStep(room) ? room.meta.policyStep?.drafts.find((d) => d.lab === lab) : null;
+  if (!draft) return null;
+  return {
+    draft,
+    submitted: room.policyStep?.submitted.includes(lab) ?? false,
+    problems: (room.policyStep?.problems ?? []).filter((p) => p.lab === lab).map((p) => p.message),
+  };
+}
+
+function policyStepStatus(room: RoomSnapshot): PolicyStepStatus | null {
+  const step = room.meta.policyStep;
+  if (!inPolicyStep(room) || !step) return null;
+  const submitted = room.policyStep?.submitted ?? [];
+  const problems = room.policyStep?.problems ?? [];
+  const teams = room.meta.teams.map((t) => ({
+    lab: t.lab,
+    name: t.name,
+    submitted: submitted.includes(t.lab),
+    problems: problems.filter((p) => p.lab === t.lab).length,
+  }));
+  return {
+    disclosure: step.disclosure,
+    seconds: step.seconds,
+    teams,
+    canBegin: !room.ended && teams.every((t) => t.submitted && t.problems === 0),
   };
 }
 
@@ -130,6 +179,7 @@ export function teamView(room: RoomSnapshot, lab: string): TeamView {
       : null,
     // A draft from an earlier quarter is left behind: the form starts afresh each quarter.
     draft: draft && draft.round === game.round ? draft : null,
+    policy: ownPolicy(room, lab),
     public: publicOf(room),
   };
 }
@@ -147,7 +197,7 @@ export function facilitatorView(
     public: publicOf(room),
     lockedIn: locked,
     waiting: room.meta.teams.map((t) => t.lab).filter((lab) => !locked.includes(lab)),
-    canOpen: !room.ended && !over && !room.meta.roundOpen,
+    canOpen: !room.ended && !over && !room.meta.roundOpen && !inPolicyStep(room),
     canResolve:
       !room.ended &&
       room.meta.roundOpen &&
@@ -157,6 +207,14 @@ export function facilitatorView(
     timerSeconds: room.meta.timerSeconds,
     injects: room.meta.injects,
     commitments: room.meta.commitments,
+    // How each commitment stands, as the laptop console shows it (the verdict, not the private
+    // evidence behind it); the projector gets only the commitments' words (publicView.ts).
+    assessed: assessCommitments(room.meta.commitments, room.setup.scenario, room.game).map(
+      ({ commitment, assessment }) => ({ commitment, verdict: assessment.verdict }),
+    ),
+    labs: room.game.labs.map((l) => ({ id: l.id, name: l.name })),
+    ...room.controls,
+    policyStep: policyStepStatus(room),
     scriptedEvents: room.setup.scenario.events.map((e, index) => ({
       index,
       round: e.round,

@@ -1,8 +1,8 @@
 // The networked workshop end to end, in real Chromium: the test starts the workshop server itself
 // (in-process, a free loopback port, a database file in a fresh temporary folder), and every
 // device is a browser context of its own — the facilitator's console, the projector and three
-// teams. Teams join by link and decide in parallel; one team's page is closed mid-decision and
-// reopened (its draft is there); the server is stopped mid-quarter and started again on the same
+// teams. Teams join by link and decide in parallel; one team's device goes offline mid-decision
+// and comes back (its unfinished decision is there); the server is stopped mid-quarter and started again on the same
 // database (every device reconnects and the room resumes); the game runs to the report. Every
 // WebSocket frame each team's page received is kept and checked: no other team's decision or
 // eval numbers, ever, while the game is played.
@@ -15,6 +15,7 @@ import { replayGame } from '../../src/engine/game';
 import type { RoomView, ServerMessage } from '../../src/lib/roomProtocol';
 import { parseWorkshopText } from '../../src/lib/workshopSession';
 import { startServer, type RunningServer } from '../../src/server/server';
+import { joinLinkOf } from './join-links';
 
 test.use({ contextOptions: { reducedMotion: 'reduce' } });
 
@@ -97,12 +98,7 @@ test('a three-team networked workshop: join by link, decide in parallel, drop an
     expect(new URL(fac.url()).hash).toMatch(/^#room=[\w-]{24}$/);
 
     const links = fac.getByRole('region', { name: 'Join links' });
-    const linkOf = async (name: string) =>
-      (await links
-        .getByRole('listitem')
-        .filter({ has: fac.getByRole('heading', { name, exact: true }) })
-        .getByRole('link')
-        .getAttribute('href')) ?? '';
+    const linkOf = (name: string) => joinLinkOf(fac, name);
     await expect(links.getByRole('img', { name: 'Join link for Amber' })).toBeVisible();
 
     const teams = {} as Record<TeamName, Device>;
@@ -150,18 +146,23 @@ test('a three-team networked workshop: join by link, decide in parallel, drop an
         return sent.some((m) => acked.has(m.id) && JSON.stringify(m.draft).includes('"pause"'));
       })
       .toBe(true);
-    const birchLink = birch.url();
-    await birch.close();
+    // Birch's device loses the network mid-decision (the page stays open, as a phone's does
+    // when its Wi-Fi drops): it says so at once, and the console still shows Birch deciding.
+    await teams.Birch.context.setOffline(true);
+    await expect(status(birch)).toHaveAttribute('data-connection', 'reconnecting');
     await expect(roster.getByRole('listitem').filter({ hasText: 'Birch' })).toContainText(
       'Deciding…',
     );
-    await openDevice(teams.Birch.context, birchLink, teams.Birch);
-    await expect(
-      teams.Birch.page.getByRole('button', { name: 'Pause', exact: true }),
-    ).toHaveAttribute('aria-pressed', 'true');
-    await expect(
-      teams.Birch.page.getByRole('spinbutton', { name: 'Capabilities share (%)' }),
-    ).toHaveValue('45');
+    await teams.Birch.context.setOffline(false);
+    await expect(status(birch)).toContainText('Connected again. Nothing was lost.');
+    // Back in the room, its unfinished decision is on the form as it was.
+    await expect(birch.getByRole('button', { name: 'Pause', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(birch.getByRole('spinbutton', { name: 'Capabilities share (%)' })).toHaveValue(
+      '45',
+    );
 
     // The server stops mid-quarter and starts again on the same database and port.
     await server.close();

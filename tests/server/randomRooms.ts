@@ -92,6 +92,12 @@ export function snapshotOf(room: RandomRoom & { seed: number }): RoomSnapshot {
     ended: false,
     now: 0,
     drafts: {},
+    controls: {
+      canFireInject: game.outcome === null,
+      canEndNow: false,
+      canPlayOn: false,
+      plannedQuarters: game.totalRounds,
+    },
   };
 }
 

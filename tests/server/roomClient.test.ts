@@ -119,6 +119,52 @@ describe('room client', () => {
     expect(await exportRoom(base, tokens.projector)).toMatchObject({ ok: false });
   });
 
+  it('drops the socket when the device goes offline, waits, and rejoins once it is back', async () => {
+    const tokens = await twoTeams('eval-blind-spot', 11);
+    let online = true;
+    const listeners = new Set<(online: boolean) => void>();
+    const network = {
+      online: () => online,
+      subscribe(listener: (online: boolean) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const setOnline = (value: boolean) => {
+      online = value;
+      for (const listener of listeners) listener(value);
+    };
+    let opened = 0;
+    const socket = (url: string) => {
+      opened++;
+      return wsSocket(url);
+    };
+    const team = connectRoom({
+      url: socketUrl(server),
+      token: tokens.teams[0]!.token,
+      socket,
+      backoff: FAST,
+      network,
+    });
+    clients.push(team);
+    await until(team, (s) => s.connection === 'open' && s.view !== null);
+    expect(opened).toBe(1);
+
+    setOnline(false);
+    // At once, without waiting for the socket to time out: and nothing can be sent meanwhile.
+    expect(team.state.connection).toBe('reconnecting');
+    expect(await team.send({ type: 'withdraw' })).toMatchObject({ ok: false, code: 'offline' });
+    // While offline it does not try the network (a few backoff periods pass with no new socket).
+    await until(team, (s) => s.attempts >= 3);
+    expect(opened).toBe(1);
+
+    setOnline(true);
+    const back = await until(team, (s) => s.connection === 'open');
+    expect(back.rejoined).toBe('reconnected');
+    expect(opened).toBe(2);
+    expect(back.view?.kind).toBe('team');
+  });
+
   it('reconnects after the server restarts and finds the room as it was', async () => {
     const tokens = await twoTeams('eval-blind-spot', 11);
     const console = connect(tokens.facilitator);
