@@ -4,7 +4,7 @@
 // the engine holds binding labs, the regulator and the record of broken commitments to the
 // posture these rules give.
 
-import { currentLevel, measuredCapability } from './bots/building-blocks';
+import { currentLevel, lowestThreshold, measuredCapability } from './bots/building-blocks';
 import { judgesAhead, rivalPosition } from './bots/signals';
 import type { LabView, PolicySpec, Posture, SafeguardTrack } from './types';
 
@@ -49,7 +49,7 @@ export function competitorClauseHolds(view: LabView, allowed: Posture): boolean 
     gap = Math.max(gap, (required ?? 0) - view.self.safeguards[track as SafeguardTrack]);
   }
   if (gap > CLAUSE_SAFEGUARD_MARGIN) return false;
-  const bar = Math.min(...Object.values(level.thresholds));
+  const bar = lowestThreshold(level);
   return view.rivals.some((rival) => {
     const position = rivalPosition(view, rival);
     return rival.deployment === 'full' && position !== null && position >= bar;

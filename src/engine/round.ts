@@ -5,10 +5,10 @@ import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from '.
 import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import { knownLevelIndex, knownLevelOn, registeredLevels, trueLevelId } from './knowledge';
-import { labPolicy } from './policies';
+import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
+import { labPolicy, type LabPolicy } from './policies';
 import { policyPosture } from './policyRules';
-import { labViews } from './view';
+import { labViews, type QuarterViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -59,6 +59,23 @@ export interface PlayOptions {
 export const WITH_TEXT: PlayOptions = { text: true };
 /** Games that are only counted (batches, sweeps, the bench): no news is written. */
 export const WITHOUT_TEXT: PlayOptions = { text: false };
+
+/** Each scenario's dynamics with the defaults filled in, resolved once per dynamics object. */
+const DYNAMICS = new WeakMap<Partial<DynamicsParams>, DynamicsParams>();
+
+/**
+ * The scenario's dynamics, defaults filled in: resolved once, not twice a quarter (a spread of
+ * every parameter each time). Scenarios are data, never changed in place; the resolved parameters
+ * are only read.
+ */
+function dynamicsOf(scenario: Scenario): DynamicsParams {
+  let p = DYNAMICS.get(scenario.dynamics);
+  if (p === undefined) {
+    p = resolveDynamics(scenario.dynamics);
+    DYNAMICS.set(scenario.dynamics, p);
+  }
+  return p;
+}
 
 /** Reputation earned each quarter a lab keeps a triggered commitment. */
 const KEPT_COMMITMENT_REPUTATION = 0.01;
@@ -139,16 +156,19 @@ export function openRound(
   const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
-  scenario.events.forEach((event, i) => {
-    if (event.round !== round || world.firedEarly.includes(i)) return;
+  const { events } = scenario;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ScriptedEvent;
+    if (event.round !== round || world.firedEarly.includes(i)) continue;
     const rng = streamRng(key, STREAM.events, i, round);
     const r = applyEvent(event, labs, world, scenario, round, rng);
     if (text) world.news.push(...r.news);
     exposures += r.exposures;
-  });
-  const p = resolveDynamics(scenario.dynamics);
+  }
+  const p = dynamicsOf(scenario);
   if (exposures > 0) world.publicTrust = nextTrust(world.publicTrust, [], exposures, p);
   // Each lab assesses on its own policy's cadence (a plain loop: this is a batch's inner loop).
+  const domains = domainIds(scenario);
   for (let index = 0; index < labs.length; index++) {
     const lab = labs[index] as LabState;
     const { evaluation, policy } = labPolicy(scenario, lab.id);
@@ -162,7 +182,7 @@ export function openRound(
     );
     lab.lastEval = evaluateLab(
       lab.capability,
-      domainIds(scenario),
+      domains,
       evaluation,
       sensitivity,
       round,
@@ -201,59 +221,79 @@ interface Choice {
   underClause: boolean;
 }
 
-/** A posture as binding rules hold it, and the last rule that did. */
-interface Held {
-  posture: Posture;
-  overriddenBy: LabRoundRecord['overriddenBy'];
-}
-
-/** A binding rule holds the posture to its limit (a module function, not a closure per call). */
-function holdTo(held: Held, limit: Posture, by: NonNullable<Held['overriddenBy']>): void {
-  if (morePermissive(held.posture, limit)) {
-    held.posture = leastPermissive(held.posture, limit);
-    held.overriddenBy = by;
-  }
-}
-
 /**
  * Which posture each lab actually takes: its decision, unless a binding rule overrides it. Binding
  * policies and the regulator hold a lab to its ladder as registered, never as quietly revised; the
  * pause agreement holds only members whose commitments are binding (the rest are volunteers).
  */
-function choosePosture(
-  lab: LabState,
-  decision: LabDecision,
-  scenario: Scenario,
-  world: WorldState,
-  pactTriggered: boolean,
-  view: () => LabView,
-): Choice {
-  const knownLevel = knownLevelIndex(lab, scenario);
+function choosePosture(q: Quarter, index: number, decision: LabDecision): Choice {
+  const lab = q.labs[index] as LabState;
+  const { policy, evaluation } = q.rules[index] as LabPolicy;
+  const knownLevel = knownAtDecision(q, index);
   const registered = registeredLevels(lab);
   const registeredKnown =
-    registered === lab.policy.levels ? knownLevel : knownLevelOn(registered, lab, scenario);
+    registered === lab.policy.levels
+      ? knownLevel
+      : levelKnown(registered, lab, evaluation.safetyBuffer);
   // The ladder's verdict, then what the policy's own rules (conditional delay, competitor
   // clause) make of it, read from what the lab saw when it decided.
   const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
-  const allowed = policyPosture(ladder, labPolicy(scenario, lab.id).policy, view);
-  const held: Held = { posture: decision.posture, overriddenBy: null };
+  const allowed = policyPosture(ladder, policy, viewAt(q, index));
+  // The posture as binding rules hold it, and the last rule that did (locals, not an object).
+  let posture = decision.posture;
+  let overriddenBy: LabRoundRecord['overriddenBy'] = null;
   if (lab.halted) {
-    held.posture = 'pause';
-    held.overriddenBy = 'regulator';
+    posture = 'pause';
+    overriddenBy = 'regulator';
   } else {
-    if (lab.policy.binding) holdTo(held, allowed, 'policy');
-    if (world.regulation >= 2) holdTo(held, allowed, 'regulator');
-    if (lab.policy.binding && lab.policy.inPauseAgreement && pactTriggered) {
-      holdTo(held, 'pause', 'pauseAgreement');
+    if (lab.policy.binding && morePermissive(posture, allowed)) {
+      posture = leastPermissive(posture, allowed);
+      overriddenBy = 'policy';
     }
-    if (lab.incidentResponse > 0) holdTo(held, 'restrict', 'incidentResponse');
+    if (q.world.regulation >= 2 && morePermissive(posture, allowed)) {
+      posture = leastPermissive(posture, allowed);
+      overriddenBy = 'regulator';
+    }
+    if (
+      lab.policy.binding &&
+      lab.policy.inPauseAgreement &&
+      q.pactTriggered &&
+      morePermissive(posture, 'pause')
+    ) {
+      posture = 'pause';
+      overriddenBy = 'pauseAgreement';
+    }
+    if (lab.incidentResponse > 0 && morePermissive(posture, 'restrict')) {
+      posture = 'restrict';
+      overriddenBy = 'incidentResponse';
+    }
   }
-  const { posture, overriddenBy } = held;
   const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
   const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
   const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
   const underClause = ladder === 'restrict' && allowed === 'deploy' && posture === 'deploy';
   return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance, underClause };
+}
+
+/**
+ * The level lab `index` knows it has reached as it takes its posture: what it knew when it decided
+ * (its evals and audits do not change in between), read again only if its policy actions revised
+ * its ladder or the quarter was resolved without the views it was decided on.
+ */
+function knownAtDecision(q: Quarter, index: number): number {
+  const lab = q.labs[index] as LabState;
+  const before = q.decidedOn.labs[index];
+  const known = q.known?.[index];
+  if (
+    known !== undefined &&
+    before !== undefined &&
+    before.policy.levels === lab.policy.levels &&
+    before.lastEval === lab.lastEval &&
+    before.lastAudit === lab.lastAudit
+  ) {
+    return known;
+  }
+  return levelKnown(lab.policy.levels, lab, (q.rules[index] as LabPolicy).evaluation.safetyBuffer);
 }
 
 /** Why a paused lab-quarter was paused (null when the lab was not paused). */
@@ -289,6 +329,8 @@ interface Quarter {
   humans: readonly string[];
   domains: readonly DomainId[];
   labs: LabState[];
+  /** Per lab: the policy it plays under (looked up once a quarter). */
+  rules: LabPolicy[];
   world: WorldState;
   decided: LabDecision[];
   news: NewsItem[];
@@ -307,8 +349,10 @@ interface Quarter {
   incidents: Incident[];
   /** The state the labs decided on: what a policy's rules read (its views, built on demand). */
   decidedOn: GameState;
-  /** Every lab's view of `decidedOn`, built once when a policy's rule first reads one. */
+  /** Every lab's view of `decidedOn`: the ones it decided on, or built when a rule first reads one. */
   views: LabView[] | null;
+  /** Per lab: the level it knew it had reached when it decided (null: not given with the views). */
+  known: readonly number[] | null;
 }
 
 /** Lab `index`'s view as it decided, for the policy rules that read it (built once, on demand). */
@@ -328,10 +372,21 @@ export function resolveRound(
   scenario: Scenario,
   decisions: RoundDecisions,
   options: PlayOptions = WITH_TEXT,
+  seen?: QuarterViews,
 ): GameState {
   if (state.outcome) return state;
-  const p = resolveDynamics(scenario.dynamics);
-  const labs = state.labs.map(cloneLab);
+  const p = dynamicsOf(scenario);
+  const n = state.labs.length;
+  const labs: LabState[] = [];
+  const rules: LabPolicy[] = [];
+  const decided: LabDecision[] = [];
+  for (const lab of state.labs) {
+    labs.push(cloneLab(lab));
+    rules.push(labPolicy(scenario, lab.id));
+    decided.push(decisionOf(decisions, lab.id, state.round));
+  }
+  // Views of another state are not what these labs decided on: read them again if a rule asks.
+  const given = seen !== undefined && seen.state === state ? seen : undefined;
   const q: Quarter = {
     scenario,
     p,
@@ -341,21 +396,23 @@ export function resolveRound(
     humans: state.humans,
     domains: domainIds(scenario),
     labs,
+    rules,
     world: cloneWorld(state.world),
-    decided: labs.map((lab) => decisionOf(decisions, lab.id, state.round)),
+    decided,
     news: [],
     pactTriggered: false,
     exposures: 0,
-    auditRequested: labs.map(() => false),
-    audited: labs.map(() => false),
+    auditRequested: new Array<boolean>(n).fill(false),
+    audited: new Array<boolean>(n).fill(false),
     choices: [],
-    defected: labs.map(() => false),
-    newBreach: labs.map(() => false),
+    defected: new Array<boolean>(n).fill(false),
+    newBreach: new Array<boolean>(n).fill(false),
     deployments: [],
     risks: [],
     incidents: [],
     decidedOn: state,
-    views: null,
+    views: given?.views ?? null,
+    known: given?.known ?? null,
   };
   // 1. The conditional pause agreement, as every lab saw it when deciding.
   openAgreement(q, state.labs);
@@ -374,7 +431,8 @@ export function resolveRound(
   // 7. Trust and regulation.
   updateTrustAndRegulation(q);
   // 8. Lab status (the lab machine) and the round's record.
-  const records = labs.map((_, i) => recordLab(q, i));
+  const records: LabRoundRecord[] = [];
+  for (let i = 0; i < n; i++) records.push(recordLab(q, i));
   return closeQuarter(state, q, records);
 }
 
@@ -407,8 +465,10 @@ function openAgreement(q: Quarter, before: readonly LabState[]): void {
 
 function applyActions(q: Quarter, index: number): void {
   const lab = q.labs[index] as LabState;
-  if (lab.halted) return;
-  const r = applyPolicyActions(lab, (q.decided[index] as LabDecision).actions, q.round);
+  const { actions } = q.decided[index] as LabDecision;
+  // No actions change nothing (most labs most quarters): skip the call and its result objects.
+  if (lab.halted || actions.length === 0) return;
+  const r = applyPolicyActions(lab, actions, q.round);
   if (q.text) q.news.push(...r.news);
   q.auditRequested[index] = r.auditRequested;
 }
@@ -418,14 +478,7 @@ function takePosture(q: Quarter, index: number): void {
   const { round, text, news } = q;
   const lab = q.labs[index] as LabState;
   const decision = q.decided[index] as LabDecision;
-  const choice = choosePosture(
-    lab,
-    decision,
-    q.scenario,
-    q.world,
-    q.pactTriggered,
-    viewAt(q, index),
-  );
+  const choice = choosePosture(q, index, decision);
   q.choices.push(choice);
   if (text && choice.underClause && lab.deployment !== 'full') {
     // The clause asks the lab to acknowledge the adjustment publicly.
@@ -669,13 +722,15 @@ function updateTrustAndRegulation(q: Quarter): void {
 
 /** The lab's status at the quarter's end (the lab machine) and its row of the quarter's record. */
 function recordLab(q: Quarter, index: number): LabRoundRecord {
-  const { scenario } = q;
   const lab = q.labs[index] as LabState;
+  const rules = q.rules[index] as LabPolicy;
   const choice = q.choices[index] as Choice;
   const decision = q.decided[index] as LabDecision;
   // What it knows now: what it knew when it chose its posture (its ladder and evals are settled by
   // then), unless an audit has measured it since.
-  const known = q.audited[index] ? knownLevelIndex(lab, scenario) : choice.knownLevel;
+  const known = q.audited[index]
+    ? levelKnown(lab.policy.levels, lab, rules.evaluation.safetyBuffer)
+    : choice.knownLevel;
   lab.status = nextLabStatus(lab.status, {
     halted: lab.halted,
     inIncidentResponse: lab.incidentResponse > 0,
@@ -683,7 +738,7 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
     deployment: lab.deployment,
     allowedPosture: policyPosture(
       allowedPosture(lab.policy.levels, known, lab.safeguards),
-      labPolicy(scenario, lab.id).policy,
+      rules.policy,
       viewAt(q, index),
     ),
   });
@@ -700,7 +755,7 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
     defected: q.defected[index] as boolean,
     newBreach: q.newBreach[index] as boolean,
     knownLevel: choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-    trueLevel: trueLevelId(lab, scenario),
+    trueLevel: levelIdReached(rules.levels, lab.capability),
     compliance: choice.compliance,
     capability: lab.capability,
     measured: lab.lastEval ? lab.lastEval.measured : null,
@@ -710,7 +765,7 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
       lab.policy.levels,
       lab.capability,
       lab.lastEval,
-      labPolicy(scenario, lab.id).evaluation.safetyBuffer,
+      rules.evaluation.safetyBuffer,
       lab.id,
       q.round,
     ),
@@ -789,12 +844,7 @@ export function fireInject(
   if (early && !world.firedEarly.includes(scripted))
     world.firedEarly = [...world.firedEarly, scripted];
   if (r.exposures > 0) {
-    world.publicTrust = nextTrust(
-      world.publicTrust,
-      [],
-      r.exposures,
-      resolveDynamics(scenario.dynamics),
-    );
+    world.publicTrust = nextTrust(world.publicTrust, [], r.exposures, dynamicsOf(scenario));
   }
   return gameState(state, labs, world, state.history, state.round, state.outcome);
 }

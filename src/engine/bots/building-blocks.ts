@@ -56,6 +56,17 @@ export function currentLevel(view: LabView): LevelSpec | null {
   return null;
 }
 
+/**
+ * A level's lowest threshold: where a lab that announces the level is placed in the race. A loop,
+ * not `Math.min(...Object.values(…))`: rivals' positions are read for every lab every quarter.
+ */
+export function lowestThreshold(level: LevelSpec): number {
+  let lowest = Infinity;
+  for (const d in level.thresholds)
+    lowest = Math.min(lowest, level.thresholds[d as DomainId] as number);
+  return lowest;
+}
+
 /** The first level above the one the lab knows it has reached (null at the top of the ladder). */
 export function nextLevel(view: LabView): LevelSpec | null {
   const { levels } = view.self.policy;
@@ -136,12 +147,16 @@ export function shortfall(
 
 // ---------------------------------------------------------------- rivals
 
+/** Any release: restricted or full. */
+const RELEASED: readonly DeploymentStatus[] = ['restricted', 'full'];
+
 /** Whether any rival's public deployment status is one of the given ones. */
 export function aRivalHasDeployed(
   view: LabView,
-  statuses: readonly DeploymentStatus[] = ['restricted', 'full'],
+  statuses: readonly DeploymentStatus[] = RELEASED,
 ): boolean {
-  return view.rivals.some((rival) => statuses.includes(rival.deployment));
+  for (const rival of view.rivals) if (statuses.includes(rival.deployment)) return true;
+  return false;
 }
 
 /** Whether the lab's market share is at least every rival's (ties count as ahead). */

@@ -10,7 +10,6 @@ import type {
   PauseCause,
   PolicyAction,
   Posture,
-  SafeguardTrack,
 } from '../types';
 import { SAFEGUARD_TRACKS } from '../types';
 import {
@@ -36,6 +35,29 @@ export const LOOSENING_MARGIN = 0.1;
 /** Options a scenario sets for a seat: `pauseNow` makes the bot pause whatever its policy says. */
 export interface DecideOptions {
   pauseNow?: boolean;
+}
+
+/** Strategies' numbers with a scenario's `labs[].bot` over them, merged once per tuning object. */
+const TUNED = new WeakMap<Strategy, WeakMap<Partial<BotTuning>, BotTuning>>();
+
+/**
+ * The strategy's tuning with a scenario's overrides (`labs[].bot`) over it. Merged once per
+ * overrides object, not once per decision (a 13-key spread for every lab every quarter was a
+ * measurable share of a batch): scenarios are data, never changed in place.
+ */
+export function tuningFor(strategy: Strategy, overrides?: Partial<BotTuning>): BotTuning {
+  if (overrides === undefined) return strategy.tuning;
+  let merged = TUNED.get(strategy);
+  if (merged === undefined) {
+    merged = new WeakMap();
+    TUNED.set(strategy, merged);
+  }
+  let tuning = merged.get(overrides);
+  if (tuning === undefined) {
+    tuning = { ...strategy.tuning, ...overrides };
+    merged.set(overrides, tuning);
+  }
+  return tuning;
 }
 
 export function decide(
@@ -210,17 +232,17 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   const signal = raceSignal(view);
   const c = caution(view, t, signal);
   const race = Math.max(0, signal);
-  // One literal with every track (an object grown key by key is slow in V8's hot paths).
-  const needs: Record<SafeguardTrack, number> = { security: 0, deployment: 0, alignment: 0 };
-  let needTotal = 0;
+  // Each track's need as a local, spelled out track by track rather than looped over a keyed
+  // record: this runs for every lab every quarter of every batch game.
   const levels = buildsFor(view, t.foresight);
-  for (const track of SAFEGUARD_TRACKS) {
-    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight, levels)) * c;
-    if (track === 'security' && view.stolenModels > 0) need += t.theftReaction;
-    if (track === 'security' && s.securityCap !== null) need = Math.min(need, s.securityCap);
-    needs[track] = need;
-    needTotal += need;
-  }
+  let security = (t.upkeep + t.needWeight * shortfall(view, 'security', t.foresight, levels)) * c;
+  if (view.stolenModels > 0) security += t.theftReaction;
+  if (s.securityCap !== null) security = Math.min(security, s.securityCap);
+  const deployment =
+    (t.upkeep + t.needWeight * shortfall(view, 'deployment', t.foresight, levels)) * c;
+  const alignment =
+    (t.upkeep + t.needWeight * shortfall(view, 'alignment', t.foresight, levels)) * c;
+  const needTotal = security + deployment + alignment;
   const evals = t.evalShare;
   let capabilities: number;
   let safeguards: number;
@@ -238,9 +260,9 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   const even = needTotal > 0 ? 0 : safeguards / SAFEGUARD_TRACKS.length;
   const split: BudgetSplit = {
     capabilities,
-    security: needs.security * scale + even,
-    deployment: needs.deployment * scale + even,
-    alignment: needs.alignment * scale + even,
+    security: security * scale + even,
+    deployment: deployment * scale + even,
+    alignment: alignment * scale + even,
     evals: 0,
   };
   // A capped security line (open weights) never takes more, even when a pause scales money up:

@@ -4,7 +4,7 @@
 // the game is left, and stolen models loose in the world. Pure functions of the view.
 
 import type { DomainId, LabView, LevelSpec, RivalSignal } from '../types';
-import { currentLevel, measuredCapability } from './building-blocks';
+import { currentLevel, lowestThreshold, measuredCapability } from './building-blocks';
 
 /** Lead (capability units) beyond which a lab judges itself clearly ahead of a rival. */
 export const CLEAR_LEAD = 0.05;
@@ -37,9 +37,10 @@ export function ownPosition(view: LabView): number {
  * when nothing is known about any rival's capability (no information, or nobody has announced).
  */
 export function leadingRivalPosition(view: LabView): number | null {
+  const domains = ladderDomains(view.levels);
   let best: number | null = null;
   for (const rival of view.rivals) {
-    const position = rivalPosition(view, rival);
+    const position = positionOn(domains, view, rival);
     if (position !== null && (best === null || position > best)) best = position;
   }
   return best;
@@ -47,18 +48,27 @@ export function leadingRivalPosition(view: LabView): number | null {
 
 /** Where one rival stands as far as the lab can see (null: nothing known). */
 export function rivalPosition(view: LabView, rival: RivalSignal): number | null {
+  return positionOn(ladderDomains(view.levels), view, rival);
+}
+
+/** `rivalPosition` with the lab's ladder domains already read (once for all rivals). */
+function positionOn(
+  domains: readonly DomainId[],
+  view: LabView,
+  rival: RivalSignal,
+): number | null {
   if (rival.publishedEval) {
+    const measured = rival.publishedEval.measured;
     let position = 0;
-    for (const d of ladderDomains(view.levels)) {
-      position = Math.max(position, rival.publishedEval.measured[d] ?? 0);
-    }
+    for (const d of domains) position = Math.max(position, measured[d] ?? 0);
     return position;
   }
-  if (rival.announcedLevel === null) return null;
+  const announced = rival.announcedLevel;
+  if (announced === null) return null;
   // A level of its own ladder is read as the lab reads it; a rival under another policy is placed
   // by the lowest threshold of the level it announced on its own ladder.
-  const level = view.levels.find((l) => l.id === rival.announcedLevel);
-  return level ? Math.min(...Object.values(level.thresholds)) : rival.announcedFloor;
+  for (const level of view.levels) if (level.id === announced) return lowestThreshold(level);
+  return rival.announcedFloor;
 }
 
 /**
@@ -105,5 +115,5 @@ export function judgesAhead(view: LabView): boolean {
   const rival = leadingRivalPosition(view);
   if (rival === null) return true;
   const next = view.levels[ownIndex + 1];
-  return next === undefined || rival < Math.min(...Object.values(next.thresholds));
+  return next === undefined || rival < lowestThreshold(next);
 }
