@@ -1,4 +1,5 @@
 import { clamp01 } from './numbers';
+import { ladderTable } from './ladderTable';
 import type { Rng } from './rng';
 import type {
   DomainId,
@@ -51,11 +52,12 @@ export function levelReached(
   values: DomainValues,
   buffer = 0,
 ): number {
-  // Plain loops: this runs several times per lab per quarter in batch runs.
+  // The ladder's table and plain loops: this runs several times per lab per quarter in batch runs.
+  const { start, domains, thresholds } = ladderTable(levels);
   for (let i = levels.length - 1; i >= 0; i--) {
-    const thresholds = (levels[i] as LevelSpec).thresholds;
-    for (const d in thresholds) {
-      if ((values[d as DomainId] ?? 0) >= (thresholds[d as DomainId] as number) - buffer) return i;
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) {
+      if ((values[domains[k] as DomainId] ?? 0) >= (thresholds[k] as number) - buffer) return i;
     }
   }
   return -1;
@@ -71,17 +73,20 @@ export function missedCrossings(
   round: number,
 ): MissedCrossing[] {
   const missed: MissedCrossing[] = [];
-  for (const level of levels) {
-    for (const key in level.thresholds) {
-      const d = key as DomainId;
-      const t = level.thresholds[d] as number;
+  const { ids, start, domains, thresholds } = ladderTable(levels);
+  for (let i = 0; i < levels.length; i++) {
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) {
+      const d = domains[k] as DomainId;
+      const t = thresholds[k] as number;
       const truth = capability[d] ?? 0;
+      if (truth < t) continue;
       const measured = lastEval?.measured[d] ?? 0;
-      if (truth >= t && measured < t - buffer) {
+      if (measured < t - buffer) {
         missed.push({
           round,
           lab,
-          levelId: level.id,
+          levelId: ids[i] as string,
           domain: d,
           trueCapability: truth,
           measured,

@@ -1,6 +1,6 @@
-import { lowestThreshold } from './bots/building-blocks';
 import { allowedPosture } from './commitments';
 import { levelKnown } from './knowledge';
+import { ladderTable } from './ladderTable';
 import { domainIds } from './labs';
 import { labPolicy, type LabPolicy } from './policies';
 import { policyPosture } from './policyRules';
@@ -79,7 +79,7 @@ function publicSignal(
     inPauseAgreement: lab.policy.inPauseAgreement,
     publishedEval: published ? lab.lastEval : null,
     announcedLevel: level?.id ?? null,
-    announcedFloor: level ? lowestThreshold(level) : null,
+    announcedFloor: level ? (ladderTable(lab.policy.levels).floors[known] as number) : null,
     announcedLevelName: level?.name ?? null,
     policyName: theirPolicy.name,
     lastDefection: lab.lastDefection,

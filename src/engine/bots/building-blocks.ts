@@ -13,6 +13,7 @@
 // Everything here is a pure function of the lab's view: no randomness, no hidden state.
 
 import { leastPermissive, POSTURE_RULES } from '../postures';
+import { ladderTable, levelIndexOf, type LadderTable, type TrackNeeds } from '../ladderTable';
 import { BUDGET_LINES } from '../types';
 import type {
   BudgetSplit,
@@ -56,10 +57,7 @@ export function currentLevel(view: LabView): LevelSpec | null {
   return null;
 }
 
-/**
- * A level's lowest threshold: where a lab that announces the level is placed in the race. A loop,
- * not `Math.min(...Object.values(…))`: rivals' positions are read for every lab every quarter.
- */
+/** A level's lowest threshold: where a lab that announces the level is placed in the race. */
 export function lowestThreshold(level: LevelSpec): number {
   let lowest = Infinity;
   for (const d in level.thresholds)
@@ -87,10 +85,20 @@ export function measuredCapability(view: LabView, domain: DomainId): number {
  * (capability units) of one of the level's thresholds, less the policy's safety buffer.
  */
 export function evalsApproach(view: LabView, level: LevelSpec, foresight: number): boolean {
-  for (const key in level.thresholds) {
-    const domain = key as DomainId;
-    const threshold = level.thresholds[domain] as number;
-    if (measuredCapability(view, domain) >= threshold - view.safetyBuffer - foresight) return true;
+  return approaches(view, ladderTable([level]), 0, foresight);
+}
+
+/** `evalsApproach` for level `index` of a ladder's table. */
+function approaches(view: LabView, table: LadderTable, index: number, foresight: number): boolean {
+  const { start, domains, thresholds } = table;
+  const end = start[index + 1] as number;
+  for (let i = start[index] as number; i < end; i++) {
+    const threshold = thresholds[i] as number;
+    if (
+      measuredCapability(view, domains[i] as DomainId) >=
+      threshold - view.safetyBuffer - foresight
+    )
+      return true;
   }
   return false;
 }
@@ -107,29 +115,41 @@ export function requiredReadiness(
   foresight = 1,
   levels: BuildsFor = buildsFor(view, foresight),
 ): number {
-  return Math.max(0, levelRequires(levels.current, track), levelRequires(levels.next, track));
+  return levels.required[track];
 }
 
 /** The levels a lab builds safeguards for: the one its evals show, and the next if heading there. */
 export interface BuildsFor {
   current: LevelSpec | null;
   next: LevelSpec | null;
+  /** What each track needs for them (`requiredReadiness`). */
+  required: TrackNeeds;
 }
+
+/** No level: nothing required. */
+const NO_NEEDS: TrackNeeds = { security: 0, deployment: 0, alignment: 0 };
 
 /** Read once per decision and given to `shortfall` for each track (it reads the evals). */
 export function buildsFor(view: LabView, foresight = 1): BuildsFor {
-  const next = nextLevel(view);
+  const { levels } = view.self.policy;
+  const table = ladderTable(levels);
+  const index = levelIndexOf(table, view.self.knownLevel);
+  const next = levels[index + 1] ?? null;
   // A policy with alert thresholds (FSF) asks for a response plan inside its alert margin:
   // prepare the next level's safeguards, so the lab looks at least that far ahead.
   const ahead = Math.max(foresight, view.rules.evaluation.alertMargin);
-  const heading = next !== null && (ahead >= 1 || evalsApproach(view, next, ahead));
-  return { current: currentLevel(view), next: heading ? next : null };
-}
-
-/** The readiness a level requires of a track, to keep training or to deploy (0: no level). */
-function levelRequires(level: LevelSpec | null, track: SafeguardTrack): number {
-  if (level === null) return 0;
-  return Math.max(0, level.trainingRequires[track] ?? 0, level.deploymentRequires[track] ?? 0);
+  const heading = next !== null && (ahead >= 1 || approaches(view, table, index + 1, ahead));
+  const now = index >= 0 ? (table.needs[index] as TrackNeeds) : NO_NEEDS;
+  const then = heading ? (table.needs[index + 1] as TrackNeeds) : NO_NEEDS;
+  return {
+    current: index >= 0 ? (levels[index] as LevelSpec) : null,
+    next: heading ? next : null,
+    required: {
+      security: Math.max(0, now.security, then.security),
+      deployment: Math.max(0, now.deployment, then.deployment),
+      alignment: Math.max(0, now.alignment, then.alignment),
+    },
+  };
 }
 
 /** How far a safeguard track is short of `requiredReadiness` (0 when it is ready). */
@@ -139,10 +159,7 @@ export function shortfall(
   foresight = 1,
   levels: BuildsFor = buildsFor(view, foresight),
 ): number {
-  return Math.max(
-    0,
-    requiredReadiness(view, track, foresight, levels) - view.self.safeguards[track],
-  );
+  return Math.max(0, levels.required[track] - view.self.safeguards[track]);
 }
 
 // ---------------------------------------------------------------- rivals
