@@ -380,10 +380,19 @@ export function resolveRound(
   const labs: LabState[] = [];
   const rules: LabPolicy[] = [];
   const decided: LabDecision[] = [];
+  // Per-lab flags, all false to start (pushed: `new Array(n).fill` makes holey arrays, slower).
+  const auditRequested: boolean[] = [];
+  const audited: boolean[] = [];
+  const defected: boolean[] = [];
+  const newBreach: boolean[] = [];
   for (const lab of state.labs) {
     labs.push(cloneLab(lab));
     rules.push(labPolicy(scenario, lab.id));
     decided.push(decisionOf(decisions, lab.id, state.round));
+    auditRequested.push(false);
+    audited.push(false);
+    defected.push(false);
+    newBreach.push(false);
   }
   // Views of another state are not what these labs decided on: read them again if a rule asks.
   const given = seen !== undefined && seen.state === state ? seen : undefined;
@@ -402,11 +411,11 @@ export function resolveRound(
     news: [],
     pactTriggered: false,
     exposures: 0,
-    auditRequested: new Array<boolean>(n).fill(false),
-    audited: new Array<boolean>(n).fill(false),
+    auditRequested,
+    audited,
     choices: [],
-    defected: new Array<boolean>(n).fill(false),
-    newBreach: new Array<boolean>(n).fill(false),
+    defected,
+    newBreach,
     deployments: [],
     risks: [],
     incidents: [],
@@ -646,7 +655,8 @@ function sufferIncidents(q: Quarter): void {
 function settleMarket(q: Quarter): void {
   const { p, labs } = q;
   const shares = nextMarketShares(labs, p);
-  const leaderShare = Math.max(...shares);
+  let leaderShare = -Infinity;
+  for (const share of shares) leaderShare = Math.max(leaderShare, share);
   for (let i = 0; i < labs.length; i++) {
     const lab = labs[i] as LabState;
     lab.marketShare = shares[i] ?? 0;

@@ -20,7 +20,7 @@ import {
   isAhead,
   measuredCapability,
   noMorePermissiveThan,
-  normaliseBudget,
+  normalisedSplit,
   shortfall,
 } from './building-blocks';
 import { distrustSignal, endgameSignal, incidentSignal, raceSignal } from './signals';
@@ -258,26 +258,24 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   }
   const scale = needTotal > 0 ? safeguards / needTotal : 0;
   const even = needTotal > 0 ? 0 : safeguards / SAFEGUARD_TRACKS.length;
-  const split: BudgetSplit = {
-    capabilities,
-    security: security * scale + even,
-    deployment: deployment * scale + even,
-    alignment: alignment * scale + even,
-    evals: 0,
-  };
+  // Each line as a local, one object at the end (doubles in objects are boxed: fewer objects,
+  // less garbage in a batch).
+  let securityShare = security * scale + even;
+  let deploymentShare = deployment * scale + even;
+  let alignmentShare = alignment * scale + even;
   // A capped security line (open weights) never takes more, even when a pause scales money up:
   // the excess goes to the other two tracks.
-  if (s.securityCap !== null && split.security > s.securityCap) {
-    const excess = split.security - s.securityCap;
-    split.security = s.securityCap;
-    split.deployment += excess / 2;
-    split.alignment += excess / 2;
+  if (s.securityCap !== null && securityShare > s.securityCap) {
+    const excess = securityShare - s.securityCap;
+    securityShare = s.securityCap;
+    deploymentShare += excess / 2;
+    alignmentShare += excess / 2;
   }
-  split.evals = Math.max(
+  const evalsShare = Math.max(
     0,
-    1 - split.capabilities - split.security - split.deployment - split.alignment,
+    1 - capabilities - securityShare - deploymentShare - alignmentShare,
   );
-  return normaliseBudget(split);
+  return normalisedSplit(capabilities, securityShare, deploymentShare, alignmentShare, evalsShare);
 }
 
 export { HIGH_BOARD_PRESSURE };
