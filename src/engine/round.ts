@@ -6,7 +6,7 @@ import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './ev
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
 import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
-import { labPolicy, type LabPolicy } from './policies';
+import { labPolicyAt, type LabPolicy } from './policies';
 import { policyPosture } from './policyRules';
 import { labViews, type QuarterViews } from './view';
 import { cloneLab, domainIds } from './labs';
@@ -171,7 +171,7 @@ export function openRound(
   const domains = domainIds(scenario);
   for (let index = 0; index < labs.length; index++) {
     const lab = labs[index] as LabState;
-    const { evaluation, policy } = labPolicy(scenario, lab.id);
+    const { evaluation, policy } = labPolicyAt(scenario, index, lab.id);
     if (lab.halted || !isEvalRound(round, evaluation.cadence)) continue;
     // What it knew before: only its announcement reads it, so a batch game does not work it out.
     const before = text ? knownLevelIndex(lab, scenario) : -1;
@@ -385,9 +385,10 @@ export function resolveRound(
   const audited: boolean[] = [];
   const defected: boolean[] = [];
   const newBreach: boolean[] = [];
-  for (const lab of state.labs) {
+  for (let i = 0; i < n; i++) {
+    const lab = state.labs[i] as LabState;
     labs.push(cloneLab(lab));
-    rules.push(labPolicy(scenario, lab.id));
+    rules.push(labPolicyAt(scenario, i, lab.id));
     decided.push(decisionOf(decisions, lab.id, state.round));
     auditRequested.push(false);
     audited.push(false);

@@ -2,7 +2,7 @@ import { allowedPosture } from './commitments';
 import { levelKnown } from './knowledge';
 import { ladderTable } from './ladderTable';
 import { domainIds } from './labs';
-import { labPolicy, type LabPolicy } from './policies';
+import { labPolicyAt, type LabPolicy } from './policies';
 import { policyPosture } from './policyRules';
 import { DEFAULT_DYNAMICS } from './parameters';
 import { pauseAgreementStatus, type AgreementStatus } from './pauseAgreement';
@@ -37,8 +37,9 @@ function quarterSight(state: GameState, scenario: Scenario): QuarterSight {
   const known: number[] = [];
   const rules: LabPolicy[] = [];
   // A plain loop over the labs: this runs every quarter of every batch game.
-  for (const lab of state.labs) {
-    const policy = labPolicy(scenario, lab.id);
+  for (let i = 0; i < state.labs.length; i++) {
+    const lab = state.labs[i] as LabState;
+    const policy = labPolicyAt(scenario, i, lab.id);
     const level = levelKnown(lab.policy.levels, lab, policy.evaluation.safetyBuffer);
     rules.push(policy);
     known.push(level);

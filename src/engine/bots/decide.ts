@@ -21,7 +21,6 @@ import {
   measuredCapability,
   noMorePermissiveThan,
   normalisedSplit,
-  shortfall,
 } from './building-blocks';
 import { distrustSignal, endgameSignal, incidentSignal, raceSignal } from './signals';
 import type { Strategy } from './strategy';
@@ -234,14 +233,15 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   const race = Math.max(0, signal);
   // Each track's need as a local, spelled out track by track rather than looped over a keyed
   // record: this runs for every lab every quarter of every batch game.
-  const levels = buildsFor(view, t.foresight);
-  let security = (t.upkeep + t.needWeight * shortfall(view, 'security', t.foresight, levels)) * c;
+  // Each track's shortfall (building-blocks' `shortfall`) read by name, not by a track variable.
+  const { required } = buildsFor(view, t.foresight);
+  const own = view.self.safeguards;
+  let security = (t.upkeep + t.needWeight * Math.max(0, required.security - own.security)) * c;
   if (view.stolenModels > 0) security += t.theftReaction;
   if (s.securityCap !== null) security = Math.min(security, s.securityCap);
   const deployment =
-    (t.upkeep + t.needWeight * shortfall(view, 'deployment', t.foresight, levels)) * c;
-  const alignment =
-    (t.upkeep + t.needWeight * shortfall(view, 'alignment', t.foresight, levels)) * c;
+    (t.upkeep + t.needWeight * Math.max(0, required.deployment - own.deployment)) * c;
+  const alignment = (t.upkeep + t.needWeight * Math.max(0, required.alignment - own.alignment)) * c;
   const needTotal = security + deployment + alignment;
   const evals = t.evalShare;
   let capabilities: number;

@@ -57,9 +57,10 @@ export const FINAL_LAB_STATUSES: readonly LabStatus[] = ['halted'];
 /** The lab's next status: the first branch (in order of precedence) whose guard holds. */
 export function nextLabStatus(current: LabStatus, situation: LabSituation): LabStatus {
   if (FINAL_LAB_STATUSES.includes(current)) return current;
-  const event: LabEvent = { type: 'quarterResolved', situation };
+  // One guard argument for every branch (this runs for every lab every quarter of a batch).
+  const args = { event: { type: 'quarterResolved', situation } satisfies LabEvent };
   for (const branch of LAB_STATUS_BRANCHES) {
-    if (!branch.guard || labGuards[branch.guard]({ event })) return branch.target;
+    if (!branch.guard || labGuards[branch.guard](args)) return branch.target;
   }
   return current;
 }
