@@ -72,7 +72,28 @@ export function missedCrossings(
   lab: string,
   round: number,
 ): MissedCrossing[] {
+  return readTruth(levels, capability, lastEval, buffer, lab, round).missed;
+}
+
+/** What a ladder says of the true capability: the level it reaches and the crossings missed. */
+export interface TruthReading {
+  /** `levelReached(levels, capability)`: the highest level truly reached (−1: none). */
+  level: number;
+  /** `missedCrossings`: thresholds truly crossed that the evals (with the buffer) do not show. */
+  missed: MissedCrossing[];
+}
+
+/** The true level and the missed crossings in one pass over the ladder (a lab's every record). */
+export function readTruth(
+  levels: readonly LevelSpec[],
+  capability: DomainValues,
+  lastEval: EvalResult | null,
+  buffer: number,
+  lab: string,
+  round: number,
+): TruthReading {
   const missed: MissedCrossing[] = [];
+  let level = -1;
   const { ids, start, domains, thresholds } = ladderTable(levels);
   for (let i = 0; i < levels.length; i++) {
     const end = start[i + 1] as number;
@@ -80,7 +101,8 @@ export function missedCrossings(
       const d = domains[k] as DomainId;
       const t = thresholds[k] as number;
       const truth = capability[d] ?? 0;
-      if (truth < t) continue;
+      if (!(truth >= t)) continue;
+      level = i;
       const measured = lastEval?.measured[d] ?? 0;
       if (measured < t - buffer) {
         missed.push({
@@ -95,5 +117,5 @@ export function missedCrossings(
       }
     }
   }
-  return missed;
+  return { level, missed };
 }

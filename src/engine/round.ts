@@ -2,7 +2,7 @@ import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
 import { allowedPosture } from './commitments';
 import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from './postures';
-import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
+import { evalSensitivity, evaluateLab, isEvalRound, readTruth } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
 import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
@@ -753,6 +753,22 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
       viewAt(q, index),
     ),
   });
+  // The true level and the crossings its evals miss: one pass when the lab's ladder is its
+  // policy's (no revisions), else each on its own ladder.
+  const truth = readTruth(
+    lab.policy.levels,
+    lab.capability,
+    lab.lastEval,
+    rules.evaluation.safetyBuffer,
+    lab.id,
+    q.round,
+  );
+  const trueLevel =
+    lab.policy.levels === rules.levels
+      ? truth.level >= 0
+        ? (rules.levels[truth.level]?.id ?? null)
+        : null
+      : levelIdReached(rules.levels, lab.capability);
   // The record shares the lab's capability, measurement and safeguard objects: the engine
   // replaces them when they change and never writes into them, so the record cannot drift.
   return {
@@ -766,20 +782,13 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
     defected: q.defected[index] as boolean,
     newBreach: q.newBreach[index] as boolean,
     knownLevel: choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-    trueLevel: levelIdReached(rules.levels, lab.capability),
+    trueLevel,
     compliance: choice.compliance,
     capability: lab.capability,
     measured: lab.lastEval ? lab.lastEval.measured : null,
     safeguards: lab.safeguards,
     risk: q.risks[index] as RiskBreakdown,
-    missedCrossings: missedCrossings(
-      lab.policy.levels,
-      lab.capability,
-      lab.lastEval,
-      rules.evaluation.safetyBuffer,
-      lab.id,
-      q.round,
-    ),
+    missedCrossings: truth.missed,
     status: lab.status,
     budget: lab.budget,
     marketShare: lab.marketShare,
