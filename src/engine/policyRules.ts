@@ -57,12 +57,22 @@ export function competitorClauseHolds(view: LabView, allowed: Posture): boolean 
 }
 
 /**
+ * Whether the policy has rules of its own that can make it allow something other than its
+ * ladder's verdict (a shortfall rule other than pause, a competitor clause). Most policies do not:
+ * callers then skip building what the rules would read.
+ */
+export function bendsLadder(policy: PolicySpec): boolean {
+  return policy.whenShort !== 'pause' || policy.competitorClause;
+}
+
+/**
  * The posture a policy allows, from what its ladder alone allows (`allowed`) and the rules of the
  * policy: short of training safeguards it says pause, restrict, or delay only if ahead and the
  * risk significant; with a competitor clause, a confirmed rival's full release at its level lets
  * it release in full. `view` is built only when a rule needs it (the hot path rarely does).
  */
 export function policyPosture(allowed: Posture, policy: PolicySpec, view: () => LabView): Posture {
+  if (!bendsLadder(policy)) return allowed;
   let posture = allowed;
   if (posture === 'pause' && policy.whenShort !== 'pause') {
     const delays =

@@ -7,7 +7,7 @@ import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
 import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
 import { labPolicyAt, type LabPolicy } from './policies';
-import { policyPosture } from './policyRules';
+import { bendsLadder, policyPosture } from './policyRules';
 import { labViews, type QuarterViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
@@ -229,16 +229,22 @@ interface Choice {
 function choosePosture(q: Quarter, index: number, decision: LabDecision): Choice {
   const lab = q.labs[index] as LabState;
   const { policy, evaluation } = q.rules[index] as LabPolicy;
-  const knownLevel = knownAtDecision(q, index);
+  const seen = seenAsDecided(q, index);
+  const knownLevel =
+    seen >= 0
+      ? (q.known?.[index] as number)
+      : levelKnown(lab.policy.levels, lab, evaluation.safetyBuffer);
   const registered = registeredLevels(lab);
-  const registeredKnown =
-    registered === lab.policy.levels
-      ? knownLevel
-      : levelKnown(registered, lab, evaluation.safetyBuffer);
-  // The ladder's verdict, then what the policy's own rules (conditional delay, competitor
-  // clause) make of it, read from what the lab saw when it decided.
-  const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
-  const allowed = policyPosture(ladder, policy, viewAt(q, index));
+  const own = registered === lab.policy.levels;
+  const registeredKnown = own ? knownLevel : levelKnown(registered, lab, evaluation.safetyBuffer);
+  // The ladder's verdict (as the lab's view showed it, while nothing it rests on has changed),
+  // then what the policy's own rules (conditional delay, competitor clause) make of it, read
+  // from what the lab saw when it decided.
+  const shown = seen === SEEN_WITH_VERDICT && own ? q.views?.[index] : undefined;
+  const ladder = shown
+    ? shown.self.allowedPosture
+    : allowedPosture(registered, registeredKnown, lab.safeguards);
+  const allowed = bendsLadder(policy) ? policyPosture(ladder, policy, viewAt(q, index)) : ladder;
   // The posture as binding rules hold it, and the last rule that did (locals, not an object).
   let posture = decision.posture;
   let overriddenBy: LabRoundRecord['overriddenBy'] = null;
@@ -275,25 +281,35 @@ function choosePosture(q: Quarter, index: number, decision: LabDecision): Choice
   return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance, underClause };
 }
 
+/** What the quarter still knows from the labs' decisions (see `seenAsDecided`). */
+const NOT_SEEN = -1;
+const SEEN_KNOWN = 0;
+const SEEN_WITH_VERDICT = 1;
+
 /**
- * The level lab `index` knows it has reached as it takes its posture: what it knew when it decided
- * (its evals and audits do not change in between), read again only if its policy actions revised
- * its ladder or the quarter was resolved without the views it was decided on.
+ * How much of what lab `index` saw when it decided still holds as it takes its posture: its known
+ * level (its evals and audits do not change in between) unless its policy actions revised its
+ * ladder or the quarter was resolved without the views it decided on; and its view's verdict too
+ * when its safeguards are the same and its policy has no rules of its own (the view's posture is
+ * then the ladder's alone).
  */
-function knownAtDecision(q: Quarter, index: number): number {
+function seenAsDecided(q: Quarter, index: number): number {
   const lab = q.labs[index] as LabState;
   const before = q.decidedOn.labs[index];
-  const known = q.known?.[index];
   if (
-    known !== undefined &&
-    before !== undefined &&
-    before.policy.levels === lab.policy.levels &&
-    before.lastEval === lab.lastEval &&
-    before.lastAudit === lab.lastAudit
+    q.known === null ||
+    before === undefined ||
+    before.policy.levels !== lab.policy.levels ||
+    before.lastEval !== lab.lastEval ||
+    before.lastAudit !== lab.lastAudit
   ) {
-    return known;
+    return NOT_SEEN;
   }
-  return levelKnown(lab.policy.levels, lab, (q.rules[index] as LabPolicy).evaluation.safetyBuffer);
+  return before.safeguards === lab.safeguards &&
+    q.views !== null &&
+    !bendsLadder((q.rules[index] as LabPolicy).policy)
+    ? SEEN_WITH_VERDICT
+    : SEEN_KNOWN;
 }
 
 /** Why a paused lab-quarter was paused (null when the lab was not paused). */
@@ -395,8 +411,8 @@ export function resolveRound(
     defected.push(false);
     newBreach.push(false);
   }
-  // Views of another state are not what these labs decided on: read them again if a rule asks.
-  const given = seen !== undefined && seen.state === state ? seen : undefined;
+  // Views of another state (or scenario) are not what these labs decided on: not used.
+  const given = seen?.state === state && seen.scenario === scenario ? seen : undefined;
   const q: Quarter = {
     scenario,
     p,
@@ -742,16 +758,15 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
   const known = q.audited[index]
     ? levelKnown(lab.policy.levels, lab, rules.evaluation.safetyBuffer)
     : choice.knownLevel;
+  const ladder = allowedPosture(lab.policy.levels, known, lab.safeguards);
   lab.status = nextLabStatus(lab.status, {
     halted: lab.halted,
     inIncidentResponse: lab.incidentResponse > 0,
     training: lab.training,
     deployment: lab.deployment,
-    allowedPosture: policyPosture(
-      allowedPosture(lab.policy.levels, known, lab.safeguards),
-      rules.policy,
-      viewAt(q, index),
-    ),
+    allowedPosture: bendsLadder(rules.policy)
+      ? policyPosture(ladder, rules.policy, viewAt(q, index))
+      : ladder,
   });
   // The true level and the crossings its evals miss: one pass when the lab's ladder is its
   // policy's (no revisions), else each on its own ladder.

@@ -3,7 +3,7 @@ import { levelKnown } from './knowledge';
 import { ladderTable } from './ladderTable';
 import { domainIds } from './labs';
 import { labPolicyAt, type LabPolicy } from './policies';
-import { policyPosture } from './policyRules';
+import { bendsLadder, policyPosture } from './policyRules';
 import { DEFAULT_DYNAMICS } from './parameters';
 import { pauseAgreementStatus, type AgreementStatus } from './pauseAgreement';
 import type {
@@ -130,7 +130,8 @@ function viewOf(state: GameState, index: number, sight: QuarterSight): LabView {
     domains: sight.domains,
   };
   // The ladder's verdict, then what the policy's own rules make of it (they read the view).
-  view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
+  if (bendsLadder(policy))
+    view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
   return view;
 }
 
@@ -146,8 +147,9 @@ export function labView(state: GameState, scenario: Scenario, labId: string): La
 
 /** Every lab's view of one state, and the level each lab knows it has reached (read on resolving). */
 export interface QuarterViews {
-  /** The state the views are of. */
+  /** The state and scenario the views are of. */
   state: GameState;
+  scenario: Scenario;
   /** In scenario order, each equal to `labView` for that lab. */
   views: LabView[];
   /** Per lab: the level it knows it has reached on its own ladder (−1: none). */
@@ -163,7 +165,7 @@ export function quarterViews(state: GameState, scenario: Scenario): QuarterViews
   const sight = quarterSight(state, scenario);
   const views: LabView[] = [];
   for (let index = 0; index < state.labs.length; index++) views.push(viewOf(state, index, sight));
-  return { state, views, known: sight.known };
+  return { state, scenario, views, known: sight.known };
 }
 
 /** Every lab's view of the quarter, in scenario order: each equal to `labView` for that lab. */
