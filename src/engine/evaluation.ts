@@ -64,15 +64,8 @@ export function levelReached(
 }
 
 /** Thresholds truly crossed that the latest evals (with the safety buffer) do not show: the central hazard. */
-export function missedCrossings(
-  levels: readonly LevelSpec[],
-  capability: DomainValues,
-  lastEval: EvalResult | null,
-  buffer: number,
-  lab: string,
-  round: number,
-): MissedCrossing[] {
-  return readTruth(levels, capability, lastEval, buffer, lab, round).missed;
+export function missedCrossings(...reading: Parameters<typeof readTruth>): MissedCrossing[] {
+  return readTruth(...reading).missed;
 }
 
 /** What a ladder says of the true capability: the level it reaches and the crossings missed. */
