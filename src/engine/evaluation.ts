@@ -1,4 +1,5 @@
 import { clamp01 } from './numbers';
+import { ladderTable } from './ladderTable';
 import type { Rng } from './rng';
 import type {
   DomainId,
@@ -51,37 +52,56 @@ export function levelReached(
   values: DomainValues,
   buffer = 0,
 ): number {
-  // Plain loops: this runs several times per lab per quarter in batch runs.
+  // The ladder's table and plain loops: this runs several times per lab per quarter in batch runs.
+  const { start, domains, thresholds } = ladderTable(levels);
   for (let i = levels.length - 1; i >= 0; i--) {
-    const thresholds = (levels[i] as LevelSpec).thresholds;
-    for (const d in thresholds) {
-      if ((values[d as DomainId] ?? 0) >= (thresholds[d as DomainId] as number) - buffer) return i;
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) {
+      if ((values[domains[k] as DomainId] ?? 0) >= (thresholds[k] as number) - buffer) return i;
     }
   }
   return -1;
 }
 
 /** Thresholds truly crossed that the latest evals (with the safety buffer) do not show: the central hazard. */
-export function missedCrossings(
+export function missedCrossings(...reading: Parameters<typeof readTruth>): MissedCrossing[] {
+  return readTruth(...reading).missed;
+}
+
+/** What a ladder says of the true capability: the level it reaches and the crossings missed. */
+export interface TruthReading {
+  /** `levelReached(levels, capability)`: the highest level truly reached (−1: none). */
+  level: number;
+  /** `missedCrossings`: thresholds truly crossed that the evals (with the buffer) do not show. */
+  missed: MissedCrossing[];
+}
+
+/** The true level and the missed crossings in one pass over the ladder (a lab's every record). */
+export function readTruth(
   levels: readonly LevelSpec[],
   capability: DomainValues,
   lastEval: EvalResult | null,
   buffer: number,
   lab: string,
   round: number,
-): MissedCrossing[] {
+): TruthReading {
   const missed: MissedCrossing[] = [];
-  for (const level of levels) {
-    for (const key in level.thresholds) {
-      const d = key as DomainId;
-      const t = level.thresholds[d] as number;
+  let level = -1;
+  const { ids, start, domains, thresholds } = ladderTable(levels);
+  for (let i = 0; i < levels.length; i++) {
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) {
+      const d = domains[k] as DomainId;
+      const t = thresholds[k] as number;
       const truth = capability[d] ?? 0;
+      if (!(truth >= t)) continue;
+      level = i;
       const measured = lastEval?.measured[d] ?? 0;
-      if (truth >= t && measured < t - buffer) {
+      if (measured < t - buffer) {
         missed.push({
           round,
           lab,
-          levelId: level.id,
+          levelId: ids[i] as string,
           domain: d,
           trueCapability: truth,
           measured,
@@ -90,5 +110,5 @@ export function missedCrossings(
       }
     }
   }
-  return missed;
+  return { level, missed };
 }

@@ -10,8 +10,8 @@ import {
   type RoundDecisions,
 } from './round';
 import { seedToState } from './rng';
-import type { GameState, LabView, Scenario, ScriptedEvent } from './types';
-import { labViews } from './view';
+import type { GameState, LabState, LabView, Scenario, ScriptedEvent } from './types';
+import { labViews, quarterViews } from './view';
 
 export type { PlayOptions, RoundDecisions } from './round';
 export { WITHOUT_TEXT } from './round';
@@ -87,17 +87,35 @@ export function createGame(
  * Decisions for every seat bots hold, each from what that lab can see, with the lab's own tuning
  * (`labs[].bot`). A lab given `pauseFrom` pauses from that quarter on, whatever its strategy says.
  */
-export function botDecisions(state: GameState, scenario: Scenario): RoundDecisions {
+export function botDecisions(
+  state: GameState,
+  scenario: Scenario,
+  views: readonly LabView[] = labViews(state, scenario),
+): RoundDecisions {
   const decisions: RoundDecisions = {};
-  const views = labViews(state, scenario);
-  state.labs.forEach((lab, i) => {
-    if (state.humans.includes(lab.id)) return;
+  for (let i = 0; i < state.labs.length; i++) {
+    const lab = state.labs[i] as LabState;
+    if (state.humans.includes(lab.id)) continue;
     const spec = scenario.labs[i];
     const pauseFrom = spec?.pauseFrom;
     const pauseNow = pauseFrom !== undefined && state.round >= pauseFrom;
-    decisions[lab.id] = BOTS[lab.strategy](views[i] as LabView, spec?.bot, { pauseNow });
-  });
+    decisions[lab.id] = BOTS[lab.strategy](
+      views[i] as LabView,
+      spec?.bot,
+      pauseNow ? PAUSE_NOW : AS_STRATEGY,
+    );
+  }
   return decisions;
+}
+
+/** The two seat options a bot is given (shared: a bot reads them, never changes them). */
+const PAUSE_NOW = { pauseNow: true } as const;
+const AS_STRATEGY = { pauseNow: false } as const;
+
+/** The humans' decisions over the bots' (no copy when no human decided: a batch's every quarter). */
+function withHumans(bots: RoundDecisions, humans: RoundDecisions): RoundDecisions {
+  for (const lab in humans) if (Object.hasOwn(humans, lab)) return { ...bots, ...humans };
+  return bots;
 }
 
 /** Resolve the current quarter with the humans' decisions (bots decide the rest) and open the next. */
@@ -108,11 +126,14 @@ export function advanceGame(
   options: PlayOptions = WITH_TEXT,
 ): GameState {
   if (state.outcome) return state;
+  // The views the bots decide on go to the quarter too: it reads what each lab knew from them.
+  const seen = quarterViews(state, scenario);
   const resolved = resolveRound(
     state,
     scenario,
-    { ...botDecisions(state, scenario), ...humanDecisions },
+    withHumans(botDecisions(state, scenario, seen.views), humanDecisions),
     options,
+    seen,
   );
   // resolveRound returns fresh copies, so the next quarter can open on them in place.
   return resolved.outcome ? resolved : openRound(resolved, scenario, options);

@@ -1,7 +1,7 @@
 import { allowedPosture, commitmentVerdict, type CommitmentVerdict } from './commitments';
 import { levelReached } from './evaluation';
 import { labPolicy } from './policies';
-import type { LabState, LevelSpec, PolicyRevision, Posture, Scenario } from './types';
+import type { DomainValues, LabState, LevelSpec, PolicyRevision, Posture, Scenario } from './types';
 
 /**
  * The level a lab knows it has reached on a ladder: its latest evals (or an audit's, which it
@@ -12,7 +12,11 @@ export function knownLevelOn(
   lab: LabState,
   scenario: Scenario,
 ): number {
-  const buffer = labPolicy(scenario, lab.id).evaluation.safetyBuffer;
+  return levelKnown(levels, lab, labPolicy(scenario, lab.id).evaluation.safetyBuffer);
+}
+
+/** `knownLevelOn` with the lab's safety buffer already looked up (the engine's hot paths). */
+export function levelKnown(levels: readonly LevelSpec[], lab: LabState, buffer: number): number {
   const own = lab.lastEval ? levelReached(levels, lab.lastEval.measured, buffer) : -1;
   const audited = lab.lastAudit ? levelReached(levels, lab.lastAudit.measured, buffer) : -1;
   return own > audited ? own : audited;
@@ -29,7 +33,10 @@ export function knownLevelIndex(lab: LabState, scenario: Scenario): number {
  * policies, the regulator and the record of broken commitments hold the lab to this ladder.
  */
 export function registeredLevels(lab: LabState): readonly LevelSpec[] {
-  const quiet = lab.policy.revisions.filter((r) => !r.publicly && !r.exposed);
+  const { revisions } = lab.policy;
+  // Most labs never revise: no list to filter (this runs for every lab every quarter).
+  if (revisions.length === 0) return lab.policy.levels;
+  const quiet = revisions.filter((r) => !r.publicly && !r.exposed);
   if (quiet.length === 0) return lab.policy.levels;
   return undoRevisions(lab.policy.levels, quiet);
 }
@@ -60,8 +67,13 @@ export function trueLevelIndex(lab: LabState, scenario: Scenario): number {
 
 /** Id of the level the model has truly reached on its policy's original ladder, or null. */
 export function trueLevelId(lab: LabState, scenario: Scenario): string | null {
-  const index = trueLevelIndex(lab, scenario);
-  return index >= 0 ? (labPolicy(scenario, lab.id).levels[index]?.id ?? null) : null;
+  return levelIdReached(labPolicy(scenario, lab.id).levels, lab.capability);
+}
+
+/** Id of the highest level of `levels` the values reach, or null. */
+export function levelIdReached(levels: readonly LevelSpec[], values: DomainValues): string | null {
+  const index = levelReached(levels, values);
+  return index >= 0 ? (levels[index]?.id ?? null) : null;
 }
 
 /** What the lab's own commitment allows, given what it knows. */

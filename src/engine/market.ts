@@ -28,10 +28,20 @@ export function productValue(lab: MarketEntrant, p: DynamicsParams): number {
  */
 export function nextMarketShares(labs: readonly MarketEntrant[], p: DynamicsParams): number[] {
   const sharpness = 1 + p.competitivePressure;
-  const weights = labs.map((lab) => Math.pow(productValue(lab, p), sharpness));
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total <= 0) return labs.map((lab) => lab.marketShare);
-  return labs.map((lab, i) => 0.6 * lab.marketShare + (0.4 * (weights[i] ?? 0)) / total);
+  // Plain loops (this runs every quarter of every batch game); the sum in the labs' order.
+  const weights: number[] = [];
+  let total = 0;
+  for (const lab of labs) {
+    const weight = Math.pow(productValue(lab, p), sharpness);
+    weights.push(weight);
+    total += weight;
+  }
+  const shares: number[] = [];
+  for (let i = 0; i < labs.length; i++) {
+    const share = (labs[i] as MarketEntrant).marketShare;
+    shares.push(total <= 0 ? share : 0.6 * share + (0.4 * (weights[i] as number)) / total);
+  }
+  return shares;
 }
 
 export function nextBudget(marketShare: number, spentOnAudits: number, p: DynamicsParams): number {

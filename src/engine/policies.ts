@@ -101,6 +101,30 @@ export function labPolicy(scenario: Scenario, labId: string): LabPolicy {
   return found;
 }
 
+// Each scenario's labs' policies in the scenario's order, for lookups by a lab's place.
+const IN_ORDER = new WeakMap<Scenario, LabPolicy[]>();
+let lastOrdered: Scenario | null = null;
+let lastInOrder: LabPolicy[] = [];
+
+/**
+ * The policy of the lab at `index` in the scenario's order (a game's labs keep that order): an
+ * array read rather than a lookup by id, for the engine's hot paths. A lab not at that place in
+ * the scenario is looked up by its id.
+ */
+export function labPolicyAt(scenario: Scenario, index: number, labId: string): LabPolicy {
+  let inOrder = scenario === lastOrdered ? lastInOrder : IN_ORDER.get(scenario);
+  if (!inOrder) {
+    inOrder = scenario.labs.map((l) => labPolicy(scenario, l.id));
+    IN_ORDER.set(scenario, inOrder);
+  }
+  lastOrdered = scenario;
+  lastInOrder = inOrder;
+  const found = inOrder[index];
+  return found !== undefined && scenario.labs[index]?.id === labId
+    ? found
+    : labPolicy(scenario, labId);
+}
+
 /** Every distinct policy some lab plays under, in the order of `scenario.policies`. */
 export function policiesInPlay(scenario: Scenario): PolicySpec[] {
   const used = new Set(scenario.labs.map((l) => labPolicy(scenario, l.id).policy.id));

@@ -4,7 +4,7 @@
 // the engine holds binding labs, the regulator and the record of broken commitments to the
 // posture these rules give.
 
-import { currentLevel, measuredCapability } from './bots/building-blocks';
+import { currentLevel, lowestThreshold, measuredCapability } from './bots/building-blocks';
 import { judgesAhead, rivalPosition } from './bots/signals';
 import type { LabView, PolicySpec, Posture, SafeguardTrack } from './types';
 
@@ -49,11 +49,20 @@ export function competitorClauseHolds(view: LabView, allowed: Posture): boolean 
     gap = Math.max(gap, (required ?? 0) - view.self.safeguards[track as SafeguardTrack]);
   }
   if (gap > CLAUSE_SAFEGUARD_MARGIN) return false;
-  const bar = Math.min(...Object.values(level.thresholds));
+  const bar = lowestThreshold(level);
   return view.rivals.some((rival) => {
     const position = rivalPosition(view, rival);
     return rival.deployment === 'full' && position !== null && position >= bar;
   });
+}
+
+/**
+ * Whether the policy has rules of its own that can make it allow something other than its
+ * ladder's verdict (a shortfall rule other than pause, a competitor clause). Most policies do not:
+ * callers then skip building what the rules would read.
+ */
+export function bendsLadder(policy: PolicySpec): boolean {
+  return policy.whenShort !== 'pause' || policy.competitorClause;
 }
 
 /**
@@ -63,6 +72,7 @@ export function competitorClauseHolds(view: LabView, allowed: Posture): boolean 
  * it release in full. `view` is built only when a rule needs it (the hot path rarely does).
  */
 export function policyPosture(allowed: Posture, policy: PolicySpec, view: () => LabView): Posture {
+  if (!bendsLadder(policy)) return allowed;
   let posture = allowed;
   if (posture === 'pause' && policy.whenShort !== 'pause') {
     const delays =

@@ -55,14 +55,34 @@ export function labDangers(
   input: Pick<RiskInputs, 'capability' | 'deployedCapability'>,
   floor: number,
 ): Dangers {
+  const { capability, deployedCapability } = input;
+  // Below a floor of 0 a domain the model lacks would count (danger(0) > 0): read the lists.
+  if (floor < 0) {
+    let any = 0;
+    for (const d in capability) any = Math.max(any, danger(capability[d as DomainId] ?? 0, floor));
+    return {
+      misuse: maxDanger(deployedCapability, MISUSE_DOMAINS, floor),
+      any,
+      control: maxDanger(capability, CONTROL_DOMAINS, floor),
+    };
+  }
+  // Otherwise a domain the model lacks adds nothing (danger 0), so one pass over the domains it
+  // has gives all three (for-in over the object read is V8's fast path; looking up each listed
+  // domain by name, missing ones included, was a measurable share of a batch). The largest
+  // danger is the same whatever the order it is found in.
   let any = 0;
-  for (const d in input.capability)
-    any = Math.max(any, danger(input.capability[d as DomainId] ?? 0, floor));
-  return {
-    misuse: maxDanger(input.deployedCapability, MISUSE_DOMAINS, floor),
-    any,
-    control: maxDanger(input.capability, CONTROL_DOMAINS, floor),
-  };
+  let control = 0;
+  for (const d in capability) {
+    const x = danger(capability[d as DomainId] ?? 0, floor);
+    any = Math.max(any, x);
+    if (CONTROL_DOMAINS.includes(d as DomainId)) control = Math.max(control, x);
+  }
+  let misuse = 0;
+  for (const d in deployedCapability) {
+    if (MISUSE_DOMAINS.includes(d as DomainId))
+      misuse = Math.max(misuse, danger(deployedCapability[d as DomainId] ?? 0, floor));
+  }
+  return { misuse, any, control };
 }
 
 /**

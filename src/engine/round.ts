@@ -2,13 +2,13 @@ import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
 import { allowedPosture } from './commitments';
 import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from './postures';
-import { evalSensitivity, evaluateLab, isEvalRound, missedCrossings } from './evaluation';
+import { evalSensitivity, evaluateLab, isEvalRound, readTruth } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
-import { knownLevelIndex, knownLevelOn, registeredLevels, trueLevelId } from './knowledge';
-import { labPolicy } from './policies';
-import { policyPosture } from './policyRules';
-import { labViews } from './view';
+import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
+import { labPolicyAt, type LabPolicy } from './policies';
+import { bendsLadder, policyPosture } from './policyRules';
+import { labViews, type QuarterViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
@@ -59,6 +59,23 @@ export interface PlayOptions {
 export const WITH_TEXT: PlayOptions = { text: true };
 /** Games that are only counted (batches, sweeps, the bench): no news is written. */
 export const WITHOUT_TEXT: PlayOptions = { text: false };
+
+/** Each scenario's dynamics with the defaults filled in, resolved once per dynamics object. */
+const DYNAMICS = new WeakMap<Partial<DynamicsParams>, DynamicsParams>();
+
+/**
+ * The scenario's dynamics, defaults filled in: resolved once, not twice a quarter (a spread of
+ * every parameter each time). Scenarios are data, never changed in place; the resolved parameters
+ * are only read.
+ */
+function dynamicsOf(scenario: Scenario): DynamicsParams {
+  let p = DYNAMICS.get(scenario.dynamics);
+  if (p === undefined) {
+    p = resolveDynamics(scenario.dynamics);
+    DYNAMICS.set(scenario.dynamics, p);
+  }
+  return p;
+}
 
 /** Reputation earned each quarter a lab keeps a triggered commitment. */
 const KEPT_COMMITMENT_REPUTATION = 0.01;
@@ -139,19 +156,22 @@ export function openRound(
   const { labs, world } = state;
   const round = state.round;
   let exposures = 0;
-  scenario.events.forEach((event, i) => {
-    if (event.round !== round || world.firedEarly.includes(i)) return;
+  const { events } = scenario;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ScriptedEvent;
+    if (event.round !== round || world.firedEarly.includes(i)) continue;
     const rng = streamRng(key, STREAM.events, i, round);
     const r = applyEvent(event, labs, world, scenario, round, rng);
     if (text) world.news.push(...r.news);
     exposures += r.exposures;
-  });
-  const p = resolveDynamics(scenario.dynamics);
+  }
+  const p = dynamicsOf(scenario);
   if (exposures > 0) world.publicTrust = nextTrust(world.publicTrust, [], exposures, p);
   // Each lab assesses on its own policy's cadence (a plain loop: this is a batch's inner loop).
+  const domains = domainIds(scenario);
   for (let index = 0; index < labs.length; index++) {
     const lab = labs[index] as LabState;
-    const { evaluation, policy } = labPolicy(scenario, lab.id);
+    const { evaluation, policy } = labPolicyAt(scenario, index, lab.id);
     if (lab.halted || !isEvalRound(round, evaluation.cadence)) continue;
     // What it knew before: only its announcement reads it, so a batch game does not work it out.
     const before = text ? knownLevelIndex(lab, scenario) : -1;
@@ -162,7 +182,7 @@ export function openRound(
     );
     lab.lastEval = evaluateLab(
       lab.capability,
-      domainIds(scenario),
+      domains,
       evaluation,
       sensitivity,
       round,
@@ -201,59 +221,95 @@ interface Choice {
   underClause: boolean;
 }
 
-/** A posture as binding rules hold it, and the last rule that did. */
-interface Held {
-  posture: Posture;
-  overriddenBy: LabRoundRecord['overriddenBy'];
-}
-
-/** A binding rule holds the posture to its limit (a module function, not a closure per call). */
-function holdTo(held: Held, limit: Posture, by: NonNullable<Held['overriddenBy']>): void {
-  if (morePermissive(held.posture, limit)) {
-    held.posture = leastPermissive(held.posture, limit);
-    held.overriddenBy = by;
-  }
-}
-
 /**
  * Which posture each lab actually takes: its decision, unless a binding rule overrides it. Binding
  * policies and the regulator hold a lab to its ladder as registered, never as quietly revised; the
  * pause agreement holds only members whose commitments are binding (the rest are volunteers).
  */
-function choosePosture(
-  lab: LabState,
-  decision: LabDecision,
-  scenario: Scenario,
-  world: WorldState,
-  pactTriggered: boolean,
-  view: () => LabView,
-): Choice {
-  const knownLevel = knownLevelIndex(lab, scenario);
+function choosePosture(q: Quarter, index: number, decision: LabDecision): Choice {
+  const lab = q.labs[index] as LabState;
+  const { policy, evaluation } = q.rules[index] as LabPolicy;
+  const seen = seenAsDecided(q, index);
+  const knownLevel =
+    seen >= 0
+      ? (q.known?.[index] as number)
+      : levelKnown(lab.policy.levels, lab, evaluation.safetyBuffer);
   const registered = registeredLevels(lab);
-  const registeredKnown =
-    registered === lab.policy.levels ? knownLevel : knownLevelOn(registered, lab, scenario);
-  // The ladder's verdict, then what the policy's own rules (conditional delay, competitor
-  // clause) make of it, read from what the lab saw when it decided.
-  const ladder = allowedPosture(registered, registeredKnown, lab.safeguards);
-  const allowed = policyPosture(ladder, labPolicy(scenario, lab.id).policy, view);
-  const held: Held = { posture: decision.posture, overriddenBy: null };
+  const own = registered === lab.policy.levels;
+  const registeredKnown = own ? knownLevel : levelKnown(registered, lab, evaluation.safetyBuffer);
+  // The ladder's verdict (as the lab's view showed it, while nothing it rests on has changed),
+  // then what the policy's own rules (conditional delay, competitor clause) make of it, read
+  // from what the lab saw when it decided.
+  const shown = seen === SEEN_WITH_VERDICT && own ? q.views?.[index] : undefined;
+  const ladder = shown
+    ? shown.self.allowedPosture
+    : allowedPosture(registered, registeredKnown, lab.safeguards);
+  const allowed = bendsLadder(policy) ? policyPosture(ladder, policy, viewAt(q, index)) : ladder;
+  // The posture as binding rules hold it, and the last rule that did (locals, not an object).
+  let posture = decision.posture;
+  let overriddenBy: LabRoundRecord['overriddenBy'] = null;
   if (lab.halted) {
-    held.posture = 'pause';
-    held.overriddenBy = 'regulator';
+    posture = 'pause';
+    overriddenBy = 'regulator';
   } else {
-    if (lab.policy.binding) holdTo(held, allowed, 'policy');
-    if (world.regulation >= 2) holdTo(held, allowed, 'regulator');
-    if (lab.policy.binding && lab.policy.inPauseAgreement && pactTriggered) {
-      holdTo(held, 'pause', 'pauseAgreement');
+    if (lab.policy.binding && morePermissive(posture, allowed)) {
+      posture = leastPermissive(posture, allowed);
+      overriddenBy = 'policy';
     }
-    if (lab.incidentResponse > 0) holdTo(held, 'restrict', 'incidentResponse');
+    if (q.world.regulation >= 2 && morePermissive(posture, allowed)) {
+      posture = leastPermissive(posture, allowed);
+      overriddenBy = 'regulator';
+    }
+    if (
+      lab.policy.binding &&
+      lab.policy.inPauseAgreement &&
+      q.pactTriggered &&
+      morePermissive(posture, 'pause')
+    ) {
+      posture = 'pause';
+      overriddenBy = 'pauseAgreement';
+    }
+    if (lab.incidentResponse > 0 && morePermissive(posture, 'restrict')) {
+      posture = 'restrict';
+      overriddenBy = 'incidentResponse';
+    }
   }
-  const { posture, overriddenBy } = held;
   const broken = registeredKnown >= 0 && morePermissive(posture, allowed);
   const compliance: Compliance = registeredKnown < 0 ? 'notTriggered' : broken ? 'broken' : 'kept';
   const breachedLevel = broken ? (registered[registeredKnown]?.id ?? null) : null;
   const underClause = ladder === 'restrict' && allowed === 'deploy' && posture === 'deploy';
   return { posture, overriddenBy, allowed, knownLevel, breachedLevel, compliance, underClause };
+}
+
+/** What the quarter still knows from the labs' decisions (see `seenAsDecided`). */
+const NOT_SEEN = -1;
+const SEEN_KNOWN = 0;
+const SEEN_WITH_VERDICT = 1;
+
+/**
+ * How much of what lab `index` saw when it decided still holds as it takes its posture: its known
+ * level (its evals and audits do not change in between) unless its policy actions revised its
+ * ladder or the quarter was resolved without the views it decided on; and its view's verdict too
+ * when its safeguards are the same and its policy has no rules of its own (the view's posture is
+ * then the ladder's alone).
+ */
+function seenAsDecided(q: Quarter, index: number): number {
+  const lab = q.labs[index] as LabState;
+  const before = q.decidedOn.labs[index];
+  if (
+    q.known === null ||
+    before === undefined ||
+    before.policy.levels !== lab.policy.levels ||
+    before.lastEval !== lab.lastEval ||
+    before.lastAudit !== lab.lastAudit
+  ) {
+    return NOT_SEEN;
+  }
+  return before.safeguards === lab.safeguards &&
+    q.views !== null &&
+    !bendsLadder((q.rules[index] as LabPolicy).policy)
+    ? SEEN_WITH_VERDICT
+    : SEEN_KNOWN;
 }
 
 /** Why a paused lab-quarter was paused (null when the lab was not paused). */
@@ -289,6 +345,8 @@ interface Quarter {
   humans: readonly string[];
   domains: readonly DomainId[];
   labs: LabState[];
+  /** Per lab: the policy it plays under (looked up once a quarter). */
+  rules: LabPolicy[];
   world: WorldState;
   decided: LabDecision[];
   news: NewsItem[];
@@ -307,8 +365,10 @@ interface Quarter {
   incidents: Incident[];
   /** The state the labs decided on: what a policy's rules read (its views, built on demand). */
   decidedOn: GameState;
-  /** Every lab's view of `decidedOn`, built once when a policy's rule first reads one. */
+  /** Every lab's view of `decidedOn`: the ones it decided on, or built when a rule first reads one. */
   views: LabView[] | null;
+  /** Per lab: the level it knew it had reached when it decided (null: not given with the views). */
+  known: readonly number[] | null;
 }
 
 /** Lab `index`'s view as it decided, for the policy rules that read it (built once, on demand). */
@@ -328,10 +388,31 @@ export function resolveRound(
   scenario: Scenario,
   decisions: RoundDecisions,
   options: PlayOptions = WITH_TEXT,
+  seen?: QuarterViews,
 ): GameState {
   if (state.outcome) return state;
-  const p = resolveDynamics(scenario.dynamics);
-  const labs = state.labs.map(cloneLab);
+  const p = dynamicsOf(scenario);
+  const n = state.labs.length;
+  const labs: LabState[] = [];
+  const rules: LabPolicy[] = [];
+  const decided: LabDecision[] = [];
+  // Per-lab flags, all false to start (pushed: `new Array(n).fill` makes holey arrays, slower).
+  const auditRequested: boolean[] = [];
+  const audited: boolean[] = [];
+  const defected: boolean[] = [];
+  const newBreach: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const lab = state.labs[i] as LabState;
+    labs.push(cloneLab(lab));
+    rules.push(labPolicyAt(scenario, i, lab.id));
+    decided.push(decisionOf(decisions, lab.id, state.round));
+    auditRequested.push(false);
+    audited.push(false);
+    defected.push(false);
+    newBreach.push(false);
+  }
+  // Views of another state (or scenario) are not what these labs decided on: not used.
+  const given = seen?.state === state && seen.scenario === scenario ? seen : undefined;
   const q: Quarter = {
     scenario,
     p,
@@ -341,21 +422,23 @@ export function resolveRound(
     humans: state.humans,
     domains: domainIds(scenario),
     labs,
+    rules,
     world: cloneWorld(state.world),
-    decided: labs.map((lab) => decisionOf(decisions, lab.id, state.round)),
+    decided,
     news: [],
     pactTriggered: false,
     exposures: 0,
-    auditRequested: labs.map(() => false),
-    audited: labs.map(() => false),
+    auditRequested,
+    audited,
     choices: [],
-    defected: labs.map(() => false),
-    newBreach: labs.map(() => false),
+    defected,
+    newBreach,
     deployments: [],
     risks: [],
     incidents: [],
     decidedOn: state,
-    views: null,
+    views: given?.views ?? null,
+    known: given?.known ?? null,
   };
   // 1. The conditional pause agreement, as every lab saw it when deciding.
   openAgreement(q, state.labs);
@@ -374,7 +457,8 @@ export function resolveRound(
   // 7. Trust and regulation.
   updateTrustAndRegulation(q);
   // 8. Lab status (the lab machine) and the round's record.
-  const records = labs.map((_, i) => recordLab(q, i));
+  const records: LabRoundRecord[] = [];
+  for (let i = 0; i < n; i++) records.push(recordLab(q, i));
   return closeQuarter(state, q, records);
 }
 
@@ -407,8 +491,10 @@ function openAgreement(q: Quarter, before: readonly LabState[]): void {
 
 function applyActions(q: Quarter, index: number): void {
   const lab = q.labs[index] as LabState;
-  if (lab.halted) return;
-  const r = applyPolicyActions(lab, (q.decided[index] as LabDecision).actions, q.round);
+  const { actions } = q.decided[index] as LabDecision;
+  // No actions change nothing (most labs most quarters): skip the call and its result objects.
+  if (lab.halted || actions.length === 0) return;
+  const r = applyPolicyActions(lab, actions, q.round);
   if (q.text) q.news.push(...r.news);
   q.auditRequested[index] = r.auditRequested;
 }
@@ -418,14 +504,7 @@ function takePosture(q: Quarter, index: number): void {
   const { round, text, news } = q;
   const lab = q.labs[index] as LabState;
   const decision = q.decided[index] as LabDecision;
-  const choice = choosePosture(
-    lab,
-    decision,
-    q.scenario,
-    q.world,
-    q.pactTriggered,
-    viewAt(q, index),
-  );
+  const choice = choosePosture(q, index, decision);
   q.choices.push(choice);
   if (text && choice.underClause && lab.deployment !== 'full') {
     // The clause asks the lab to acknowledge the adjustment publicly.
@@ -593,7 +672,8 @@ function sufferIncidents(q: Quarter): void {
 function settleMarket(q: Quarter): void {
   const { p, labs } = q;
   const shares = nextMarketShares(labs, p);
-  const leaderShare = Math.max(...shares);
+  let leaderShare = -Infinity;
+  for (const share of shares) leaderShare = Math.max(leaderShare, share);
   for (let i = 0; i < labs.length; i++) {
     const lab = labs[i] as LabState;
     lab.marketShare = shares[i] ?? 0;
@@ -669,24 +749,41 @@ function updateTrustAndRegulation(q: Quarter): void {
 
 /** The lab's status at the quarter's end (the lab machine) and its row of the quarter's record. */
 function recordLab(q: Quarter, index: number): LabRoundRecord {
-  const { scenario } = q;
   const lab = q.labs[index] as LabState;
+  const rules = q.rules[index] as LabPolicy;
   const choice = q.choices[index] as Choice;
   const decision = q.decided[index] as LabDecision;
   // What it knows now: what it knew when it chose its posture (its ladder and evals are settled by
   // then), unless an audit has measured it since.
-  const known = q.audited[index] ? knownLevelIndex(lab, scenario) : choice.knownLevel;
+  const known = q.audited[index]
+    ? levelKnown(lab.policy.levels, lab, rules.evaluation.safetyBuffer)
+    : choice.knownLevel;
+  const ladder = allowedPosture(lab.policy.levels, known, lab.safeguards);
   lab.status = nextLabStatus(lab.status, {
     halted: lab.halted,
     inIncidentResponse: lab.incidentResponse > 0,
     training: lab.training,
     deployment: lab.deployment,
-    allowedPosture: policyPosture(
-      allowedPosture(lab.policy.levels, known, lab.safeguards),
-      labPolicy(scenario, lab.id).policy,
-      viewAt(q, index),
-    ),
+    allowedPosture: bendsLadder(rules.policy)
+      ? policyPosture(ladder, rules.policy, viewAt(q, index))
+      : ladder,
   });
+  // The true level and the crossings its evals miss: one pass when the lab's ladder is its
+  // policy's (no revisions), else each on its own ladder.
+  const truth = readTruth(
+    lab.policy.levels,
+    lab.capability,
+    lab.lastEval,
+    rules.evaluation.safetyBuffer,
+    lab.id,
+    q.round,
+  );
+  const trueLevel =
+    lab.policy.levels === rules.levels
+      ? truth.level >= 0
+        ? (rules.levels[truth.level]?.id ?? null)
+        : null
+      : levelIdReached(rules.levels, lab.capability);
   // The record shares the lab's capability, measurement and safeguard objects: the engine
   // replaces them when they change and never writes into them, so the record cannot drift.
   return {
@@ -700,20 +797,13 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
     defected: q.defected[index] as boolean,
     newBreach: q.newBreach[index] as boolean,
     knownLevel: choice.knownLevel >= 0 ? (lab.policy.levels[choice.knownLevel]?.id ?? null) : null,
-    trueLevel: trueLevelId(lab, scenario),
+    trueLevel,
     compliance: choice.compliance,
     capability: lab.capability,
     measured: lab.lastEval ? lab.lastEval.measured : null,
     safeguards: lab.safeguards,
     risk: q.risks[index] as RiskBreakdown,
-    missedCrossings: missedCrossings(
-      lab.policy.levels,
-      lab.capability,
-      lab.lastEval,
-      labPolicy(scenario, lab.id).evaluation.safetyBuffer,
-      lab.id,
-      q.round,
-    ),
+    missedCrossings: truth.missed,
     status: lab.status,
     budget: lab.budget,
     marketShare: lab.marketShare,
@@ -789,12 +879,7 @@ export function fireInject(
   if (early && !world.firedEarly.includes(scripted))
     world.firedEarly = [...world.firedEarly, scripted];
   if (r.exposures > 0) {
-    world.publicTrust = nextTrust(
-      world.publicTrust,
-      [],
-      r.exposures,
-      resolveDynamics(scenario.dynamics),
-    );
+    world.publicTrust = nextTrust(world.publicTrust, [], r.exposures, dynamicsOf(scenario));
   }
   return gameState(state, labs, world, state.history, state.round, state.outcome);
 }

@@ -625,7 +625,8 @@ export interface LabView {
   /** The lab's policy as written: its rules (shortfall rule, competitor clause, alert margin …). */
   rules: PolicySpec;
   levels: LevelSpec[];
-  domains: DomainId[];
+  /** The scenario's domains (one list shared by every view: read it, never change it). */
+  domains: readonly DomainId[];
 }
 
 export interface RivalSignal {

@@ -1,7 +1,9 @@
 import { allowedPosture } from './commitments';
-import { knownLevelIndex } from './knowledge';
-import { labPolicy } from './policies';
-import { policyPosture } from './policyRules';
+import { levelKnown } from './knowledge';
+import { ladderTable } from './ladderTable';
+import { domainIds } from './labs';
+import { labPolicyAt, type LabPolicy } from './policies';
+import { bendsLadder, policyPosture } from './policyRules';
 import { DEFAULT_DYNAMICS } from './parameters';
 import { pauseAgreementStatus, type AgreementStatus } from './pauseAgreement';
 import type {
@@ -10,6 +12,7 @@ import type {
   LabState,
   LabView,
   NewsItem,
+  PolicySpec,
   RivalSignal,
   Scenario,
 } from './types';
@@ -23,29 +26,47 @@ interface QuarterSight {
   signals: RivalSignal[];
   /** Per lab (scenario order): the level it knows it has reached on its own ladder (−1: none). */
   known: number[];
+  /** Per lab: the policy it plays under (looked up once a quarter, read by its view too). */
+  rules: LabPolicy[];
   agreement: AgreementStatus;
-  domains: DomainId[];
+  domains: readonly DomainId[];
 }
 
 function quarterSight(state: GameState, scenario: Scenario): QuarterSight {
-  const known = state.labs.map((lab) => knownLevelIndex(lab, scenario));
+  const signals: RivalSignal[] = [];
+  const known: number[] = [];
+  const rules: LabPolicy[] = [];
+  // A plain loop over the labs: this runs every quarter of every batch game.
+  for (let i = 0; i < state.labs.length; i++) {
+    const lab = state.labs[i] as LabState;
+    const policy = labPolicyAt(scenario, i, lab.id);
+    const level = levelKnown(lab.policy.levels, lab, policy.evaluation.safetyBuffer);
+    rules.push(policy);
+    known.push(level);
+    signals.push(publicSignal(lab, level, policy.policy, scenario));
+  }
   return {
-    signals: state.labs.map((lab, i) => publicSignal(lab, known[i] as number, scenario)),
+    signals,
     known,
+    rules,
     agreement: pauseAgreementStatus(
       state.labs,
       scenario,
       scenario.dynamics.pauseAgreementMinimum ?? DEFAULT_DYNAMICS.pauseAgreementMinimum,
     ),
-    domains: scenario.domains.map((d) => d.id),
+    domains: domainIds(scenario),
   };
 }
 
 /** What rivals see of a lab, as far as the scenario's information regime reveals it. */
-function publicSignal(lab: LabState, known: number, scenario: Scenario): RivalSignal {
+function publicSignal(
+  lab: LabState,
+  known: number,
+  theirPolicy: PolicySpec,
+  scenario: Scenario,
+): RivalSignal {
   const announced = scenario.information !== 'none';
   // An unpublished policy's levels are never announced.
-  const theirPolicy = labPolicy(scenario, lab.id).policy;
   const announcesLevels = announced && theirPolicy.public;
   const published = scenario.information === 'published' && lab.policy.publishesEvals;
   const level = announcesLevels && known >= 0 ? lab.policy.levels[known] : undefined;
@@ -59,18 +80,25 @@ function publicSignal(lab: LabState, known: number, scenario: Scenario): RivalSi
     inPauseAgreement: lab.policy.inPauseAgreement,
     publishedEval: published ? lab.lastEval : null,
     announcedLevel: level?.id ?? null,
-    announcedFloor: level ? Math.min(...Object.values(level.thresholds)) : null,
+    announcedFloor: level ? (ladderTable(lab.policy.levels).floors[known] as number) : null,
     announcedLevelName: level?.name ?? null,
     policyName: theirPolicy.name,
     lastDefection: lab.lastDefection,
   };
 }
 
+/** Every signal but lab `index`'s, in order (a loop: no closure per view). */
+function othersThan(signals: readonly RivalSignal[], index: number): RivalSignal[] {
+  const rivals: RivalSignal[] = [];
+  for (let i = 0; i < signals.length; i++) if (i !== index) rivals.push(signals[i] as RivalSignal);
+  return rivals;
+}
+
 /** Lab `index`'s view, from the quarter's shared sight. */
-function viewOf(state: GameState, scenario: Scenario, index: number, sight: QuarterSight): LabView {
+function viewOf(state: GameState, index: number, sight: QuarterSight): LabView {
   const lab = state.labs[index] as LabState;
   const known = sight.known[index] as number;
-  const { policy, evaluation } = labPolicy(scenario, lab.id);
+  const { policy, evaluation } = sight.rules[index] as LabPolicy;
   const view: LabView = {
     round: state.round,
     totalRounds: state.totalRounds,
@@ -89,7 +117,7 @@ function viewOf(state: GameState, scenario: Scenario, index: number, sight: Quar
       knownLevel: known >= 0 ? (lab.policy.levels[known]?.id ?? null) : null,
       allowedPosture: allowedPosture(lab.policy.levels, known, lab.safeguards),
     },
-    rivals: sight.signals.filter((_, i) => i !== index),
+    rivals: othersThan(sight.signals, index),
     publicTrust: state.world.publicTrust,
     regulation: state.world.regulation,
     pauseAgreementActive: sight.agreement.active,
@@ -102,7 +130,8 @@ function viewOf(state: GameState, scenario: Scenario, index: number, sight: Quar
     domains: sight.domains,
   };
   // The ladder's verdict, then what the policy's own rules make of it (they read the view).
-  view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
+  if (bendsLadder(policy))
+    view.self.allowedPosture = policyPosture(view.self.allowedPosture, policy, () => view);
   return view;
 }
 
@@ -113,16 +142,35 @@ function viewOf(state: GameState, scenario: Scenario, index: number, sight: Quar
 export function labView(state: GameState, scenario: Scenario, labId: string): LabView {
   const index = state.labs.findIndex((l) => l.id === labId);
   if (index < 0) throw new Error(`Unknown lab "${labId}"`);
-  return viewOf(state, scenario, index, quarterSight(state, scenario));
+  return viewOf(state, index, quarterSight(state, scenario));
+}
+
+/** Every lab's view of one state, and the level each lab knows it has reached (read on resolving). */
+export interface QuarterViews {
+  /** The state and scenario the views are of. */
+  state: GameState;
+  scenario: Scenario;
+  /** In scenario order, each equal to `labView` for that lab. */
+  views: LabView[];
+  /** Per lab: the level it knows it has reached on its own ladder (−1: none). */
+  known: readonly number[];
 }
 
 /**
- * Every lab's view of the quarter, in scenario order: each equal to `labView` for that lab, with
- * what they all see computed once and shared (views are read, never changed).
+ * Every lab's view of the quarter, with what they all see computed once and shared (views are
+ * read, never changed). `resolveRound` takes them back, so the quarter does not read again what
+ * the labs decided on.
  */
-export function labViews(state: GameState, scenario: Scenario): LabView[] {
+export function quarterViews(state: GameState, scenario: Scenario): QuarterViews {
   const sight = quarterSight(state, scenario);
-  return state.labs.map((_, index) => viewOf(state, scenario, index, sight));
+  const views: LabView[] = [];
+  for (let index = 0; index < state.labs.length; index++) views.push(viewOf(state, index, sight));
+  return { state, scenario, views, known: sight.known };
+}
+
+/** Every lab's view of the quarter, in scenario order: each equal to `labView` for that lab. */
+export function labViews(state: GameState, scenario: Scenario): LabView[] {
+  return quarterViews(state, scenario).views;
 }
 
 /** News only the lab it concerns hears: its board's pressure, its own researchers' reports. */

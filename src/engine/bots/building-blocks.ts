@@ -13,6 +13,7 @@
 // Everything here is a pure function of the lab's view: no randomness, no hidden state.
 
 import { leastPermissive, POSTURE_RULES } from '../postures';
+import { ladderTable, levelIndexOf, type LadderTable, type TrackNeeds } from '../ladderTable';
 import { BUDGET_LINES } from '../types';
 import type {
   BudgetSplit,
@@ -56,6 +57,14 @@ export function currentLevel(view: LabView): LevelSpec | null {
   return null;
 }
 
+/** A level's lowest threshold: where a lab that announces the level is placed in the race. */
+export function lowestThreshold(level: LevelSpec): number {
+  let lowest = Infinity;
+  for (const d in level.thresholds)
+    lowest = Math.min(lowest, level.thresholds[d as DomainId] as number);
+  return lowest;
+}
+
 /** The first level above the one the lab knows it has reached (null at the top of the ladder). */
 export function nextLevel(view: LabView): LevelSpec | null {
   const { levels } = view.self.policy;
@@ -76,10 +85,20 @@ export function measuredCapability(view: LabView, domain: DomainId): number {
  * (capability units) of one of the level's thresholds, less the policy's safety buffer.
  */
 export function evalsApproach(view: LabView, level: LevelSpec, foresight: number): boolean {
-  for (const key in level.thresholds) {
-    const domain = key as DomainId;
-    const threshold = level.thresholds[domain] as number;
-    if (measuredCapability(view, domain) >= threshold - view.safetyBuffer - foresight) return true;
+  return approaches(view, ladderTable([level]), 0, foresight);
+}
+
+/** `evalsApproach` for level `index` of a ladder's table. */
+function approaches(view: LabView, table: LadderTable, index: number, foresight: number): boolean {
+  const { start, domains, thresholds } = table;
+  const end = start[index + 1] as number;
+  for (let i = start[index] as number; i < end; i++) {
+    const threshold = thresholds[i] as number;
+    if (
+      measuredCapability(view, domains[i] as DomainId) >=
+      threshold - view.safetyBuffer - foresight
+    )
+      return true;
   }
   return false;
 }
@@ -96,29 +115,41 @@ export function requiredReadiness(
   foresight = 1,
   levels: BuildsFor = buildsFor(view, foresight),
 ): number {
-  return Math.max(0, levelRequires(levels.current, track), levelRequires(levels.next, track));
+  return levels.required[track];
 }
 
 /** The levels a lab builds safeguards for: the one its evals show, and the next if heading there. */
 export interface BuildsFor {
   current: LevelSpec | null;
   next: LevelSpec | null;
+  /** What each track needs for them (`requiredReadiness`). */
+  required: TrackNeeds;
 }
+
+/** No level: nothing required. */
+const NO_NEEDS: TrackNeeds = { security: 0, deployment: 0, alignment: 0 };
 
 /** Read once per decision and given to `shortfall` for each track (it reads the evals). */
 export function buildsFor(view: LabView, foresight = 1): BuildsFor {
-  const next = nextLevel(view);
+  const { levels } = view.self.policy;
+  const table = ladderTable(levels);
+  const index = levelIndexOf(table, view.self.knownLevel);
+  const next = levels[index + 1] ?? null;
   // A policy with alert thresholds (FSF) asks for a response plan inside its alert margin:
   // prepare the next level's safeguards, so the lab looks at least that far ahead.
   const ahead = Math.max(foresight, view.rules.evaluation.alertMargin);
-  const heading = next !== null && (ahead >= 1 || evalsApproach(view, next, ahead));
-  return { current: currentLevel(view), next: heading ? next : null };
-}
-
-/** The readiness a level requires of a track, to keep training or to deploy (0: no level). */
-function levelRequires(level: LevelSpec | null, track: SafeguardTrack): number {
-  if (level === null) return 0;
-  return Math.max(0, level.trainingRequires[track] ?? 0, level.deploymentRequires[track] ?? 0);
+  const heading = next !== null && (ahead >= 1 || approaches(view, table, index + 1, ahead));
+  const now = index >= 0 ? (table.needs[index] as TrackNeeds) : NO_NEEDS;
+  const then = heading ? (table.needs[index + 1] as TrackNeeds) : NO_NEEDS;
+  return {
+    current: index >= 0 ? (levels[index] as LevelSpec) : null,
+    next: heading ? next : null,
+    required: {
+      security: Math.max(0, now.security, then.security),
+      deployment: Math.max(0, now.deployment, then.deployment),
+      alignment: Math.max(0, now.alignment, then.alignment),
+    },
+  };
 }
 
 /** How far a safeguard track is short of `requiredReadiness` (0 when it is ready). */
@@ -128,20 +159,21 @@ export function shortfall(
   foresight = 1,
   levels: BuildsFor = buildsFor(view, foresight),
 ): number {
-  return Math.max(
-    0,
-    requiredReadiness(view, track, foresight, levels) - view.self.safeguards[track],
-  );
+  return Math.max(0, levels.required[track] - view.self.safeguards[track]);
 }
 
 // ---------------------------------------------------------------- rivals
 
+/** Any release: restricted or full. */
+const RELEASED: readonly DeploymentStatus[] = ['restricted', 'full'];
+
 /** Whether any rival's public deployment status is one of the given ones. */
 export function aRivalHasDeployed(
   view: LabView,
-  statuses: readonly DeploymentStatus[] = ['restricted', 'full'],
+  statuses: readonly DeploymentStatus[] = RELEASED,
 ): boolean {
-  return view.rivals.some((rival) => statuses.includes(rival.deployment));
+  for (const rival of view.rivals) if (statuses.includes(rival.deployment)) return true;
+  return false;
 }
 
 /** Whether the lab's market share is at least every rival's (ties count as ahead). */
@@ -161,25 +193,40 @@ function clean(value: number | undefined): number {
  * count as 0; if nothing is left, the budget is split evenly.
  */
 export function normaliseBudget(shares: Partial<BudgetSplit>): BudgetSplit {
-  // One object literal with every line, in one order: bots run millions of times in batches, and
-  // objects grown key by key in varying orders are slow in V8.
-  const raw: BudgetSplit = {
-    capabilities: clean(shares.capabilities),
-    security: clean(shares.security),
-    deployment: clean(shares.deployment),
-    alignment: clean(shares.alignment),
-    evals: clean(shares.evals),
-  };
-  const total = raw.capabilities + raw.security + raw.deployment + raw.alignment + raw.evals;
+  return normalisedSplit(
+    shares.capabilities,
+    shares.security,
+    shares.deployment,
+    shares.alignment,
+    shares.evals,
+  );
+}
+
+/** `normaliseBudget` of the five lines given one by one (the bots' budget rule: no object to read). */
+export function normalisedSplit(
+  capabilities: number | undefined,
+  security: number | undefined,
+  deployment: number | undefined,
+  alignment: number | undefined,
+  evals: number | undefined,
+): BudgetSplit {
+  // Locals, then one object literal with every line in one order: bots run millions of times in
+  // batches, and objects grown key by key in varying orders are slow in V8.
+  const c = clean(capabilities);
+  const s = clean(security);
+  const d = clean(deployment);
+  const a = clean(alignment);
+  const e = clean(evals);
+  const total = c + s + d + a + e;
   if (total <= 0) {
     const even = 1 / BUDGET_LINES.length;
     return { capabilities: even, security: even, deployment: even, alignment: even, evals: even };
   }
   return {
-    capabilities: raw.capabilities / total,
-    security: raw.security / total,
-    deployment: raw.deployment / total,
-    alignment: raw.alignment / total,
-    evals: raw.evals / total,
+    capabilities: c / total,
+    security: s / total,
+    deployment: d / total,
+    alignment: a / total,
+    evals: e / total,
   };
 }

@@ -20,7 +20,7 @@
 //    presses hard, and leaves it after another member defects.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const COMPETITOR_CLAUSE: Strategy = {
@@ -55,5 +55,5 @@ export function competitorClause(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, COMPETITOR_CLAUSE, { ...COMPETITOR_CLAUSE.tuning, ...tuning }, options);
+  return decide(view, COMPETITOR_CLAUSE, tuningFor(COMPETITOR_CLAUSE, tuning), options);
 }

@@ -16,7 +16,7 @@
 // 4. Publishes its eval results (v3.0's Risk Reports) and takes no part in pause agreements.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const CONDITIONAL_DELAYER: Strategy = {
@@ -51,5 +51,5 @@ export function conditionalDelayer(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, CONDITIONAL_DELAYER, { ...CONDITIONAL_DELAYER.tuning, ...tuning }, options);
+  return decide(view, CONDITIONAL_DELAYER, tuningFor(CONDITIONAL_DELAYER, tuning), options);
 }

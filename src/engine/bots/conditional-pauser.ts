@@ -17,7 +17,7 @@
 //    spending, a close race lowers it a little.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const CONDITIONAL_PAUSER: Strategy = {
@@ -52,5 +52,5 @@ export function conditionalPauser(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, CONDITIONAL_PAUSER, { ...CONDITIONAL_PAUSER.tuning, ...tuning }, options);
+  return decide(view, CONDITIONAL_PAUSER, tuningFor(CONDITIONAL_PAUSER, tuning), options);
 }

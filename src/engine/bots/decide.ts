@@ -10,7 +10,6 @@ import type {
   PauseCause,
   PolicyAction,
   Posture,
-  SafeguardTrack,
 } from '../types';
 import { SAFEGUARD_TRACKS } from '../types';
 import {
@@ -21,8 +20,7 @@ import {
   isAhead,
   measuredCapability,
   noMorePermissiveThan,
-  normaliseBudget,
-  shortfall,
+  normalisedSplit,
 } from './building-blocks';
 import { distrustSignal, endgameSignal, incidentSignal, raceSignal } from './signals';
 import type { Strategy } from './strategy';
@@ -36,6 +34,29 @@ export const LOOSENING_MARGIN = 0.1;
 /** Options a scenario sets for a seat: `pauseNow` makes the bot pause whatever its policy says. */
 export interface DecideOptions {
   pauseNow?: boolean;
+}
+
+/** Strategies' numbers with a scenario's `labs[].bot` over them, merged once per tuning object. */
+const TUNED = new WeakMap<Strategy, WeakMap<Partial<BotTuning>, BotTuning>>();
+
+/**
+ * The strategy's tuning with a scenario's overrides (`labs[].bot`) over it. Merged once per
+ * overrides object, not once per decision (a 13-key spread for every lab every quarter was a
+ * measurable share of a batch): scenarios are data, never changed in place.
+ */
+export function tuningFor(strategy: Strategy, overrides?: Partial<BotTuning>): BotTuning {
+  if (overrides === undefined) return strategy.tuning;
+  let merged = TUNED.get(strategy);
+  if (merged === undefined) {
+    merged = new WeakMap();
+    TUNED.set(strategy, merged);
+  }
+  let tuning = merged.get(overrides);
+  if (tuning === undefined) {
+    tuning = { ...strategy.tuning, ...overrides };
+    merged.set(overrides, tuning);
+  }
+  return tuning;
 }
 
 export function decide(
@@ -210,17 +231,18 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   const signal = raceSignal(view);
   const c = caution(view, t, signal);
   const race = Math.max(0, signal);
-  // One literal with every track (an object grown key by key is slow in V8's hot paths).
-  const needs: Record<SafeguardTrack, number> = { security: 0, deployment: 0, alignment: 0 };
-  let needTotal = 0;
-  const levels = buildsFor(view, t.foresight);
-  for (const track of SAFEGUARD_TRACKS) {
-    let need = (t.upkeep + t.needWeight * shortfall(view, track, t.foresight, levels)) * c;
-    if (track === 'security' && view.stolenModels > 0) need += t.theftReaction;
-    if (track === 'security' && s.securityCap !== null) need = Math.min(need, s.securityCap);
-    needs[track] = need;
-    needTotal += need;
-  }
+  // Each track's need as a local, spelled out track by track rather than looped over a keyed
+  // record: this runs for every lab every quarter of every batch game.
+  // Each track's shortfall (building-blocks' `shortfall`) read by name, not by a track variable.
+  const { required } = buildsFor(view, t.foresight);
+  const own = view.self.safeguards;
+  let security = (t.upkeep + t.needWeight * Math.max(0, required.security - own.security)) * c;
+  if (view.stolenModels > 0) security += t.theftReaction;
+  if (s.securityCap !== null) security = Math.min(security, s.securityCap);
+  const deployment =
+    (t.upkeep + t.needWeight * Math.max(0, required.deployment - own.deployment)) * c;
+  const alignment = (t.upkeep + t.needWeight * Math.max(0, required.alignment - own.alignment)) * c;
+  const needTotal = security + deployment + alignment;
   const evals = t.evalShare;
   let capabilities: number;
   let safeguards: number;
@@ -236,26 +258,24 @@ function chooseBudget(view: LabView, s: Strategy, t: BotTuning, posture: Posture
   }
   const scale = needTotal > 0 ? safeguards / needTotal : 0;
   const even = needTotal > 0 ? 0 : safeguards / SAFEGUARD_TRACKS.length;
-  const split: BudgetSplit = {
-    capabilities,
-    security: needs.security * scale + even,
-    deployment: needs.deployment * scale + even,
-    alignment: needs.alignment * scale + even,
-    evals: 0,
-  };
+  // Each line as a local, one object at the end (doubles in objects are boxed: fewer objects,
+  // less garbage in a batch).
+  let securityShare = security * scale + even;
+  let deploymentShare = deployment * scale + even;
+  let alignmentShare = alignment * scale + even;
   // A capped security line (open weights) never takes more, even when a pause scales money up:
   // the excess goes to the other two tracks.
-  if (s.securityCap !== null && split.security > s.securityCap) {
-    const excess = split.security - s.securityCap;
-    split.security = s.securityCap;
-    split.deployment += excess / 2;
-    split.alignment += excess / 2;
+  if (s.securityCap !== null && securityShare > s.securityCap) {
+    const excess = securityShare - s.securityCap;
+    securityShare = s.securityCap;
+    deploymentShare += excess / 2;
+    alignmentShare += excess / 2;
   }
-  split.evals = Math.max(
+  const evalsShare = Math.max(
     0,
-    1 - split.capabilities - split.security - split.deployment - split.alignment,
+    1 - capabilities - securityShare - deploymentShare - alignmentShare,
   );
-  return normaliseBudget(split);
+  return normalisedSplit(capabilities, securityShare, deploymentShare, alignmentShare, evalsShare);
 }
 
 export { HIGH_BOARD_PRESSURE };

@@ -18,7 +18,7 @@
 //    it if a member defects, and honours it unless its board presses hard.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const FAST_FOLLOWER: Strategy = {
@@ -53,5 +53,5 @@ export function fastFollower(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, FAST_FOLLOWER, { ...FAST_FOLLOWER.tuning, ...tuning }, options);
+  return decide(view, FAST_FOLLOWER, tuningFor(FAST_FOLLOWER, tuning), options);
 }

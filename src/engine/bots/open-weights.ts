@@ -18,7 +18,7 @@
 //    leaves one, and does not pause for one).
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const OPEN_WEIGHTS: Strategy = {
@@ -53,5 +53,5 @@ export function openWeights(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, OPEN_WEIGHTS, { ...OPEN_WEIGHTS.tuning, ...tuning }, options);
+  return decide(view, OPEN_WEIGHTS, tuningFor(OPEN_WEIGHTS, tuning), options);
 }

@@ -18,7 +18,7 @@
 //    loss of face) and pauses when the agreement is triggered, unless its board presses hard.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const RACE_TO_DEPLOY: Strategy = {
@@ -53,5 +53,5 @@ export function raceToDeploy(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, RACE_TO_DEPLOY, { ...RACE_TO_DEPLOY.tuning, ...tuning }, options);
+  return decide(view, RACE_TO_DEPLOY, tuningFor(RACE_TO_DEPLOY, tuning), options);
 }

@@ -19,7 +19,7 @@
 //    joins a pause agreement others already belong to, stays in it and always honours it.
 
 import type { BotTuning, LabDecision, LabView } from '../types';
-import { decide, type DecideOptions } from './decide';
+import { decide, tuningFor, type DecideOptions } from './decide';
 import type { Strategy } from './strategy';
 
 export const SAFETY_FIRST: Strategy = {
@@ -54,5 +54,5 @@ export function safetyFirst(
   tuning?: Partial<BotTuning>,
   options?: DecideOptions,
 ): LabDecision {
-  return decide(view, SAFETY_FIRST, { ...SAFETY_FIRST.tuning, ...tuning }, options);
+  return decide(view, SAFETY_FIRST, tuningFor(SAFETY_FIRST, tuning), options);
 }

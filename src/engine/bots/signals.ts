@@ -3,31 +3,18 @@
 // information regime shows them), last quarter's incidents, public trust, regulation, how much of
 // the game is left, and stolen models loose in the world. Pure functions of the view.
 
-import type { DomainId, LabView, LevelSpec, RivalSignal } from '../types';
-import { currentLevel, measuredCapability } from './building-blocks';
+import { ladderTable, levelIndexOf, type LadderTable } from '../ladderTable';
+import type { LabView, RivalSignal } from '../types';
+import { currentLevel, lowestThreshold, measuredCapability } from './building-blocks';
 
 /** Lead (capability units) beyond which a lab judges itself clearly ahead of a rival. */
 export const CLEAR_LEAD = 0.05;
 
-/** Each ladder's domains, read once: ladders are shared and replaced, never changed in place. */
-const LADDER_DOMAINS = new WeakMap<readonly LevelSpec[], DomainId[]>();
-
-/** The ladder's domains: where a lab's position in the race is read. */
-function ladderDomains(levels: readonly LevelSpec[]): DomainId[] {
-  let known = LADDER_DOMAINS.get(levels);
-  if (known === undefined) {
-    const domains = new Set<DomainId>();
-    for (const level of levels) for (const d in level.thresholds) domains.add(d as DomainId);
-    known = [...domains];
-    LADDER_DOMAINS.set(levels, known);
-  }
-  return known;
-}
-
 /** The lab's own position: the highest capability its evals measured in any ladder domain. */
 export function ownPosition(view: LabView): number {
   let best = 0;
-  for (const d of ladderDomains(view.levels)) best = Math.max(best, measuredCapability(view, d));
+  for (const d of ladderTable(view.levels).ladderDomains)
+    best = Math.max(best, measuredCapability(view, d));
   return best;
 }
 
@@ -37,9 +24,10 @@ export function ownPosition(view: LabView): number {
  * when nothing is known about any rival's capability (no information, or nobody has announced).
  */
 export function leadingRivalPosition(view: LabView): number | null {
+  const table = ladderTable(view.levels);
   let best: number | null = null;
   for (const rival of view.rivals) {
-    const position = rivalPosition(view, rival);
+    const position = positionOn(table, rival);
     if (position !== null && (best === null || position > best)) best = position;
   }
   return best;
@@ -47,18 +35,22 @@ export function leadingRivalPosition(view: LabView): number | null {
 
 /** Where one rival stands as far as the lab can see (null: nothing known). */
 export function rivalPosition(view: LabView, rival: RivalSignal): number | null {
+  return positionOn(ladderTable(view.levels), rival);
+}
+
+/** `rivalPosition` on the lab's ladder, read once for all rivals. */
+function positionOn(table: LadderTable, rival: RivalSignal): number | null {
   if (rival.publishedEval) {
+    const measured = rival.publishedEval.measured;
     let position = 0;
-    for (const d of ladderDomains(view.levels)) {
-      position = Math.max(position, rival.publishedEval.measured[d] ?? 0);
-    }
+    for (const d of table.ladderDomains) position = Math.max(position, measured[d] ?? 0);
     return position;
   }
   if (rival.announcedLevel === null) return null;
   // A level of its own ladder is read as the lab reads it; a rival under another policy is placed
   // by the lowest threshold of the level it announced on its own ladder.
-  const level = view.levels.find((l) => l.id === rival.announcedLevel);
-  return level ? Math.min(...Object.values(level.thresholds)) : rival.announcedFloor;
+  const index = levelIndexOf(table, rival.announcedLevel);
+  return index >= 0 ? (table.floors[index] as number) : rival.announcedFloor;
 }
 
 /**
@@ -105,5 +97,5 @@ export function judgesAhead(view: LabView): boolean {
   const rival = leadingRivalPosition(view);
   if (rival === null) return true;
   const next = view.levels[ownIndex + 1];
-  return next === undefined || rival < Math.min(...Object.values(next.thresholds));
+  return next === undefined || rival < lowestThreshold(next);
 }

@@ -54,12 +54,19 @@ export const LAB_STATUS_BRANCHES: readonly LabStatusBranch[] = [
 /** Statuses that ignore `quarterResolved`: regulators do not lift a halt within a game. */
 export const FINAL_LAB_STATUSES: readonly LabStatus[] = ['halted'];
 
+/** The branches with their guards looked up once, not by name for every lab every quarter. */
+const GUARDED = LAB_STATUS_BRANCHES.map((branch) => ({
+  holds: branch.guard ? labGuards[branch.guard] : null,
+  target: branch.target,
+}));
+
 /** The lab's next status: the first branch (in order of precedence) whose guard holds. */
 export function nextLabStatus(current: LabStatus, situation: LabSituation): LabStatus {
   if (FINAL_LAB_STATUSES.includes(current)) return current;
-  const event: LabEvent = { type: 'quarterResolved', situation };
-  for (const branch of LAB_STATUS_BRANCHES) {
-    if (!branch.guard || labGuards[branch.guard]({ event })) return branch.target;
+  // One guard argument for every branch (this runs for every lab every quarter of a batch).
+  const args = { event: { type: 'quarterResolved', situation } satisfies LabEvent };
+  for (const branch of GUARDED) {
+    if (!branch.holds || branch.holds(args)) return branch.target;
   }
   return current;
 }
