@@ -11,10 +11,10 @@ import {
 import { inertReason } from '../engine/batch/inert';
 import type { GameSummary } from '../engine/batch/runBatch';
 import { applySettings } from '../engine/batch/sweepParameters';
-import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import { compareNames, type CompareSpec } from './compareLink';
 import { csvLines } from './csvLines';
+import { exportHeader, PAIRED_INTERVAL } from './exportHeader';
 
 export interface ComparisonResult {
   baseline: string;
@@ -87,13 +87,12 @@ export function comparisonJson(
   result: ComparisonResult,
 ): Record<string, unknown> {
   return {
-    engine: ENGINE_VERSION,
-    scenario: { id: scenario.id, title: scenario.title, framework: scenario.framework },
+    ...exportHeader(scenario),
     compare: spec,
     link,
     baseline: result.baseline,
     arms: result.arms,
-    interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
+    interval: PAIRED_INTERVAL,
     neverDeployed: 'time to first deployment counts a game where it never happened as rounds + 1',
     comparisons: rowsJson(result.rows),
   };

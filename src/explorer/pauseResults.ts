@@ -3,11 +3,11 @@
 // that picked the racer, the reading and every paired difference. Pure.
 
 import type { ComparisonRow } from '../engine/batch/compare';
-import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';
 import { rowsJson, type ComparisonResult } from './compareResults';
 import { RACER_RULE, type PauseArm, type PauseSpec } from './pauseQuestion';
 import type { PauseReading } from './pauseReading';
+import { exportHeader, PAIRED_INTERVAL } from './exportHeader';
 
 /** The outcomes the pause view reports (the question's own: risk, the lead, shares, pauses, evals). */
 export function isPauseOutcome(row: ComparisonRow): boolean {
@@ -28,14 +28,13 @@ export function pauseJson(
   reading: PauseReading,
 ): Record<string, unknown> {
   return {
-    engine: ENGINE_VERSION,
-    scenario: { id: scenario.id, title: scenario.title, framework: scenario.framework },
+    ...exportHeader(scenario),
     pause: spec,
     link,
     racerRule: RACER_RULE,
     arms: arms.map((a) => ({ key: a.key, name: a.name, settings: a.settings })),
     notes: result.arms,
-    interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
+    interval: PAIRED_INTERVAL,
     reading,
     comparisons: rowsJson(result.rows),
   };

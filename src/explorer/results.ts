@@ -9,6 +9,7 @@ import type { Scenario } from '../engine/types';
 import type { ExploreSpec } from './exploreLink';
 import { csvLines } from './csvLines';
 import { settingsLabel } from './settingNames';
+import { exportHeader } from './exportHeader';
 
 /** One setting of the sweep and its statistics so far (null: no games back yet). */
 export interface CellResult {
@@ -139,8 +140,7 @@ export function resultsJson(
   cells: readonly CellResult[],
 ): Record<string, unknown> {
   return {
-    engine: ENGINE_VERSION,
-    scenario: { id: scenario.id, title: scenario.title, framework: scenario.framework },
+    ...exportHeader(scenario),
     explore,
     link,
     sweep,

@@ -22,23 +22,21 @@ import {
   decision,
   socketUrl,
   start,
-  testPlace,
   TestDevice,
   type TestPlace,
 } from './harness';
+import { openServer, closeServer, restartServer } from './fixture';
 
 let place: TestPlace;
 let server: RunningServer;
 const devices: TestDevice[] = [];
 
 beforeEach(async () => {
-  place = testPlace();
-  server = await start(place);
+  ({ place, server } = await openServer());
 });
 
 afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await server.close();
+  await closeServer(server, devices);
   place.remove();
 });
 
@@ -323,15 +321,11 @@ describe('events', () => {
       roomToken: a.tokens.facilitator,
       table: 'North',
     });
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
-
-    server = await start(place);
+    server = await restartServer(place, server, devices);
     const resumed = await joinEvent(event.tokens.facilitator);
     expect(resumed.view.name).toBe('Cohort 3');
     expect(resumed.view.tables.map((t) => [t.roomId, t.table])).toEqual([[a.roomId, 'North']]);
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
+    await closeServer(server, devices);
 
     // The same file as a server from before events left it: no events' tables, version 0.
     const client = createClient({ url: pathToFileURL(place.dbPath).href });

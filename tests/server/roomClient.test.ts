@@ -18,7 +18,8 @@ import {
   type SocketLike,
 } from '../../src/lib/roomClient';
 import type { RunningServer } from '../../src/server/server';
-import { baseUrl, socketUrl, start, testPlace, type TestPlace } from './harness';
+import { baseUrl, socketUrl, start, type TestPlace } from './harness';
+import { openServer } from './fixture';
 
 const wsSocket = (url: string) => new WebSocket(url) as unknown as SocketLike;
 const FAST = { initialMs: 10, maxMs: 100 };
@@ -65,8 +66,7 @@ function connect(token: string): RoomClient {
 }
 
 beforeEach(async () => {
-  place = testPlace();
-  server = await start(place);
+  ({ place, server } = await openServer());
 });
 
 afterEach(async () => {

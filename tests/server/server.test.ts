@@ -19,10 +19,10 @@ import {
   decision,
   socketUrl,
   start,
-  testPlace,
   TestDevice,
   type TestPlace,
 } from './harness';
+import { openServer, closeServer, restartServer } from './fixture';
 
 let place: TestPlace;
 let server: RunningServer;
@@ -35,13 +35,11 @@ async function join(token: string) {
 }
 
 beforeEach(async () => {
-  place = testPlace();
-  server = await start(place);
+  ({ place, server } = await openServer());
 });
 
 afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await server.close();
+  await closeServer(server, devices);
   place.remove();
 });
 
@@ -531,9 +529,7 @@ describe('nothing lost', () => {
     await teamA.device.act({ type: 'submit', decision: decision(0.35) });
     const before = (await facilitator.device.act({ type: 'pause' })) as FacilitatorView;
 
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
-    server = await start(place);
+    server = await restartServer(place, server, devices);
     expect(server.hub.roomCount).toBe(1);
 
     const resumed = await join(room.tokens.facilitator);
@@ -594,9 +590,7 @@ describe('nothing lost', () => {
     const teamB = await join(b!.token);
     expect((teamB.view as TeamView).draft).toBeNull();
 
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
-    server = await start(place);
+    server = await restartServer(place, server, devices);
     const again = await join(a!.token);
     expect((again.view as TeamView).draft).toEqual(draft);
     expect(JSON.stringify((await join(b!.token)).view)).not.toContain('"audit":true');
@@ -647,9 +641,7 @@ describe('nothing lost', () => {
       code: 'ended',
     });
     // Still ended after a restart.
-    await Promise.all(devices.splice(0).map((d) => d.close()));
-    await server.close();
-    server = await start(place);
+    server = await restartServer(place, server, devices);
     const reopened2 = await join(room.tokens.projector);
     expect(reopened2.view.status.ended).toBe(true);
   });

@@ -1,38 +1,15 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { runGames } from '../../src/engine/batch/runBatch';
 import { makeCompareLink, parseCompareLink } from '../../src/explorer/compareLink';
-import type { WorkerLike } from '../../src/explorer/pool';
-import type { ChunkRequest } from '../../src/explorer/protocol';
 import Explorer from '../../src/ui/explorer/Explorer.svelte';
 import { shippedScenarios } from '../support/shippedScenarios';
 
-// jsdom has no Web Workers: in-thread fakes run the same engine function on each chunk.
+// jsdom has no Web Workers: the pool runs in-thread fakes of the same engine function.
 vi.mock('../../src/explorer/pool', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/explorer/pool')>();
-  return {
-    ...actual,
-    browserWorker: (): WorkerLike => {
-      let reply: Parameters<WorkerLike['listen']>[0] = () => {};
-      let stopped = false;
-      return {
-        listen: (onReply) => {
-          reply = onReply;
-        },
-        post: (m: ChunkRequest) => {
-          setTimeout(() => {
-            if (stopped) return;
-            const summaries = runGames(m.scenario, { runs: m.count, seed: m.seed, from: m.from });
-            reply({ type: 'result', job: m.job, summaries });
-          }, 0);
-        },
-        terminate: () => {
-          stopped = true;
-        },
-      };
-    },
-  };
+  const { inThreadWorker } = await import('./inThreadWorker');
+  return { ...actual, browserWorker: inThreadWorker };
 });
 
 beforeEach(() => {

@@ -24,7 +24,14 @@ import { ENGINE_VERSION } from '../../engine/record';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
 import { parseCliArgs, wholeNumberOption } from '../args';
 import { parseStudyOptions, STUDY_OPTIONS, STUDY_USAGE, type StudyOptions } from '../study/options';
-import { runStudyCommand, whereText, type Report, type RunInfo } from '../study/run';
+import {
+  runStudyCommand,
+  studyCommand,
+  studyJsonHead,
+  whereText,
+  type Report,
+  type RunInfo,
+} from '../study/run';
 import {
   MAX_WORKERS,
   defaultWorkers,
@@ -34,6 +41,7 @@ import {
 } from '../study/settingArgs';
 import type { Study, StudySpec } from '../study/spec';
 import { CliError, loadScenarioFile } from './scenarioFile';
+import { PAIRED_INTERVAL } from '../../explorer/exportHeader';
 
 const PAUSE_CAUSE_WORDS: Record<PauseCause, string> = {
   ownPolicy: 'own policy',
@@ -230,11 +238,7 @@ function comparisonReport(
   if (json) {
     out(
       JSON.stringify({
-        engine: ENGINE_VERSION,
-        scenario: { id: scenario.id, title: scenario.title },
-        seed: spec.seed,
-        runs: spec.runs,
-        settings: Object.fromEntries(spec.settings.map((s) => [s.id, s.value])),
+        ...studyJsonHead(study),
         baseline: baseName,
         arms: results.map((r) => ({
           arm: r.arm.name,
@@ -242,7 +246,7 @@ function comparisonReport(
           identicalToBaseline: r.note !== null,
           note: r.note,
         })),
-        interval: 'paired 95% (mean ± 1.96 standard errors of the per-seed differences)',
+        interval: PAIRED_INTERVAL,
         neverDeployed: `time to first deployment counts a game where it never happened as rounds + 1`,
         workers: info.threads,
         seconds: info.seconds,
@@ -297,11 +301,7 @@ export function batchReport(study: Study, json: boolean, out: (line: string) => 
     if (json) {
       out(
         JSON.stringify({
-          engine: ENGINE_VERSION,
-          scenario: { id: study.scenario.id, title: study.scenario.title },
-          seed: study.spec.seed,
-          runs: study.spec.runs,
-          settings: Object.fromEntries(study.spec.settings.map((s) => [s.id, s.value])),
+          ...studyJsonHead(study),
           workers: info.threads,
           fallback: info.fallback,
           seconds: info.seconds,
@@ -329,20 +329,9 @@ export function runBatch(
     BATCH_USAGE,
     (words) => {
       const args = parseBatchArgs(words, undefined, loadScenarioFile);
-      return {
-        spec: {
-          command: 'batch',
-          file: args.file,
-          settings: args.settings,
-          grid: [],
-          arms: args.compare,
-          runs: args.runs,
-          seed: args.seed,
-        },
-        workers: args.workers,
-        options: args.study,
-        report: (study, print) => batchReport(study, args.json, print),
-      };
+      return studyCommand('batch', args, { grid: [], arms: args.compare }, (study, print) =>
+        batchReport(study, args.json, print),
+      );
     },
     out,
     err,

@@ -20,7 +20,14 @@ import {
 import { sweepParameter } from '../../engine/batch/sweepParameters';
 import { parseCliArgs, wholeNumberOption } from '../args';
 import { parseStudyOptions, STUDY_OPTIONS, STUDY_USAGE, type StudyOptions } from '../study/options';
-import { runStudyCommand, whereText, type Report, type RunInfo } from '../study/run';
+import {
+  runStudyCommand,
+  studyCommand,
+  studyJsonHead,
+  whereText,
+  type Report,
+  type RunInfo,
+} from '../study/run';
 import {
   MAX_WORKERS,
   defaultWorkers,
@@ -178,11 +185,7 @@ export function sweepReport(
     if (format === 'json') {
       out(
         JSON.stringify({
-          engine: ENGINE_VERSION,
-          scenario: { id: scenario.id, title: scenario.title },
-          seed: study.spec.seed,
-          runs: study.spec.runs,
-          settings: Object.fromEntries(study.spec.settings.map((s) => [s.id, s.value])),
+          ...studyJsonHead(study),
           sweep: spec,
           identical,
           note,
@@ -243,20 +246,9 @@ export function runSweep(
     SWEEP_USAGE,
     (words) => {
       const args = parseSweepArgs(words, undefined, loadScenarioFile);
-      return {
-        spec: {
-          command: 'sweep',
-          file: args.file,
-          settings: args.settings,
-          grid: args.grid,
-          arms: [],
-          runs: args.runs,
-          seed: args.seed,
-        },
-        workers: args.workers,
-        options: args.study,
-        report: (study, print) => sweepReport(study, args.format, print),
-      };
+      return studyCommand('sweep', args, { grid: args.grid, arms: [] }, (study, print) =>
+        sweepReport(study, args.format, print),
+      );
     },
     out,
     err,

@@ -34,6 +34,21 @@ export function whereText(info: RunInfo): string {
     : 'this thread';
 }
 
+/**
+ * The opening of a study's --json (`sim batch`, `sim sweep`): the engine, the scenario, the seeds
+ * and the --set settings every game shares, so the file says what reproduces it.
+ */
+export function studyJsonHead(study: Study) {
+  const { scenario, spec } = study;
+  return {
+    engine: ENGINE_VERSION,
+    scenario: { id: scenario.id, title: scenario.title },
+    seed: spec.seed,
+    runs: spec.runs,
+    settings: Object.fromEntries(spec.settings.map((s) => [s.id, s.value])),
+  };
+}
+
 /** Write `text` to `path` whole or not at all (a reader never sees half a part). */
 function writeWhole(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
@@ -142,6 +157,41 @@ export interface StudyCommand {
   options: StudyOptions;
   /** What to print once the games are played (or merged). */
   report(study: Study, out: (line: string) => void): Report;
+}
+
+/** What every study command reads from its command line, whatever else it reads. */
+export interface StudyArgs {
+  file: string;
+  runs: number;
+  seed: number;
+  settings: StudySpec['settings'];
+  workers: number;
+  /** --shard/--out/--emit. */
+  study: StudyOptions;
+}
+
+/** A study command's reading, from the arguments all share and the command's own grid or arms. */
+export function studyCommand(
+  command: StudySpec['command'],
+  args: StudyArgs,
+  shape: Pick<StudySpec, 'grid' | 'arms'>,
+  report: StudyCommand['report'],
+): StudyCommand {
+  return {
+    // In this order: the spec is written into part files and read back by `sim merge`.
+    spec: {
+      command,
+      file: args.file,
+      settings: args.settings,
+      grid: shape.grid,
+      arms: shape.arms,
+      runs: args.runs,
+      seed: args.seed,
+    },
+    workers: args.workers,
+    options: args.study,
+    report,
+  };
 }
 
 /**
