@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { buildDebrief } from '../../src/engine/debrief';
+import { buildDebrief } from '../../src/presentation/debrief/debrief';
 import DebriefScreen from '../../src/ui/debrief/DebriefScreen.svelte';
 import { finishedGame, playerId, shortest } from './helpers';
 

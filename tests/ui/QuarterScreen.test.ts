@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { describeCommitment } from '../../src/engine/explain';
+import { describeCommitment } from '../../src/presentation/explain';
 import { labView } from '../../src/engine/view';
 import QuarterScreen from '../../src/ui/game/QuarterScreen.svelte';
 import TeamTurn from '../../src/ui/workshop/TeamTurn.svelte';
