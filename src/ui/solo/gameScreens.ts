@@ -6,3 +6,4 @@ export { default as QuarterScreen } from '../game/QuarterScreen.svelte';
 export { default as DebriefScreen } from '../debrief/DebriefScreen.svelte';
 export { decisionsCsv } from '../../presentation/report/csv';
 export { incrementalPlayView } from '../../presentation/playView';
+export { revealedGame } from '../../presentation/revealed';
