@@ -22,7 +22,8 @@ import type {
 import { labView, newsVisibleTo } from '../engine/view';
 import { describeCommitment, type CommitmentStatement } from './explain';
 import { quarterReport, type QuarterReport } from './quarterReport';
-import { timelineData, type QuarterRow, type TimelineData } from './timelineSeries';
+import { timelineData } from './timeline/timelineData';
+import { type QuarterRow, type TimelineData } from './timeline/types';
 
 /** A quarter row as the lab saw it: no true capability, true risk or missed crossing. */
 export type PlayRow = Omit<QuarterRow, 'truth' | 'trueRisk' | 'missed'> & {

@@ -15,7 +15,7 @@ import { nextBudget } from '../engine/market';
 import { resolveDynamics } from '../engine/parameters';
 import { AUDIT_COST } from '../engine/policyActions';
 import { POSTURE_RULES, postureName, RELEASE_RULES, releasesNewModel } from '../engine/postures';
-import { estimatedRisks } from './timelineSeries';
+import { estimatedRisks } from './timeline/risk';
 import type {
   GameState,
   Incident,

@@ -13,7 +13,7 @@ import {
   startOfQuarter,
 } from '../../src/engine/debriefFacts';
 import { advanceGame, createGame } from '../../src/engine/game';
-import { timelineData } from '../../src/presentation/timelineSeries';
+import { timelineData } from '../../src/presentation/timeline/timelineData';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';
 import { gameReportMarkdown } from '../../src/presentation/report/markdown';
 import { testScenario } from '../engine/fixtures';

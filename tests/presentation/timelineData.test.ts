@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, replayGame } from '../../src/engine/game';
-import {
-  incrementalTimeline,
-  reuseUnchanged,
-  timelineData,
-} from '../../src/presentation/timelineSeries';
+import { incrementalTimeline, timelineData } from '../../src/presentation/timeline/timelineData';
+import { reuseUnchanged } from '../../src/presentation/timeline/reuse';
 import type { GameState } from '../../src/engine/types';
 import { decision, testScenario } from '../engine/fixtures';
 
