@@ -1,10 +1,14 @@
 // The project's layers, enforced: each folder of src/ lists the folders of src/ it may import from
 // (packages are always allowed). A file outside every listed folder is not checked.
 //
-//   engine ← report ← explorer ← UI        (explorer: batch runs, comparisons, links; no Svelte)
-//   engine ← lib ← server                   (the networked workshop's server: never the UI)
-//   engine, report, explorer ← CLI          (the command line: never the UI, never the browser's lib)
+//   engine ← presentation ← explorer ← UI   (presentation: wording, chart series, debrief, reports;
+//                                             explorer: batch runs, comparisons, links; no Svelte)
+//   engine, presentation ← lib ← server      (the networked workshop's server: never the UI)
+//   engine, presentation, explorer ← CLI     (the command line: never the UI, never the browser's lib)
 //   UI ← the app's entry (src/main.ts, App.svelte)
+//
+// The engine holds numbers and rules only; every sentence and chart series a screen shows is
+// built in src/presentation from them.
 //
 // The rule resolves each relative import against the importing file, so it checks where an import
 // lands, not how its path is spelled.
@@ -16,13 +20,13 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
 /** Folder of src/ → the folders of src/ its files may import from. */
 export const LAYERS = {
   engine: ['engine'],
-  report: ['engine', 'report'],
-  lib: ['engine', 'lib'],
-  explorer: ['engine', 'lib', 'report', 'explorer'],
+  presentation: ['engine', 'presentation'],
+  lib: ['engine', 'presentation', 'lib'],
+  explorer: ['engine', 'lib', 'presentation', 'explorer'],
   offline: ['offline'],
-  ui: ['engine', 'report', 'lib', 'explorer', 'ui'],
-  cli: ['engine', 'report', 'explorer', 'cli'],
-  server: ['engine', 'lib', 'server'],
+  ui: ['engine', 'presentation', 'lib', 'explorer', 'ui'],
+  cli: ['engine', 'presentation', 'explorer', 'cli'],
+  server: ['engine', 'presentation', 'lib', 'server'],
 };
 
 function folderOf(file) {

@@ -1,6 +1,6 @@
 // What the projector window accepts from its channel. Any page of the same origin can post on a
 // BroadcastChannel, so every message is checked before use: its shape, against the schema of the
-// public snapshot (src/engine/workshop/publicView.ts), with bounded sizes; and its room, the
+// public snapshot (src/presentation/workshop/publicView.ts), with bounded sizes; and its room, the
 // token of the workshop console that opened the projector (in the projector's URL,
 // `#projector=<room>`). A message that fails either check is ignored: it never reaches the view.
 //
@@ -11,8 +11,8 @@
 import * as v from 'valibot';
 import { valueDepthProblem } from '../engine/scenario/input';
 import { LIMITS } from '../engine/scenario/schema';
-import type { PublicSnapshot } from '../engine/workshop/publicView';
-import { REVEAL_SECTIONS } from '../engine/workshop/reveal';
+import type { PublicSnapshot } from '../presentation/workshop/publicView';
+import { REVEAL_SECTIONS } from '../presentation/workshop/reveal';
 import { WORKSHOP_LIMITS } from '../engine/workshop/types';
 
 /** A room token: letters, digits, - and _ (what `newRoom` makes). */
@@ -94,7 +94,7 @@ const Crossings = v.pipe(
   v.maxLength(MAX_ROUNDS * WORKSHOP_LIMITS.teams.max * LIMITS.levels.max),
 );
 
-/** The reveal (src/engine/workshop/reveal.ts): present only once the game is over. */
+/** The reveal (src/presentation/workshop/reveal.ts): present only once the game is over. */
 const RevealSchema = v.object({
   section: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(REVEAL_SECTIONS.length - 1)),
   outcome: v.object({ title: Long, text: Long }),

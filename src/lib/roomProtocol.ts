@@ -10,8 +10,8 @@ import * as v from 'valibot';
 import { describeValue } from '../engine/scenario/schema';
 import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
-import type { PublicSnapshot } from '../engine/workshop/publicView';
-import type { EventResults } from '../engine/workshop/pooled';
+import type { PublicSnapshot } from '../presentation/workshop/publicView';
+import type { EventResults } from '../presentation/workshop/pooled';
 import type { CommitmentAssessment } from '../engine/workshop/commitments';
 import {
   POLICY_DISCLOSURES,
@@ -429,7 +429,7 @@ export type RoomView = TeamView | ProjectorView | FacilitatorView;
 
 /**
  * An event's screen: its tables' progress, and — for each table whose game is over, and only
- * then — its results side by side with the others and pooled (src/engine/workshop/pooled.ts).
+ * then — its results side by side with the others and pooled (src/presentation/workshop/pooled.ts).
  */
 export interface EventView {
   kind: 'event';

@@ -1,6 +1,6 @@
 // What an event's devices are sent: every table's progress (which quarter it is in — what every
 // device in its room sees anyway) and, for each table whose game is over and only for those,
-// its results beside the others' and pooled (src/engine/workshop/pooled.ts). A table still
+// its results beside the others' and pooled (src/presentation/workshop/pooled.ts). A table still
 // playing is read for its quarter alone, so nothing hidden in it can reach the event's screens
 // before its own reveal: tests/server/eventViews.test.ts checks that over random games.
 
@@ -11,7 +11,7 @@ import {
   tableResult,
   type TableProgress,
   type TableResult,
-} from '../engine/workshop/pooled';
+} from '../presentation/workshop/pooled';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import type { EventLinks, EventRole, EventView } from '../lib/roomProtocol';
 

@@ -7,7 +7,7 @@
 
 import * as v from 'valibot';
 import type { GameSetup } from '../engine/machines/gameMachine';
-import { tableResult, type TableResult } from '../engine/workshop/pooled';
+import { tableResult, type TableResult } from '../presentation/workshop/pooled';
 import type { GameState } from '../engine/types';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import {

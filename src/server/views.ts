@@ -1,7 +1,7 @@
 // What each device may see, built on the server so that nothing else ever leaves it. A team's
 // device gets its own lab (labView: its evals, budget, safeguards — never the hidden truth), the
 // news its lab may read, its own past quarters and its own locked-in decision, and the public
-// view. The projector gets the public view (src/engine/workshop/publicView.ts). The facilitator
+// view. The projector gets the public view (src/presentation/workshop/publicView.ts). The facilitator
 // gets the public view, who has locked in (never what) and the room's controls.
 //
 // Pure functions of the room's state: tests/server/views.test.ts checks, for random games, that
@@ -12,7 +12,7 @@ import type { GameSetup } from '../engine/machines/gameMachine';
 import { readableNews } from '../engine/news';
 import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
-import { publicSnapshot, type PublicSnapshot } from '../engine/workshop/publicView';
+import { publicSnapshot, type PublicSnapshot } from '../presentation/workshop/publicView';
 import { assessCommitments } from '../engine/workshop/commitments';
 import type { DraftProblem } from '../engine/workshop/teamPolicies';
 import type { WorkshopMeta } from '../engine/workshop/types';

@@ -2,7 +2,7 @@
 // chart data the quarter screen derives from the new state (timelineData).
 
 import { advanceGame, createGame } from '../../src/engine/game';
-import { timelineData } from '../../src/engine/timelineSeries';
+import { timelineData } from '../../src/presentation/timeline/timelineData';
 import type { GameState, Scenario } from '../../src/engine/types';
 
 export interface RoundBench {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
 import { newsItem, readableNews } from '../../src/engine/news';
 import { initialMeta } from '../../src/engine/workshop/flow';
-import { publicSnapshot } from '../../src/engine/workshop/publicView';
+import { publicSnapshot } from '../../src/presentation/workshop/publicView';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';
 import { shippedScenarios } from '../support/shippedScenarios';
 

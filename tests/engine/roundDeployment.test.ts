@@ -3,7 +3,7 @@ import { createGame } from '../../src/engine/game';
 import { resolveDynamics } from '../../src/engine/parameters';
 import { labRisk } from '../../src/engine/risk';
 import { resolveRound } from '../../src/engine/round';
-import { estimatedRisks } from '../../src/engine/timelineSeries';
+import { estimatedRisks } from '../../src/presentation/timeline/risk';
 import type { GameState, LabDecision, LabState, Scenario } from '../../src/engine/types';
 import { decision, testScenario } from './fixtures';
 

@@ -14,15 +14,26 @@ tester.run('threshold/layers', layers.rules.layers, {
     { filename: src('engine/round.ts'), code: "import { x } from './risk';" },
     { filename: src('engine/workshop/flow.ts'), code: "import { x } from '../types';" },
     { filename: src('engine/round.ts'), code: "import { setup } from 'xstate';" },
-    { filename: src('report/workshop.ts'), code: "import { x } from '../engine/types';" },
+    {
+      filename: src('presentation/report/workshop.ts'),
+      code: "import { x } from '../../engine/types';",
+    },
+    { filename: src('ui/game/Panel.ts'), code: "import { x } from '../../presentation/playView';" },
+    {
+      filename: src('server/views.ts'),
+      code: "import { x } from '../presentation/workshop/publicView';",
+    },
     { filename: src('ui/game/Panel.ts'), code: "import { x } from '../../lib/saveFormat';" },
     { filename: src('cli/commands/batch.ts'), code: "import { x } from '../../explorer/results';" },
-    { filename: src('explorer/results.ts'), code: "import { x } from '../report/csv';" },
+    {
+      filename: src('explorer/results.ts'),
+      code: "import { x } from '../presentation/report/csv';",
+    },
   ],
   invalid: [
     {
       filename: src('engine/workshop/report.ts'),
-      code: "import { md } from '../../report/markdown';",
+      code: "import { md } from '../../presentation/report/markdown';",
       errors: [{ messageId: 'forbidden' }],
     },
     {
@@ -41,8 +52,21 @@ tester.run('threshold/layers', layers.rules.layers, {
       errors: [{ messageId: 'forbidden' }],
     },
     {
-      filename: src('report/csv.ts'),
-      code: "import { x } from '../ui/game/names';",
+      filename: src('presentation/report/csv.ts'),
+      code: "import { x } from '../../ui/game/names';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      // Wording is built from the engine's numbers, never the other way: the engine imports no
+      // sentence, series or view of the presentation layer.
+      filename: src('engine/round.ts'),
+      code: "import { describeCommitment } from '../presentation/explain';",
+      errors: [{ messageId: 'forbidden' }],
+    },
+    {
+      // The presentation layer turns state into words and views: never the browser's storage or UI.
+      filename: src('presentation/playView.ts'),
+      code: "import { x } from '../lib/persistence';",
       errors: [{ messageId: 'forbidden' }],
     },
     {
@@ -63,7 +87,7 @@ tester.run('threshold/layers', layers.rules.layers, {
     },
     {
       filename: src('lib/saveFormat.ts'),
-      code: "import { x } from '../report/markdown';",
+      code: "import { x } from '../ui/game/names';",
       errors: [{ messageId: 'forbidden' }],
     },
     {

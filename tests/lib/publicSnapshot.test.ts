@@ -2,7 +2,7 @@
 // forged room or a malformed snapshot does not, and the check never throws.
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/engine/game';
-import { publicSnapshot } from '../../src/engine/workshop/publicView';
+import { publicSnapshot } from '../../src/presentation/workshop/publicView';
 import { initialMeta } from '../../src/engine/workshop/flow';
 import { newRoom, parseChannelMessage, roomFromHash } from '../../src/lib/publicSnapshot';
 import { LAB_A, LAB_B, SCENARIO, TEAMS } from '../engine/workshop/helpers';

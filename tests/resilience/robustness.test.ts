@@ -18,7 +18,7 @@ import { readInputFile } from '../../src/cli/readInput';
 import { replayGame, type DecisionLog } from '../../src/engine/game';
 import { MAX_JSON_DEPTH, MAX_SCENARIO_BYTES } from '../../src/engine/scenario/input';
 import { parseScenario, parseScenarioFile } from '../../src/engine/scenario/validate';
-import { publicSnapshot } from '../../src/engine/workshop/publicView';
+import { publicSnapshot } from '../../src/presentation/workshop/publicView';
 import { initialMeta } from '../../src/engine/workshop/flow';
 import { draftProblems } from '../../src/engine/workshop/seats';
 import { teamNameKey } from '../../src/engine/workshop/teamNames';

@@ -1,7 +1,7 @@
 // A finished table's result for tests of the pooled numbers and their component: an ordinary
 // game (all quarters, nothing paused, missed or lost), with what the test cares about set.
 
-import type { TableResult } from '../../src/engine/workshop/pooled';
+import type { TableResult } from '../../src/presentation/workshop/pooled';
 
 export function finishedTable(overrides: Partial<TableResult> = {}): TableResult {
   return {

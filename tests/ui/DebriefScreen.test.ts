@@ -1,11 +1,20 @@
+import { revealedGame, type RevealedGame } from '../../src/presentation/revealed';
+import type { GameState } from '../../src/engine/types';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { buildDebrief } from '../../src/engine/debrief';
+import { buildDebrief } from '../../src/presentation/debrief/debrief';
 import DebriefScreen from '../../src/ui/debrief/DebriefScreen.svelte';
 import { finishedGame, playerId, shortest } from './helpers';
 
 const id = playerId(shortest);
+
+/** The finished game's reveal (a game still playing has none). */
+function revealed(game: GameState): RevealedGame {
+  const r = revealedGame(game);
+  if (!r) throw new Error('the game is not over');
+  return r;
+}
 
 describe('DebriefScreen', () => {
   it('shows the outcome, the truth, commitments, rivals and questions drawn from the game', async () => {
@@ -13,7 +22,7 @@ describe('DebriefScreen', () => {
     const debrief = buildDebrief(shortest, game, [id]);
     render(DebriefScreen, {
       scenario: shortest,
-      game,
+      revealed: revealed(game),
       labId: id,
       onRewind: vi.fn(),
       onNewGame: vi.fn(),
@@ -37,7 +46,7 @@ describe('DebriefScreen', () => {
     const onExport = vi.fn();
     render(DebriefScreen, {
       scenario: shortest,
-      game: finishedGame(),
+      revealed: revealed(finishedGame()),
       labId: id,
       onRewind,
       onNewGame: vi.fn(),

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { eventResults, type TableResult } from '../../src/engine/workshop/pooled';
+import { eventResults, type TableResult } from '../../src/presentation/workshop/pooled';
 import PooledResults from '../../src/ui/workshop/PooledResults.svelte';
 import { finishedTable } from '../support/tableResults';
 

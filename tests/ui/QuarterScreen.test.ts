@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { describeCommitment } from '../../src/engine/explain';
+import { describeCommitment } from '../../src/presentation/explain';
 import { labView } from '../../src/engine/view';
+import { playViewOf } from '../../src/presentation/playView';
 import QuarterScreen from '../../src/ui/game/QuarterScreen.svelte';
 import TeamTurn from '../../src/ui/workshop/TeamTurn.svelte';
 import { playedGame, playerId, shortest } from './helpers';
@@ -15,8 +16,8 @@ describe('QuarterScreen', () => {
     const onContinue = vi.fn();
     const { rerender } = render(QuarterScreen, {
       scenario: shortest,
-      game,
-      labId: id,
+      play: playViewOf(game, shortest, id),
+      onDomainChange: vi.fn(),
       phase: 'briefing',
       onContinue,
       onSubmit: vi.fn(),
@@ -43,8 +44,8 @@ describe('QuarterScreen', () => {
     const game = playedGame(3);
     render(QuarterScreen, {
       scenario: shortest,
-      game,
-      labId: id,
+      play: playViewOf(game, shortest, id),
+      onDomainChange: vi.fn(),
       phase: 'decisions',
       onContinue: vi.fn(),
       onSubmit: vi.fn(),
@@ -58,17 +59,20 @@ describe('QuarterScreen', () => {
   it('announces the quarter just played when the next one comes in', async () => {
     const props = {
       scenario: shortest,
-      labId: id,
+      onDomainChange: vi.fn(),
       phase: 'decisions' as const,
       onContinue: vi.fn(),
       onSubmit: vi.fn(),
     };
-    const { rerender } = render(QuarterScreen, { ...props, game: playedGame(1) });
+    const { rerender } = render(QuarterScreen, {
+      ...props,
+      play: playViewOf(playedGame(1), shortest, id),
+    });
     const status = screen.getByRole('status');
     await waitFor(() => expect(status).toHaveTextContent(/^Quarter 1 ended for /));
 
     const next = playedGame(2);
-    await rerender({ game: next, phase: 'briefing' });
+    await rerender({ play: playViewOf(next, shortest, id), phase: 'briefing' });
     expect(status).toHaveTextContent(/^Quarter 2 ended for .+\. Your move: Restrict\./);
     expect(status).toHaveTextContent(/Quarter 3 begins: .+ market share \d+%\./);
     expect(status).toHaveTextContent(/(No incident at your lab|At your lab: )/);
@@ -82,8 +86,8 @@ describe('QuarterScreen', () => {
       const opened = (played: number) =>
         render(QuarterScreen, {
           scenario: shortest,
-          game: playedGame(played),
-          labId: id,
+          play: playViewOf(playedGame(played), shortest, id),
+          onDomainChange: vi.fn(),
           phase: 'briefing',
           onContinue: vi.fn(),
           onSubmit: vi.fn(),

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { timelineData } from '../../src/engine/timelineSeries';
+import { timelineData } from '../../src/presentation/timeline/timelineData';
 import { markersPath, quarterTicks, shapePath, type Shape } from '../../src/ui/chart/shapes';
 import TimelineCard from '../../src/ui/chart/TimelineCard.svelte';
 import { TRACK_LABEL } from '../../src/ui/game/names';

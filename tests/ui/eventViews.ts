@@ -1,6 +1,6 @@
 // Event views as the server sends them, for the event screens' component tests.
 
-import { eventResults } from '../../src/engine/workshop/pooled';
+import { eventResults } from '../../src/presentation/workshop/pooled';
 import type { EventView } from '../../src/lib/roomProtocol';
 import { finishedTable } from '../support/tableResults';
 

@@ -3,7 +3,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PublicSnapshot } from '../../src/engine/workshop/publicView';
+import type { PublicSnapshot } from '../../src/presentation/workshop/publicView';
 import { createStore } from '../../src/lib/persistence';
 import { WORKSHOP_KEY } from '../../src/lib/workshopSession';
 import type { ChannelMessage, PublicChannel } from '../../src/ui/workshop/publicChannel';

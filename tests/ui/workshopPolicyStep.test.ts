@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { replayGame } from '../../src/engine/game';
 import { runGames } from '../../src/engine/batch/runBatch';
-import type { PublicSnapshot } from '../../src/engine/workshop/publicView';
+import type { PublicSnapshot } from '../../src/presentation/workshop/publicView';
 import { initialMeta } from '../../src/engine/workshop/flow';
 import { firstDrafts, withTeamPolicies } from '../../src/engine/workshop/teamPolicies';
 import type { ChunkReply, ChunkRequest } from '../../src/explorer/protocol';

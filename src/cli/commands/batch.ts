@@ -19,7 +19,7 @@ import { HEADLINE_OUTCOMES, type OutcomeStats } from '../../engine/batch/runBatc
 import type { StudyTally } from '../../engine/batch/study';
 import { emptyTally, tallyStats } from '../../engine/batch/tally';
 import { sweepParameter } from '../../engine/batch/sweepParameters';
-import { levelName } from '../../engine/explain';
+import { levelName } from '../../engine/scenarioNames';
 import { ENGINE_VERSION } from '../../engine/record';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
 import { parseCliArgs, wholeNumberOption } from '../args';

@@ -5,7 +5,7 @@
 // word. Only what a lab could know counts: deploying above a level its evals had not shown is a
 // missed crossing, not a broken promise.
 
-import { levelName } from '../explain';
+import { levelName } from '../scenarioNames';
 import { POSTURE_RULES, stopsTraining } from '../postures';
 import type { GameState, LabRoundRecord, Scenario } from '../types';
 import {

@@ -11,7 +11,7 @@ import {
   type SymbolType,
 } from 'd3';
 import { percent } from '../../engine/numbers';
-import type { ThresholdLine } from '../../engine/timelineSeries';
+import type { ThresholdLine } from '../../presentation/timeline/types';
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 

@@ -1,5 +1,5 @@
 // Which glossary entry explains a framework's level names (presentation only).
-import { GLOSSARY } from '../../engine/explain';
+import { GLOSSARY } from '../../presentation/glossary';
 
 export function levelDefinition(levelName: string): string | undefined {
   if (/\bASL\b|ASL-\d/.test(levelName)) return GLOSSARY.ASL;

@@ -1,6 +1,6 @@
 // Display names for the engine's identifiers (words only: no rules here).
 import type { BudgetLine, SafeguardTrack } from '../../engine/types';
-import { TRACK_NAMES } from '../../engine/explain';
+import { TRACK_NAMES } from '../../presentation/explain';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -1,6 +1,6 @@
 // What a screen reader hears when a quarter's results come in: the quarter just played, from the
 // lab's own chart data (words only: every figure is timelineData's).
-import type { TimelineData } from '../../engine/timelineSeries';
+import type { TimelineData } from '../../presentation/timeline/types';
 import { pct } from './names';
 
 /**

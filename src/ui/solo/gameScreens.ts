@@ -4,4 +4,6 @@
 // report writer is fetched on the click that downloads a report.)
 export { default as QuarterScreen } from '../game/QuarterScreen.svelte';
 export { default as DebriefScreen } from '../debrief/DebriefScreen.svelte';
-export { decisionsCsv } from '../../report/csv';
+export { decisionsCsv } from '../../presentation/report/csv';
+export { incrementalPlayView } from '../../presentation/playView';
+export { revealedGame } from '../../presentation/revealed';

@@ -11,8 +11,8 @@ import { createGame, plannedRounds } from '../../engine/game';
 import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
 import type { CommitmentInput } from '../../engine/workshop/commitments';
 import { initialMeta } from '../../engine/workshop/flow';
-import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
-import { clampRevealSection } from '../../engine/workshop/reveal';
+import { publicSnapshot, type PublicSnapshot } from '../../presentation/workshop/publicView';
+import { clampRevealSection } from '../../presentation/workshop/reveal';
 import {
   defaultTeamName,
   draftProblems,
@@ -50,7 +50,7 @@ import {
   sessionFileName,
   type WorkshopSession,
 } from '../../lib/workshopSession';
-import { decisionsCsv } from '../../report/csv';
+import { decisionsCsv } from '../../presentation/report/csv';
 import { loadReportWriter } from '../common/reportWriter';
 import { isRoom, newRoom } from '../../lib/publicSnapshot';
 import type { PublicChannel } from './publicChannel';
@@ -613,7 +613,7 @@ export function createWorkshop(options: WorkshopOptions) {
     const base = `threshold-workshop-${fileBase()}-seed-${setup.seed}`;
     if (format === 'markdown') {
       const writer = await loadReportWriter(
-        () => import('../../report/workshop'),
+        () => import('../../presentation/report/workshop'),
         (missing) => (notice = missing),
       );
       if (!writer) return;

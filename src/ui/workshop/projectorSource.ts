@@ -3,7 +3,7 @@
 // snapshot. Read-only: unlike the store's load, nothing is ever moved or rewritten.
 
 import { createGame, replayGame } from '../../engine/game';
-import { publicSnapshot, type PublicSnapshot } from '../../engine/workshop/publicView';
+import { publicSnapshot, type PublicSnapshot } from '../../presentation/workshop/publicView';
 import {
   parseWorkshopSession,
   WORKSHOP_KEY,

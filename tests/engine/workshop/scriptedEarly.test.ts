@@ -6,7 +6,7 @@ import { createGame, replayGame, type FiredInject } from '../../../src/engine/ga
 import { gameMachine } from '../../../src/engine/machines/gameMachine';
 import { fireInject } from '../../../src/engine/round';
 import type { GameState, ScriptedEvent } from '../../../src/engine/types';
-import { workshopSectionsMarkdown } from '../../../src/report/workshop';
+import { workshopSectionsMarkdown } from '../../../src/presentation/report/workshop';
 import { makeWorkshopSave, parseWorkshopSession } from '../../../src/lib/workshopSession';
 import { LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from './helpers';
 

@@ -22,7 +22,7 @@ import {
 import { createGame } from '../../../src/engine/game';
 import { initialMeta } from '../../../src/engine/workshop/flow';
 import { publicTeamPolicies } from '../../../src/engine/workshop/publicPolicies';
-import { publicSnapshot } from '../../../src/engine/workshop/publicView';
+import { publicSnapshot } from '../../../src/presentation/workshop/publicView';
 import { parsePublicSnapshot } from '../../../src/lib/publicSnapshot';
 import { shippedScenarios } from '../../support/shippedScenarios';
 import { LAB_A, LAB_B, SCENARIO, TEAMS } from './helpers';
