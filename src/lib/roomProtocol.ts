@@ -7,7 +7,7 @@
 // facilitator — and the server sends it only the view that role may see.
 
 import * as v from 'valibot';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../engine/workshop/publicView';

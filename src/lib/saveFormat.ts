@@ -14,7 +14,7 @@ import {
 } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { valueDepthProblem } from '../engine/scenario/input';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { PathSegment } from '../engine/scenario/semantics';
 import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/checkValue';
 import { BUDGET_LINES, POSTURES, type GameState, type Scenario } from '../engine/types';

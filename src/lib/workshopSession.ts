@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { DecisionLog, FiredInject, RoundDecisions } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { PathSegment } from '../engine/scenario/semantics';
 import { pathOf } from '../engine/scenario/checkValue';
 import type { Scenario, ScriptedEvent } from '../engine/types';

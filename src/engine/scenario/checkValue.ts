@@ -8,7 +8,9 @@ import * as v from 'valibot';
 import type { Scenario } from '../types';
 import { valueDepthProblem } from './input';
 import { resolveScenario } from './resolve';
-import { SCENARIO_FORMAT, ScenarioSchema, describeValue, type ScenarioInput } from './schema';
+import { SCENARIO_FORMAT } from './limits';
+import { ScenarioSchema, type ScenarioInput } from './schema';
+import { describeValue } from './words';
 import { semanticIssues, type PathSegment, type RawIssue } from './semantics';
 
 export interface ScenarioIssue {
