@@ -22,6 +22,7 @@ import {
   type Scenario,
 } from '../types';
 import { bool, id, list, num, obj, pick, share, text, url, whole } from './blocks';
+import { POLICY_DEFAULTS, POLICY_EVALUATION_DEFAULTS, SCENARIO_DEFAULTS } from './defaults';
 import { EFFECT_KINDS, LIMITS, SCENARIO_FORMAT } from './limits';
 import { describeValue, expecting, objectMessage, quoteList, register } from './words';
 
@@ -150,13 +151,13 @@ const PolicyEvaluationSchema = obj(
       safetyBuffer(
         "A measured result this close below a threshold counts as reaching it: the level's full requirements apply. Default 0.",
       ),
-      0,
+      POLICY_EVALUATION_DEFAULTS.safetyBuffer,
     ),
     alertMargin: v.optional(
       safetyBuffer(
         "Early warning: a result this close below a threshold triggers a response plan (the lab prepares that level's safeguards) but none of its requirements. Default 0 (none).",
       ),
-      0,
+      POLICY_EVALUATION_DEFAULTS.alertMargin,
     ),
   },
   'a policy evaluation object {cadence, safetyBuffer, alertMargin}',
@@ -200,31 +201,31 @@ export const PolicySchema = obj(
         'one of',
         'What the policy says when a level is reached and its training safeguards are not ready: "pause" training, "restrict" (train on, release only with limits), or "delayIfAhead" (pause only when the lab judges itself ahead and the risk significant, else restrict; RSP v3.0). Default "pause".',
       ),
-      'pause',
+      POLICY_DEFAULTS.whenShort,
     ),
     significantShortfall: v.optional(
       share(
         'Under "delayIfAhead": a training-safeguard shortfall at least this large makes the risk significant. Default 0.1.',
       ),
-      0.1,
+      POLICY_DEFAULTS.significantShortfall,
     ),
     competitorClause: v.optional(
       bool(
         "OpenAI PF v2's clause: when a rival confirmed at the lab's level has released in full, the policy lets the lab release in full with its deployment safeguards within 0.15 of the bar. Default false.",
       ),
-      false,
+      POLICY_DEFAULTS.competitorClause,
     ),
     binding: v.optional(
       bool(
         'true: enforced (the engine holds labs to it); false: voluntary, breaking it is allowed and recorded. A lab may override it. Default false.',
       ),
-      false,
+      POLICY_DEFAULTS.binding,
     ),
     public: v.optional(
       bool(
         'true: published, labs announce the levels they reach; false: rivals hear nothing of its levels. Default true.',
       ),
-      true,
+      POLICY_DEFAULTS.public,
     ),
   },
   'a policy {id, name, description, framework, levels, evaluation, whenShort, significantShortfall, competitorClause, binding, public}',
@@ -521,7 +522,7 @@ const SCENARIO_ENTRIES = {
       'one of',
       'What players see of rivals. Default "announcements".',
     ),
-    'announcements',
+    SCENARIO_DEFAULTS.information,
   ),
   dynamics: v.optional(
     obj(
