@@ -14,6 +14,7 @@ import type { PublicSnapshot } from '../engine/workshop/publicView';
 import type { EventResults } from '../engine/workshop/pooled';
 import { WORKSHOP_LIMITS, type Commitment } from '../engine/workshop/types';
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
+import { TOKEN_PATTERN } from './roomLink';
 
 /** The path of the real-time endpoint on the server. */
 export const ROOM_SOCKET_PATH = '/live';
@@ -21,8 +22,8 @@ export const ROOM_SOCKET_PATH = '/live';
 /** A message larger than this (UTF-8 bytes) gets an error reply instead of being read. */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 
-/** Tokens are 18 random bytes (144 bits) in base64url: 24 characters. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+/** Tokens are 18 random bytes (144 bits) in base64url: 24 characters (roomLink.ts). */
+export { TOKEN_PATTERN };
 
 export type Role = 'team' | 'projector' | 'facilitator';
 
