@@ -5,12 +5,13 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'vite';
-import { formatIssue } from '../engine/scenario/issue';
-import { parseScenario } from '../engine/scenario/validate';
+import { runnerImport, type Plugin } from 'vite';
+import { formatIssue, type ScenarioResult } from '../engine/scenario/issue.ts';
+
+type ParseScenario = (text: string) => ScenarioResult;
 
 /** The problems of each shipped file in `dir` that does not validate ("file: issue; issue"). */
-export function shippedScenarioProblems(dir: string): string[] {
+export function shippedScenarioProblems(dir: string, parseScenario: ParseScenario): string[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json') && file !== 'scenario.schema.json')
     .sort()
@@ -24,8 +25,14 @@ export function shippedScenarioCheck(dir = 'scenarios'): Plugin {
   return {
     name: 'threshold:shipped-scenario-check',
     apply: 'build',
-    buildStart() {
-      const problems = shippedScenarioProblems(dir);
+    async buildStart() {
+      // The validator is loaded through Vite's module runner, as the app's code is, rather than
+      // imported by the config (whose loader wants file extensions the app's imports leave out).
+      const { module } = await runnerImport<{ parseScenario: ParseScenario }>(
+        '/src/engine/scenario/validate.ts',
+        { configFile: false, logLevel: 'warn' },
+      );
+      const problems = shippedScenarioProblems(dir, module.parseScenario);
       if (problems.length > 0)
         this.error(
           `shipped scenarios must validate (the app reads them without checking again):\n  ${problems.join('\n  ')}`,

@@ -142,12 +142,12 @@ describe('shipped scenarios', () => {
   });
 
   it('the build refuses a shipped file that does not validate, naming it and the problem', () => {
-    expect(shippedScenarioProblems(`${ROOT}scenarios`)).toEqual([]);
+    expect(shippedScenarioProblems(`${ROOT}scenarios`, parseScenario)).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), 'threshold-shipped-'));
     try {
       writeFileSync(join(dir, 'good.json'), shippedFiles()[0]![1]);
       writeFileSync(join(dir, 'bad.json'), '{\n  "id": "bad"\n}\n');
-      const problems = shippedScenarioProblems(dir);
+      const problems = shippedScenarioProblems(dir, parseScenario);
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/^bad\.json: .*missing/);
     } finally {
