@@ -1,13 +1,16 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { shippedScenarioCheck } from './src/lib/shippedScenarioCheck.ts';
 import { offline } from './src/offline/plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs: dist/ works from any folder or static server.
   base: './',
   // offline(): writes dist/sw.js, the service worker that precaches the build (src/offline/).
-  plugins: [svelte(), offline()],
+  // shippedScenarioCheck(): refuses to build with a shipped scenario that does not validate, since
+  // the app reads shipped files without the validator (src/lib/shippedScenarioCheck.ts).
+  plugins: [svelte(), offline(), shippedScenarioCheck()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -4,7 +4,7 @@
 import type { Setting } from '../engine/batch/compare';
 import { SWEEP_LIMITS } from '../engine/batch/sweep';
 import { settingProblem, sweepParameter } from '../engine/batch/sweepParameters';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';
 import { COMPARE_PREFIX } from './explorePrefix';
 import { settingsLabel } from './settingNames';

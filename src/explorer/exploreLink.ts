@@ -4,7 +4,7 @@
 
 import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
 import { settingProblem, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';
 import { EXPLORE_PREFIX } from './explorePrefix';
 import {

@@ -11,7 +11,7 @@ import {
   parseValue,
   type SweepParameter,
 } from '../engine/batch/sweepParameters';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';
 import { fromBase64Url, toBase64Url } from '../lib/base64Url';
 

@@ -15,7 +15,7 @@
 import type { Setting } from '../engine/batch/compare';
 import { SWEEP_LIMITS } from '../engine/batch/sweep';
 import { STRATEGIES } from '../engine/bots';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { LabSpec, Scenario } from '../engine/types';
 import type { CompareSpec } from './compareLink';
 import { PAUSE_PREFIX } from './explorePrefix';

@@ -7,7 +7,7 @@
 import { SCORECARD_AXES, type ScorecardGrid } from '../engine/batch/scorecard';
 import { SWEEP_LIMITS } from '../engine/batch/sweep';
 import { checkValue, sweepParameter } from '../engine/batch/sweepParameters';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { PolicySpec, Scenario } from '../engine/types';
 import { SCORECARD_PREFIX } from './explorePrefix';
 import {

@@ -7,8 +7,8 @@
 
 import { withLabPolicy } from '../engine/batch/scorecard';
 import { valueDepthProblem } from '../engine/scenario/input';
-import { describeValue } from '../engine/scenario/schema';
-import { formatIssue, validateScenarioValue } from '../engine/scenario/validate';
+import { describeValue } from '../engine/scenario/words';
+import { formatIssue, validateScenarioValue } from '../engine/scenario/checkValue';
 import type { PolicySpec, Scenario } from '../engine/types';
 import { isObject } from './linkCodec';
 

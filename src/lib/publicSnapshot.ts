@@ -10,7 +10,7 @@
 
 import * as v from 'valibot';
 import { valueDepthProblem } from '../engine/scenario/input';
-import { LIMITS } from '../engine/scenario/schema';
+import { LIMITS } from '../engine/scenario/limits';
 import type { PublicSnapshot } from '../presentation/workshop/publicView';
 import { REVEAL_SECTIONS } from '../presentation/workshop/reveal';
 import { WORKSHOP_LIMITS } from '../engine/workshop/types';

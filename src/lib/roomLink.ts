@@ -3,7 +3,11 @@
 // to any server, so the token stays out of request lines, proxy logs and Referer headers; the
 // page reads it and presents it in its first WebSocket message.
 
-import { TOKEN_PATTERN } from './roomProtocol';
+/**
+ * A room token: 18 random bytes (144 bits) in base64url, 24 characters. Here rather than in roomProtocol.ts (which re-exports it)
+ * so that the page, which reads a join link, does not load the protocol's schemas.
+ */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
 const ROOM_HASH = /^#room=([A-Za-z0-9_-]+)$/;
 

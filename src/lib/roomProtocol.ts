@@ -7,7 +7,7 @@
 // facilitator — and the server sends it only the view that role may see.
 
 import * as v from 'valibot';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { FiredInject } from '../engine/game';
 import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
 import type { PublicSnapshot } from '../presentation/workshop/publicView';
@@ -21,6 +21,7 @@ import {
   type TeamPolicyDraft,
 } from '../engine/workshop/types';
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
+import { TOKEN_PATTERN } from './roomLink';
 
 /** The path of the real-time endpoint on the server. */
 export const ROOM_SOCKET_PATH = '/live';
@@ -28,8 +29,8 @@ export const ROOM_SOCKET_PATH = '/live';
 /** A message larger than this (UTF-8 bytes) gets an error reply instead of being read. */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 
-/** Tokens are 18 random bytes (144 bits) in base64url: 24 characters. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+/** Tokens are 18 random bytes (144 bits) in base64url: 24 characters (roomLink.ts). */
+export { TOKEN_PATTERN };
 
 export type Role = 'team' | 'projector' | 'facilitator';
 

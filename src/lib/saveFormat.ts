@@ -12,44 +12,26 @@ import {
   type GameOptions,
   type RoundDecisions,
 } from '../engine/game';
-import type { GameSetup } from '../engine/machines/gameMachine';
 import { valueDepthProblem } from '../engine/scenario/input';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { PathSegment } from '../engine/scenario/semantics';
 import { formatPath, pathOf, validateScenarioValue } from '../engine/scenario/checkValue';
 import { BUDGET_LINES, POSTURES, type GameState, type Scenario } from '../engine/types';
+import {
+  SAVE_KIND,
+  SAVE_VERSION,
+  makeSavedGame,
+  type SaveResult,
+  type SavedGame,
+} from './savedGame';
 
-export interface SavedGame {
-  kind: 'threshold-save';
-  version: 1;
-  /** ISO date and time of the save. */
-  savedAt: string;
-  mode: 'solo' | 'workshop';
-  setup: GameSetup;
-  /** Human decisions of every resolved quarter. */
-  log: DecisionLog;
-  /** Human decisions already locked in for the current quarter. */
-  pending: RoundDecisions;
-  autoResolve: boolean;
-  /** Room for workshop metadata (team names, timer …). */
-  extra?: Record<string, unknown>;
-}
-
-export const SAVE_KIND = 'threshold-save';
-export const SAVE_VERSION = 1;
+export { SAVE_KIND, SAVE_VERSION, makeSavedGame, type SaveResult, type SavedGame };
 
 /** Budget shares may miss 100% by this much (rounding in sliders). */
 export const SHARE_TOLERANCE = 0.001;
 /** Policy actions one lab can take in one quarter (far more than the UI offers). */
 export const MAX_ACTIONS = 50;
 export const MAX_SEED = 4294967295;
-
-/**
- * `dropped`: optional parts of the save that were malformed and left out, each a message naming
- * the part and why (the game resumes without them).
- */
-export type SaveResult =
-  { ok: true; save: SavedGame; dropped?: string[] } | { ok: false; message: string };
 
 export interface Problem {
   path: PathSegment[];
@@ -508,16 +490,4 @@ export function parseSavedGame(value: unknown): SaveResult {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `the save could not be checked (${detail})` };
   }
-}
-
-/** A save of the game as it stands (the UI calls this after every decision). */
-export function makeSavedGame(
-  fields: Omit<SavedGame, 'kind' | 'version' | 'savedAt'> & { savedAt?: string },
-): SavedGame {
-  return {
-    kind: SAVE_KIND,
-    version: SAVE_VERSION,
-    ...fields,
-    savedAt: fields.savedAt ?? new Date().toISOString(),
-  };
 }

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import type { DecisionLog } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
 import { valueDepthProblem } from '../engine/scenario/input';
-import { describeValue } from '../engine/scenario/schema';
+import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';
 import {
   checkEmbeddedScenario,

@@ -1,17 +1,16 @@
 // The scenarios that ship with the game (scenarios/*.json). The build copies each file as a static
-// asset (not into the JavaScript, which keeps the scripts small), the app fetches them at start,
-// and each goes through the same validator a user's own file does. A shipped file that cannot be
-// fetched or fails validation is left out and reported; the others still load.
+// asset (not into the JavaScript, which keeps the scripts small) and the app fetches them at start.
+// A shipped file that cannot be fetched or read is left out and reported; the others still load.
 //
-// A shipped file is read with JSON.parse and its value checked (checkValue.ts), which is all a
-// good file needs; only a file that fails that is read again by the text reader (validate.ts,
-// fetched then), whose messages give lines and columns. So the page does not load the text reader
-// and its JSON parser to open. The one thing JSON.parse lets through that the text reader refuses
-// is a field written twice; the shipped files are read with the text reader in full by
-// tests/engine/scenario/shipped.test.ts, so none ships with one.
+// Shipped files are validated before they ship, not in the browser: the build refuses a file the
+// full validator rejects (vite.config.ts) and tests/engine/scenario/shipped.test.ts checks each
+// with the full validator and checks the light reader (src/engine/scenario/shipped.ts: parse and
+// resolve) gives the same scenario. So the page loads neither the schema nor valibot to open. A
+// file the light reader cannot read (not JSON, say, from a broken server) is read again by the
+// full text reader (validate.ts, fetched then), whose messages give lines.
 
-import { formatIssue, validateScenarioValue } from '../engine/scenario/checkValue';
-import type { ScenarioResult } from '../engine/scenario/checkValue';
+import { formatIssue, type ScenarioResult } from '../engine/scenario/issue';
+import { readShippedScenario } from '../engine/scenario/shipped';
 import type { Scenario } from '../engine/types';
 
 // The JSON Schema sits beside the scenarios for editors; it is not needed at run time.
@@ -46,18 +45,6 @@ export interface ShippedScenarios {
 
 /** A shipped file: its name and either its text or why it could not be read. */
 export type ShippedFile = { file: string } & ({ text: string } | { failure: string });
-
-/** A file's text checked as a value, or null when only the text reader can say what is wrong. */
-function checkAsValue(text: string): ScenarioResult | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const result = validateScenarioValue(value);
-  return result.ok ? result : null;
-}
 
 /** Validate the shipped files with `parseText` (the text reader) and put them in picker order. */
 export function parseShippedFiles(
@@ -110,9 +97,10 @@ export async function loadShippedScenarios(read: FetchText = fetchText): Promise
       }
     }),
   );
-  // Each good file is checked once, as a value; the text reader is fetched only for a bad one.
+  // Each file is read once by the light reader; the text reader is fetched only for a bad one.
   const asValue = new Map<string, ScenarioResult | null>();
-  for (const entry of files) if ('text' in entry) asValue.set(entry.text, checkAsValue(entry.text));
+  for (const entry of files)
+    if ('text' in entry) asValue.set(entry.text, readShippedScenario(entry.text));
   const parseText = [...asValue.values()].includes(null) ? await textReader() : null;
   return parseShippedFiles(files, (text) => asValue.get(text) ?? parseText?.(text) ?? unchecked);
 }

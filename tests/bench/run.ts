@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { loadScenarioFile } from '../../src/cli/commands/scenarioFile';
 import { benchBrowser, profileRounds, type UiRounds } from './browser';
 import { benchBundle } from './bundle';
+import { pathSources } from './chunkSources';
 import { benchPaths, PAGE_BUDGET_KB, PATH_BUDGET_KB } from './paths';
 import { reportEngine } from './engine';
 import { assetsOf, summariseProfiles } from './profile';
@@ -34,6 +35,8 @@ const HELP = `npm run bench -- [options]
   --skip-engine      everything but the engine figure
   --loads N          fresh page loads for the first-render figure (default 5)
   --ui-games N       times the 24-quarter, 6-lab game is played in the browser (default 3)
+  --paths-only       only the JavaScript figures: the build's chunks and what the page and each
+                     mode's path fetch, by source
   --rooms-only       only the networked workshop's figures (50 rooms on a real server)
   --skip-rooms       leave out the networked workshop's figures
   --rooms N          rooms for the networked workshop's figures (default 50)
@@ -58,6 +61,7 @@ const { values } = parseArgs({
     'study-games': { type: 'string', default: '10000' },
     'ui-games': { type: 'string', default: '3' },
     'rooms-only': { type: 'boolean', default: false },
+    'paths-only': { type: 'boolean', default: false },
     'skip-rooms': { type: 'boolean', default: false },
     rooms: { type: 'string', default: '50' },
     'room-quarters': { type: 'string', default: '3' },
@@ -79,6 +83,11 @@ console.log(
 
 if (values['rooms-only']) {
   await rooms();
+  process.exit(0);
+}
+
+if (values['paths-only']) {
+  await budgets({ pathsOnly: true });
   process.exit(0);
 }
 
@@ -151,20 +160,12 @@ function verdict(value: number, budget: number, unit: string): string {
     : `OVER budget (${budget} ${unit}) by ${(value - budget).toFixed(1)} ${unit}`;
 }
 
-async function budgets(): Promise<void> {
+async function budgets({ pathsOnly = false } = {}): Promise<void> {
   const six = sixLabScenario();
+  // Issue 18: a round's p95 within 40 ms, and the worst round (the debrief included) within 50.
   const ROUND_BUDGET = 50;
-
-  console.log(
-    `\nRound resolution in Node: ${BENCH_ROUNDS} rounds, ${BENCH_LABS} labs (${six.id}), bots in every seat`,
-  );
-  const rounds = benchRounds(six, 20);
-  console.log(
-    `  ${rounds.rounds} rounds timed in 20 games (${rounds.fullGames} ran all ${BENCH_ROUNDS} quarters)`,
-  );
-  console.log(`  advanceGame:                ${ms(rounds.resolve)}`);
-  console.log(`  advanceGame + chart data:   ${ms(rounds.resolveAndChart)}`);
-  console.log(`  → ${verdict(rounds.resolveAndChart.max, ROUND_BUDGET, 'ms')} at the worst round`);
+  const ROUND_P95_BUDGET = 40;
+  if (!pathsOnly) nodeRounds(six, ROUND_BUDGET);
 
   const root = resolve('.');
   const outDir = mkdtempSync(join(tmpdir(), 'threshold-bench-'));
@@ -180,7 +181,7 @@ async function budgets(): Promise<void> {
       );
     }
     console.log(
-      `  total ${kB(bundle.totalGzip)} gzip, of which ${kB(bundle.initialGzip)} loaded with the page → ${verdict(bundle.initialGzip / 1000, PAGE_BUDGET_KB, 'kB')}`,
+      `  total ${kB(bundle.totalGzip)} gzip; the entry and its static imports (what the build itself calls "with the page") ${kB(bundle.initialGzip)} — detail only: the page's figure is what a browser fetches on opening it, below`,
     );
     const top = bundle.entryBySource.slice(0, 8);
     console.log(
@@ -188,16 +189,24 @@ async function budgets(): Promise<void> {
     );
 
     console.log(
-      `\nEach mode's whole path: the JavaScript a fresh Chromium fetched in a scripted session (each file once, gzip)`,
+      `\nThe page and each mode's whole path: the JavaScript a fresh Chromium fetched in a scripted session (each file once, gzip)`,
     );
     for (const path of await benchPaths(root, outDir)) {
       const budget = path.path.startsWith('the page') ? PAGE_BUDGET_KB : PATH_BUDGET_KB;
       console.log(
         `  ${path.path.padEnd(28)} ${kB(path.gzip).padStart(9)} in ${path.files.length} files → ${verdict(path.gzip / 1000, budget, 'kB')} (plus ${kB(path.otherGzip)} of styles, HTML and scenario data)`,
       );
-      console.log(`    ${path.files.map((f) => `${f.file} ${kB(f.gzip)}`).join(', ')}`);
+      console.log(`    files: ${path.files.map((f) => `${f.file} ${kB(f.gzip)}`).join(', ')}`);
+      const sources = pathSources(outDir, path.files);
+      console.log(
+        `    by source (each file's gzip shared out by its source map): ${sources
+          .slice(0, 24)
+          .map((s) => `${s.source} ${kB(s.gzip)}`)
+          .join(', ')}`,
+      );
     }
 
+    if (pathsOnly) return;
     const seed = fullLengthSeed(six);
     const browser = await benchBrowser(root, outDir, sixLabScenarioJson(), {
       loads: Number(values.loads),
@@ -220,7 +229,7 @@ async function budgets(): Promise<void> {
     if ('pending' in browser.rounds) {
       console.log(`  pending: the game UI could not be driven (${browser.rounds.pending})`);
     } else {
-      printRounds(browser.rounds, ROUND_BUDGET);
+      printRounds(browser.rounds, ROUND_P95_BUDGET, ROUND_BUDGET);
     }
 
     if (values.profile) {
@@ -240,7 +249,20 @@ async function budgets(): Promise<void> {
   );
 }
 
-function printRounds(ui: UiRounds, budget: number): void {
+function nodeRounds(six: ReturnType<typeof sixLabScenario>, budget: number): void {
+  console.log(
+    `\nRound resolution in Node: ${BENCH_ROUNDS} rounds, ${BENCH_LABS} labs (${six.id}), bots in every seat`,
+  );
+  const rounds = benchRounds(six, 20);
+  console.log(
+    `  ${rounds.rounds} rounds timed in 20 games (${rounds.fullGames} ran all ${BENCH_ROUNDS} quarters)`,
+  );
+  console.log(`  advanceGame:                ${ms(rounds.resolve)}`);
+  console.log(`  advanceGame + chart data:   ${ms(rounds.resolveAndChart)}`);
+  console.log(`  → ${verdict(rounds.resolveAndChart.max, budget, 'ms')} at the worst round`);
+}
+
+function printRounds(ui: UiRounds, p95Budget: number, budget: number): void {
   const n = ui.games * ui.quarters;
   console.log(
     `  seed ${ui.seed} (the first whose game lasts all ${ui.quarters} quarters with the form's defaults), played ${ui.games} times: ${n} clicks on "End quarter" (real mouse clicks)${ui.confirmations ? `, ${ui.confirmations} after confirming a broken commitment` : ''}`,
@@ -274,7 +296,7 @@ function printRounds(ui: UiRounds, budget: number): void {
   console.log(`  longest frame in the 0.6 s transition after a round: ${ms(ui.animation)}`);
   if (!ui.chartHook) console.log('  (the chart was not found: timed the quarter heading only)');
   console.log(
-    `  → median ${verdict(ui.painted.median, budget, 'ms')}; worst round ${verdict(ui.painted.max, budget, 'ms')}`,
+    `  → p95 ${verdict(ui.painted.p95, p95Budget, 'ms')}; worst round ${verdict(ui.painted.max, budget, 'ms')}`,
   );
 }
 

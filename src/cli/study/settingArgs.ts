@@ -14,7 +14,7 @@ import {
   sweepParameter,
   type SweepParameter,
 } from '../../engine/batch/sweepParameters';
-import { closest } from '../../engine/scenario/schema';
+import { closest } from '../../engine/scenario/words';
 import type { Scenario } from '../../engine/types';
 import { CliError } from '../commands/scenarioFile';
 

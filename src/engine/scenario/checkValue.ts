@@ -5,35 +5,21 @@
 // loads the JSON-with-locations parser only when it has a text to read. Pure; never throws.
 
 import * as v from 'valibot';
-import type { Scenario } from '../types';
+import { formatIssue, type ScenarioIssue, type ScenarioResult } from './issue';
 import { valueDepthProblem } from './input';
 import { resolveScenario } from './resolve';
-import { SCENARIO_FORMAT, ScenarioSchema, describeValue, type ScenarioInput } from './schema';
+import { SCENARIO_FORMAT } from './limits';
+import { ScenarioSchema, type ScenarioInput } from './schema';
+import { describeValue } from './words';
+
+export { formatIssue, type ScenarioIssue, type ScenarioResult };
 import { semanticIssues, type PathSegment, type RawIssue } from './semantics';
-
-export interface ScenarioIssue {
-  /** Where the problem is, e.g. `levels[2].thresholds.cyber`; `(file)` for the whole file. */
-  path: string;
-  /** 1-based line in the file, when the input was text and the place could be found. */
-  line: number | null;
-  message: string;
-}
-
-/** `notes`: not problems, but worth telling the author (e.g. the file was read in the old format). */
-export type ScenarioResult =
-  { ok: true; scenario: Scenario; notes: string[] } | { ok: false; errors: ScenarioIssue[] };
 
 /** Issues past this many are summarised in one last issue. */
 export const MAX_ISSUES = 50;
 
 /** The path of an issue about the whole file. */
 export const FILE = '(file)';
-
-/** `levels[2].thresholds.cyber (line 41): expected a number between 0 and 1, got "high"` */
-export function formatIssue(issue: ScenarioIssue): string {
-  const where = issue.line === null ? '' : ` (line ${issue.line})`;
-  return `${issue.path}${where}: ${issue.message}`;
-}
 
 /** `levels[2].thresholds.cyber` from `['levels', 2, 'thresholds', 'cyber']`. */
 export function formatPath(path: readonly PathSegment[]): string {

@@ -9,7 +9,8 @@
 import * as v from 'valibot';
 import type { PolicySpec, Scenario } from '../types';
 import { MAX_SCENARIO_BYTES } from './input';
-import { PolicySchema, describeValue } from './schema';
+import { PolicySchema } from './schema';
+import { describeValue } from './words';
 import { ladderIssues, type PathSegment, type RawIssue } from './semantics';
 import {
   failure,

@@ -6,6 +6,10 @@
 // Structure only lives here. Rules that relate one part of the file to another (a threshold must
 // name a declared domain, levels must rise, an event must name a real lab …) are in semantics.ts.
 
+//
+// The format's limits live in limits.ts, its plain-words messages in words.ts and its building
+// blocks in blocks.ts; this file re-exports them for older importers.
+
 import * as v from 'valibot';
 import { BOT_TUNING_DOCS } from '../bots/tuningDocs';
 import { PARAMETER_DOCS } from '../parameters';
@@ -17,304 +21,13 @@ import {
   type DynamicsParams,
   type Scenario,
 } from '../types';
+import { bool, id, list, num, obj, pick, share, text, url, whole } from './blocks';
+import { POLICY_DEFAULTS, POLICY_EVALUATION_DEFAULTS, SCENARIO_DEFAULTS } from './defaults';
+import { EFFECT_KINDS, LIMITS, SCENARIO_FORMAT } from './limits';
+import { describeValue, expecting, objectMessage, quoteList, register } from './words';
 
-/** Sizes and ranges the validator accepts. The README quotes these. */
-export const LIMITS = {
-  rounds: { min: 1, max: 40 },
-  labs: { min: 1, max: 8 },
-  levels: { min: 1, max: 10 },
-  // 8 written in a file, plus one for each of up to six workshop teams that write their own.
-  policies: { min: 1, max: 14 },
-  events: { max: 200 },
-  sources: { min: 1, max: 200 },
-  simplifications: { min: 1, max: 200 },
-  budget: { min: 0, max: 10000 },
-  cadence: { min: 1, max: 8 },
-  noise: { min: 0, max: 0.5 },
-  elicitationGap: { min: 0, max: 0.5 },
-  sandbagging: { min: 0, max: 1 },
-  safetyBuffer: { min: 0, max: 0.5 },
-  eventDelta: { min: -1, max: 1 },
-  budgetDelta: { min: -1000, max: 1000 },
-  idLength: 48,
-  shortText: 120,
-  lineText: 300,
-  longText: 2000,
-} as const;
-
-/**
- * The scenario format this version writes (a file may say so in `schemaVersion`). Format 1 (one
- * ladder for every lab, top-level `levels`) is still read, and migrated (resolve.ts).
- */
-export const SCENARIO_FORMAT = 2;
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-// ---------------------------------------------------------------- plain-words messages
-
-const EXPECTATIONS = new WeakMap<object, string>();
-
-/** The plain-words expectation registered for a schema ("a number between 0 and 1"). */
-export function expectationOf(schema: unknown): string | undefined {
-  if (typeof schema !== 'object' || schema === null) return undefined;
-  const own = EXPECTATIONS.get(schema);
-  if (own !== undefined) return own;
-  const wrapped = (schema as { wrapped?: unknown }).wrapped;
-  return wrapped === undefined ? undefined : expectationOf(wrapped);
-}
-
-function register<T extends object>(schema: T, expected: string): T {
-  EXPECTATIONS.set(schema, expected);
-  return schema;
-}
-
-/** A short, readable rendering of any JSON-ish value for "got …" in messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'NaN';
-    return String(value);
-  }
-  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) {
-    return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  }
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-type Message = (issue: v.BaseIssue<unknown>) => string;
-
-function expecting(expected: string): Message {
-  const wantsNumber = /^a (whole )?number/.test(expected);
-  const wantsBoolean = expected === 'true or false';
-  return (issue) => {
-    const got = `expected ${expected}, got ${describeValue(issue.input)}`;
-    const input = issue.input;
-    if (typeof input !== 'string') return got;
-    const quotedNumber = wantsNumber && input.trim() !== '' && Number.isFinite(Number(input));
-    const quotedBoolean = wantsBoolean && (input === 'true' || input === 'false');
-    return quotedNumber || quotedBoolean ? `${got} — remove the quotes` : got;
-  };
-}
-
-function quoteList(values: readonly (string | number)[]): string {
-  return values.map((value) => JSON.stringify(value)).join(', ');
-}
-
-/** Edit distance, for "did you mean …?" on unknown field names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j];
-      row[j] = Math.min(
-        row[j] + 1,
-        row[j - 1] + 1,
-        diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
-      );
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-export function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = distance(word, option);
-    if (d < bestDistance) {
-      best = option;
-      bestDistance = d;
-    }
-  }
-  const tolerance = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return bestDistance <= tolerance ? best : undefined;
-}
-
-/** Words authors reach for, mapped to the field or domain id the format uses. */
-const ALIASES: Record<string, string> = {
-  bio: 'cbrn',
-  biology: 'cbrn',
-  biological: 'cbrn',
-  chem: 'cbrn',
-  chemical: 'cbrn',
-  nuclear: 'cbrn',
-  cyberattack: 'cyber',
-  cybersecurity: 'cyber',
-  'ai-r&d': 'autonomy',
-  'ml-r&d': 'autonomy',
-  'ai r&d': 'autonomy',
-  'ml r&d': 'autonomy',
-  'self-improvement': 'autonomy',
-  selfimprovement: 'autonomy',
-  persuasion: 'manipulation',
-  misalignment: 'oversight',
-  deception: 'oversight',
-  control: 'alignment',
-  mitigations: 'deployment',
-  weights: 'security',
-  turns: 'rounds',
-  quarters: 'rounds',
-  injects: 'events',
-  players: 'labs',
-  rivals: 'labs',
-  thresholds: 'thresholds',
-  framework: 'policy',
-  ladder: 'levels',
-};
-
-function objectMessage(label: string, entries: v.ObjectEntries): Message {
-  return (issue) => {
-    const last = issue.path?.[issue.path.length - 1] as { key?: unknown } | undefined;
-    const key = last?.key;
-    if (typeof key === 'string' && issue.expected === 'never') {
-      const allowed = Object.keys(entries).filter((name) => name !== '$schema');
-      const alias = ALIASES[key.toLowerCase()];
-      const guess = alias && allowed.includes(alias) ? alias : closest(key, allowed);
-      return guess
-        ? `unknown field ${JSON.stringify(key)} — did you mean ${JSON.stringify(guess)}?`
-        : `unknown field ${JSON.stringify(key)} — allowed here: ${allowed.join(', ')}`;
-    }
-    if (typeof key === 'string' && issue.input === undefined && issue.expected === `"${key}"`) {
-      const expected = expectationOf(entries[key]) ?? 'a value';
-      return `missing — expected ${expected}`;
-    }
-    return `expected ${label}, got ${describeValue(issue.input)}`;
-  };
-}
-
-// ---------------------------------------------------------------- building blocks
-
-function num(min: number, max: number, description: string) {
-  const expected = `a number between ${min} and ${max}`;
-  const message = expecting(expected);
-  return register(
-    v.pipe(
-      v.number(message),
-      v.minValue(min, message),
-      v.maxValue(max, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
-
-function whole(min: number, max: number, description: string) {
-  const expected = `a whole number from ${min} to ${max}`;
-  const message = expecting(expected);
-  return register(
-    v.pipe(
-      v.number(message),
-      v.integer(message),
-      v.minValue(min, message),
-      v.maxValue(max, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
-
-function share(description: string) {
-  return num(0, 1, description);
-}
-
-function text(maxLength: number, description: string) {
-  const expected = `text of 1 to ${maxLength} characters`;
-  const message = expecting(expected);
-  return register(
-    v.pipe(
-      v.string(message),
-      v.regex(/\S/, message),
-      v.maxLength(maxLength, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
-
-function id(description: string) {
-  const expected = `an id of lowercase letters, digits and single hyphens (like "meridian-labs")`;
-  const message = expecting(expected);
-  return register(
-    v.pipe(
-      v.string(message),
-      v.regex(ID_PATTERN, message),
-      v.maxLength(LIMITS.idLength, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
-
-function url(description: string) {
-  const expected = 'a web address starting with https:// or http://';
-  const message = expecting(expected);
-  return register(
-    v.pipe(
-      v.string(message),
-      v.regex(/^https?:\/\/\S+$/, message),
-      v.url(message),
-      v.maxLength(LIMITS.lineText, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
-
-function pick<const T extends readonly (string | number)[]>(
-  options: T,
-  what: string,
-  description: string,
-) {
-  const expected = `${what}: ${quoteList(options)}`;
-  const message = expecting(expected);
-  return register(v.pipe(v.picklist(options, message), v.description(description)), expected);
-}
-
-function bool(description: string) {
-  const expected = 'true or false';
-  return register(v.pipe(v.boolean(expecting(expected)), v.description(description)), expected);
-}
-
-function obj<const E extends v.ObjectEntries>(entries: E, label: string, description: string) {
-  return register(
-    v.pipe(v.strictObject(entries, objectMessage(label, entries)), v.description(description)),
-    label,
-  );
-}
-
-function list<const T extends v.BaseSchema<unknown, unknown, v.BaseIssue<unknown>>>(
-  item: T,
-  noun: string,
-  min: number,
-  max: number,
-  description: string,
-) {
-  const expected =
-    min > 0 ? `a list of ${min} to ${max} ${noun}` : `a list of at most ${max} ${noun}`;
-  const message: Message = (issue) => {
-    if (Array.isArray(issue.input)) return `expected ${expected}, got ${issue.input.length}`;
-    return `expected ${expected}, got ${describeValue(issue.input)}`;
-  };
-  return register(
-    v.pipe(
-      v.array(item, message),
-      v.minLength(min, message),
-      v.maxLength(max, message),
-      v.description(description),
-    ),
-    expected,
-  );
-}
+export { EFFECT_KINDS, ID_PATTERN, LIMITS, SCENARIO_FORMAT } from './limits';
+export { closest, describeValue, expectationOf } from './words';
 
 // ---------------------------------------------------------------- the scenario
 
@@ -438,13 +151,13 @@ const PolicyEvaluationSchema = obj(
       safetyBuffer(
         "A measured result this close below a threshold counts as reaching it: the level's full requirements apply. Default 0.",
       ),
-      0,
+      POLICY_EVALUATION_DEFAULTS.safetyBuffer,
     ),
     alertMargin: v.optional(
       safetyBuffer(
         "Early warning: a result this close below a threshold triggers a response plan (the lab prepares that level's safeguards) but none of its requirements. Default 0 (none).",
       ),
-      0,
+      POLICY_EVALUATION_DEFAULTS.alertMargin,
     ),
   },
   'a policy evaluation object {cadence, safetyBuffer, alertMargin}',
@@ -488,31 +201,31 @@ export const PolicySchema = obj(
         'one of',
         'What the policy says when a level is reached and its training safeguards are not ready: "pause" training, "restrict" (train on, release only with limits), or "delayIfAhead" (pause only when the lab judges itself ahead and the risk significant, else restrict; RSP v3.0). Default "pause".',
       ),
-      'pause',
+      POLICY_DEFAULTS.whenShort,
     ),
     significantShortfall: v.optional(
       share(
         'Under "delayIfAhead": a training-safeguard shortfall at least this large makes the risk significant. Default 0.1.',
       ),
-      0.1,
+      POLICY_DEFAULTS.significantShortfall,
     ),
     competitorClause: v.optional(
       bool(
         "OpenAI PF v2's clause: when a rival confirmed at the lab's level has released in full, the policy lets the lab release in full with its deployment safeguards within 0.15 of the bar. Default false.",
       ),
-      false,
+      POLICY_DEFAULTS.competitorClause,
     ),
     binding: v.optional(
       bool(
         'true: enforced (the engine holds labs to it); false: voluntary, breaking it is allowed and recorded. A lab may override it. Default false.',
       ),
-      false,
+      POLICY_DEFAULTS.binding,
     ),
     public: v.optional(
       bool(
         'true: published, labs announce the levels they reach; false: rivals hear nothing of its levels. Default true.',
       ),
-      true,
+      POLICY_DEFAULTS.public,
     ),
   },
   'a policy {id, name, description, framework, levels, evaluation, whenShort, significantShortfall, competitorClause, binding, public}',
@@ -593,19 +306,6 @@ const LabSchema = obj(
   'a lab {id, name, strategy, role, policy, bot, pauseFrom, start}',
   'A lab: the player\'s (role "player") or a rival.',
 );
-
-export const EFFECT_KINDS = [
-  'news',
-  'trust',
-  'breakthrough',
-  'weightsStolen',
-  'whistleblower',
-  'regulation',
-  'budget',
-  'boardPressure',
-  'safeguards',
-  'audit',
-] as const;
 
 const labRef = (description: string) => id(description);
 const DELTA = LIMITS.eventDelta;
@@ -822,7 +522,7 @@ const SCENARIO_ENTRIES = {
       'one of',
       'What players see of rivals. Default "announcements".',
     ),
-    'announcements',
+    SCENARIO_DEFAULTS.information,
   ),
   dynamics: v.optional(
     obj(

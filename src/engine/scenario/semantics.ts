@@ -4,7 +4,8 @@
 
 import type { DomainId, LevelSpec, SafeguardTrack, ScriptedEvent } from '../types';
 import { SAFEGUARD_TRACKS } from '../types';
-import { LIMITS, type ScenarioInput } from './schema';
+import { LIMITS } from './limits';
+import type { ScenarioInput } from './schema';
 
 type Scenario = ScenarioInput;
 

@@ -17,7 +17,7 @@ import {
   type ScenarioResult,
 } from './checkValue';
 import { MAX_SCENARIO_BYTES, jsonTextDepthProblem, readPickedFile, type PickedFile } from './input';
-import { describeValue } from './schema';
+import { describeValue } from './words';
 import type { PathSegment, RawIssue } from './semantics';
 
 export {

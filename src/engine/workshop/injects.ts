@@ -4,7 +4,7 @@
 // validated — so a live inject obeys exactly the rules a scripted one does, with the same
 // plain-words messages.
 
-import { EFFECT_KINDS } from '../scenario/schema';
+import { EFFECT_KINDS } from '../scenario/limits';
 import { validateScenarioValue } from '../scenario/checkValue';
 import type {
   DomainId,

@@ -14,8 +14,7 @@ import { applySettings } from '../batch/sweepParameters';
 import type { Scenario } from '../types';
 import { isTeamPolicy, labsWithTeamPolicies } from './teamPolicies';
 
-/** Games per arm: enough for an interval that separates large differences, quick on a laptop. */
-export const STRESS_GAMES = 200;
+export { STRESS_GAMES } from './stressGames';
 
 /** One set of games: the scenario as played (`lab` null) or one team's lab under a framework. */
 export interface StressArm {

@@ -3,7 +3,7 @@
 // quarter 1 starts, with the team's lab playing under it (`policy.use`). From then on it is an
 // ordinary policy: saves, replays and session files keep it inside the scenario they embed.
 
-import { validateScenarioValue, formatIssue } from '../scenario/validate';
+import { validateScenarioValue, formatIssue } from '../scenario/checkValue';
 import type { PolicySpec, Scenario } from '../types';
 import type { TeamPolicyDraft, WorkshopTeam } from './types';
 

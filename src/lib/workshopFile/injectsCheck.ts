@@ -2,7 +2,7 @@
 // (a valid event, no unknown fields), fired in a quarter the game has reached, in the order they
 // were fired, and — where one claims to be a scenario's scripted event — that event word for word.
 import type { DecisionLog, FiredInject } from '../../engine/game';
-import { describeValue } from '../../engine/scenario/schema';
+import { describeValue } from '../../engine/scenario/words';
 import type { Scenario, ScriptedEvent } from '../../engine/types';
 import { validateInject } from '../../engine/workshop/injects';
 import type { WorkshopMeta } from '../../engine/workshop/types';

@@ -2,7 +2,7 @@
 // teams are the game's human seats with names told apart, the turn and the commitments make
 // sense, a setup has played nothing, and a policy step holds one sound draft per team.
 import type { DecisionLog } from '../../engine/game';
-import { describeValue } from '../../engine/scenario/schema';
+import { describeValue } from '../../engine/scenario/words';
 import type { Scenario } from '../../engine/types';
 import { teamNameKey } from '../../engine/workshop/teamNames';
 import { draftProblems, teamPolicyId } from '../../engine/workshop/teamPolicies';

@@ -3,7 +3,7 @@
 // fields must say about each other and about the game is checked in recordChecks.ts.
 import * as v from 'valibot';
 import { pathOf } from '../../engine/scenario/checkValue';
-import { describeValue } from '../../engine/scenario/schema';
+import { describeValue } from '../../engine/scenario/words';
 import type { PathSegment } from '../../engine/scenario/semantics';
 import type { Scenario } from '../../engine/types';
 import {

@@ -1,19 +1,10 @@
-// Runs the stress test of the teams' policies (src/engine/workshop/stressTest.ts) off the main
-// thread: the games go to the Explorer's worker pool in chunks, round-robin over the arms (so
-// early results already cover every framework), and progress is reported chunk by chunk.
+// The stress test of the teams' policies, as the workshop's controller starts it. Its code (the
+// arms, the batch comparison, the worker pool: stressRunJob.ts) is fetched when a test starts, not
+// with the workshop, which most often never runs one.
 
-import { addChunk, cellSummaries, emptyProgress, planChunks } from '../../engine/batch/sweep';
 import type { Scenario } from '../../engine/types';
-import {
-  STRESS_GAMES,
-  stressArms,
-  stressComparisons,
-  type StressComparison,
-} from '../../engine/workshop/stressTest';
-import { defaultWorkerCount, runPool, type WorkerLike } from '../../explorer/pool';
-
-/** Games per chunk: small enough for smooth progress, large enough to keep workers busy. */
-const CHUNK = 25;
+import type { StressComparison } from '../../engine/workshop/stressTest';
+import type { WorkerLike } from '../../explorer/pool';
 
 export interface StressRunOptions {
   /** Games per arm (default STRESS_GAMES). */
@@ -37,34 +28,19 @@ export function runStressTest(
   seed: number,
   options: StressRunOptions,
 ): StressRun {
-  const games = options.games ?? STRESS_GAMES;
-  const arms = stressArms(scenario, rounds);
-  const chunks = planChunks(arms.length, games, CHUNK);
-  const progress = emptyProgress(arms.length, games);
-  const total = arms.length * games;
-  let done = 0;
-  options.onProgress(0, total);
-  const pool = runPool(
-    chunks.map((chunk) => ({ chunk, scenario: arms[chunk.cell]?.scenario ?? scenario, seed })),
-    {
-      workers: options.workers ?? defaultWorkerCount(),
-      ...(options.createWorker ? { createWorker: options.createWorker } : {}),
-      onResult: (task, summaries) => {
-        addChunk(progress, task.chunk, summaries);
-        done += summaries.length;
-        options.onProgress(done, total);
-      },
-    },
-  );
+  let cancelled = false;
+  let cancelRun: (() => void) | null = null;
+  const done = import('./stressRunJob').then(({ runStressJob }) => {
+    if (cancelled) return null;
+    const run = runStressJob(scenario, rounds, seed, options);
+    cancelRun = run.cancel;
+    return run.done;
+  });
   return {
-    cancel: pool.cancel,
-    done: pool.done.then((how) =>
-      how === 'cancelled'
-        ? null
-        : stressComparisons(
-            arms,
-            arms.map((_, i) => cellSummaries(progress, i)),
-          ),
-    ),
+    cancel: () => {
+      cancelled = true;
+      cancelRun?.();
+    },
+    done,
   };
 }

@@ -2,8 +2,17 @@
 // sources for the framework, notes on every simplification, 12–24 rounds, 3–5 labs with exactly
 // one player, rivals with real bot strategies.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { playWithBots } from '../../../src/engine/game';
+import { gameRecord } from '../../../src/engine/record';
+import { keyOrderOf } from '../../../src/engine/scenario/keyOrder';
+import { SCENARIO_KEY_ORDER } from '../../../src/engine/scenario/scenarioKeyOrder';
+import { ScenarioSchema } from '../../../src/engine/scenario/schema';
+import { readShippedScenario } from '../../../src/engine/scenario/shipped';
+import { shippedScenarioProblems } from '../../../src/lib/shippedScenarioCheck';
 import { formatIssue, parseScenario } from '../../../src/engine/scenario/validate';
 import { BOT_STRATEGY_IDS } from '../../../src/engine/types';
 import {
@@ -42,6 +51,19 @@ describe('shipped scenarios', () => {
 
     if (!result.ok) return;
     const scenario = result.scenario;
+
+    it('reads the same with the light reader the app uses for shipped files', () => {
+      // The app does not validate shipped files again (the build and this file do): its reader
+      // only parses and resolves, so it must give exactly what the full validator gives.
+      const light = readShippedScenario(text);
+      expect(light).toEqual(result);
+      expect(JSON.stringify(light)).toBe(JSON.stringify(result)); // key order too
+      if (!light?.ok) return;
+      for (const seed of [1, 2, 3])
+        expect(JSON.stringify(gameRecord(light.scenario, playWithBots(light.scenario, seed)))).toBe(
+          JSON.stringify(gameRecord(scenario, playWithBots(scenario, seed))),
+        );
+    });
 
     it('is named after its id and points editors at the schema', () => {
       expect(file).toBe(`${scenario.id}.json`);
@@ -117,6 +139,29 @@ describe('shipped scenarios', () => {
     expect(ids.slice(0, SHIPPED_ORDER.length)).toEqual(SHIPPED_ORDER);
     expect(scenarios[0]?.difficulty).toBe('introductory');
     expect(scenarios[0]?.rounds).toBe(12);
+  });
+
+  it('the build refuses a shipped file that does not validate, naming it and the problem', () => {
+    expect(shippedScenarioProblems(`${ROOT}scenarios`, parseScenario)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'threshold-shipped-'));
+    try {
+      writeFileSync(join(dir, 'good.json'), shippedFiles()[0]![1]);
+      writeFileSync(join(dir, 'bad.json'), '{\n  "id": "bad"\n}\n');
+      const problems = shippedScenarioProblems(dir, parseScenario);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^bad\.json: .*missing/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the light reader puts fields in the order the schema says (writeKeyOrder.ts writes it)', () => {
+    expect(SCENARIO_KEY_ORDER).toEqual(keyOrderOf(ScenarioSchema));
+  });
+
+  it('the light reader leaves what is not a scenario to the full validator', () => {
+    for (const text of ['{ "id": ', '[]', 'null', '{"id": "x"}', '{"id": "x", "labs": 3}'])
+      expect(readShippedScenario(text)).toBeNull();
   });
 
   it('a file that cannot be fetched or is broken is named, and the others still load', async () => {
