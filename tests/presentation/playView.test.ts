@@ -17,10 +17,13 @@ const scenarios: Scenario[] = [
 ];
 
 /**
- * Whether a rival's evals reach others: published outright, or through the level it announces
- * when its evals show one (a public policy under announcements). Only otherwise are they private.
+ * Whether a rival's evals reach others: published outright, through the level it announces when
+ * its evals show one (a public policy under announcements), or — for a member of the pause
+ * agreement — through the agreement, which tells every lab when a member's evals show a crossing
+ * it lacks the safeguards for (src/engine/pauseAgreement.ts). Only otherwise are they private.
  */
 function evalsSeen(scenario: Scenario, lab: LabState): boolean {
+  if (lab.policy.inPauseAgreement) return true;
   if (scenario.information === 'none') return false;
   if (scenario.information === 'published' && lab.policy.publishesEvals) return true;
   return labPolicy(scenario, lab.id).policy.public;
