@@ -44,14 +44,14 @@ describe('PooledResults', () => {
     expect(east).toHaveTextContent('Still playing: quarter 3 of 6');
     expect(east).not.toHaveTextContent(/paused|catastrophe/i);
     const pooled = within(table).getByRole('row', { name: /^All 2 finished tables/ });
-    expect(pooled).toHaveTextContent('1 of 2; middle first pause: quarter 2');
+    expect(pooled).toHaveTextContent('1 of 2; half of them by quarter 2');
   });
 
   it('says what the tables add up to, with a chart of the quarters', () => {
     render(PooledResults, { results: three, quarters: 6 });
     expect(
       screen.getByText(
-        '2 of 3 tables finished. Teams paused at 1 of 2 finished tables, first in quarter 2 at the middle table. 1 missed crossing at 1 table. 1 catastrophe.',
+        '2 of 3 tables finished. Teams paused at 1 of 2 finished tables, half of them by quarter 2. 1 missed crossing at 1 table. 1 catastrophe.',
       ),
     ).toBeInTheDocument();
     const chart = screen.getByRole('img', { name: /with a team paused.*by quarter/ });
