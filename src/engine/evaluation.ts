@@ -1,3 +1,4 @@
+import { domainValuesFor } from './capability';
 import { clamp01 } from './numbers';
 import { ladderTable } from './ladderTable';
 import type { Rng } from './rng';
@@ -39,7 +40,7 @@ export function evaluateLab(
   const autonomy = capability.autonomy ?? 0;
   const bias = (1 - sensitivity) * (settings.elicitationGap + settings.sandbagging * autonomy);
   const sd = settings.noise * (1 - 0.5 * sensitivity);
-  const measured: DomainValues = {};
+  const measured = domainValuesFor(domains);
   for (const d of domains) {
     measured[d] = clamp01((capability[d] ?? 0) - bias + sd * rng.normal());
   }

@@ -2,7 +2,6 @@ import { BOTS } from './bots';
 import { createLab } from './labs';
 import {
   WITH_TEXT,
-  beginRound,
   fireInject,
   openRound,
   resolveRound,
@@ -80,7 +79,9 @@ export function createGame(
     history: [],
     outcome: null,
   };
-  return withLength(beginRound(initial, scenario, play), scenario, options);
+  // The initial state is built here and held by no one else, so the first quarter opens on it in
+  // place (beginRound would copy every lab and the world once more, for every game of a batch).
+  return withLength(openRound(initial, scenario, play), scenario, options);
 }
 
 /**
