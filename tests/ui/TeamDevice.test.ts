@@ -2,7 +2,7 @@
 // name with views the server itself builds (src/server/views.ts over a real room flow): it
 // waits for the facilitator, locks in, changes its mind, shows the server's refusal in its words,
 // and — in the policy step — writes and hands in its own policy.
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../src/lib/roomClient';
@@ -80,6 +80,32 @@ describe('TeamDevice', () => {
     expect(screen.queryByRole('heading', { name: 'Your decision' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Change our decision' }));
     expect(d.commands('withdraw')).toHaveLength(1);
+  });
+
+  it('sends a change made while offline again once the device is back', async () => {
+    const r = room();
+    r.flow.apply({ type: 'openDecisions' }, FACILITATOR, 0);
+    let online = false;
+    const d = device({ view: r.view(), scenario: r.scenario }, () =>
+      online
+        ? { ok: true }
+        : { ok: false, code: 'offline', message: 'not connected: reconnecting…' },
+    );
+    const postures = within(screen.getByRole('group', { name: /What to do with your model/ }));
+    const other = postures
+      .getAllByRole('button')
+      .find((button) => button.getAttribute('aria-pressed') === 'false');
+    if (!other) throw new Error('no other posture on the form');
+    await userEvent.click(other);
+    await waitFor(() => expect(d.commands('draft')).toHaveLength(1));
+    // Back online: the first view the server sends brings the unsent change with it.
+    online = true;
+    await d.rerender({ view: r.view() });
+    await waitFor(() => expect(d.commands('draft')).toHaveLength(2));
+    expect(d.commands('draft')[1]).toEqual(d.commands('draft')[0]);
+    // Taken this time: a later view sends nothing more.
+    await d.rerender({ view: r.view() });
+    expect(d.commands('draft')).toHaveLength(2);
   });
 
   it('shows the server’s refusal in its words', async () => {
