@@ -1,24 +1,23 @@
 // A fresh server for each test of a file: started before each test (a new temporary folder and
-// database), and after it every device closed, the server stopped and the folder removed.
+// database), and after it every device closed, the server stopped and the folder removed. Built
+// on fixture.ts's open, close and restart, which the other server tests call directly.
 
 import { afterEach, beforeEach } from 'vitest';
 import type { RunningServer } from '../../src/server/server';
-import { socketUrl, start, testPlace, TestDevice, type TestPlace } from './harness';
+import { closeServer, openServer, restartServer } from './fixture';
+import { socketUrl, TestDevice, type TestPlace } from './harness';
 
 export function serverPerTest() {
   let place: TestPlace | null = null;
   let server: RunningServer | null = null;
   const devices: TestDevice[] = [];
-  const closeDevices = () => Promise.all(devices.splice(0).map((d) => d.close()));
 
   beforeEach(async () => {
-    place = testPlace();
-    server = await start(place);
+    ({ place, server } = await openServer());
   });
 
   afterEach(async () => {
-    await closeDevices();
-    await server?.close();
+    if (server) await closeServer(server, devices);
     place?.remove();
   });
 
@@ -39,10 +38,8 @@ export function serverPerTest() {
     },
     /** Close every device, stop the server and start it again on the same database. */
     async restart() {
-      await closeDevices();
-      await running().close();
       if (!place) throw new Error('the server starts before each test');
-      server = await start(place);
+      server = await restartServer(place, running(), devices);
     },
   };
 }
