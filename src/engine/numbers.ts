@@ -9,3 +9,12 @@ export function clamp01(x: number): number {
 export function percent(x: number, digits = 0): string {
   return digits === 0 ? `${Math.round(x * 100)}%` : `${(x * 100).toFixed(digits)}%`;
 }
+
+/**
+ * A difference of two shares in percentage points, signed, without the unit: "+1.7", "−0.4"
+ * (a true minus sign), and "0.0" with no sign when it rounds to nothing.
+ */
+export function signedPoints(x: number, digits = 1): string {
+  const text = (Math.abs(x) * 100).toFixed(digits);
+  return `${Number(text) === 0 ? '' : x < 0 ? '−' : '+'}${text}`;
+}

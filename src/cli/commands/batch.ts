@@ -20,6 +20,7 @@ import type { StudyTally } from '../../engine/batch/study';
 import { emptyTally, tallyStats } from '../../engine/batch/tally';
 import { sweepParameter } from '../../engine/batch/sweepParameters';
 import { levelName } from '../../engine/scenarioNames';
+import { percent } from '../../engine/numbers';
 import { ENGINE_VERSION } from '../../engine/record';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
 import { parseCliArgs, wholeNumberOption } from '../args';
@@ -128,7 +129,7 @@ export function parseBatchArgs(
   return { file, runs, seed, settings, compare, workers, json: values.json ?? false, study };
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number): string => percent(x, 1);
 
 function summaryLines(
   scenario: Scenario,

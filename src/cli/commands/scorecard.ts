@@ -17,6 +17,7 @@ import {
 } from '../../engine/batch/scorecard';
 import { summariseGame } from '../../engine/batch/runBatch';
 import { playWithBots } from '../../engine/game';
+import { percent, signedPoints } from '../../engine/numbers';
 import { ENGINE_VERSION } from '../../engine/record';
 import { decodeFileBytes } from '../../engine/scenario/input';
 import type { Scenario } from '../../engine/types';
@@ -212,13 +213,10 @@ export function playScorecard(
   return scorecardResult(spec, written, choices, tally);
 }
 
-const signed = (x: number): string => {
-  const text = (100 * Math.abs(x)).toFixed(1);
-  return `${Number(text) === 0 ? '' : x < 0 ? '−' : '+'}${text}`;
-};
+const signed = (x: number): string => signedPoints(x);
 
 function rowLine(r: ScorecardRow, first: boolean): string {
-  const value = `${(100 * r.value).toFixed(1)}%`;
+  const value = percent(r.value, 1);
   const diff = first
     ? '(reference)'
     : `${signed(r.diff)} pts (${r.lo === null || r.hi === null ? 'no interval' : `${signed(r.lo)} to ${signed(r.hi)}`})`;
