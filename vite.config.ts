@@ -157,6 +157,9 @@ export default defineConfig({
     // Shipped scenarios are fetched as files (src/lib/shippedScenarios.ts): never inline one as a
     // data: URL, which the Content Security Policy's connect-src 'self' would refuse.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+    // Every browser the build targets (ES2022) but Safari 16 preloads modules itself; there the
+    // chunks still load, only without the early fetch. The polyfill cost every page 0.4 kB.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
