@@ -18,8 +18,21 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
   // plays or simulates games.
   {
     name: 'bots',
+    // (Not engine/bots/tuningDocs.ts: the validator's words for the bots' settings.)
     modules: [
-      'engine/bots/',
+      ...[
+        'index',
+        'decide',
+        'building-blocks',
+        'signals',
+        'competitor-clause',
+        'conditional-delayer',
+        'conditional-pauser',
+        'fast-follower',
+        'open-weights',
+        'race-to-deploy',
+        'safety-first',
+      ].map((m) => `engine/bots/${m}.ts`),
       'engine/postures.ts',
       'engine/ladderTable.ts',
       'engine/policyRules.ts',
