@@ -4,6 +4,159 @@ import { defineConfig } from 'vitest/config';
 import { shippedScenarioCheck } from './src/lib/shippedScenarioCheck.ts';
 import { offline } from './src/offline/plugin.ts';
 
+/**
+ * Chunks grouped by which modes use their modules. Left alone, Rolldown makes one chunk per set
+ * of importers, and a set that differs by one screen makes a chunk of its own: the solo path
+ * fetched 32 files, some of 0.1 kB, and paid about 13 kB of import and export lines between them.
+ * Each group here joins chunks that the same modes fetch (or nearly: what a mode would fetch in
+ * excess is noted), so no path fetches code it did not fetch before. Measure every path
+ * (`npm run bench -- --paths-only`) after changing a group. Paths are matched from `src/` and
+ * `node_modules/`; what no group names is chunked automatically.
+ */
+const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
+  // The bots' strategies and the engine's types: the start screen lists the bots, and every mode
+  // plays or simulates games.
+  {
+    name: 'bots',
+    // (Not engine/bots/tuningDocs.ts: the validator's words for the bots' settings.)
+    modules: [
+      ...[
+        'index',
+        'decide',
+        'building-blocks',
+        'signals',
+        'competitor-clause',
+        'conditional-delayer',
+        'conditional-pauser',
+        'fast-follower',
+        'open-weights',
+        'race-to-deploy',
+        'safety-first',
+      ].map((m) => `engine/bots/${m}.ts`),
+      'engine/postures.ts',
+      'engine/ladderTable.ts',
+      'engine/policyRules.ts',
+      'engine/types.ts',
+    ],
+  },
+  // The engine's round and what it reads: every mode but the start screen and the event console.
+  {
+    name: 'engine',
+    modules: [
+      ...[
+        'labs',
+        'knowledge',
+        'news',
+        'audits',
+        'events',
+        'incidents',
+        'pauseAgreement',
+        'view',
+        'market',
+        'safeguards',
+        'policyActions',
+        'risk',
+        'rng',
+        'outcome',
+        'world',
+        'round',
+        'game',
+        'capability',
+        'evaluation',
+        'commitments',
+        'record',
+        'parameters',
+        'scenarioNames',
+      ].map((m) => `engine/${m}.ts`),
+      'engine/machines/labStatusTable.ts',
+      'lib/download.ts',
+      'presentation/report/csv.ts',
+    ],
+  },
+  // D3 and the chart frame, axes, legend and series: every chart (solo, workshop, projector,
+  // Explorer, the event's projector). The Explorer fetches Series and RefLines (2.3 kB) without
+  // drawing them. (engine/numbers.ts stays on its own: nearly every mode reads it, charts or not.)
+  {
+    name: 'charts',
+    modules: [
+      'node_modules/d3-',
+      'node_modules/internmap/',
+      'ui/chart/frame.svelte.ts',
+      'ui/chart/ChartFrame.svelte',
+      'ui/chart/AxisY.svelte',
+      'ui/chart/AxisX.svelte',
+      'ui/chart/styles.ts',
+      'ui/chart/shapes.ts',
+      'ui/chart/Legend.svelte',
+      'ui/chart/Series.svelte',
+      'ui/common/NewsList.svelte',
+      'ui/chart/RefLines.svelte',
+      'ui/chart/DomainPicker.svelte',
+      'presentation/timeline/thresholds.ts',
+    ],
+  },
+  // The wording of results and debriefs, and the game's save: solo, workshop, rooms, projector,
+  // printables. (The policy editor fetches it for the track names; 5.9 kB it did not fetch before.)
+  {
+    name: 'gameWords',
+    modules: [
+      'presentation/debrief/',
+      'engine/debriefFacts.ts',
+      'presentation/explain.ts',
+      'lib/gameStore.ts',
+      'lib/savedGame.ts',
+      'ui/game/names.ts',
+    ],
+  },
+  // Dialogs and notices: solo, workshop, rooms, policy editor. (FileProblems stays on its own:
+  // the start screen shows it, and with it here the page would fetch the dialogs.)
+  {
+    name: 'dialogs',
+    modules: [
+      'ui/common/Dialog.svelte',
+      'ui/common/ConfirmDialog.svelte',
+      'ui/common/Notice.svelte',
+    ],
+  },
+  // Solo play's session and its debrief: solo only.
+  {
+    name: 'solo',
+    modules: [
+      'ui/solo/SoloSession.svelte',
+      'ui/solo/gameScreens.ts',
+      'ui/debrief/DebriefScreen.svelte',
+      'presentation/revealed.ts',
+      'ui/common/ShareLink.svelte',
+    ],
+  },
+  // The start screen with its scenario file loader: on the page (the workshop's setup shares the loader).
+  {
+    name: 'start',
+    modules: [
+      'ui/solo/SoloGame.svelte',
+      'ui/solo/LoadFailed.svelte',
+      'ui/solo/soloSaveKey.ts',
+      'ui/start/',
+      'ui/common/ScenarioPicker.svelte',
+    ],
+  },
+];
+
+/** Rolldown groups from CHUNK_GROUPS, the first listed taking precedence. */
+function chunkGroups(groups: typeof CHUNK_GROUPS) {
+  return groups.map(({ name, modules }, index) => {
+    const matchers = modules.map((m) => (m.startsWith('node_modules/') ? m : `src/${m}`));
+    return {
+      name,
+      priority: groups.length - index,
+      test: (id: string) => {
+        const path = id.replaceAll('\\', '/').replace(/\?.*$/, '');
+        return matchers.some((m) => path.includes(`/${m}`));
+      },
+    };
+  });
+}
+
 export default defineConfig({
   // Relative asset URLs: dist/ works from any folder or static server.
   base: './',
@@ -17,6 +170,19 @@ export default defineConfig({
     // Shipped scenarios are fetched as files (src/lib/shippedScenarios.ts): never inline one as a
     // data: URL, which the Content Security Policy's connect-src 'self' would refuse.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+    // Every browser the build targets (ES2022) but Safari 16 preloads modules itself; there the
+    // chunks still load, only without the early fetch. The polyfill cost every page 0.4 kB.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Only the modules a group names: their dependencies (Svelte's runtime above all) stay
+          // where automatic chunking puts them, in the page's entry.
+          includeDependenciesRecursively: false,
+          groups: chunkGroups(CHUNK_GROUPS),
+        },
+      },
+    },
   },
   test: {
     // Generous limits: on a shared 2-core machine a heavy property test can take several times

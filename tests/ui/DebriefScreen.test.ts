@@ -32,7 +32,9 @@ describe('DebriefScreen', () => {
       screen.getByRole('heading', { level: 1, name: debrief.outcome.title }),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByText('Show the data as a table'));
-    expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('columnheader', { name: /true capability/i }),
+    ).toBeInTheDocument();
     // The sections below the chart follow a frame later.
     expect(
       await screen.findByRole('heading', { name: 'Commitments kept, revised, broken' }),

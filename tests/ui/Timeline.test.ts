@@ -19,7 +19,7 @@ describe('TimelineCard', () => {
     });
     expect(document.querySelector('table')).toBeNull();
     await userEvent.click(screen.getByText('Show the data as a table'));
-    const table = screen.getByRole('table');
+    const table = await screen.findByRole('table');
     const body = within(table).getAllByRole('rowgroup')[1] as HTMLElement;
     const rows = within(body).getAllByRole('row');
     expect(rows).toHaveLength(state.round);
@@ -40,7 +40,9 @@ describe('TimelineCard', () => {
       onDomainChange: vi.fn(),
     });
     await userEvent.click(screen.getByText('Show the data as a table'));
-    expect(screen.getByRole('columnheader', { name: /true capability/i })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('columnheader', { name: /true capability/i }),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('row')).toHaveLength(state.history.length + 1);
   });
 
@@ -77,6 +79,7 @@ describe('TimelineCard', () => {
       onDomainChange: vi.fn(),
     });
     await userEvent.click(screen.getByText('Show the data as a table'));
+    await screen.findByRole('table');
     const seriesElements = () => document.querySelectorAll('.chart svg .series *').length;
     const elements = seriesElements();
     const after = playedGame(5);
