@@ -2,7 +2,7 @@
 // Explorer's Compare view pre-fills its form from `parseCompareLink`. Pure: no DOM.
 
 import type { Setting } from '../engine/batch/compare';
-import { SWEEP_LIMITS } from '../engine/batch/sweep';
+import { SWEEP_LIMITS } from '../engine/batch/sweepPlan';
 import { settingProblem, sweepParameter } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';

@@ -9,7 +9,7 @@ import {
   type ComparisonRow,
 } from '../engine/batch/compare';
 import { inertReason } from '../engine/batch/inert';
-import type { GameSummary } from '../engine/batch/runBatch';
+import type { GameSummary } from '../engine/batch/summary';
 import { applySettings } from '../engine/batch/sweepParameters';
 import type { Scenario } from '../engine/types';
 import { compareNames, type CompareSpec } from './compareLink';

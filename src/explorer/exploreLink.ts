@@ -2,7 +2,7 @@
 // routes such a hash to the explorer, which pre-fills its form from `parseExploreLink`. Pure:
 // no DOM, so the shell, the explorer and the tests share it.
 
-import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweep';
+import { SWEEP_LIMITS, sweepSpecErrors, type SweepSpec } from '../engine/batch/sweepPlan';
 import { settingProblem, sweepParameter, sweepValues } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/words';
 import type { Scenario } from '../engine/types';

@@ -13,7 +13,7 @@
 // Links: `#pause=` + base64url(JSON), through the shared link codec. Pure: no DOM.
 
 import type { Setting } from '../engine/batch/compare';
-import { SWEEP_LIMITS } from '../engine/batch/sweep';
+import { SWEEP_LIMITS } from '../engine/batch/sweepPlan';
 import { STRATEGIES } from '../engine/bots';
 import { describeValue } from '../engine/scenario/words';
 import type { LabSpec, Scenario } from '../engine/types';

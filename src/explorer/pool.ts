@@ -2,8 +2,8 @@
 // results stream back one chunk at a time, and cancelling terminates every worker at once.
 // Workers are reached through a small interface so tests can run the pool with in-thread fakes.
 
-import type { GameSummary } from '../engine/batch/runBatch';
-import type { SweepChunk } from '../engine/batch/sweep';
+import type { GameSummary } from '../engine/batch/summary';
+import type { SweepChunk } from '../engine/batch/sweepPlan';
 import type { Scenario } from '../engine/types';
 import type { ChunkReply, ChunkRequest } from './protocol';
 

@@ -1,7 +1,7 @@
 // Messages between the explorer's page and its batch workers. Plain data only: a scenario goes to
 // the worker as JSON-compatible data, summaries come back the same way.
 
-import type { GameSummary } from '../engine/batch/runBatch';
+import type { GameSummary } from '../engine/batch/summary';
 import type { Scenario } from '../engine/types';
 
 /** Page → worker: play games seed + from … seed + from + count − 1 of `scenario`. */

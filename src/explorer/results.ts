@@ -1,8 +1,8 @@
 // Sweep results as rows, CSV and JSON: what the table shows and the exports download. Pure.
 
-import { HEADLINE_OUTCOMES, type LabStats, type OutcomeStats } from '../engine/batch/runBatch';
+import { HEADLINE_OUTCOMES, type LabStats, type OutcomeStats } from '../engine/batch/summary';
 import type { Proportion } from '../engine/batch/stats';
-import type { SweepCell, SweepSpec } from '../engine/batch/sweep';
+import type { SweepCell, SweepSpec } from '../engine/batch/sweepPlan';
 import { percent } from '../engine/numbers';
 import { ENGINE_VERSION } from '../engine/record';
 import type { Scenario } from '../engine/types';

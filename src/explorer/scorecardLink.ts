@@ -5,7 +5,7 @@
 // `scorecardLinkWith`. Pure: no DOM.
 
 import { SCORECARD_AXES, type ScorecardGrid } from '../engine/batch/scorecard';
-import { SWEEP_LIMITS } from '../engine/batch/sweep';
+import { SWEEP_LIMITS } from '../engine/batch/sweepPlan';
 import { checkValue, sweepParameter } from '../engine/batch/sweepParameters';
 import { describeValue } from '../engine/scenario/words';
 import type { PolicySpec, Scenario } from '../engine/types';

@@ -92,14 +92,17 @@ describe('Explorer: Compare', () => {
         }),
     );
     render(Explorer, { scenarios: shippedScenarios });
-    expect(screen.getByRole('status')).toHaveTextContent(/comparison from the link is filled in/);
+    // The comparison's code is fetched for its link, then the link is read.
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /comparison from the link is filled in/,
+    );
     await screen.findByRole('form', { name: 'Comparison settings' });
     await user.click(within(form()).getByRole('button', { name: 'Run comparison' }));
     const note = await screen.findByRole('note', {}, { timeout: 10_000 });
     expect(note).toHaveTextContent(/no lab starts in the pause agreement/);
   });
 
-  it('a tampered comparison link says what is wrong', () => {
+  it('a tampered comparison link says what is wrong', async () => {
     const good = makeCompareLink({
       v: 1,
       scenario: 'anthropic-rsp',
@@ -110,7 +113,8 @@ describe('Explorer: Compare', () => {
     });
     history.replaceState(null, '', '/' + good);
     render(Explorer, { scenarios: shippedScenarios });
-    expect(screen.getByRole('alert')).toHaveTextContent(
+    expect(screen.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       'This comparison link cannot be used: arm 1, setting 1 (binding.zeta): no lab "zeta" in anthropic-rsp; labs: aster, meridian, vantage, commonweal.',
     );
   });

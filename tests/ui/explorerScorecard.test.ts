@@ -108,7 +108,7 @@ describe('Explorer: policies side by side', () => {
     );
   });
 
-  it('a tampered link says what is wrong', () => {
+  it('a tampered link says what is wrong', async () => {
     const broken = { ...mine, whenShort: 'shrug' };
     history.replaceState(
       null,
@@ -116,7 +116,7 @@ describe('Explorer: policies side by side', () => {
       `/${encodeLink(SCORECARD_PREFIX, { v: 1, scenario: 'rsp-v2-vs-v3', policies: ['own', { policy: broken }] })}`,
     );
     render(Explorer, { scenarios: shippedScenarios });
-    expect(screen.getByRole('alert').textContent).toMatch(
+    expect((await screen.findByRole('alert')).textContent).toMatch(
       /This scorecard link cannot be used: policy 2, policy\.whenShort/,
     );
   });

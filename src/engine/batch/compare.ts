@@ -21,7 +21,7 @@ import {
   type MeanMoments,
   type PooledMoments,
 } from './paired';
-import type { GameSummary } from './runBatch';
+import type { GameSummary } from './summary';
 import { Z95 } from './stats';
 import { applySettings, sweepParameter } from './sweepParameters';
 

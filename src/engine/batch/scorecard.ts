@@ -16,7 +16,7 @@ import {
   type PairTally,
   type Setting,
 } from './compare';
-import type { GameSummary } from './runBatch';
+import type { GameSummary } from './summary';
 import { applySettings, formatNumber } from './sweepParameters';
 import type { PolicySpec, Scenario } from '../types';
 

@@ -12,7 +12,7 @@ import {
   type GameSummary,
   type LabStats,
   type OutcomeStats,
-} from './runBatch';
+} from './summary';
 import { proportion } from './stats';
 
 /**
@@ -293,4 +293,17 @@ export function tallyStats(tally: BatchTally): OutcomeStats {
     meanRounds: n ? tally.rounds / n : 0,
     firstDeployment: tally.levelIds.map((id) => timing(tally, id)),
   };
+}
+
+/**
+ * Proportions with Wilson 95% intervals and time-to-deployment distributions. `levelIds` fixes
+ * the levels reported (default: those of the first summary). Order of summaries does not matter:
+ * the figures are read from their tally (above), as a merged or streamed batch reads them.
+ */
+export function aggregate(
+  summaries: readonly GameSummary[],
+  levelIds?: readonly string[],
+): OutcomeStats {
+  const ids = levelIds ?? Object.keys(summaries[0]?.firstDeploymentRoundByLevel ?? {});
+  return tallyStats(tallyGames(summaries, ids));
 }

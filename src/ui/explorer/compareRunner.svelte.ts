@@ -1,7 +1,7 @@
 // Runs one comparison at a time on the worker pool (PoolJob): the baseline and every arm play the
 // same seeds; when all games are back, the engine pairs them (computeComparison). No rules here.
 
-import { cellSummaries } from '../../engine/batch/sweep';
+import { cellSummaries } from '../../engine/batch/sweepPlan';
 import type { Scenario } from '../../engine/types';
 import type { CompareSpec } from '../../explorer/compareLink';
 import {

@@ -1,6 +1,6 @@
 // How the explorer draws its series: an Okabe–Ito colour, a marker shape and a dash pattern for
 // each, so no series is told apart by colour alone.
-import type { HeadlineOutcome } from '../../engine/batch/runBatch';
+import type { HeadlineOutcome } from '../../engine/batch/summary';
 import type { InfoRegime } from '../../engine/race/types';
 import type { SeriesStyle } from '../chart/styles';
 import { OKABE_ITO } from '../chart/styles';

@@ -8,7 +8,7 @@ import {
   planChunks,
   type SweepChunk,
   type SweepProgress,
-} from '../../engine/batch/sweep';
+} from '../../engine/batch/sweepPlan';
 import type { Scenario } from '../../engine/types';
 import { runPool, type PoolRun, type WorkerLike } from '../../explorer/pool';
 

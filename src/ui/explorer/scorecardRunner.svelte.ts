@@ -3,7 +3,7 @@
 // policy's (scorecard.ts) and the explorer names the rows (scorecardResults.ts). No rules here.
 
 import { scorecardScenarios, tallyScorecard } from '../../engine/batch/scorecard';
-import { cellSummaries } from '../../engine/batch/sweep';
+import { cellSummaries } from '../../engine/batch/sweepPlan';
 import type { Scenario } from '../../engine/types';
 import type { ScorecardSpec } from '../../explorer/scorecardLink';
 import type { PolicyChoice } from '../../explorer/scorecardPolicy';

@@ -10,7 +10,7 @@ import {
   sweepSpecErrors,
   type SweepProgress,
   type SweepSpec,
-} from '../../engine/batch/sweep';
+} from '../../engine/batch/sweepPlan';
 import type { Scenario } from '../../engine/types';
 import { toSweepSpec, type ExploreSpec } from '../../explorer/exploreLink';
 import type { CellResult } from '../../explorer/results';
