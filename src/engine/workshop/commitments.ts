@@ -12,17 +12,9 @@ import {
   COMMITMENT_KINDS,
   WORKSHOP_LIMITS,
   type Commitment,
-  type CommitmentKind,
   type CommitmentMark,
   type CommitmentTerms,
 } from './types';
-
-export const COMMITMENT_KIND_LABEL: Record<CommitmentKind, string> = {
-  statement: 'Statement (you judge it)',
-  pausePact: 'Conditional pause pact',
-  noDeployAbove: 'No full deployment at or above a level',
-  noQuietRevision: 'No quiet threshold revisions',
-};
 
 export interface CommitmentInput {
   round: number;
@@ -263,12 +255,3 @@ export function assessCommitments(
     assessment: assessCommitment(commitment, scenario, state),
   }));
 }
-
-/** One line for a verdict, as the debrief and the report word it. */
-export const VERDICT_WORDS: Record<CommitmentAssessment['verdict'], string> = {
-  kept: 'Kept',
-  broken: 'Broken',
-  notTriggered: 'Not put to the test',
-  pending: 'Not yet tested',
-  unjudged: 'Not judged yet',
-};

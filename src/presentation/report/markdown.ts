@@ -8,7 +8,7 @@ import { BOT_DESCRIPTIONS } from '../../engine/bots';
 import { QUARTER_FIGURES, buildDebrief } from '../debrief/debrief';
 import { missedCrossingEpisodes, startOfQuarter } from '../../engine/debriefFacts';
 import { domainName, levelName } from '../../engine/scenarioNames';
-import { readableNews } from '../../engine/news';
+import { readableNews } from '../newsWords';
 import { ENGINE_VERSION } from '../../engine/record';
 import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../../engine/types';
 import { SAFEGUARD_TRACKS } from '../../engine/types';

@@ -7,13 +7,10 @@ import { domainName, levelName } from '../../engine/scenarioNames';
 import type { FiredInject } from '../../engine/game';
 import { percent } from '../../engine/numbers';
 import type { GameState, MissedCrossing, Scenario } from '../../engine/types';
-import {
-  assessCommitments,
-  COMMITMENT_KIND_LABEL,
-  VERDICT_WORDS,
-} from '../../engine/workshop/commitments';
+import { assessCommitments } from '../../engine/workshop/commitments';
 import { describeEffect } from '../../engine/workshop/injects';
 import { teamNamesByLab } from '../../engine/workshop/seats';
+import { COMMITMENT_KIND_LABEL, VERDICT_WORDS } from '../workshop/commitmentWords';
 import type { GameSetup } from '../../engine/machines/gameMachine';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 import type { StressComparison } from '../../engine/workshop/stressTest';
