@@ -11,11 +11,10 @@ import { assessCommitments } from '../../engine/workshop/commitments';
 import { describeEffect } from '../../engine/workshop/injects';
 import { teamNamesByLab } from '../../engine/workshop/seats';
 import { COMMITMENT_KIND_LABEL, VERDICT_WORDS } from '../workshop/commitmentWords';
-import type { GameSetup } from '../../engine/machines/gameMachine';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { driftMarkdown } from './drift';
-import { gameLengthNote } from './gameLength';
+import { gameLengthNote, type GameLength } from './gameLength';
 import { gameReportMarkdown, md, markdownTable } from './markdown';
 
 /** The workshop's own sections, in Markdown. */
@@ -23,7 +22,7 @@ export function workshopSectionsMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
-  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  length: GameLength = {},
   stress: readonly StressComparison[] | null = null,
 ): string[] {
   const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
@@ -172,12 +171,14 @@ export function workshopReportMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
-  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  length: GameLength = {},
   /** The stress test of the teams' policies, when the facilitator ran it. */
   stress: readonly StressComparison[] | null = null,
 ): string {
   const teamLabs = meta.teams.map((t) => t.lab);
-  const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams));
+  const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams), {
+    endedEarly: length.endedEarly === true,
+  });
   const title = `# Threshold workshop after-action report: ${md(scenario.title)}`;
   const body = game.replace(/^# .*$/m, () => title);
   const extra = workshopSectionsMarkdown(scenario, state, meta, length, stress).join('\n');
