@@ -46,6 +46,9 @@ describe('RoomReport', () => {
       }),
     ).toBeInTheDocument();
     expect(within(report).getByRole('heading', { name: 'Cut short' })).toBeInTheDocument();
+    // Two quiet quarters: nothing the debrief looks for happened, and the report says so.
+    const moments = within(report).getByRole('heading', { name: 'Key moments' }).closest('section');
+    expect(moments).toHaveTextContent('None stood out in the quarters played.');
   });
 
   it('reveals nothing of a game still being played in a room still open', async () => {
