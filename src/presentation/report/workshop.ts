@@ -10,7 +10,7 @@ import type { GameState, MissedCrossing, Scenario } from '../../engine/types';
 import { assessCommitments } from '../../engine/workshop/commitments';
 import { describeEffect } from '../../engine/workshop/injects';
 import { teamNamesByLab } from '../../engine/workshop/seats';
-import { COMMITMENT_KIND_LABEL, VERDICT_WORDS } from '../workshop/commitmentWords';
+import { COMMITMENT_KIND_LABEL, evidenceWords, VERDICT_WORDS } from '../workshop/commitmentWords';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { driftMarkdown } from './drift';
@@ -76,7 +76,9 @@ export function workshopSectionsMarkdown(
           md(commitment.text),
           md(COMMITMENT_KIND_LABEL[commitment.terms.kind]),
           `${commitment.mark ? `**${VERDICT_WORDS[assessment.verdict]}** (facilitator)` : VERDICT_WORDS[assessment.verdict]}`,
-          assessment.evidence.map((e) => `Q${e.round}: ${md(e.text)}`).join(' ') || '—',
+          assessment.evidence
+            .map((e) => `Q${e.round}: ${md(evidenceWords(e, scenario, state.labs))}`)
+            .join(' ') || '—',
         ]),
       ),
       '',
