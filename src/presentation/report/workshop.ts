@@ -8,7 +8,7 @@ import type { FiredInject } from '../../engine/game';
 import { percent } from '../../engine/numbers';
 import type { GameState, MissedCrossing, Scenario } from '../../engine/types';
 import { assessCommitments } from '../../engine/workshop/commitments';
-import { describeEffect } from '../../engine/workshop/injects';
+import { describeEffect } from '../workshop/injectWords';
 import { teamNamesByLab } from '../../engine/workshop/seats';
 import { COMMITMENT_KIND_LABEL, evidenceWords, VERDICT_WORDS } from '../workshop/commitmentWords';
 import type { WorkshopMeta } from '../../engine/workshop/types';
