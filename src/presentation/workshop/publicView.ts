@@ -19,7 +19,7 @@ import type {
 import { isPublicNews, labView } from '../../engine/view';
 import { REGULATION_NAMES } from '../../engine/world';
 import { COMMITMENT_KIND_LABEL } from './commitmentWords';
-import { publicTeamPolicies, type PublicTeamPolicy } from '../../engine/workshop/publicPolicies';
+import { publicTeamPolicies, type PublicTeamPolicy } from './publicPolicies';
 import { revealOf, type PublicReveal } from './reveal';
 import type { TimerState, WorkshopMeta } from '../../engine/workshop/types';
 
