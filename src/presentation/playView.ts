@@ -9,7 +9,7 @@
 // lab or the state. `tests/presentation/playView.test.ts` checks that two games differing only in
 // hidden truth give JSON-equal views.
 
-import { readableNews } from '../engine/news';
+import { readableNews } from './newsWords';
 import type {
   BotStrategyId,
   DomainId,

@@ -9,7 +9,7 @@
 
 import type { RoundDecisions } from '../engine/game';
 import type { GameSetup } from '../engine/machines/gameMachine';
-import { readableNews } from '../engine/news';
+import { readableNews } from '../presentation/newsWords';
 import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
 import { publicSnapshot, type PublicSnapshot } from '../presentation/workshop/publicView';

@@ -411,6 +411,27 @@ describe('a quiet game', () => {
   });
 });
 
+describe('a session its facilitator ended early', () => {
+  it('says when it stopped instead of claiming an outcome, and changes nothing of a game over', () => {
+    const scenario = testScenario({ rounds: 6 });
+    let state = createGame(scenario, { seed: 1, humans: ['player'] });
+    for (let q = 0; q < 2; q++) state = advanceGame(state, scenario, { player: decision('pause') });
+    expect(state.outcome).toBeNull();
+    expect(buildDebrief(scenario, state, ['player']).outcome.title).toBe(
+      'The game is still in progress',
+    );
+    const early = buildDebrief(scenario, state, ['player'], { endedEarly: true }).outcome;
+    expect(early.title).toBe('Ended by the facilitator after 2 quarters');
+    expect(early.text).toMatch(
+      /^The session was ended before the game was over, after quarter 2 of 6\./,
+    );
+    const over = play(scenario, () => decision('pause'));
+    expect(buildDebrief(scenario, over, ['player'], { endedEarly: true }).outcome).toEqual(
+      buildDebrief(scenario, over, ['player']).outcome,
+    );
+  });
+});
+
 describe('any game', () => {
   it('gets a deterministic debrief with three or four questions and moments in order', () => {
     const posture = fc.constantFrom<Posture>('pause', 'restrict', 'deploy');

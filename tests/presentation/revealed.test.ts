@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
 import type { Scenario } from '../../src/engine/types';
-import { revealedGame, type RevealedGame } from '../../src/presentation/revealed';
+import {
+  revealGame,
+  revealedGame,
+  type FinishedGame,
+  type RevealedGame,
+} from '../../src/presentation/revealed';
 import { shippedScenarios } from '../support/shippedScenarios';
 
 const scenario = [...shippedScenarios].sort((a, b) => a.rounds - b.rounds)[0] as Scenario;
@@ -16,6 +21,21 @@ describe('revealedGame', () => {
       if (!game.outcome) expect(revealedGame(game)).toBeNull();
     }
     expect(revealedGame(game)?.game).toBe(game);
+    expect(revealedGame(game)?.ending).toBe('over');
+  });
+
+  it('in a facilitated session: the game over, or the session ended early — never a game at play', () => {
+    let game = createGame(scenario, { seed: 5, humans: [] });
+    game = advanceGame(game, scenario, {});
+    expect(revealGame(game, { endedEarly: false })).toBeNull();
+    const early = revealGame(game, { endedEarly: true });
+    expect(early?.ending).toBe('endedEarly');
+    expect(early?.game).toBe(game);
+    while (!game.outcome) game = advanceGame(game, scenario, {});
+    // A game that is over is over, whether or not its session was ended afterwards.
+    for (const endedEarly of [false, true]) {
+      expect(revealGame(game, { endedEarly })?.ending).toBe('over');
+    }
   });
 
   it('cannot be made by hand from a game', () => {
@@ -23,5 +43,12 @@ describe('revealedGame', () => {
     // @ts-expect-error: a RevealedGame comes only from revealedGame, which checks the game is over.
     const forged: RevealedGame = { game };
     expect(forged.game.outcome).toBeNull();
+    // @ts-expect-error: nor an ended-early one, nor from a game its ending does not match.
+    const early: RevealedGame = { ending: 'endedEarly', game };
+    void early;
+    const reveal = revealGame(game, { endedEarly: true });
+    // @ts-expect-error: a reveal may have no outcome; only a FinishedGame promises one.
+    const finished: FinishedGame | null = reveal;
+    void finished;
   });
 });

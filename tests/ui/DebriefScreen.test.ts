@@ -1,4 +1,4 @@
-import { revealedGame, type RevealedGame } from '../../src/presentation/revealed';
+import { revealedGame, type FinishedGame } from '../../src/presentation/revealed';
 import type { GameState } from '../../src/engine/types';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -10,7 +10,7 @@ import { finishedGame, playerId, shortest } from './helpers';
 const id = playerId(shortest);
 
 /** The finished game's reveal (a game still playing has none). */
-function revealed(game: GameState): RevealedGame {
+function revealed(game: GameState): FinishedGame {
   const r = revealedGame(game);
   if (!r) throw new Error('the game is not over');
   return r;

@@ -9,11 +9,9 @@ import { WORKSHOP_KEY } from '../../src/lib/workshopSession';
 import type { ChannelMessage, PublicChannel } from '../../src/ui/workshop/publicChannel';
 import TimerDisplay from '../../src/ui/workshop/TimerDisplay.svelte';
 import Workshop from '../../src/ui/workshop/Workshop.svelte';
-import { replayGame } from '../../src/engine/game';
-import { addCommitment } from '../../src/engine/workshop/commitments';
-import { initialMeta } from '../../src/engine/workshop/flow';
 import { makeWorkshopSave } from '../../src/lib/workshopSession';
-import { MemoryStorage, decision, shortest } from './helpers';
+import { MemoryStorage, shortest } from './helpers';
+import { playedWorkshop } from './workshopGames';
 
 /** A channel that keeps what the laptop sent to the projector. */
 function recordingChannel(): PublicChannel & {
@@ -273,36 +271,13 @@ describe('Workshop', () => {
 
 describe('Workshop debrief', () => {
   it('shows every team side by side, the commitments to judge, and the printable report', async () => {
-    const [a, b] = shortest.labs.map((l) => l.id) as [string, string];
-    const log = Array.from({ length: shortest.rounds }, () => ({
-      [a]: decision('pause'),
-      [b]: decision('restrict'),
-    }));
-    const setupValue = { scenario: shortest, seed: 9, humans: [a, b] };
-    const ended = replayGame(shortest, setupValue, log);
-    const meta = {
-      ...initialMeta(
-        [
-          { lab: a, name: 'Amber' },
-          { lab: b, name: 'Blue' },
-        ],
-        null,
-        'play',
-      ),
-      commitments: addCommitment([], {
-        round: 1,
-        until: null,
-        parties: [a, b],
-        text: 'We keep each other honest',
-        terms: { kind: 'statement' },
-      }),
-    };
+    const { setup: setupValue, log, meta } = playedWorkshop(shortest.rounds);
     const storage = new MemoryStorage();
     createStore(storage).save(
       WORKSHOP_KEY,
       makeWorkshopSave({
         setup: setupValue,
-        log: log.slice(0, ended.history.length),
+        log,
         pending: {},
         meta,
       }),

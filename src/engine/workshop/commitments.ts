@@ -5,24 +5,15 @@
 // word. Only what a lab could know counts: deploying above a level its evals had not shown is a
 // missed crossing, not a broken promise.
 
-import { levelName } from '../scenarioNames';
 import { POSTURE_RULES, stopsTraining } from '../postures';
-import type { GameState, LabRoundRecord, Scenario } from '../types';
+import type { GameState, LabRoundRecord, Posture, Scenario } from '../types';
 import {
   COMMITMENT_KINDS,
   WORKSHOP_LIMITS,
   type Commitment,
-  type CommitmentKind,
   type CommitmentMark,
   type CommitmentTerms,
 } from './types';
-
-export const COMMITMENT_KIND_LABEL: Record<CommitmentKind, string> = {
-  statement: 'Statement (you judge it)',
-  pausePact: 'Conditional pause pact',
-  noDeployAbove: 'No full deployment at or above a level',
-  noQuietRevision: 'No quiet threshold revisions',
-};
 
 export interface CommitmentInput {
   round: number;
@@ -114,10 +105,26 @@ export type InferredStatus =
   | 'kept'
   | 'broken';
 
+/**
+ * What one quarter of the record shows about a commitment, as facts; the words for them are
+ * src/presentation/workshop/commitmentWords.ts's (`evidenceWords`).
+ */
+export type EvidenceFact =
+  /** The lab left the conditional pause agreement. */
+  | { kind: 'leftPact' }
+  /** These parties' own evals called for a pause, and the lab took this posture instead. */
+  | { kind: 'pauseIgnored'; callers: string[]; took: Posture }
+  /** These parties' own evals called for a pause, and every party paused. */
+  | { kind: 'allPaused'; callers: string[] }
+  /** The lab released in full while its own evals showed this level (an id) reached. */
+  | { kind: 'deployedAbove'; level: string }
+  /** The lab quietly revised its threshold at this level (an id). */
+  | { kind: 'quietRevision'; level: string };
+
 export interface CommitmentEvidence {
   round: number;
   lab: string;
-  text: string;
+  fact: EvidenceFact;
   broke: boolean;
 }
 
@@ -128,15 +135,6 @@ export interface CommitmentAssessment {
   /** True once every quarter it covers has been resolved (or the game is over). */
   settled: boolean;
   evidence: CommitmentEvidence[];
-}
-
-function nameOf(state: GameState, lab: string): string {
-  return state.labs.find((l) => l.id === lab)?.name ?? lab;
-}
-
-/** "Corvid AI’s", "Lantern Labs’". */
-function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
 }
 
 /** What the game record says about one commitment. */
@@ -165,7 +163,7 @@ export function assessCommitment(
             evidence.push({
               round: round.round,
               lab: r.lab,
-              text: `${nameOf(state, r.lab)} left the conditional pause agreement.`,
+              fact: { kind: 'leftPact' },
               broke: true,
             });
           }
@@ -173,15 +171,13 @@ export function assessCommitment(
         const callers = mine.filter((r) => stopsTraining(r.allowedPosture));
         if (callers.length === 0) continue;
         triggered = true;
-        const names = callers.map((r) => nameOf(state, r.lab));
-        const who =
-          names.length === 1 ? possessive(names[0] as string) : `${names.join(' and ')}’s`;
+        const callerIds = callers.map((r) => r.lab);
         for (const r of mine) {
           if (!stopsTraining(r.effectivePosture)) {
             evidence.push({
               round: round.round,
               lab: r.lab,
-              text: `${who} evals called for a pause, but ${nameOf(state, r.lab)} ${POSTURE_RULES[r.effectivePosture].words.done}.`,
+              fact: { kind: 'pauseIgnored', callers: callerIds, took: r.effectivePosture },
               broke: true,
             });
           }
@@ -190,7 +186,7 @@ export function assessCommitment(
           evidence.push({
             round: round.round,
             lab: callers[0]?.lab ?? '',
-            text: `${who} evals called for a pause, and every party paused.`,
+            fact: { kind: 'allPaused', callers: callerIds },
             broke: false,
           });
         }
@@ -199,7 +195,6 @@ export function assessCommitment(
     case 'noDeployAbove': {
       const levelId = commitment.terms.level;
       const threshold = scenario.levels.findIndex((l) => l.id === levelId);
-      const level = levelName(scenario, levelId);
       for (const round of rounds) {
         for (const r of rows(round)) {
           const known = scenario.levels.findIndex((l) => l.id === r.knownLevel);
@@ -209,7 +204,7 @@ export function assessCommitment(
             evidence.push({
               round: round.round,
               lab: r.lab,
-              text: `${nameOf(state, r.lab)} deployed fully while its evals showed ${level} reached.`,
+              fact: { kind: 'deployedAbove', level: levelId },
               broke: true,
             });
           }
@@ -223,11 +218,10 @@ export function assessCommitment(
         for (const r of rows(round)) {
           for (const a of r.decision.actions) {
             if (a.kind === 'reviseThreshold' && !a.publicly) {
-              const level = levelName(scenario, a.levelId);
               evidence.push({
                 round: round.round,
                 lab: r.lab,
-                text: `${nameOf(state, r.lab)} quietly revised its ${level} threshold.`,
+                fact: { kind: 'quietRevision', level: a.levelId },
                 broke: true,
               });
             }
@@ -263,12 +257,3 @@ export function assessCommitments(
     assessment: assessCommitment(commitment, scenario, state),
   }));
 }
-
-/** One line for a verdict, as the debrief and the report word it. */
-export const VERDICT_WORDS: Record<CommitmentAssessment['verdict'], string> = {
-  kept: 'Kept',
-  broken: 'Broken',
-  notTriggered: 'Not put to the test',
-  pending: 'Not yet tested',
-  unjudged: 'Not judged yet',
-};

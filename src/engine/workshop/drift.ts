@@ -1,10 +1,9 @@
 // Drift (issue 14 item 5): the gap between the policy a team wrote before quarter 1 and what its
-// lab did under pressure. Read from the game record only — the engine already records, each
+// lab did under pressure, as facts (the words are src/presentation/report/drift.ts's). Read from the game record only — the engine already records, each
 // quarter, what the lab's commitment as registered allowed and what it took (round.ts), and every
 // threshold revision with whether it was public (policyActions.ts) — so drift cannot disagree
 // with the rest of the debrief.
 
-import { postureName } from '../postures';
 import type {
   GameState,
   Posture,
@@ -22,8 +21,9 @@ export interface DriftQuarter {
   level: string;
   allowed: Posture;
   took: Posture;
-  /** The rule of its policy it went past, in plain words. */
-  rule: string;
+  /** What its policy does when safeguards fall short: which rule it went past (see
+   * ruleBroken in src/presentation/report/drift.ts for the words). */
+  whenShort: ShortfallRule;
 }
 
 export interface TeamDrift {
@@ -39,21 +39,6 @@ export interface TeamDrift {
   quietRevisions: number;
   /** Quiet revisions an audit or a whistleblower brought to light. */
   quietExposed: number;
-}
-
-/**
- * The rule a posture more permissive than `allowed` goes past: a pause the policy asked for (its
- * shortfall rule says how), or the limits on release it set.
- */
-export function ruleBroken(whenShort: ShortfallRule, allowed: Posture, level: string): string {
-  if (allowed === 'pause') {
-    return whenShort === 'delayIfAhead'
-      ? `delay training at ${level} when ahead and the risk is significant`
-      : `pause training at ${level} until its training safeguards are ready`;
-  }
-  return whenShort === 'restrict'
-    ? `release only with limits at ${level} until its safeguards are ready`
-    : `release only with limits at ${level} until its deployment safeguards are ready`;
 }
 
 function levelName(policy: PolicySpec, id: string | null): string {
@@ -77,7 +62,7 @@ export function driftOf(scenario: Scenario, state: GameState, lab: string): Team
       level,
       allowed: row.allowedPosture,
       took: row.effectivePosture,
-      rule: ruleBroken(policy.whenShort, row.allowedPosture, level),
+      whenShort: policy.whenShort,
     });
   }
   const revisions = state.labs.find((l) => l.id === lab)?.policy.revisions ?? [];
@@ -92,26 +77,4 @@ export function driftOf(scenario: Scenario, state: GameState, lab: string): Team
     quietRevisions: quiet.length,
     quietExposed: quiet.filter((r) => r.exposed).length,
   };
-}
-
-/** "Q4: took Full release where its policy said Restrict — release only with limits at …". */
-export function driftQuarterWords(q: DriftQuarter): string {
-  return `Quarter ${q.round}: ${postureName(q.took).toLowerCase()} where its policy said ${postureName(q.allowed).toLowerCase()} (${q.rule})`;
-}
-
-/** One line for a team's drift: "Acted against its policy in 2 of 12 quarters; 1 public revision, 1 quiet." */
-export function driftSummary(d: TeamDrift): string {
-  const n = d.broken.length;
-  const acted =
-    n === 0
-      ? `Kept to its policy in all ${d.quarters} quarters`
-      : `Acted against its policy in ${n} of ${d.quarters} quarter${d.quarters === 1 ? '' : 's'}`;
-  const plural = (k: number, word: string) => `${k} ${word} revision${k === 1 ? '' : 's'}`;
-  const revisions =
-    d.revisions.length === 0
-      ? 'no revisions'
-      : `${plural(d.publicRevisions, 'public')}, ${plural(d.quietRevisions, 'quiet')}${
-          d.quietRevisions > 0 ? ` (${d.quietExposed} brought to light)` : ''
-        }`;
-  return `${acted}; ${revisions}.`;
 }

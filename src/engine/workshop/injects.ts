@@ -6,31 +6,10 @@
 
 import { EFFECT_KINDS } from '../scenario/limits';
 import { validateScenarioValue } from '../scenario/checkValue';
-import type {
-  DomainId,
-  EventEffect,
-  RegulationLevel,
-  SafeguardTrack,
-  Scenario,
-  ScriptedEvent,
-} from '../types';
+import type { DomainId, SafeguardTrack, Scenario, ScriptedEvent } from '../types';
 
 export type EffectKind = (typeof EFFECT_KINDS)[number];
 export { EFFECT_KINDS };
-
-/** What each kind of effect does, for the form's picker. */
-export const EFFECT_LABEL: Record<EffectKind, string> = {
-  news: 'News only (no effect on the game)',
-  trust: 'Public trust changes',
-  breakthrough: 'Capability breakthrough',
-  weightsStolen: 'A lab’s model weights are stolen',
-  whistleblower: 'A whistleblower speaks out',
-  regulation: 'The regulator acts',
-  budget: 'A lab’s budget changes',
-  boardPressure: 'A board pushes harder (or eases off)',
-  safeguards: 'A lab’s safeguards change',
-  audit: 'A third-party audit',
-};
 
 /** The fields each kind of effect needs, in form order. */
 export type EffectField = 'lab' | 'domain' | 'track' | 'delta' | 'level';
@@ -201,37 +180,4 @@ export function injectTemplates(scenario: Scenario): { label: string; form: Inje
       },
     },
   ];
-}
-
-/** One line about what an event does, for lists ("Weights stolen: Corvid"). */
-export function describeEffect(effect: EventEffect, scenario: Scenario): string {
-  const lab = (id: string) =>
-    id === 'all'
-      ? 'every lab'
-      : id === 'any'
-        ? 'the lab with most to hide'
-        : (scenario.labs.find((l) => l.id === id)?.name ?? id);
-  const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-  switch (effect.kind) {
-    case 'news':
-      return 'News only';
-    case 'trust':
-      return `Public trust ${signed(effect.delta)}`;
-    case 'breakthrough':
-      return `Breakthrough for ${lab(effect.lab)}: ${scenario.domains.find((d) => d.id === effect.domain)?.name ?? effect.domain} ${signed(effect.delta)}`;
-    case 'weightsStolen':
-      return `Weights stolen from ${lab(effect.lab)}`;
-    case 'whistleblower':
-      return `Whistleblower at ${lab(effect.lab)}`;
-    case 'regulation':
-      return `Regulation moves to level ${effect.level satisfies RegulationLevel}`;
-    case 'budget':
-      return `Budget ${signed(effect.delta)} for ${lab(effect.lab)}`;
-    case 'boardPressure':
-      return `Board pressure ${signed(effect.delta)} for ${lab(effect.lab)}`;
-    case 'safeguards':
-      return `${effect.track} safeguards ${signed(effect.delta)} for ${lab(effect.lab)}`;
-    case 'audit':
-      return `Audit of ${lab(effect.lab)}`;
-  }
 }

@@ -47,9 +47,15 @@ export const QUARTER_FIGURES =
 
 /**
  * The debrief of a game for the labs humans played (`focusLabs`; solo: one). With no focus labs
- * (a game bots played alone) every lab is treated as in focus.
+ * (a game bots played alone) every lab is treated as in focus. `endedEarly`: the facilitator
+ * ended the session before the game was over (src/presentation/revealed.ts).
  */
-export function buildDebrief(scenario: Scenario, state: GameState, focusLabs: string[]): Debrief {
+export function buildDebrief(
+  scenario: Scenario,
+  state: GameState,
+  focusLabs: string[],
+  { endedEarly = false }: { endedEarly?: boolean } = {},
+): Debrief {
   const known = new Set(state.labs.map((l) => l.id));
   const requested = focusLabs.filter((id) => known.has(id));
   const focus = requested.length > 0 ? requested : state.labs.map((l) => l.id);
@@ -68,7 +74,7 @@ export function buildDebrief(scenario: Scenario, state: GameState, focusLabs: st
       summary: rivalSummary(state, lab),
     }));
   return {
-    outcome: outcomeWords(state, focus),
+    outcome: outcomeWords(state, focus, endedEarly),
     missedCrossings: missed,
     missedQuarters: quartersWithMissedCrossing(state, focus),
     firstMissed: missed[0] ?? null,

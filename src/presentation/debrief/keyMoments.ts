@@ -9,7 +9,7 @@ import {
   type Row,
 } from '../../engine/debriefFacts';
 import { describeIncident } from '../../engine/incidents';
-import { readableNews } from '../../engine/news';
+import { readableNews } from '../newsWords';
 import { percent } from '../../engine/numbers';
 import { labPolicy } from '../../engine/policies';
 import { POSTURE_RULES } from '../../engine/postures';

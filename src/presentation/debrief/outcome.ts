@@ -12,9 +12,30 @@ export interface OutcomeWords {
   text: string;
 }
 
-/** The ending of `state` for the labs in `focus` (their cumulative risk is quoted). */
-export function outcomeWords(state: GameState, focus: readonly string[]): OutcomeWords {
+/**
+ * A game its facilitator ended while it was still being played (a networked room's "End the
+ * room"): no outcome to state, so say when it stopped and what that leaves unknown.
+ */
+function endedEarlyWords(state: GameState): OutcomeWords {
+  const played = state.history.length;
+  return {
+    title: `Ended by the facilitator after ${played === 1 ? 'one quarter' : `${played} quarters`}`,
+    text: `The session was ended before the game was over, after quarter ${played} of ${state.totalRounds}. No catastrophe in the quarters played — but the quarters not played might have brought one, and the truth below is only as far as the game went. Public trust stood at ${percent(state.world.publicTrust)}.`,
+  };
+}
+
+/**
+ * The ending of `state` for the labs in `focus` (their cumulative risk is quoted). `endedEarly`:
+ * the facilitator ended the session while the game was still being played (see
+ * src/presentation/revealed.ts); it changes the words only for a game with no outcome.
+ */
+export function outcomeWords(
+  state: GameState,
+  focus: readonly string[],
+  endedEarly = false,
+): OutcomeWords {
   const o = state.outcome;
+  if (!o && endedEarly) return endedEarlyWords(state);
   const risks = focus
     .map((id) => {
       const r = o?.labs.find((l) => l.lab === id)?.cumulativeRisk;

@@ -4,19 +4,58 @@
 // read these, so they say the same.
 
 import type { ComparisonRow } from '../../engine/batch/compare';
-import type { GameState, PolicyRevision, Scenario } from '../../engine/types';
+import type {
+  GameState,
+  PolicyRevision,
+  Posture,
+  Scenario,
+  ShortfallRule,
+} from '../../engine/types';
 import { domainName } from '../../engine/scenarioNames';
 import { percent } from '../../engine/numbers';
-import {
-  driftOf,
-  driftQuarterWords,
-  driftSummary,
-  type TeamDrift,
-} from '../../engine/workshop/drift';
+import { postureName } from '../../engine/postures';
+import { driftOf, type DriftQuarter, type TeamDrift } from '../../engine/workshop/drift';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { labsWithTeamPolicies } from '../../engine/workshop/teamPolicies';
 import type { WorkshopTeam } from '../../engine/workshop/types';
 import { md } from './markdown';
+
+/**
+ * The rule a posture more permissive than `allowed` goes past: a pause the policy asked for (its
+ * shortfall rule says how), or the limits on release it set.
+ */
+export function ruleBroken(whenShort: ShortfallRule, allowed: Posture, level: string): string {
+  if (allowed === 'pause') {
+    return whenShort === 'delayIfAhead'
+      ? `delay training at ${level} when ahead and the risk is significant`
+      : `pause training at ${level} until its training safeguards are ready`;
+  }
+  return whenShort === 'restrict'
+    ? `release only with limits at ${level} until its safeguards are ready`
+    : `release only with limits at ${level} until its deployment safeguards are ready`;
+}
+
+/** "Q4: took Full release where its policy said Restrict — release only with limits at …". */
+export function driftQuarterWords(q: DriftQuarter): string {
+  return `Quarter ${q.round}: ${postureName(q.took).toLowerCase()} where its policy said ${postureName(q.allowed).toLowerCase()} (${ruleBroken(q.whenShort, q.allowed, q.level)})`;
+}
+
+/** One line for a team's drift: "Acted against its policy in 2 of 12 quarters; 1 public revision, 1 quiet." */
+export function driftSummary(d: TeamDrift): string {
+  const n = d.broken.length;
+  const acted =
+    n === 0
+      ? `Kept to its policy in all ${d.quarters} quarters`
+      : `Acted against its policy in ${n} of ${d.quarters} quarter${d.quarters === 1 ? '' : 's'}`;
+  const plural = (k: number, word: string) => `${k} ${word} revision${k === 1 ? '' : 's'}`;
+  const revisions =
+    d.revisions.length === 0
+      ? 'no revisions'
+      : `${plural(d.publicRevisions, 'public')}, ${plural(d.quietRevisions, 'quiet')}${
+          d.quietRevisions > 0 ? ` (${d.quietExposed} brought to light)` : ''
+        }`;
+  return `${acted}; ${revisions}.`;
+}
 
 /** The drift of every team whose lab played under a policy the team wrote. */
 export function teamDrifts(

@@ -8,7 +8,7 @@ import { BOT_DESCRIPTIONS } from '../../engine/bots';
 import { QUARTER_FIGURES, buildDebrief } from '../debrief/debrief';
 import { missedCrossingEpisodes, startOfQuarter } from '../../engine/debriefFacts';
 import { domainName, levelName } from '../../engine/scenarioNames';
-import { readableNews } from '../../engine/news';
+import { readableNews } from '../newsWords';
 import { ENGINE_VERSION } from '../../engine/record';
 import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../../engine/types';
 import { SAFEGUARD_TRACKS } from '../../engine/types';
@@ -123,14 +123,16 @@ function newsByQuarter(news: readonly NewsItem[], state: GameState): string[] {
 /**
  * A readable Markdown report of a game: setting, outcome, per-quarter tables of each focus lab
  * with measured against true capability, missed crossings, commitments, news and the debrief.
+ * `endedEarly`: the facilitator ended the session before the game was over.
  */
 export function gameReportMarkdown(
   scenario: Scenario,
   state: GameState,
   focusLabs: string[],
   teamNames: Record<string, string> = {},
+  { endedEarly = false }: { endedEarly?: boolean } = {},
 ): string {
-  const debrief = buildDebrief(scenario, state, focusLabs);
+  const debrief = buildDebrief(scenario, state, focusLabs, { endedEarly });
   const known = new Set(state.labs.map((l) => l.id));
   const focus = focusLabs.filter((id) => known.has(id));
   const playedBy = (id: string): string => {

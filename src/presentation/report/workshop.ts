@@ -7,18 +7,14 @@ import { domainName, levelName } from '../../engine/scenarioNames';
 import type { FiredInject } from '../../engine/game';
 import { percent } from '../../engine/numbers';
 import type { GameState, MissedCrossing, Scenario } from '../../engine/types';
-import {
-  assessCommitments,
-  COMMITMENT_KIND_LABEL,
-  VERDICT_WORDS,
-} from '../../engine/workshop/commitments';
-import { describeEffect } from '../../engine/workshop/injects';
+import { assessCommitments } from '../../engine/workshop/commitments';
+import { describeEffect } from '../workshop/injectWords';
 import { teamNamesByLab } from '../../engine/workshop/seats';
-import type { GameSetup } from '../../engine/machines/gameMachine';
+import { COMMITMENT_KIND_LABEL, evidenceWords, VERDICT_WORDS } from '../workshop/commitmentWords';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { driftMarkdown } from './drift';
-import { gameLengthNote } from './gameLength';
+import { gameLengthNote, type GameLength } from './gameLength';
 import { gameReportMarkdown, md, markdownTable } from './markdown';
 
 /** The workshop's own sections, in Markdown. */
@@ -26,7 +22,7 @@ export function workshopSectionsMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
-  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  length: GameLength = {},
   stress: readonly StressComparison[] | null = null,
 ): string[] {
   const name = (id: string) => state.labs.find((l) => l.id === id)?.name ?? id;
@@ -80,7 +76,9 @@ export function workshopSectionsMarkdown(
           md(commitment.text),
           md(COMMITMENT_KIND_LABEL[commitment.terms.kind]),
           `${commitment.mark ? `**${VERDICT_WORDS[assessment.verdict]}** (facilitator)` : VERDICT_WORDS[assessment.verdict]}`,
-          assessment.evidence.map((e) => `Q${e.round}: ${md(e.text)}`).join(' ') || '—',
+          assessment.evidence
+            .map((e) => `Q${e.round}: ${md(evidenceWords(e, scenario, state.labs))}`)
+            .join(' ') || '—',
         ]),
       ),
       '',
@@ -175,12 +173,14 @@ export function workshopReportMarkdown(
   scenario: Scenario,
   state: GameState,
   meta: WorkshopMeta,
-  length: Pick<GameSetup, 'rounds' | 'endAfter'> = {},
+  length: GameLength = {},
   /** The stress test of the teams' policies, when the facilitator ran it. */
   stress: readonly StressComparison[] | null = null,
 ): string {
   const teamLabs = meta.teams.map((t) => t.lab);
-  const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams));
+  const game = gameReportMarkdown(scenario, state, teamLabs, teamNamesByLab(meta.teams), {
+    endedEarly: length.endedEarly === true,
+  });
   const title = `# Threshold workshop after-action report: ${md(scenario.title)}`;
   const body = game.replace(/^# .*$/m, () => title);
   const extra = workshopSectionsMarkdown(scenario, state, meta, length, stress).join('\n');

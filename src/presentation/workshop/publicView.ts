@@ -7,7 +7,7 @@
 
 import { buildDebrief } from '../debrief/debrief';
 import { levelName } from '../../engine/scenarioNames';
-import { readableNews } from '../../engine/news';
+import { readableNews } from '../newsWords';
 import type {
   DeploymentStatus,
   GameState,
@@ -18,8 +18,8 @@ import type {
 } from '../../engine/types';
 import { isPublicNews, labView } from '../../engine/view';
 import { REGULATION_NAMES } from '../../engine/world';
-import { COMMITMENT_KIND_LABEL } from '../../engine/workshop/commitments';
-import { publicTeamPolicies, type PublicTeamPolicy } from '../../engine/workshop/publicPolicies';
+import { COMMITMENT_KIND_LABEL } from './commitmentWords';
+import { publicTeamPolicies, type PublicTeamPolicy } from './publicPolicies';
 import { revealOf, type PublicReveal } from './reveal';
 import type { TimerState, WorkshopMeta } from '../../engine/workshop/types';
 

@@ -8,7 +8,8 @@ import { missedCrossingsByLadder } from '../../engine/debriefFacts';
 import { missedCrossingWords } from '../debrief/missedWords';
 import { domainName, levelName } from '../../engine/scenarioNames';
 import type { GameState, MissedCrossing, Scenario } from '../../engine/types';
-import { assessCommitments, VERDICT_WORDS } from '../../engine/workshop/commitments';
+import { assessCommitments } from '../../engine/workshop/commitments';
+import { VERDICT_WORDS } from './commitmentWords';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 
 /** The reveal's sections, in the order the facilitator steps through them. */

@@ -6,7 +6,7 @@
 //
 // Call createWorkshop while a component initialises (the actor lives with the component).
 
-import { readableNews } from '../../engine/news';
+import { readableNews } from '../../presentation/newsWords';
 import { createGame, plannedRounds } from '../../engine/game';
 import type { LabDecision, Scenario, ScriptedEvent } from '../../engine/types';
 import type { CommitmentInput } from '../../engine/workshop/commitments';

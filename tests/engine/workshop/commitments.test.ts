@@ -80,11 +80,7 @@ describe('what the record says about a commitment', () => {
     expect(a.inferred).toBe('kept');
     expect(a.verdict).toBe('kept');
     expect(a.evidence).toEqual([
-      expect.objectContaining({
-        round: 2,
-        broke: false,
-        text: expect.stringContaining('every party paused'),
-      }),
+      { round: 2, lab: LAB_A, broke: false, fact: { kind: 'allPaused', callers: [LAB_A] } },
     ]);
   });
 
@@ -97,16 +93,18 @@ describe('what the record says about a commitment', () => {
     ]);
     const a = assessCommitment(commitment({ kind: 'pausePact' }), SCENARIO, kept);
     expect(a.inferred).toBe('broken');
-    expect(a.evidence[0]).toMatchObject({ round: 1, lab: LAB_B, broke: true });
-    expect(a.evidence[0]?.text).toBe(
-      'Lantern Labs’ evals called for a pause, but Corvid AI released in full.',
-    );
+    expect(a.evidence).toEqual([
+      {
+        round: 1,
+        lab: LAB_B,
+        broke: true,
+        fact: { kind: 'pauseIgnored', callers: [LAB_A], took: 'deploy' },
+      },
+    ]);
     const left = record([[row(LAB_A), row(LAB_B, { actions: [{ kind: 'leavePauseAgreement' }] })]]);
     expect(assessCommitment(commitment({ kind: 'pausePact' }), SCENARIO, left)).toMatchObject({
       inferred: 'broken',
-      evidence: [
-        expect.objectContaining({ text: 'Corvid AI left the conditional pause agreement.' }),
-      ],
+      evidence: [{ round: 1, lab: LAB_B, broke: true, fact: { kind: 'leftPact' } }],
     });
   });
 

@@ -4,12 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../../src/engine/game';
 import { morePermissive } from '../../../src/engine/postures';
 import type { GameState, LabDecision, PolicyAction, Scenario } from '../../../src/engine/types';
-import {
-  driftOf,
-  driftQuarterWords,
-  driftSummary,
-  ruleBroken,
-} from '../../../src/engine/workshop/drift';
+import { driftOf } from '../../../src/engine/workshop/drift';
+import { labPolicy } from '../../../src/engine/policies';
 import { firstDrafts, withTeamPolicies } from '../../../src/engine/workshop/teamPolicies';
 import { LAB_A, LAB_B, SCENARIO, TEAMS, dec } from './helpers';
 
@@ -74,7 +70,7 @@ describe('drift', () => {
         seen += drift.broken.length;
         for (const b of drift.broken) {
           expect(morePermissive(b.took, b.allowed)).toBe(true);
-          expect(b.rule).toContain(b.level);
+          expect(b.whenShort).toBe(labPolicy(OWN, LAB_A).policy.whenShort);
         }
       }),
       { numRuns: 8 },
@@ -132,47 +128,5 @@ describe('drift', () => {
       ),
       { numRuns: 15 },
     );
-  });
-
-  it('says which rule was broken, by the policy’s shortfall rule', () => {
-    expect(ruleBroken('pause', 'pause', 'ASL-3')).toBe(
-      'pause training at ASL-3 until its training safeguards are ready',
-    );
-    expect(ruleBroken('delayIfAhead', 'pause', 'ASL-3')).toContain('when ahead');
-    expect(ruleBroken('pause', 'restrict', 'High')).toContain('deployment safeguards');
-  });
-
-  it('reads as a sentence', () => {
-    const base = {
-      lab: LAB_A,
-      policyName: 'x',
-      quarters: 12,
-      broken: [],
-      revisions: [],
-      publicRevisions: 0,
-      quietRevisions: 0,
-      quietExposed: 0,
-    };
-    expect(driftSummary(base)).toBe('Kept to its policy in all 12 quarters; no revisions.');
-    const q = {
-      round: 4,
-      level: 'ASL-3',
-      allowed: 'pause' as const,
-      took: 'deploy' as const,
-      rule: 'r',
-    };
-    expect(
-      driftSummary({
-        ...base,
-        broken: [q],
-        publicRevisions: 1,
-        quietRevisions: 2,
-        quietExposed: 1,
-        revisions: [{} as never, {} as never, {} as never],
-      }),
-    ).toBe(
-      'Acted against its policy in 1 of 12 quarters; 1 public revision, 2 quiet revisions (1 brought to light).',
-    );
-    expect(driftQuarterWords(q)).toMatch(/^Quarter 4: .* where its policy said pause \(r\)$/);
   });
 });

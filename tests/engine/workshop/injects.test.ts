@@ -3,7 +3,6 @@ import {
   DEFAULT_INJECT_BODY,
   EFFECT_FIELDS,
   EFFECT_KINDS,
-  describeEffect,
   emptyInjectForm,
   eventFromForm,
   injectTemplates,
@@ -85,15 +84,5 @@ describe('injects written on the spot', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems.map((p) => p.field).sort()).toEqual(['body', 'effect', 'headline']);
-  });
-
-  it('describe their effect in one line', () => {
-    expect(describeEffect({ kind: 'weightsStolen', lab: BOT }, SCENARIO)).toBe(
-      'Weights stolen from Halcyon Systems',
-    );
-    expect(describeEffect({ kind: 'trust', delta: -0.1 }, SCENARIO)).toBe('Public trust -0.1');
-    expect(describeEffect({ kind: 'whistleblower', lab: 'any' }, SCENARIO)).toBe(
-      'Whistleblower at the lab with most to hide',
-    );
   });
 });

@@ -21,7 +21,7 @@ import {
 } from '../../../src/engine/workshop/teamPolicies';
 import { createGame } from '../../../src/engine/game';
 import { initialMeta } from '../../../src/engine/workshop/flow';
-import { publicTeamPolicies } from '../../../src/engine/workshop/publicPolicies';
+import { publicTeamPolicies } from '../../../src/presentation/workshop/publicPolicies';
 import { publicSnapshot } from '../../../src/presentation/workshop/publicView';
 import { parsePublicSnapshot } from '../../../src/lib/publicSnapshot';
 import { shippedScenarios } from '../../support/shippedScenarios';

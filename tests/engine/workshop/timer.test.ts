@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addTime,
-  describeRemaining,
-  formatRemaining,
   isExpired,
   isRunning,
   pauseTimer,
@@ -44,17 +42,6 @@ describe('decision timer', () => {
     const stopped = addTime(pauseTimer(t, 10_000), 30, 99_000);
     expect(isRunning(stopped)).toBe(false);
     expect(remainingMs(stopped, 0)).toBe(80_000);
-  });
-
-  it('formats what is left for the screen and for screen readers', () => {
-    expect(formatRemaining(300_000)).toBe('5:00');
-    expect(formatRemaining(9_001)).toBe('0:10');
-    expect(formatRemaining(0)).toBe('0:00');
-    expect(formatRemaining(-5)).toBe('0:00');
-    expect(formatRemaining(3_600_000)).toBe('1:00:00');
-    expect(describeRemaining(125_000)).toBe('2 minutes 5 seconds left');
-    expect(describeRemaining(60_000)).toBe('1 minute left');
-    expect(describeRemaining(0)).toBe('Time is up');
   });
 
   it('never shows negative time and never runs backwards', () => {

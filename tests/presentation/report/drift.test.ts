@@ -1,10 +1,13 @@
-// Drift in the after-action report's Markdown (src/report/drift.ts).
+// Drift in words and in the after-action report's Markdown (src/presentation/report/drift.ts).
 import { describe, expect, it } from 'vitest';
 import { runGames } from '../../../src/engine/batch/runBatch';
 import { stressArms, stressComparisons } from '../../../src/engine/workshop/stressTest';
 import { firstDrafts, withTeamPolicies } from '../../../src/engine/workshop/teamPolicies';
 import {
   driftMarkdown,
+  driftQuarterWords,
+  driftSummary,
+  ruleBroken,
   stressRowWords,
   stressVerdict,
 } from '../../../src/presentation/report/drift';
@@ -51,5 +54,51 @@ describe('drift in Markdown', () => {
     expect(stressVerdict({ ...row, lo: 0.01, hi: 0.2 })).toBe('higher');
     expect(stressVerdict({ ...row, lo: -0.2, hi: -0.01 })).toBe('lower');
     expect(stressVerdict({ ...row, lo: -0.2, hi: 0.2 })).toBe('no clear difference');
+  });
+});
+
+describe('drift in words', () => {
+  it('says which rule was broken, by the policy’s shortfall rule', () => {
+    expect(ruleBroken('pause', 'pause', 'ASL-3')).toBe(
+      'pause training at ASL-3 until its training safeguards are ready',
+    );
+    expect(ruleBroken('delayIfAhead', 'pause', 'ASL-3')).toContain('when ahead');
+    expect(ruleBroken('pause', 'restrict', 'High')).toContain('deployment safeguards');
+  });
+
+  it('reads as a sentence', () => {
+    const base = {
+      lab: LAB_A,
+      policyName: 'x',
+      quarters: 12,
+      broken: [],
+      revisions: [],
+      publicRevisions: 0,
+      quietRevisions: 0,
+      quietExposed: 0,
+    };
+    expect(driftSummary(base)).toBe('Kept to its policy in all 12 quarters; no revisions.');
+    const q = {
+      round: 4,
+      level: 'ASL-3',
+      allowed: 'pause' as const,
+      took: 'deploy' as const,
+      whenShort: 'pause' as const,
+    };
+    expect(
+      driftSummary({
+        ...base,
+        broken: [q],
+        publicRevisions: 1,
+        quietRevisions: 2,
+        quietExposed: 1,
+        revisions: [{} as never, {} as never, {} as never],
+      }),
+    ).toBe(
+      'Acted against its policy in 1 of 12 quarters; 1 public revision, 2 quiet revisions (1 brought to light).',
+    );
+    expect(driftQuarterWords(q)).toMatch(
+      /^Quarter 4: .* where its policy said pause \(pause training at ASL-3 until its training safeguards are ready\)$/,
+    );
   });
 });

@@ -38,4 +38,18 @@ describe('the note on a shortened game', () => {
       summary: `The facilitator ended the game after quarter 3 of the 8 quarters planned (the scenario has ${SCENARIO.rounds}).`,
     });
   });
+
+  it('says the facilitator ended the session while the game was still being played', () => {
+    const { log } = played(3);
+    const state = replayGame(SCENARIO, { ...setup, rounds: 8 }, log);
+    expect(state.outcome).toBeNull();
+    // A game at play with its session still open has no note: it has not ended.
+    expect(gameLengthNote(SCENARIO, state, { rounds: 8 })).toBeNull();
+    const note = gameLengthNote(SCENARIO, state, { rounds: 8, endedEarly: true });
+    expect(note).toMatchObject({
+      cutShort: true,
+      summary: `The facilitator ended the session after quarter 3 of the 8 quarters planned (the scenario has ${SCENARIO.rounds}), before the game was over.`,
+    });
+    expect(note?.leftOut[0]).toMatch(/^The scenario’s last \d+ quarters \(4 to /);
+  });
 });

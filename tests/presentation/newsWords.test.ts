@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
-import { newsItem, readableNews } from '../../src/engine/news';
+import { newsItem } from '../../src/engine/news';
+import { readableNews } from '../../src/presentation/newsWords';
 import { initialMeta } from '../../src/engine/workshop/flow';
 import { publicSnapshot } from '../../src/presentation/workshop/publicView';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';

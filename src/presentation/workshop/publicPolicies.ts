@@ -3,8 +3,8 @@
 // marked public shows in full and a private one only by name — what rivals would learn of it in
 // play — and under 'all' every policy shows in full. Plain JSON, like the rest of the snapshot.
 
-import type { PolicySpec, Scenario, ShortfallRule } from '../types';
-import type { PolicyStep, WorkshopTeam } from './types';
+import type { PolicySpec, Scenario, ShortfallRule } from '../../engine/types';
+import type { PolicyStep, WorkshopTeam } from '../../engine/workshop/types';
 
 /** What a policy says to do short of its training safeguards, in the room's words. */
 export const SHORTFALL_WORDS: Record<ShortfallRule, string> = {
