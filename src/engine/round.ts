@@ -391,6 +391,24 @@ export function resolveRound(
   seen?: QuarterViews,
 ): GameState {
   if (state.outcome) return state;
+  const inOrder: LabDecision[] = [];
+  for (const lab of state.labs) inOrder.push(decisionOf(decisions, lab.id, state.round));
+  return resolveQuarter(state, scenario, inOrder, options, seen);
+}
+
+/**
+ * `resolveRound` with every lab's decision given in the labs' order (`advanceGame`'s path: the
+ * bots' decisions go straight into an array indexed like the labs, no object keyed by lab id
+ * built and read back every quarter).
+ */
+export function resolveQuarter(
+  state: GameState,
+  scenario: Scenario,
+  decisions: readonly (LabDecision | undefined)[],
+  options: PlayOptions = WITH_TEXT,
+  seen?: QuarterViews,
+): GameState {
+  if (state.outcome) return state;
   const p = dynamicsOf(scenario);
   const n = state.labs.length;
   const labs: LabState[] = [];
@@ -405,7 +423,9 @@ export function resolveRound(
     const lab = state.labs[i] as LabState;
     labs.push(cloneLab(lab));
     rules.push(labPolicyAt(scenario, i, lab.id));
-    decided.push(decisionOf(decisions, lab.id, state.round));
+    const decision = decisions[i];
+    if (!decision) throw new Error(noDecision(lab.id, state.round));
+    decided.push(decision);
     auditRequested.push(false);
     audited.push(false);
     defected.push(false);
@@ -465,8 +485,12 @@ export function resolveRound(
 /** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
 function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
   const d = decisions[lab];
-  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
+  if (!d) throw new Error(noDecision(lab, round));
   return d;
+}
+
+function noDecision(lab: string, round: number): string {
+  return `No decision for lab "${lab}" in round ${round}`;
 }
 
 /**
