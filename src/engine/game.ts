@@ -125,6 +125,9 @@ function botsInOrder(
   return decisions;
 }
 
+/** No human decisions (a game with bots in every seat; shared, never written). */
+const NO_HUMANS: RoundDecisions = Object.freeze({});
+
 /** The two seat options a bot is given (shared: a bot reads them, never changes them). */
 const PAUSE_NOW = { pauseNow: true } as const;
 const AS_STRATEGY = { pauseNow: false } as const;
@@ -156,6 +159,17 @@ export function advanceGame(
   humanDecisions: RoundDecisions,
   options: PlayOptions = WITH_TEXT,
 ): GameState {
+  return advance(state, scenario, humanDecisions, options, false);
+}
+
+/** `advanceGame`; `owned`: the caller drops `state` for the result (see `resolveQuarter`). */
+function advance(
+  state: GameState,
+  scenario: Scenario,
+  humanDecisions: RoundDecisions,
+  options: PlayOptions,
+  owned: boolean,
+): GameState {
   if (state.outcome) return state;
   // The views the bots decide on go to the quarter too: it reads what each lab knew from them.
   const seen = quarterViews(state, scenario);
@@ -165,6 +179,7 @@ export function advanceGame(
     withHumans(state, botsInOrder(state, scenario, seen.views), humanDecisions),
     options,
     seen,
+    owned,
   );
   // resolveRound returns fresh copies, so the next quarter can open on them in place.
   return resolved.outcome ? resolved : openRound(resolved, scenario, options);
@@ -231,6 +246,7 @@ export function playWithBots(
   // for the whole batch instead of being rebuilt for every game.
   const s = rounds && rounds !== scenario.rounds ? { ...scenario, rounds } : scenario;
   let state = createGame(s, { seed }, options);
-  while (!state.outcome) state = advanceGame(state, s, {}, options);
+  // Every state but the last is this loop's alone: the quarters append to one history list.
+  while (!state.outcome) state = advance(state, s, NO_HUMANS, options, true);
   return state;
 }

@@ -399,7 +399,10 @@ export function resolveRound(
 /**
  * `resolveRound` with every lab's decision given in the labs' order (`advanceGame`'s path: the
  * bots' decisions go straight into an array indexed like the labs, no object keyed by lab id
- * built and read back every quarter).
+ * built and read back every quarter). `owned`: the caller holds the only reference to `state`
+ * and drops it for the result (a whole game played in one call), so the quarter's record is
+ * appended to its history list rather than to a copy of it (a copy per quarter is quadratic in
+ * the game's length); every other caller keeps `state` as it was.
  */
 export function resolveQuarter(
   state: GameState,
@@ -407,6 +410,7 @@ export function resolveQuarter(
   decisions: readonly (LabDecision | undefined)[],
   options: PlayOptions = WITH_TEXT,
   seen?: QuarterViews,
+  owned = false,
 ): GameState {
   if (state.outcome) return state;
   const p = dynamicsOf(scenario);
@@ -479,7 +483,7 @@ export function resolveQuarter(
   // 8. Lab status (the lab machine) and the round's record.
   const records: LabRoundRecord[] = [];
   for (let i = 0; i < n; i++) records.push(recordLab(q, i));
-  return closeQuarter(state, q, records);
+  return closeQuarter(state, q, records, owned);
 }
 
 /** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
@@ -837,22 +841,25 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
 }
 
 /** The quarter's record added to the history; the game ends on a catastrophe, a moratorium or its last quarter. */
-function closeQuarter(state: GameState, q: Quarter, records: LabRoundRecord[]): GameState {
+function closeQuarter(
+  state: GameState,
+  q: Quarter,
+  records: LabRoundRecord[],
+  owned: boolean,
+): GameState {
   const { world, round, incidents, labs } = q;
   if (q.text) world.news.push(...q.news);
-  const history = [
-    ...state.history,
-    {
-      round,
-      labs: records,
-      incidents,
-      news: q.news,
-      publicTrust: world.publicTrust,
-      regulation: world.regulation,
-      pauseAgreementActive: world.pauseAgreementActive,
-      pauseAgreementTriggered: q.pactTriggered,
-    },
-  ];
+  const history = owned ? state.history : state.history.slice();
+  history.push({
+    round,
+    labs: records,
+    incidents,
+    news: q.news,
+    publicTrust: world.publicTrust,
+    regulation: world.regulation,
+    pauseAgreementActive: world.pauseAgreementActive,
+    pauseAgreementTriggered: q.pactTriggered,
+  });
   const next = gameState(state, labs, world, history, round + 1, state.outcome);
   const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
   const reason: EndReason | null = catastrophe
