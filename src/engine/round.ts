@@ -1,7 +1,7 @@
 import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
 import { allowedPosture } from './commitments';
-import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from './postures';
+import { leastPermissive, morePermissive, postureRules, stopsTraining } from './postures';
 import { evalSensitivity, evaluateLab, isEvalRound, readTruth } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
@@ -599,7 +599,7 @@ function train(q: Quarter, index: number, choice: Choice, decision: LabDecision)
   const lab = q.labs[index] as LabState;
   const budget = lab.budget;
   const split = decision.budget;
-  const rules = POSTURE_RULES[choice.posture];
+  const rules = postureRules(choice.posture);
   lab.training = lab.halted ? 'paused' : rules.training;
   if (lab.training === 'scaling') {
     const growth = growCapability(
