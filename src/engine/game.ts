@@ -1,5 +1,6 @@
 import { BOTS } from './bots';
 import { createLab } from './labs';
+import { emptyTally, type OutcomeTally } from './outcome';
 import {
   WITH_TEXT,
   fireInject,
@@ -159,16 +160,19 @@ export function advanceGame(
   humanDecisions: RoundDecisions,
   options: PlayOptions = WITH_TEXT,
 ): GameState {
-  return advance(state, scenario, humanDecisions, options, false);
+  return advance(state, scenario, humanDecisions, options, undefined);
 }
 
-/** `advanceGame`; `owned`: the caller drops `state` for the result (see `resolveQuarter`). */
+/**
+ * `advanceGame`; `owned`: the caller drops `state` for the result, and this is its game's
+ * outcome tally so far (see `resolveQuarter`).
+ */
 function advance(
   state: GameState,
   scenario: Scenario,
   humanDecisions: RoundDecisions,
   options: PlayOptions,
-  owned: boolean,
+  owned: OutcomeTally | undefined,
 ): GameState {
   if (state.outcome) return state;
   // The views the bots decide on go to the quarter too: it reads what each lab knew from them.
@@ -246,7 +250,9 @@ export function playWithBots(
   // for the whole batch instead of being rebuilt for every game.
   const s = rounds && rounds !== scenario.rounds ? { ...scenario, rounds } : scenario;
   let state = createGame(s, { seed }, options);
-  // Every state but the last is this loop's alone: the quarters append to one history list.
-  while (!state.outcome) state = advance(state, s, NO_HUMANS, options, true);
+  // Every state but the last is this loop's alone: the quarters append to one history list, and
+  // the outcome is tallied as the records are made.
+  const tally = emptyTally(state.labs.length);
+  while (!state.outcome) state = advance(state, s, NO_HUMANS, options, tally);
   return state;
 }

@@ -20,7 +20,7 @@ import { AUDIT_COST, applyPolicyActions } from './policyActions';
 import { MISUSE_DOMAINS, labDangers, labRisk, maxDanger, stolenModelRisk } from './risk';
 import { STREAM, streamRng } from './rng';
 import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
-import { summariseOutcome } from './outcome';
+import { summariseOutcome, tallyRecord, type OutcomeTally } from './outcome';
 import type {
   Compliance,
   DeploymentStatus,
@@ -399,10 +399,12 @@ export function resolveRound(
 /**
  * `resolveRound` with every lab's decision given in the labs' order (`advanceGame`'s path: the
  * bots' decisions go straight into an array indexed like the labs, no object keyed by lab id
- * built and read back every quarter). `owned`: the caller holds the only reference to `state`
- * and drops it for the result (a whole game played in one call), so the quarter's record is
+ * built and read back every quarter). `owned`, for a whole game played in one call: the caller
+ * holds the only reference to `state` and drops it for the result, so the quarter's record is
  * appended to its history list rather than to a copy of it (a copy per quarter is quadratic in
- * the game's length); every other caller keeps `state` as it was.
+ * the game's length); and the game's outcome tally so far, to which the quarter's records are
+ * added as they are made (the outcome then need not read the whole history again). Every other
+ * caller keeps `state` as it was.
  */
 export function resolveQuarter(
   state: GameState,
@@ -410,7 +412,7 @@ export function resolveQuarter(
   decisions: readonly (LabDecision | undefined)[],
   options: PlayOptions = WITH_TEXT,
   seen?: QuarterViews,
-  owned = false,
+  owned?: OutcomeTally,
 ): GameState {
   if (state.outcome) return state;
   const p = dynamicsOf(scenario);
@@ -482,7 +484,11 @@ export function resolveQuarter(
   updateTrustAndRegulation(q);
   // 8. Lab status (the lab machine) and the round's record.
   const records: LabRoundRecord[] = [];
-  for (let i = 0; i < n; i++) records.push(recordLab(q, i));
+  for (let i = 0; i < n; i++) {
+    const record = recordLab(q, i);
+    records.push(record);
+    if (owned) tallyRecord(owned, i, record);
+  }
   return closeQuarter(state, q, records, owned);
 }
 
@@ -845,7 +851,7 @@ function closeQuarter(
   state: GameState,
   q: Quarter,
   records: LabRoundRecord[],
-  owned: boolean,
+  owned: OutcomeTally | undefined,
 ): GameState {
   const { world, round, incidents, labs } = q;
   if (q.text) world.news.push(...q.news);
@@ -871,7 +877,14 @@ function closeQuarter(
         : null;
   if (reason === null) return next;
   // A finished game stays on its last quarter.
-  return gameState(state, labs, world, history, round, summariseOutcome(next, reason, catastrophe));
+  return gameState(
+    state,
+    labs,
+    world,
+    history,
+    round,
+    summariseOutcome(next, reason, catastrophe, owned),
+  );
 }
 
 function headline(i: Incident, labName: string): [string, string] {
