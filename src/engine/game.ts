@@ -1,15 +1,16 @@
 import { BOTS } from './bots';
 import { createLab } from './labs';
+import { emptyTally, type OutcomeTally } from './outcome';
 import {
   WITH_TEXT,
   fireInject,
   openRound,
-  resolveRound,
+  resolveQuarter,
   type PlayOptions,
   type RoundDecisions,
 } from './round';
 import { seedToState } from './rng';
-import type { GameState, LabState, LabView, Scenario, ScriptedEvent } from './types';
+import type { GameState, LabDecision, LabState, LabView, Scenario, ScriptedEvent } from './types';
 import { labViews, quarterViews } from './view';
 
 export type { PlayOptions, RoundDecisions } from './round';
@@ -93,29 +94,62 @@ export function botDecisions(
   scenario: Scenario,
   views: readonly LabView[] = labViews(state, scenario),
 ): RoundDecisions {
+  const inOrder = botsInOrder(state, scenario, views);
   const decisions: RoundDecisions = {};
   for (let i = 0; i < state.labs.length; i++) {
+    const decision = inOrder[i];
+    if (decision) decisions[(state.labs[i] as LabState).id] = decision;
+  }
+  return decisions;
+}
+
+/** `botDecisions` in the labs' order, undefined for the seats humans hold (the quarter's input). */
+function botsInOrder(
+  state: GameState,
+  scenario: Scenario,
+  views: readonly LabView[],
+): (LabDecision | undefined)[] {
+  const decisions: (LabDecision | undefined)[] = [];
+  for (let i = 0; i < state.labs.length; i++) {
     const lab = state.labs[i] as LabState;
-    if (state.humans.includes(lab.id)) continue;
+    if (state.humans.includes(lab.id)) {
+      decisions.push(undefined);
+      continue;
+    }
     const spec = scenario.labs[i];
     const pauseFrom = spec?.pauseFrom;
     const pauseNow = pauseFrom !== undefined && state.round >= pauseFrom;
-    decisions[lab.id] = BOTS[lab.strategy](
-      views[i] as LabView,
-      spec?.bot,
-      pauseNow ? PAUSE_NOW : AS_STRATEGY,
+    decisions.push(
+      BOTS[lab.strategy](views[i] as LabView, spec?.bot, pauseNow ? PAUSE_NOW : AS_STRATEGY),
     );
   }
   return decisions;
 }
 
+/** No human decisions (a game with bots in every seat; shared, never written). */
+const NO_HUMANS: RoundDecisions = Object.freeze({});
+
 /** The two seat options a bot is given (shared: a bot reads them, never changes them). */
 const PAUSE_NOW = { pauseNow: true } as const;
 const AS_STRATEGY = { pauseNow: false } as const;
 
-/** The humans' decisions over the bots' (no copy when no human decided: a batch's every quarter). */
-function withHumans(bots: RoundDecisions, humans: RoundDecisions): RoundDecisions {
-  for (const lab in humans) if (Object.hasOwn(humans, lab)) return { ...bots, ...humans };
+/**
+ * The humans' decisions over the bots' (in place: the list is the caller's own). Nothing to do
+ * when no human decided, as in every quarter of a batch.
+ */
+function withHumans(
+  state: GameState,
+  bots: (LabDecision | undefined)[],
+  humans: RoundDecisions,
+): (LabDecision | undefined)[] {
+  for (const id in humans) {
+    if (!Object.hasOwn(humans, id)) continue;
+    for (let i = 0; i < state.labs.length; i++) {
+      const lab = state.labs[i] as LabState;
+      if (Object.hasOwn(humans, lab.id)) bots[i] = humans[lab.id];
+    }
+    break;
+  }
   return bots;
 }
 
@@ -126,15 +160,30 @@ export function advanceGame(
   humanDecisions: RoundDecisions,
   options: PlayOptions = WITH_TEXT,
 ): GameState {
+  return advance(state, scenario, humanDecisions, options, undefined);
+}
+
+/**
+ * `advanceGame`; `owned`: the caller drops `state` for the result, and this is its game's
+ * outcome tally so far (see `resolveQuarter`).
+ */
+function advance(
+  state: GameState,
+  scenario: Scenario,
+  humanDecisions: RoundDecisions,
+  options: PlayOptions,
+  owned: OutcomeTally | undefined,
+): GameState {
   if (state.outcome) return state;
   // The views the bots decide on go to the quarter too: it reads what each lab knew from them.
   const seen = quarterViews(state, scenario);
-  const resolved = resolveRound(
+  const resolved = resolveQuarter(
     state,
     scenario,
-    withHumans(botDecisions(state, scenario, seen.views), humanDecisions),
+    withHumans(state, botsInOrder(state, scenario, seen.views), humanDecisions),
     options,
     seen,
+    owned,
   );
   // resolveRound returns fresh copies, so the next quarter can open on them in place.
   return resolved.outcome ? resolved : openRound(resolved, scenario, options);
@@ -201,6 +250,9 @@ export function playWithBots(
   // for the whole batch instead of being rebuilt for every game.
   const s = rounds && rounds !== scenario.rounds ? { ...scenario, rounds } : scenario;
   let state = createGame(s, { seed }, options);
-  while (!state.outcome) state = advanceGame(state, s, {}, options);
+  // Every state but the last is this loop's alone: the quarters append to one history list, and
+  // the outcome is tallied as the records are made.
+  const tally = emptyTally(state.labs.length);
+  while (!state.outcome) state = advance(state, s, NO_HUMANS, options, tally);
   return state;
 }

@@ -29,13 +29,22 @@ export interface LadderTable {
 
 const TABLES = new WeakMap<readonly LevelSpec[], LadderTable>();
 
+// The ladder read last and its table: a game reads one or two ladders dozens of times a quarter
+// (every lab under the scenario's policy shares one), and a WeakMap lookup each time was a
+// visible share of a batch. Weak in effect: one ladder held at most, the last one read.
+let lastLevels: readonly LevelSpec[] | null = null;
+let lastTable: LadderTable | null = null;
+
 /** The ladder's table (built on its first reading, then shared). */
 export function ladderTable(levels: readonly LevelSpec[]): LadderTable {
+  if (levels === lastLevels) return lastTable as LadderTable;
   let table = TABLES.get(levels);
   if (table === undefined) {
     table = buildTable(levels);
     TABLES.set(levels, table);
   }
+  lastLevels = levels;
+  lastTable = table;
   return table;
 }
 

@@ -1,4 +1,4 @@
-import { RELEASE_RULES } from './postures';
+import { releaseRules } from './postures';
 import type { DeploymentStatus, DomainId, DomainValues, DynamicsParams } from './types';
 
 export interface MarketEntrant {
@@ -18,7 +18,7 @@ export function productValue(lab: MarketEntrant, p: DynamicsParams): number {
     count++;
   }
   const mean = count ? sum / count : 0;
-  const access = RELEASE_RULES[lab.deployment].access(p);
+  const access = releaseRules(lab.deployment).access(p);
   return access * mean * (0.5 + 0.5 * lab.reputation);
 }
 

@@ -107,6 +107,40 @@ export const RELEASE_RULES: Readonly<Record<DeploymentStatus, ReleaseRules>> = {
   full: { breadth: () => 1, access: () => 1, label: 'Released to everyone' },
 };
 
+// The engine's hot paths read a row by comparing the key with the table's own names, not by a
+// keyed lookup: a lookup whose key changes from call to call (pause, then deploy) takes V8's slow,
+// megamorphic path, and postures and release statuses are compared several times per lab per
+// quarter of every batch game. The rows are the table's; a key not listed falls back to the table.
+const PAUSE = POSTURE_RULES.pause;
+const RESTRICT = POSTURE_RULES.restrict;
+const DEPLOY = POSTURE_RULES.deploy;
+
+/** `POSTURE_RULES[posture]`, for the engine's hot paths. */
+export function postureRules(posture: Posture): PostureRules {
+  return posture === 'pause'
+    ? PAUSE
+    : posture === 'restrict'
+      ? RESTRICT
+      : posture === 'deploy'
+        ? DEPLOY
+        : POSTURE_RULES[posture];
+}
+
+const NONE_RELEASED = RELEASE_RULES.none;
+const RESTRICTED = RELEASE_RULES.restricted;
+const FULL = RELEASE_RULES.full;
+
+/** `RELEASE_RULES[status]`, for the engine's hot paths. */
+export function releaseRules(status: DeploymentStatus): ReleaseRules {
+  return status === 'none'
+    ? NONE_RELEASED
+    : status === 'restricted'
+      ? RESTRICTED
+      : status === 'full'
+        ? FULL
+        : RELEASE_RULES[status];
+}
+
 /** A posture's display name: "Pause". */
 export function postureName(posture: Posture): string {
   return POSTURE_RULES[posture].words.name;
@@ -114,21 +148,21 @@ export function postureName(posture: Posture): string {
 
 /** Whether the posture stops training (what a pause agreement or a policy's pause asks for). */
 export function stopsTraining(posture: Posture): boolean {
-  return POSTURE_RULES[posture].training === 'paused';
+  return postureRules(posture).training === 'paused';
 }
 
 /** Whether the posture puts a new model out this quarter. */
 export function releasesNewModel(posture: Posture): boolean {
-  return POSTURE_RULES[posture].release !== null;
+  return postureRules(posture).release !== null;
 }
 
 export function morePermissive(a: Posture, b: Posture): boolean {
-  return POSTURE_RULES[a].rank > POSTURE_RULES[b].rank;
+  return postureRules(a).rank > postureRules(b).rank;
 }
 
 /** The less permissive of two postures (`leastPermissive('deploy', 'restrict')` is 'restrict'). */
 export function leastPermissive(a: Posture, b: Posture): Posture {
-  return POSTURE_RULES[a].rank <= POSTURE_RULES[b].rank ? a : b;
+  return postureRules(a).rank <= postureRules(b).rank ? a : b;
 }
 
 /** A release status's display label: "Restricted release". */

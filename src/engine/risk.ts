@@ -1,4 +1,4 @@
-import { RELEASE_RULES, type ReleaseParams } from './postures';
+import { releaseRules, type ReleaseParams } from './postures';
 import type {
   DeploymentStatus,
   DomainId,
@@ -30,7 +30,7 @@ export function maxDanger(
 
 /** Share of a full release's exposure to misuse (the posture table's release rules). */
 export function deploymentBreadth(status: DeploymentStatus, p: ReleaseParams): number {
-  return RELEASE_RULES[status].breadth(p);
+  return releaseRules(status).breadth(p);
 }
 
 export interface RiskInputs {

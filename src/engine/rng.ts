@@ -62,20 +62,26 @@ export function streamRng(key: number, kind: StreamKind, item: number, round: nu
 /**
  * mulberry32 as a class: its methods live on the prototype, so a stream costs one small object
  * (a game opens thousands of streams; closures per stream were a measurable share of batch time).
+ *
+ * The state is kept as a signed 32-bit integer (`| 0`), not an unsigned one (`>>> 0`): the same
+ * 32 bits, so every draw is the same, but it fits V8's small integers, where an unsigned value of
+ * 2^31 or more is a double (boxed in the object, converted for every bit operation). A draw is
+ * scaled by 2^-32 rather than divided by 2^32: multiplying by a power of two is exact, so the
+ * result is the same double.
  */
 class Mulberry32 implements Rng {
   private s: number;
 
   constructor(state: number) {
-    this.s = state >>> 0;
+    this.s = state | 0;
   }
 
   next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
+    const s = (this.s + 0x6d2b79f5) | 0;
+    this.s = s;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return ((t ^ (t >>> 14)) >>> 0) * TWO_TO_MINUS_32;
   }
 
   normal(): number {
@@ -83,10 +89,12 @@ class Mulberry32 implements Rng {
   }
 
   get state(): number {
-    return this.s;
+    return this.s >>> 0;
   }
 }
 
+/** 2^-32, exactly: a uint32 times this is in [0, 1). */
+const TWO_TO_MINUS_32 = 1 / 4294967296;
 const SQRT3 = Math.sqrt(3);
 
 export function createRng(state: number): Rng {

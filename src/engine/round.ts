@@ -1,7 +1,7 @@
 import { EXPOSURE_REPUTATION_LOSS, auditLab } from './audits';
 import { computeFactor, growCapability } from './capability';
 import { allowedPosture } from './commitments';
-import { leastPermissive, morePermissive, POSTURE_RULES, stopsTraining } from './postures';
+import { leastPermissive, morePermissive, postureRules, stopsTraining } from './postures';
 import { evalSensitivity, evaluateLab, isEvalRound, readTruth } from './evaluation';
 import { applyEvent } from './events';
 import { describeIncident, drawIncident, incident } from './incidents';
@@ -20,7 +20,7 @@ import { AUDIT_COST, applyPolicyActions } from './policyActions';
 import { MISUSE_DOMAINS, labDangers, labRisk, maxDanger, stolenModelRisk } from './risk';
 import { STREAM, streamRng } from './rng';
 import { DEFECTION_REPUTATION_LOSS, pauseAgreementStatus } from './pauseAgreement';
-import { summariseOutcome } from './outcome';
+import { summariseOutcome, tallyRecord, type OutcomeTally } from './outcome';
 import type {
   Compliance,
   DeploymentStatus,
@@ -391,6 +391,30 @@ export function resolveRound(
   seen?: QuarterViews,
 ): GameState {
   if (state.outcome) return state;
+  const inOrder: LabDecision[] = [];
+  for (const lab of state.labs) inOrder.push(decisionOf(decisions, lab.id, state.round));
+  return resolveQuarter(state, scenario, inOrder, options, seen);
+}
+
+/**
+ * `resolveRound` with every lab's decision given in the labs' order (`advanceGame`'s path: the
+ * bots' decisions go straight into an array indexed like the labs, no object keyed by lab id
+ * built and read back every quarter). `owned`, for a whole game played in one call: the caller
+ * holds the only reference to `state` and drops it for the result, so the quarter's record is
+ * appended to its history list rather than to a copy of it (a copy per quarter is quadratic in
+ * the game's length); and the game's outcome tally so far, to which the quarter's records are
+ * added as they are made (the outcome then need not read the whole history again). Every other
+ * caller keeps `state` as it was.
+ */
+export function resolveQuarter(
+  state: GameState,
+  scenario: Scenario,
+  decisions: readonly (LabDecision | undefined)[],
+  options: PlayOptions = WITH_TEXT,
+  seen?: QuarterViews,
+  owned?: OutcomeTally,
+): GameState {
+  if (state.outcome) return state;
   const p = dynamicsOf(scenario);
   const n = state.labs.length;
   const labs: LabState[] = [];
@@ -405,7 +429,9 @@ export function resolveRound(
     const lab = state.labs[i] as LabState;
     labs.push(cloneLab(lab));
     rules.push(labPolicyAt(scenario, i, lab.id));
-    decided.push(decisionOf(decisions, lab.id, state.round));
+    const decision = decisions[i];
+    if (!decision) throw new Error(noDecision(lab.id, state.round));
+    decided.push(decision);
     auditRequested.push(false);
     audited.push(false);
     defected.push(false);
@@ -458,15 +484,23 @@ export function resolveRound(
   updateTrustAndRegulation(q);
   // 8. Lab status (the lab machine) and the round's record.
   const records: LabRoundRecord[] = [];
-  for (let i = 0; i < n; i++) records.push(recordLab(q, i));
-  return closeQuarter(state, q, records);
+  for (let i = 0; i < n; i++) {
+    const record = recordLab(q, i);
+    records.push(record);
+    if (owned) tallyRecord(owned, i, record);
+  }
+  return closeQuarter(state, q, records, owned);
 }
 
 /** A lab's decision for the quarter (every lab needs one: bots' and humans' merged). */
 function decisionOf(decisions: RoundDecisions, lab: string, round: number): LabDecision {
   const d = decisions[lab];
-  if (!d) throw new Error(`No decision for lab "${lab}" in round ${round}`);
+  if (!d) throw new Error(noDecision(lab, round));
   return d;
+}
+
+function noDecision(lab: string, round: number): string {
+  return `No decision for lab "${lab}" in round ${round}`;
 }
 
 /**
@@ -571,7 +605,7 @@ function train(q: Quarter, index: number, choice: Choice, decision: LabDecision)
   const lab = q.labs[index] as LabState;
   const budget = lab.budget;
   const split = decision.budget;
-  const rules = POSTURE_RULES[choice.posture];
+  const rules = postureRules(choice.posture);
   lab.training = lab.halted ? 'paused' : rules.training;
   if (lab.training === 'scaling') {
     const growth = growCapability(
@@ -813,22 +847,25 @@ function recordLab(q: Quarter, index: number): LabRoundRecord {
 }
 
 /** The quarter's record added to the history; the game ends on a catastrophe, a moratorium or its last quarter. */
-function closeQuarter(state: GameState, q: Quarter, records: LabRoundRecord[]): GameState {
+function closeQuarter(
+  state: GameState,
+  q: Quarter,
+  records: LabRoundRecord[],
+  owned: OutcomeTally | undefined,
+): GameState {
   const { world, round, incidents, labs } = q;
   if (q.text) world.news.push(...q.news);
-  const history = [
-    ...state.history,
-    {
-      round,
-      labs: records,
-      incidents,
-      news: q.news,
-      publicTrust: world.publicTrust,
-      regulation: world.regulation,
-      pauseAgreementActive: world.pauseAgreementActive,
-      pauseAgreementTriggered: q.pactTriggered,
-    },
-  ];
+  const history = owned ? state.history : state.history.slice();
+  history.push({
+    round,
+    labs: records,
+    incidents,
+    news: q.news,
+    publicTrust: world.publicTrust,
+    regulation: world.regulation,
+    pauseAgreementActive: world.pauseAgreementActive,
+    pauseAgreementTriggered: q.pactTriggered,
+  });
   const next = gameState(state, labs, world, history, round + 1, state.outcome);
   const catastrophe = incidents.find((i) => i.severity === 'catastrophe') ?? null;
   const reason: EndReason | null = catastrophe
@@ -840,7 +877,14 @@ function closeQuarter(state: GameState, q: Quarter, records: LabRoundRecord[]): 
         : null;
   if (reason === null) return next;
   // A finished game stays on its last quarter.
-  return gameState(state, labs, world, history, round, summariseOutcome(next, reason, catastrophe));
+  return gameState(
+    state,
+    labs,
+    world,
+    history,
+    round,
+    summariseOutcome(next, reason, catastrophe, owned),
+  );
 }
 
 function headline(i: Incident, labName: string): [string, string] {

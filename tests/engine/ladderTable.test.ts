@@ -11,7 +11,14 @@ import { botDecisions, createGame, playWithBots } from '../../src/engine/game';
 import { ladderTable } from '../../src/engine/ladderTable';
 import { labPolicy, labPolicyAt } from '../../src/engine/policies';
 import { WITHOUT_TEXT, openRound, resolveRound } from '../../src/engine/round';
-import type { DomainId, DomainValues, EvalResult, LevelSpec } from '../../src/engine/types';
+import { summariseOutcome } from '../../src/engine/outcome';
+import type {
+  DomainId,
+  DomainValues,
+  EvalResult,
+  LevelSpec,
+  Outcome,
+} from '../../src/engine/types';
 import { quarterViews } from '../../src/engine/view';
 import { testScenario } from './fixtures';
 
@@ -153,6 +160,19 @@ describe('shortcuts between the bots and the quarter', () => {
           expect(state.round).toBeGreaterThan(0);
         },
       ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("tallies a whole game's outcome as it is played as the history, read at the end, sums it", () => {
+    const s = testScenario();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (seed) => {
+        const game = playWithBots(s, seed, undefined, WITHOUT_TEXT);
+        const outcome = game.outcome as Outcome;
+        const catastrophe = outcome.catastrophe;
+        expect(summariseOutcome(game, outcome.reason, catastrophe)).toEqual(outcome);
+      }),
       { numRuns: 25 },
     );
   });

@@ -7,6 +7,8 @@ import {
   morePermissive,
   POSTURE_RULES,
   RELEASE_RULES,
+  postureRules,
+  releaseRules,
 } from '../../src/engine/postures';
 import { deploymentBreadth } from '../../src/engine/risk';
 import { POSTURES } from '../../src/engine/types';
@@ -16,6 +18,12 @@ describe('the posture table', () => {
     const ranks = POSTURES.map((p) => POSTURE_RULES[p].rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks).size).toBe(POSTURES.length);
+  });
+
+  it('gives the hot paths the rows of the table itself, whichever posture or release status', () => {
+    for (const p of POSTURES) expect(postureRules(p)).toBe(POSTURE_RULES[p]);
+    for (const status of Object.keys(RELEASE_RULES) as (keyof typeof RELEASE_RULES)[])
+      expect(releaseRules(status)).toBe(RELEASE_RULES[status]);
   });
 
   it('is the one ranking commitments and bots compare postures by', () => {

@@ -12,7 +12,7 @@
 //
 // Everything here is a pure function of the lab's view: no randomness, no hidden state.
 
-import { leastPermissive, POSTURE_RULES } from '../postures';
+import { leastPermissive, postureRules } from '../postures';
 import { ladderTable, levelIndexOf, type LadderTable, type TrackNeeds } from '../ladderTable';
 import { BUDGET_LINES } from '../types';
 import type {
@@ -35,7 +35,7 @@ export const HIGH_BOARD_PRESSURE = 0.6;
 
 /** How permissive a posture is: pause 0 < restrict 1 < deploy 2 (the posture table's rank). */
 export function postureRank(posture: Posture): number {
-  return POSTURE_RULES[posture].rank;
+  return postureRules(posture).rank;
 }
 
 /**

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextLabStatus, type LabSituation } from '../../../src/engine/machines/labStatusTable';
-import { LAB_STATUSES, type LabStatus } from '../../../src/engine/types';
+import {
+  nextLabStatus,
+  walkLabStatus,
+  type LabSituation,
+} from '../../../src/engine/machines/labStatusTable';
+import { LAB_STATUSES, POSTURES, type LabStatus } from '../../../src/engine/types';
 
 const statuses: LabStatus[] = [...LAB_STATUSES];
 const situation = fc.record<LabSituation>({
@@ -21,6 +25,25 @@ const normal: LabSituation = {
 const live = fc.constantFrom(...statuses.filter((s) => s !== 'halted'));
 
 describe('lab status table', () => {
+  it('answers, for every status and situation, what walking its branches in order gives', () => {
+    let checked = 0;
+    for (const status of statuses)
+      for (const halted of [false, true])
+        for (const inIncidentResponse of [false, true])
+          for (const training of ['scaling', 'paused'] as const)
+            for (const deployment of ['none', 'restricted', 'full'] as const)
+              for (const allowedPosture of POSTURES) {
+                const s = { halted, inIncidentResponse, training, deployment, allowedPosture };
+                expect(nextLabStatus(status, s)).toBe(walkLabStatus(status, s));
+                checked++;
+              }
+    expect(checked).toBe(statuses.length * 72);
+    // A value outside the lists it was worked out for is walked at the time.
+    const odd = { ...normal, deployment: 'everywhere' } as unknown as LabSituation;
+    expect(nextLabStatus('deployed', odd)).toBe(walkLabStatus('deployed', odd));
+    expect(nextLabStatus('deployed', { ...normal, training: 'paused' })).toBe('paused');
+  });
+
   it('names a pause forced by missing safeguards apart from a chosen one', () => {
     expect(
       nextLabStatus('scaling', { ...normal, training: 'paused', allowedPosture: 'pause' }),
