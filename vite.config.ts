@@ -138,6 +138,7 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
       'ui/solo/soloSaveKey.ts',
       'ui/start/',
       'ui/common/ScenarioPicker.svelte',
+      'presentation/botWords.ts',
     ],
   },
 ];

@@ -1,6 +1,6 @@
 // What each rival did over the game, in a few sentences.
 
-import { BOT_DESCRIPTIONS } from '../../engine/bots';
+import { BOT_DESCRIPTIONS } from '../botWords';
 import { rowsOf } from '../../engine/debriefFacts';
 import { POSTURE_RULES } from '../../engine/postures';
 import type { GameState, LabState, Posture } from '../../engine/types';

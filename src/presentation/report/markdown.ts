@@ -4,7 +4,7 @@
 // smuggled in by a name.
 
 import { percent } from '../../engine/numbers';
-import { BOT_DESCRIPTIONS } from '../../engine/bots';
+import { BOT_DESCRIPTIONS } from '../botWords';
 import { QUARTER_FIGURES, buildDebrief } from '../debrief/debrief';
 import { missedCrossingEpisodes, startOfQuarter } from '../../engine/debriefFacts';
 import { domainName, levelName } from '../../engine/scenarioNames';

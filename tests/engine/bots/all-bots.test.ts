@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOTS, BOT_DESCRIPTIONS, STRATEGIES } from '../../../src/engine/bots';
+import { BOTS, STRATEGIES } from '../../../src/engine/bots';
+import { BOT_DESCRIPTIONS } from '../../../src/presentation/botWords';
 import { decide } from '../../../src/engine/bots/decide';
 import { BOT_TUNING_DOCS } from '../../../src/engine/bots/tuningDocs';
 import {
