@@ -29,7 +29,6 @@ import {
   type PolicyStepDraft,
   type SessionDraft,
 } from '../../engine/workshop/sessionDraft';
-import { draftProblems as policyDraftProblems } from '../../engine/workshop/teamPolicies';
 import type {
   CommitmentMark,
   PolicyDisclosure,
@@ -45,7 +44,7 @@ import { createGameStore } from '../../lib/gameStore';
 import { WORKSHOP_KEY, type WorkshopSession } from '../../lib/workshopFile/sessionTypes';
 import { makeWorkshopSave, sessionFileName } from '../../lib/workshopFile/writeSession';
 import { loadReportWriter } from '../common/reportWriter';
-import { isRoom, newRoom } from '../../lib/publicSnapshot';
+import { isRoom, newRoom } from '../../lib/roomToken';
 import type { PublicChannel } from './publicChannel';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { labsWithTeamPolicies } from '../../engine/workshop/teamPolicies';
@@ -137,6 +136,8 @@ function somethingStored(storage: Storage | null, key: string): boolean {
   }
 }
 
+type PolicyCheck = typeof import('../../engine/workshop/teamPolicyCheck');
+
 const READER_MISSING =
   'the part of Threshold that reads saved sessions could not be loaded — check the connection and try again';
 
@@ -145,7 +146,28 @@ export function createWorkshop(options: WorkshopOptions) {
   const room = options.room ?? tabRoom();
   const now = options.now ?? (() => Date.now());
   const randomSeed = options.randomSeed ?? (() => Math.floor(Math.random() * 1_000_000));
-  const actor = createMachineActor(workshopMachine);
+  // The policy step's check (the scenario validator, with valibot) is fetched when a policy step
+  // begins or is resumed, not with every workshop: the machine takes `beginQuarterOne` only once
+  // it is here and every draft passes (workshopMachine.ts's `policiesSound`).
+  let policyCheck = $state.raw<PolicyCheck | null>(null);
+  let policyCheckFailed = $state(false);
+  let policyCheckLoading: Promise<PolicyCheck> | null = null;
+  function loadPolicyCheck() {
+    policyCheckLoading ??= import('../../engine/workshop/teamPolicyCheck').then(
+      (module) => (policyCheck = module),
+      (error: unknown) => {
+        policyCheckLoading = null;
+        policyCheckFailed = true;
+        throw error;
+      },
+    );
+    void policyCheckLoading.catch(() => {}); // shown as a problem with the drafts
+  }
+  const actor = createMachineActor(
+    workshopMachine.provide({
+      guards: { policiesSound: ({ context }) => policyCheck?.policiesSound(context) ?? false },
+    }),
+  );
 
   // Reading a session back (the browser's copy, a file) needs the session checks, which a new
   // workshop never uses: they are fetched the first time something is read (loadReader), and the
@@ -708,6 +730,10 @@ export function createWorkshop(options: WorkshopOptions) {
 
   // ---------------------------------------------------------------- what to show
 
+  $effect(() => {
+    if (screen === 'policies') loadPolicyCheck();
+  });
+
   const screen = $derived.by<WorkshopScreen>(() => {
     const s = actor.snapshot;
     if (!ready) return 'loading';
@@ -770,10 +796,19 @@ export function createWorkshop(options: WorkshopOptions) {
       const setup = gameSnapshot.context.setup;
       return setup ? labsWithTeamPolicies(setup.scenario).length > 0 : false;
     },
-    get policyProblems() {
+    get policyProblems(): { lab: string; message: string }[] {
       const step = policyStep();
       const scenario = actor.snapshot.context.pendingSetup?.scenario;
-      return step && scenario ? policyDraftProblems(scenario, step.drafts) : [];
+      if (!step || !scenario) return [];
+      if (policyCheck) return policyCheck.draftProblems(scenario, step.drafts);
+      return [
+        {
+          lab: '',
+          message: policyCheckFailed
+            ? 'the part of Threshold that checks policies could not be loaded — check the connection and reload the page'
+            : 'the policies are still being checked',
+        },
+      ];
     },
     get game() {
       return gameSnapshot.context.game;
