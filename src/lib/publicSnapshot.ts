@@ -14,26 +14,11 @@ import { LIMITS } from '../engine/scenario/limits';
 import type { PublicSnapshot } from '../presentation/workshop/publicView';
 import { REVEAL_SECTIONS } from '../presentation/workshop/reveal';
 import { WORKSHOP_LIMITS } from '../engine/workshop/types';
+import { isRoom } from './roomToken';
 
-/** A room token: letters, digits, - and _ (what `newRoom` makes). */
-const ROOM_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-
-export function isRoom(value: unknown): value is string {
-  return typeof value === 'string' && ROOM_PATTERN.test(value);
-}
-
-/** A fresh room token: 128 random bits as 32 hexadecimal digits. */
-export function newRoom(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The room in a projector URL's fragment (`#projector=<room>`), or null. */
-export function roomFromHash(hash: string): string | null {
-  const match = /^#projector=([^&#]*)$/.exec(hash);
-  return match && isRoom(match[1]) ? (match[1] as string) : null;
-}
+// The room token (isRoom, newRoom, roomFromHash) lives in roomToken.ts: the console needs it
+// without this module's schema, which it fetches only once a message arrives.
+export { isRoom, newRoom, roomFromHash } from './roomToken';
 
 const MAX_ROUNDS = LIMITS.rounds.max + 1;
 const MAX_LABS = LIMITS.labs.max;

@@ -25,14 +25,11 @@ import { validateInject } from '../engine/workshop/injects';
 import { checkPolicy } from '../engine/scenario/policyFile';
 import { formatIssue } from '../engine/scenario/validate';
 import { PolicySchema } from '../engine/scenario/schema';
-import { draftProblems, teamPolicyId, type DraftProblem } from '../engine/workshop/teamPolicies';
+import { teamPolicyId } from '../engine/workshop/teamPolicies';
+import { draftProblems, type DraftProblem } from '../engine/workshop/teamPolicyCheck';
+import { checkedWorkshopMachine } from '../engine/workshop/checkedWorkshopMachine';
 import { WORKSHOP_LIMITS, type WorkshopMeta } from '../engine/workshop/types';
-import {
-  workshopMachine,
-  type PlayRecord,
-  type WorkshopActor,
-  type WorkshopEvent,
-} from '../engine/workshop/workshopMachine';
+import type { PlayRecord, WorkshopActor, WorkshopEvent } from '../engine/workshop/workshopMachine';
 import { gameSnapshotOf, playRecord } from '../engine/workshop/workshopRecord';
 import { gameSchemas, problemMessage, problemsOf } from '../lib/saveFormat';
 import type { WorkshopSession } from '../lib/workshopSession';
@@ -85,7 +82,7 @@ export class RoomFlow {
   private preview: { setup: GameSetup; game: GameState } | null = null;
 
   private constructor(record: RoomRecord, ended: boolean, submitted: readonly string[]) {
-    this.actor = createActor(workshopMachine);
+    this.actor = createActor(checkedWorkshopMachine);
     this.actor.start();
     this.endedState = ended;
     this.submittedLabs = new Set(

@@ -14,7 +14,7 @@ import type { GameState } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
 import { publicSnapshot, type PublicSnapshot } from '../presentation/workshop/publicView';
 import { assessCommitments } from '../engine/workshop/commitments';
-import type { DraftProblem } from '../engine/workshop/teamPolicies';
+import type { DraftProblem } from '../engine/workshop/teamPolicyCheck';
 import type { WorkshopMeta } from '../engine/workshop/types';
 import type { DecisionDraft } from '../lib/decisionDraftSave';
 import type {

@@ -91,6 +91,8 @@ test('workshop: setup, and the debrief with its after-action report, fit a 360 p
   await expect(
     page.getByRole('heading', { name: 'Every team’s path, with the truth revealed' }),
   ).toBeVisible();
+  await page.getByRole('button', { name: 'Show the after-action report' }).click();
+  await expect(page.getByRole('article', { name: SCENARIO.title })).toBeVisible();
   expect(await sidewaysOverflow(page), 'workshop debrief and report').toBe(0);
 });
 

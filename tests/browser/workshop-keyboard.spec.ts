@@ -134,9 +134,11 @@ test('a facilitator runs a two-team workshop to the after-action report with the
   await expect(page.getByText('Decisions closed: the room reads the news')).toBeVisible();
   expect(await violations(page), 'console').toEqual([]);
 
-  // Fire the scripted breakthrough now, four quarters early: open the list with Enter.
-  const list = page.getByText(/^The scenario’s scripted events/);
-  await tabTo(page, list);
+  // Fire the scripted breakthrough now, four quarters early: open the inject panel, whose first
+  // control (the list of scripted events) takes the focus, and open the list with Enter.
+  await tabTo(page, page.getByRole('button', { name: 'Open the inject panel' }));
+  await page.keyboard.press('Enter');
+  await expectFocusOn(page, page.getByText(/^The scenario’s scripted events/));
   await page.keyboard.press('Enter');
   const fireNow = page.getByRole('button', {
     name: `Fire now instead of in quarter ${EARLY.round}: ${EARLY.headline}`,
@@ -216,7 +218,9 @@ test('a facilitator runs a two-team workshop to the after-action report with the
   // ---------------------------------------------------------------- debrief and report
   await expect(debriefPaths).toBeVisible();
   await expectFocusOn(page, h1(page));
-  // The after-action report, each team named, and the early inject noted.
+  // The after-action report, when asked for: each team named, and the early inject noted.
+  await tabTo(page, page.getByRole('button', { name: 'Show the after-action report' }));
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: new RegExp(`^${TEAM_A} — `) })).toBeVisible();
   await expect(page.getByRole('heading', { name: new RegExp(`^${TEAM_B} — `) })).toBeVisible();
   expect(await violations(page), 'debrief and report').toEqual([]);

@@ -87,7 +87,9 @@ test('each team decides in secret, an inject fires, and a reload resumes at the 
   void consoleErrors;
   await setUpTwoTeams(page, 7);
 
-  // An inject written on the spot: it takes effect now and shows in the news.
+  // An inject written on the spot: it takes effect now and shows in the news. The panel is
+  // fetched when the facilitator opens it.
+  await page.getByRole('button', { name: 'Open the inject panel' }).click();
   await page.getByRole('textbox', { name: 'Headline' }).fill(INJECT);
   await page.getByRole('combobox', { name: 'What it does' }).selectOption('weightsStolen');
   await page.getByRole('combobox', { name: 'Lab', exact: true }).selectOption({ label: BOT });
@@ -184,6 +186,7 @@ test('a two-team workshop plays to the debrief and the report names both teams',
   // Side by side: each team's path, and each team's table in the printable report.
   await expect(page.getByRole('heading', { name: new RegExp(`^${TEAM_A} · `) })).toBeVisible();
   await expect(page.getByRole('heading', { name: new RegExp(`^${TEAM_B} · `) })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the after-action report' }).click();
   await expect(page.getByRole('heading', { name: new RegExp(`^${TEAM_A} — `) })).toBeVisible();
   expect(await violations(page), 'debrief').toEqual([]);
 

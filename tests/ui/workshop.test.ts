@@ -1,8 +1,8 @@
 // Workshop mode in jsdom: setup, the secret turn cycle, the console, saving after every action
 // and resuming, session files, injects, commitments, and the timer display.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PublicSnapshot } from '../../src/presentation/workshop/publicView';
 import { createStore } from '../../src/lib/persistence';
 import { WORKSHOP_KEY } from '../../src/lib/workshopSession';
@@ -168,6 +168,11 @@ describe('Workshop', () => {
   it('fires an inject written on the spot, with the validator’s message on a bad field', async () => {
     setup();
     await startTwoTeams();
+    // The panel is fetched when the facilitator opens it; the focus moves into it.
+    await userEvent.click(screen.getByRole('button', { name: 'Open the inject panel' }));
+    await waitFor(() =>
+      expect(screen.getByText(/The scenario’s scripted events/).closest('summary')).toHaveFocus(),
+    );
     await userEvent.type(screen.getByRole('textbox', { name: 'Headline' }), 'Trust collapses');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'What it does' }), 'trust');
     await userEvent.type(screen.getByRole('textbox', { name: /^Change/ }), 'lots');
@@ -188,7 +193,8 @@ describe('Workshop', () => {
     await startTwoTeams();
     const later = shortest.events.find((e) => e.round > 1);
     if (!later) throw new Error('the shortest scenario needs a scripted event after quarter 1');
-    await userEvent.click(screen.getByText(/The scenario’s scripted events/));
+    await userEvent.click(screen.getByRole('button', { name: 'Open the inject panel' }));
+    await userEvent.click(await screen.findByText(/The scenario’s scripted events/));
     await userEvent.click(
       screen.getByRole('button', {
         name: `Fire now instead of in quarter ${later.round}: ${later.headline}`,
@@ -205,9 +211,27 @@ describe('Workshop', () => {
     expect(within(news).getByText(later.headline)).toBeInTheDocument();
   }, 20_000);
 
+  it('keeps the inject panel open once an inject has fired, after a reload too', async () => {
+    const { storage } = setup();
+    await startTwoTeams();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the inject panel' }));
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Headline' }), 'A leak');
+    await userEvent.click(screen.getByRole('button', { name: 'Fire this inject' }));
+    cleanup();
+    setup(storage);
+    expect(await screen.findByRole('heading', { name: 'Fired so far' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Open the inject panel' })).toBeNull();
+    // No commitment yet: that panel waits to be opened.
+    expect(screen.getByRole('button', { name: 'Record a commitment' })).toBeInTheDocument();
+  }, 20_000);
+
   it('records a commitment and shows how it stands', async () => {
     setup();
     await startTwoTeams();
+    await userEvent.click(screen.getByRole('button', { name: 'Record a commitment' }));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Commitments and agreements' })).toHaveFocus(),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Record commitment' }));
     expect(screen.getByRole('textbox', { name: /What was said/ })).toHaveAccessibleDescription(
       'Write what was promised.',
@@ -258,7 +282,7 @@ describe('Workshop', () => {
     // The window is opened with this console's room token, which ties it to this console.
     expect(opened).toEqual([expect.stringMatching(/^#projector=[0-9a-f]{32}$/)]);
     await userEvent.click(screen.getByRole('button', { name: 'Show public view here' }));
-    expect(h1()).toHaveTextContent(/Quarter 1\s*of/);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/Quarter 1\s*of/);
     expect(
       screen.getByRole('heading', { name: 'The labs, as the world sees them' }),
     ).toBeInTheDocument();
@@ -288,6 +312,19 @@ describe('Workshop debrief', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('article', { name: /^Amber · / })).toBeInTheDocument();
     expect(screen.getByRole('article', { name: /^Blue · / })).toBeInTheDocument();
+    // The after-action report is fetched when asked for: printing asks for it, and the print
+    // dialog opens once it is on the page.
+    expect(screen.queryByRole('article', { name: shortest.title })).toBeNull();
+    let printed: HTMLElement | null = null;
+    const print = vi
+      .spyOn(window, 'print')
+      .mockImplementation(
+        () => (printed = screen.queryByRole('article', { name: shortest.title })),
+      );
+    await userEvent.click(screen.getByRole('button', { name: 'Print / save as PDF' }));
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    print.mockRestore();
+    expect(printed).not.toBeNull();
     const report = screen.getByRole('article', { name: shortest.title });
     expect(within(report).getByRole('heading', { name: /^Amber — / })).toBeInTheDocument();
     expect(within(report).getByRole('heading', { name: /^Blue — / })).toBeInTheDocument();

@@ -155,7 +155,9 @@ describe('drift in the debrief', () => {
     const drift = await screen.findByRole('region', {
       name: 'Drift: what each team wrote, and what it did',
     });
-    expect(within(drift).getByRole('heading', { name: 'Blue: Blue’s policy' })).toBeInTheDocument();
+    expect(
+      await within(drift).findByRole('heading', { name: 'Blue: Blue’s policy' }),
+    ).toBeInTheDocument();
     expect(
       within(drift).getByText(/^Kept to its policy in all \d+ quarters; no revisions\.$/),
     ).toBeInTheDocument();
@@ -177,7 +179,10 @@ describe('drift in the debrief', () => {
       within(tables[0] as HTMLElement).getByRole('rowheader', { name: 'Catastrophe' }),
     ).toBeInTheDocument();
     // The printed report carries the same tables.
-    const report = screen.getByRole('article', { name: scenario.title });
-    expect(within(report).getAllByRole('table', { name: /^Against / })).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Show the after-action report' }));
+    const report = await screen.findByRole('article', { name: scenario.title });
+    await waitFor(() =>
+      expect(within(report).getAllByRole('table', { name: /^Against / })).toHaveLength(2),
+    );
   }, 40_000);
 });

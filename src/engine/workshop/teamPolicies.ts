@@ -3,7 +3,9 @@
 // quarter 1 starts, with the team's lab playing under it (`policy.use`). From then on it is an
 // ordinary policy: saves, replays and session files keep it inside the scenario they embed.
 
-import { validateScenarioValue, formatIssue } from '../scenario/checkValue';
+// Checking the drafts against the scenario validator is in teamPolicyCheck.ts: it brings the
+// validator, which a workshop without a policy step never needs.
+
 import type { PolicySpec, Scenario } from '../types';
 import type { TeamPolicyDraft, WorkshopTeam } from './types';
 
@@ -86,33 +88,6 @@ export function withTeamPolicies(scenario: Scenario, drafts: readonly TeamPolicy
         : lab;
     }),
   };
-}
-
-/** A problem with a team's draft, in words that name the field ("Level 2, cyber threshold: …"). */
-export interface DraftProblem {
-  lab: string;
-  message: string;
-}
-
-/**
- * What is wrong with the drafts, checked as the scenario will be checked when it is saved or
- * loaded: each problem names its team's lab and the field, with the path inside the policy.
- */
-export function draftProblems(
-  scenario: Scenario,
-  drafts: readonly TeamPolicyDraft[],
-): DraftProblem[] {
-  const combined = withTeamPolicies(scenario, drafts);
-  const result = validateScenarioValue(combined);
-  if (result.ok) return [];
-  const firstTeam = combined.policies.length - drafts.length;
-  return result.errors.map((issue) => {
-    const match = /^policies\[(\d+)\]\.?(.*)$/.exec(issue.path);
-    const index = match ? Number(match[1]) : -1;
-    const draft = index >= firstTeam ? drafts[index - firstTeam] : undefined;
-    if (!draft) return { lab: drafts[0]?.lab ?? '', message: formatIssue(issue) };
-    return { lab: draft.lab, message: `${match?.[2] || 'the policy'}: ${issue.message}` };
-  });
 }
 
 /** The labs of a scenario that play under a policy their team wrote. */

@@ -38,7 +38,7 @@ import {
   type CommitmentInput,
 } from './commitments';
 import { nextTeam } from './flow';
-import { draftFromTemplate, draftProblems, firstDrafts, withTeamPolicies } from './teamPolicies';
+import { draftFromTemplate, firstDrafts, withTeamPolicies } from './teamPolicies';
 import { addTime, pauseTimer, resumeTimer, startTimer } from './timer';
 import type {
   Commitment,
@@ -265,11 +265,14 @@ export const workshopMachine = setup({
       event.type === 'policy.template' &&
       (context.pendingSetup?.scenario.policies.some((p) => p.id === event.template) ?? false),
     hasPolicyTimer: ({ context }) => context.policyStep?.timer != null,
-    /** Every team's policy passes the scenario's checks: quarter 1 can start. */
-    policiesSound: ({ context }) =>
-      context.pendingSetup !== null &&
-      context.policyStep !== null &&
-      draftProblems(context.pendingSetup.scenario, context.policyStep.drafts).length === 0,
+    /**
+     * Every team's policy passes the scenario's checks: quarter 1 can start. The check needs the
+     * scenario validator, which this module does not import (a workshop without a policy step
+     * should not load it): it is provided — checkedWorkshopMachine.ts for the server and the
+     * tests, the laptop's controller once it has fetched it. Until then no draft passes, so nothing
+     * unchecked can ever start.
+     */
+    policiesSound: () => false,
   },
   actions: {
     forwardToGame: enqueueActions(({ event, enqueue }) => {

@@ -1,7 +1,7 @@
 // The workshop kept in this browser's storage: resumed after a reload (with a copy set aside
 // when it cannot be), and a quick look at whether one is in progress.
 import { isObject } from '../plainObject';
-import { keptSentence, sentence } from '../persistence';
+import { keptSentence, sentence } from '../gameStore';
 import type { SavedGame } from '../saveFormat';
 import { parseWorkshopSession } from './readSession';
 import { WORKSHOP_KEY, type WorkshopSession } from './sessionTypes';

@@ -5,7 +5,8 @@ import type { DecisionLog } from '../../engine/game';
 import { describeValue } from '../../engine/scenario/words';
 import type { Scenario } from '../../engine/types';
 import { teamNameKey } from '../../engine/workshop/teamNames';
-import { draftProblems, teamPolicyId } from '../../engine/workshop/teamPolicies';
+import { teamPolicyId } from '../../engine/workshop/teamPolicies';
+import { draftProblems } from '../../engine/workshop/teamPolicyCheck';
 import type { TeamPolicyDraft, WorkshopMeta } from '../../engine/workshop/types';
 
 /**

@@ -1,7 +1,7 @@
 // Writing a workshop session: the saved-game value kept in the browser and downloaded, and the
 // downloaded file's name.
 import type { WorkshopMeta } from '../../engine/workshop/types';
-import { makeSavedGame, type SavedGame } from '../saveFormat';
+import { makeSavedGame, type SavedGame } from '../savedGame';
 import type { WorkshopSession } from './sessionTypes';
 
 /** The saved-game value for a session as it stands. */

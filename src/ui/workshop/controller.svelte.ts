@@ -29,7 +29,6 @@ import {
   type PolicyStepDraft,
   type SessionDraft,
 } from '../../engine/workshop/sessionDraft';
-import { draftProblems as policyDraftProblems } from '../../engine/workshop/teamPolicies';
 import type {
   CommitmentMark,
   PolicyDisclosure,
@@ -41,18 +40,11 @@ import { workshopMachine, type WorkshopEvent } from '../../engine/workshop/works
 import { playRecord, roomRecord } from '../../engine/workshop/workshopRecord';
 import { downloadText, slug } from '../../lib/download';
 import { createMachineActor } from '../../lib/gameActor.svelte';
-import { createStore } from '../../lib/persistence';
-import {
-  WORKSHOP_KEY,
-  loadWorkshop,
-  makeWorkshopSave,
-  parseWorkshopFile,
-  sessionFileName,
-  type WorkshopSession,
-} from '../../lib/workshopSession';
-import { decisionsCsv } from '../../presentation/report/csv';
+import { createGameStore } from '../../lib/gameStore';
+import { WORKSHOP_KEY, type WorkshopSession } from '../../lib/workshopFile/sessionTypes';
+import { makeWorkshopSave, sessionFileName } from '../../lib/workshopFile/writeSession';
 import { loadReportWriter } from '../common/reportWriter';
-import { isRoom, newRoom } from '../../lib/publicSnapshot';
+import { isRoom, newRoom } from '../../lib/roomToken';
 import type { PublicChannel } from './publicChannel';
 import type { StressComparison } from '../../engine/workshop/stressTest';
 import { labsWithTeamPolicies } from '../../engine/workshop/teamPolicies';
@@ -133,13 +125,68 @@ export function defaultDraft(scenario: Scenario, seed: number): WorkshopDraft {
 
 const sameScenario = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.stringify(b);
 
+type SessionReader = typeof import('../../lib/workshopFile/sessionReader');
+
+/** The reader is fetched only when there is something to read: is anything kept under `key`? */
+function somethingStored(storage: Storage | null, key: string): boolean {
+  try {
+    return storage?.getItem(key) != null;
+  } catch {
+    return false; // storage refused: the store's load says so
+  }
+}
+
+type PolicyCheck = typeof import('../../engine/workshop/teamPolicyCheck');
+
+const READER_MISSING =
+  'the part of Threshold that reads saved sessions could not be loaded — check the connection and try again';
+
 export function createWorkshop(options: WorkshopOptions) {
   const { scenarios, storage, channel = null } = options;
   const room = options.room ?? tabRoom();
   const now = options.now ?? (() => Date.now());
   const randomSeed = options.randomSeed ?? (() => Math.floor(Math.random() * 1_000_000));
-  const actor = createMachineActor(workshopMachine);
-  const store = createStore(storage);
+  // The policy step's check (the scenario validator, with valibot) is fetched when a policy step
+  // begins or is resumed, not with every workshop: the machine takes `beginQuarterOne` only once
+  // it is here and every draft passes (workshopMachine.ts's `policiesSound`).
+  let policyCheck = $state.raw<PolicyCheck | null>(null);
+  let policyCheckFailed = $state(false);
+  let policyCheckLoading: Promise<PolicyCheck> | null = null;
+  function loadPolicyCheck() {
+    policyCheckLoading ??= import('../../engine/workshop/teamPolicyCheck').then(
+      (module) => (policyCheck = module),
+      (error: unknown) => {
+        policyCheckLoading = null;
+        policyCheckFailed = true;
+        throw error;
+      },
+    );
+    void policyCheckLoading.catch(() => {}); // shown as a problem with the drafts
+  }
+  const actor = createMachineActor(
+    workshopMachine.provide({
+      guards: { policiesSound: ({ context }) => policyCheck?.policiesSound(context) ?? false },
+    }),
+  );
+
+  // Reading a session back (the browser's copy, a file) needs the session checks, which a new
+  // workshop never uses: they are fetched the first time something is read (loadReader), and the
+  // store reads nothing before then.
+  let reader: SessionReader | null = null;
+  let readerLoading: Promise<SessionReader> | null = null;
+  function loadReader(): Promise<SessionReader> {
+    readerLoading ??= import('../../lib/workshopFile/sessionReader').then(
+      (module) => (reader = module),
+      (error: unknown) => {
+        readerLoading = null; // the next attempt fetches it again
+        throw error;
+      },
+    );
+    return readerLoading;
+  }
+  const store = createGameStore(storage, (value) =>
+    reader ? reader.parseSavedGame(value) : { ok: false, message: READER_MISSING },
+  );
 
   // The game machine is the workshop's child: its changes reach this wrapper through its own
   // subscription (the workshop's snapshot object stays the same when only the game moved).
@@ -149,6 +196,8 @@ export function createWorkshop(options: WorkshopOptions) {
   $effect(() => () => gameSubscription.unsubscribe());
 
   let ready = $state(false);
+  /** Why the session kept in this browser could not even be read (the reader did not load). */
+  let loadError = $state<string | null>(null);
   let draft = $state.raw<WorkshopDraft | null>(
     scenarios[0] ? defaultDraft(scenarios[0], randomSeed()) : null,
   );
@@ -340,8 +389,27 @@ export function createWorkshop(options: WorkshopOptions) {
       : `Resumed where it was: quarter ${g.round} of ${g.totalRounds}.`;
   }
 
-  function init() {
-    const loaded = loadWorkshop(store, storage);
+  async function init() {
+    if (somethingStored(storage, WORKSHOP_KEY)) {
+      try {
+        await loadReader();
+      } catch {
+        // Nothing is shown or saved over the kept session: a reload tries again.
+        loadError =
+          'The workshop kept in this browser could not be opened: the part of Threshold that reads saved sessions could not be loaded. It is still saved here: check the connection and reload the page.';
+        return;
+      }
+    }
+    if (!reader) {
+      // Nothing kept here: a new workshop. Loading reads nothing then (no reader is called); it
+      // only says whether this browser lets the page save.
+      const probe = store.load(WORKSHOP_KEY);
+      if (probe.status === 'empty' && probe.warning) saveWarning = probe.warning;
+      ready = true;
+      broadcast();
+      return;
+    }
+    const loaded = reader.loadWorkshop(store, storage);
     if (loaded.status === 'ok') {
       apply(loaded.session, true);
       notice = {
@@ -591,7 +659,13 @@ export function createWorkshop(options: WorkshopOptions) {
   }
 
   async function importSession(file: File): Promise<{ ok: true } | { ok: false; message: string }> {
-    const result = await parseWorkshopFile(file);
+    let read: SessionReader;
+    try {
+      read = await loadReader();
+    } catch {
+      return { ok: false, message: READER_MISSING };
+    }
+    const result = await read.parseWorkshopFile(file);
     if (!result.ok) return result;
     apply(result.session, false);
     const g = game().game;
@@ -623,9 +697,15 @@ export function createWorkshop(options: WorkshopOptions) {
         'text/markdown',
       );
     } else {
+      // The CSV writer too is fetched on the click.
+      const writer = await loadReportWriter(
+        () => import('../../presentation/report/csv'),
+        (missing) => (notice = missing),
+      );
+      if (!writer) return;
       downloadText(
         `${base}-decisions.csv`,
-        decisionsCsv(setup.scenario, state, teamNamesByLab(meta.teams)),
+        writer.decisionsCsv(setup.scenario, state, teamNamesByLab(meta.teams)),
         'text/csv',
       );
     }
@@ -650,6 +730,10 @@ export function createWorkshop(options: WorkshopOptions) {
 
   // ---------------------------------------------------------------- what to show
 
+  $effect(() => {
+    if (screen === 'policies') loadPolicyCheck();
+  });
+
   const screen = $derived.by<WorkshopScreen>(() => {
     const s = actor.snapshot;
     if (!ready) return 'loading';
@@ -669,6 +753,9 @@ export function createWorkshop(options: WorkshopOptions) {
     room,
     get ready() {
       return ready;
+    },
+    get loadError() {
+      return loadError;
     },
     get screen() {
       return screen;
@@ -709,10 +796,19 @@ export function createWorkshop(options: WorkshopOptions) {
       const setup = gameSnapshot.context.setup;
       return setup ? labsWithTeamPolicies(setup.scenario).length > 0 : false;
     },
-    get policyProblems() {
+    get policyProblems(): { lab: string; message: string }[] {
       const step = policyStep();
       const scenario = actor.snapshot.context.pendingSetup?.scenario;
-      return step && scenario ? policyDraftProblems(scenario, step.drafts) : [];
+      if (!step || !scenario) return [];
+      if (policyCheck) return policyCheck.draftProblems(scenario, step.drafts);
+      return [
+        {
+          lab: '',
+          message: policyCheckFailed
+            ? 'the part of Threshold that checks policies could not be loaded — check the connection and reload the page'
+            : 'the policies are still being checked',
+        },
+      ];
     },
     get game() {
       return gameSnapshot.context.game;

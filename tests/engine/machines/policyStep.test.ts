@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { labPolicy } from '../../../src/engine/policies';
 import { remainingMs, isRunning } from '../../../src/engine/workshop/timer';
 import { teamPolicyId } from '../../../src/engine/workshop/teamPolicies';
+import { checkedWorkshopMachine } from '../../../src/engine/workshop/checkedWorkshopMachine';
 import { workshopMachine } from '../../../src/engine/workshop/workshopMachine';
 import {
   gameSnapshotOf,
@@ -16,8 +17,8 @@ import { LAB_A, LAB_B, SCENARIO, TEAMS } from '../workshop/helpers';
 
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
 
-function writing(policySeconds: number | null = 600) {
-  const actor = createActor(workshopMachine).start();
+function writing(policySeconds: number | null = 600, machine = checkedWorkshopMachine) {
+  const actor = createActor(machine).start();
   actor.send({
     type: 'writePolicies',
     setup,
@@ -99,6 +100,14 @@ describe('the policy step', () => {
     expect(actor.getSnapshot().can({ type: 'beginQuarterOne' })).toBe(false);
   });
 
+  it('starts quarter 1 only with a drafts check provided: the machine alone never does', () => {
+    // workshopMachine.ts does not import the validator; without the check, nothing starts.
+    const unchecked = writing(600, workshopMachine);
+    expect(unchecked.getSnapshot().can({ type: 'beginQuarterOne' })).toBe(false);
+    const checked = writing();
+    expect(checked.getSnapshot().can({ type: 'beginQuarterOne' })).toBe(true);
+  });
+
   it('starts quarter 1 with each team’s lab under its own policy, and the bots under theirs', () => {
     const actor = writing();
     const policy = { ...draftOf(actor, LAB_A).policy, whenShort: 'restrict' as const };
@@ -124,7 +133,7 @@ describe('the policy step', () => {
     expect(record?.meta.stage).toBe('policies');
     expect(record?.log).toEqual([]);
     expect(record?.setup.scenario).toBe(SCENARIO);
-    const again = createActor(workshopMachine).start();
+    const again = createActor(checkedWorkshopMachine).start();
     again.send({ type: 'restore', record: record!, reload: true });
     expect(again.getSnapshot().matches('policies')).toBe(true);
     expect(draftOf(again, LAB_A).policy.binding).toBe(true);

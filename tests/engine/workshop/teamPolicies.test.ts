@@ -13,12 +13,12 @@ import {
 import {
   defaultTemplate,
   draftFromTemplate,
-  draftProblems,
   firstDrafts,
   labsWithTeamPolicies,
   policyTemplates,
   withTeamPolicies,
 } from '../../../src/engine/workshop/teamPolicies';
+import { draftProblems } from '../../../src/engine/workshop/teamPolicyCheck';
 import { createGame } from '../../../src/engine/game';
 import { initialMeta } from '../../../src/engine/workshop/flow';
 import { publicTeamPolicies } from '../../../src/presentation/workshop/publicPolicies';
