@@ -16,22 +16,23 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 /** The controller of a workshop reopened from storage, as Workshop.svelte makes it. */
-function controllerOf(quarters: number) {
+async function controllerOf(quarters: number) {
   const { setup, log, meta } = playedWorkshop(quarters);
   const storage = new MemoryStorage();
   createStore(storage).save(WORKSHOP_KEY, makeWorkshopSave({ setup, log, pending: {}, meta }));
   const made: { w?: ReturnType<typeof createWorkshop> } = {};
   cleanup = $effect.root(() => {
     made.w = createWorkshop({ scenarios: [shortest], storage, channel: null, room: 'test-room' });
-    made.w.init();
   });
   if (!made.w) throw new Error('no controller');
+  // Resuming fetches the session reader first (src/lib/workshopFile/sessionReader.ts).
+  await made.w.init();
   return { w: made.w, storage };
 }
 
 describe('WorkshopDebrief', () => {
   it('shows the revealed game: every team’s path, the verdicts to give, the report', async () => {
-    const { w } = controllerOf(shortest.rounds);
+    const { w } = await controllerOf(shortest.rounds);
     const revealed = w.game ? revealedGame(w.game) : null;
     if (!revealed) throw new Error('the game should be over');
     render(WorkshopDebrief, { w, revealed });
@@ -46,7 +47,9 @@ describe('WorkshopDebrief', () => {
       within(actions).getByRole('button', { name: 'Download the report (Markdown)' }),
     ).toBeEnabled();
 
-    const report = screen.getByRole('article', { name: shortest.title });
+    // The after-action report is fetched when asked for (ReportOnRequest.svelte).
+    await userEvent.click(screen.getByRole('button', { name: 'Show the after-action report' }));
+    const report = await screen.findByRole('article', { name: shortest.title });
     const verdict = screen.getByRole('group', {
       name: 'Your verdict on “We keep each other honest”',
     });
@@ -54,8 +57,8 @@ describe('WorkshopDebrief', () => {
     expect(within(report).getByText('Broken (facilitator)')).toBeInTheDocument();
   });
 
-  it('takes a RevealedGame, not the game the controller holds', () => {
-    const { w } = controllerOf(2);
+  it('takes a RevealedGame, not the game the controller holds', async () => {
+    const { w } = await controllerOf(2);
     expect(w.game?.outcome).toBeNull();
     const typeChecks = (game: NonNullable<typeof w.game>) => {
       // @ts-expect-error: a game (here one still being played) is not its reveal.
