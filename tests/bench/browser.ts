@@ -315,6 +315,8 @@ export interface UiRounds {
   late: Stats;
   /** Median "painted" per quarter, across games. */
   byQuarter: number[];
+  /** Median main-thread CPU per quarter, across games (which quarters make the p95). */
+  cpuByQuarter: number[];
   /** The main thread's CPU time from the click to painted (trace thread time), all quarters. */
   cpu: Stats;
   cpuLate: Stats;
@@ -409,6 +411,10 @@ async function measureRounds(
     last: pick((r) => r.quarter === quarters),
     late: pick((r) => r.quarter >= 20 && r.quarter < quarters),
     byQuarter: Array.from({ length: quarters }, (_, i) => pick((r) => r.quarter === i + 1).median),
+    cpuByQuarter: Array.from(
+      { length: quarters },
+      (_, i) => pick((r) => r.quarter === i + 1, cpu).median,
+    ),
     cpu: pick(() => true, cpu),
     cpuLate: pick((r) => r.quarter >= 20 && r.quarter < quarters, cpu),
     cpuLast: pick((r) => r.quarter === quarters, cpu),

@@ -291,6 +291,9 @@ function printRounds(ui: UiRounds, p95Budget: number, budget: number): void {
     `  median per quarter (rendered): ${ui.byQuarter.map((v) => v.toFixed(0)).join(' ')}`,
   );
   console.log(
+    `  median CPU per quarter:        ${ui.cpuByQuarter.map((v) => v.toFixed(0)).join(' ')}`,
+  );
+  console.log(
     `  worst: quarter ${ui.worst.quarter} of game ${ui.worst.game}, ${ui.worst.painted.toFixed(1)} ms`,
   );
   console.log(`  longest frame in the 0.6 s transition after a round: ${ms(ui.animation)}`);
