@@ -8,8 +8,14 @@
 // silently lost: a save that cannot be read is moved aside to `${key}:corrupt:${timestamp}`
 // and reported. Storage that is full, switched off or missing (private browsing) turns into a
 // warning; no method here throws.
+//
+// A store saves after every decision, so the write is kept cheap: it remembers the text it last
+// wrote or read under each key with that text's revision, so while what is stored is still that
+// text it knows the revision without parsing the save back (only another tab's write or a
+// damaged value is parsed), and it writes the envelope through saveText, which reuses the JSON of
+// the setup (the whole scenario) while it is unchanged.
 
-import type { SaveResult, SavedGame } from './savedGame';
+import { saveText, type SaveResult, type SavedGame } from './savedGame';
 
 export type SaveOutcome = { ok: true } | { ok: false; warning: string };
 
@@ -76,16 +82,20 @@ function writeFailure(error: unknown): SaveOutcome {
   return { ok: false, warning: isQuotaError(error) ? FULL_WARNING : UNAVAILABLE_WARNING };
 }
 
+/** The envelope in a stored value, or null if the value is not one. */
+function envelopeOf(value: unknown): Envelope | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { revision, save } = value as Record<string, unknown>;
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
+    return null;
+  }
+  return { revision, save };
+}
+
 /** The envelope in stored text, or null if the text is not one. */
 function readEnvelope(raw: string): Envelope | null {
   try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const { revision, save } = value as Record<string, unknown>;
-    if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
-      return null;
-    }
-    return { revision, save };
+    return envelopeOf(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -104,6 +114,15 @@ export function createGameStore(
   const now = options.now ?? (() => Date.now());
   /** Per key: the revision this store last loaded or wrote. */
   const seen = new Map<string, number>();
+  /** Per key: the save (not a tombstone) this store last wrote or read there, and its revision. */
+  const written = new Map<string, { text: string; revision: number }>();
+  const toText = saveText();
+
+  /** What is stored under `key`: known without parsing if it is still the text this store knows. */
+  const storedEnvelope = (key: string, raw: string): Envelope | null => {
+    const own = written.get(key);
+    return own && own.text === raw ? { revision: own.revision, save: true } : readEnvelope(raw);
+  };
 
   const remember = (key: string, revision: number) => {
     seen.set(key, Math.max(seen.get(key) ?? 0, revision));
@@ -142,7 +161,7 @@ export function createGameStore(
       } catch {
         return { ok: false, warning: UNAVAILABLE_WARNING };
       }
-      const stored = raw === null ? null : readEnvelope(raw);
+      const stored = raw === null ? null : storedEnvelope(key, raw);
       if (raw !== null && stored === null) {
         // Unreadable: keep a copy before it is replaced.
         setAside(key, raw);
@@ -155,7 +174,7 @@ export function createGameStore(
       const revision = Math.max(known, stored?.revision ?? 0) + 1;
       let text: string;
       try {
-        text = JSON.stringify({ revision, save });
+        text = toText(revision, save);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         return { ok: false, warning: `This game could not be saved (${detail}).` };
@@ -163,9 +182,11 @@ export function createGameStore(
       try {
         storage.setItem(key, text);
       } catch (error) {
+        written.delete(key);
         return writeFailure(error);
       }
       remember(key, revision);
+      written.set(key, { text, revision });
       return { ok: true };
     },
 
@@ -184,7 +205,7 @@ export function createGameStore(
       } catch {
         return corrupt(key, raw, 'it is not valid JSON (it may have been cut short)');
       }
-      const envelope = readEnvelope(raw);
+      const envelope = envelopeOf(parsed);
       if (!envelope) {
         const bare =
           typeof parsed === 'object' && parsed !== null && 'kind' in parsed
@@ -196,6 +217,8 @@ export function createGameStore(
       if (envelope.save === null) return { status: 'empty' };
       const result = parse(envelope.save);
       if (!result.ok) return corrupt(key, raw, result.message);
+      // The next save replaces this text: it is known, so it need not be parsed again then.
+      written.set(key, { text: raw, revision: envelope.revision });
       return result.dropped
         ? { status: 'ok', save: result.save, dropped: result.dropped }
         : { status: 'ok', save: result.save };
@@ -215,7 +238,8 @@ export function createGameStore(
       try {
         const raw = storage.getItem(key);
         if (raw === null) return { ok: true };
-        const envelope = readEnvelope(raw);
+        const envelope = storedEnvelope(key, raw);
+        written.delete(key);
         const revision = Math.max(seen.get(key) ?? 0, envelope?.revision ?? 0) + 1;
         try {
           // A tombstone: revisions keep rising, so an older tab cannot mistake a new game for its own.

@@ -42,3 +42,29 @@ export function makeSavedGame(
     savedAt: fields.savedAt ?? new Date().toISOString(),
   };
 }
+
+/**
+ * A writer of a store's envelope: the text of `JSON.stringify({ revision, save })`, character for
+ * character, that reuses the JSON of the setup while it is the same object as at the last call.
+ * The setup (the whole scenario: about 16 kB, the largest part of a save by far) is the game
+ * machine's and is replaced, never changed in place, so it need not be written out again after
+ * every decision; every other part is written afresh each time.
+ */
+export function saveText(): (revision: number, save: SavedGame) => string {
+  let setup: GameSetup | null = null;
+  let setupJson = '';
+  return (revision, save) => {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(save)) {
+      let json: string | undefined;
+      if (key === 'setup' && value === setup) json = setupJson;
+      else {
+        json = JSON.stringify(value);
+        if (key === 'setup' && json !== undefined) [setup, setupJson] = [save.setup, json];
+      }
+      // As JSON.stringify does, a property whose value has no JSON (undefined) is left out.
+      if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+    }
+    return `{"revision":${JSON.stringify(revision)},"save":{${parts.join(',')}}}`;
+  };
+}

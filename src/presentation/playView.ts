@@ -96,7 +96,11 @@ export function playViewOf(
   options: PlayViewOptions = {},
 ): PlayView {
   const lab = labView(game, scenario, labId);
-  const news = newsVisibleTo(readableNews(scenario, game.labs, game.world.news), labId);
+  // Only the last two quarters' news is shown. readableNews reads a quarter's repeats against the
+  // quarter before, so it is given the three last quarters, not the whole game's news (rewording
+  // every item of every quarter, each quarter, was most of this view's cost late in a game).
+  const recent = game.world.news.filter((n) => n.round >= game.round - 2);
+  const news = newsVisibleTo(readableNews(scenario, game.labs, recent), labId);
   const strategies: Record<string, BotStrategyId> = {};
   for (const l of game.labs) if (!game.humans.includes(l.id)) strategies[l.id] = l.strategy;
   return {

@@ -183,19 +183,42 @@ const BUCKETS: [string, RegExp][] = [
   ],
 ];
 
+/** Names of the trace events that are a whole task of the main thread's event loop. */
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
 /**
- * The page's main thread and the round's window on it: from the bench's "bench-click" mark (at
- * the click event's time stamp) to its "bench-painted" mark, in trace time (µs).
+ * The page's main thread and the round's window on it, in trace time (µs): from the bench's
+ * "bench-click" mark (at the click event's time stamp) to the end of the frame that shows the
+ * change: the end of the task that ran the bench's frame callback ("bench-frame"), the task in
+ * which that frame's style, layout, paint and commit are done. Without that mark, the window
+ * ends at "bench-painted", the message posted from the frame callback; but the browser may run
+ * other tasks before that message (a timer the page set for after the frame, the next animation
+ * frame), so it can count work done after the frame was painted.
  */
-function mainThreadWindow(trace: TraceEvent[], painted: number) {
+function mainThreadWindow(trace: TraceEvent[], painted: number, untilMessage = false) {
   const click = trace.find((e) => e.name === 'bench-click');
+  const frame = trace.find((e) => e.name === 'bench-frame');
   const done = trace.find((e) => e.name === 'bench-painted');
   const thread = click ? `${click.pid}:${click.tid}` : null;
   const events = trace
     .filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const start = click?.ts ?? 0;
-  return { events, start, end: done?.ts ?? start + painted * 1000 };
+  const frameTask =
+    frame && !untilMessage
+      ? events.find((e) => TASKS.has(e.name) && e.ts <= frame.ts && frame.ts <= e.ts + (e.dur ?? 0))
+      : undefined;
+  const end = frameTask
+    ? frameTask.ts + (frameTask.dur ?? 0)
+    : (done?.ts ?? start + painted * 1000);
+  return { events, start, end };
+}
+
+/** Click → the end of the frame that shows the change (ms), from the trace; null if not found. */
+export function paintedFromTrace(trace: TraceEvent[]): number | null {
+  if (!trace.some((e) => e.name === 'bench-frame')) return null;
+  const { start, end } = mainThreadWindow(trace, 0);
+  return (end - start) / 1000;
 }
 
 /**
@@ -247,9 +270,15 @@ export interface MainThreadCpu {
   byKind: Record<string, number>;
 }
 
-/** The main thread's CPU time in one click's trace (see mainThreadWindow). */
-export function mainThreadCpu(trace: TraceEvent[]): MainThreadCpu {
-  const { events, start, end } = mainThreadWindow(trace, 0);
+/**
+ * The main thread's CPU time in one click's trace (see mainThreadWindow); `untilMessage`: up to
+ * the message posted after the frame, as the bench measured before.
+ */
+export function mainThreadCpu(
+  trace: TraceEvent[],
+  options: { untilMessage?: boolean } = {},
+): MainThreadCpu {
+  const { events, start, end } = mainThreadWindow(trace, 0, options.untilMessage);
   const byKind: Record<string, number> = {};
   let total = 0;
   for (const [name, us] of selfTimes(events, start, end, true)) {

@@ -283,12 +283,18 @@ function printRounds(ui: UiRounds, p95Budget: number, budget: number): void {
   console.log(`    all quarters:   ${ms(ui.cpu)}`);
   console.log(`    quarters 20–${ui.quarters - 1}: ${ms(ui.cpuLate)}`);
   console.log(`    quarter ${ui.quarters}:     ${ms(ui.cpuLast)}`);
+  console.log(
+    `    all quarters, up to the message posted after the frame (the window before 7 December 2026, which could count tasks run after the paint): ${ms(ui.cpuToMessage)}`,
+  );
   const kinds = (rows: [string, number][]) =>
     rows.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ');
   console.log(`    by kind, quarters 1–${ui.quarters - 1} (mean): ${kinds(ui.cpuByKind)}`);
   console.log(`    by kind, quarter ${ui.quarters} (mean): ${kinds(ui.cpuLastByKind)}`);
   console.log(
     `  median per quarter (rendered): ${ui.byQuarter.map((v) => v.toFixed(0)).join(' ')}`,
+  );
+  console.log(
+    `  median CPU per quarter:        ${ui.cpuByQuarter.map((v) => v.toFixed(0)).join(' ')}`,
   );
   console.log(
     `  worst: quarter ${ui.worst.quarter} of game ${ui.worst.game}, ${ui.worst.painted.toFixed(1)} ms`,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../src/engine/types';
 import {
   createStore,
@@ -8,6 +8,7 @@ import {
   UNAVAILABLE_WARNING,
 } from '../../src/lib/persistence';
 import { makeSavedGame, type SavedGame } from '../../src/lib/saveFormat';
+import { saveText } from '../../src/lib/savedGame';
 import { decision, testScenario, withLadderPolicy } from '../engine/fixtures';
 
 /** testScenario made to pass the scenario validator (ids, descriptions, sources). */
@@ -180,6 +181,33 @@ describe('createStore', () => {
     expect(createStore(storage).load(KEY)).toEqual({ status: 'ok', save: game(3, 7) });
   });
 
+  it('resumes a save at its revision and, saving again, does not parse back what it wrote', () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, JSON.stringify({ revision: 7, save: game(1) }));
+    const store = createStore(storage);
+    expect(store.load(KEY)).toEqual({ status: 'ok', save: game(1) });
+    const setup = game(1).setup;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (let quarters = 2; quarters <= 4; quarters++) {
+        const save = { ...game(quarters), setup };
+        expect(store.save(KEY, save)).toEqual({ ok: true });
+        // Exactly the text JSON.stringify writes, at the next revision.
+        expect(storage.items.get(KEY)).toBe(JSON.stringify({ revision: 6 + quarters, save }));
+      }
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    // Another tab's write is still noticed (it is not the text this store wrote).
+    expect(createStore(storage).load(KEY).status).toBe('ok');
+    storage.items.set(KEY, JSON.stringify({ revision: 11, save: game(5) }));
+    expect(store.save(KEY, { ...game(5), setup })).toEqual({
+      ok: false,
+      warning: OTHER_TAB_WARNING,
+    });
+  });
+
   it('protects a save a tab has never read', () => {
     const storage = new FakeStorage();
     expect(createStore(storage).save(KEY, game(1))).toEqual({ ok: true });
@@ -234,5 +262,36 @@ describe('createStore', () => {
         }
       }),
     );
+  });
+});
+
+describe('saveText', () => {
+  it('writes what JSON.stringify writes, reusing the setup only while it is the same object', () => {
+    const setups = [game(0, 1).setup, game(0, 2).setup];
+    const step = fc.record({
+      setup: fc.constantFrom(0, 1, 2),
+      quarters: fc.integer({ min: 0, max: 3 }),
+      extra: fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: undefined }),
+      revision: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 8 }), (steps) => {
+        const toText = saveText();
+        for (const { setup, quarters, extra, revision } of steps) {
+          // Setup 2 is a fresh copy each time: equal in value, never the same object.
+          const chosen = setups[setup] ?? structuredClone(setups[0]!);
+          const save: SavedGame = { ...game(quarters), setup: chosen, extra };
+          expect(toText(revision, save)).toBe(JSON.stringify({ revision, save }));
+        }
+      }),
+    );
+  });
+
+  it('writes a changed setup afresh', () => {
+    const toText = saveText();
+    const save = game(1);
+    toText(1, save);
+    const changed = { ...save, setup: { ...save.setup, seed: 99 } };
+    expect(JSON.parse(toText(2, changed)).save.setup.seed).toBe(99);
   });
 });

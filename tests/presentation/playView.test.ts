@@ -4,8 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
+import { readableNews } from '../../src/presentation/newsWords';
 import { labPolicy } from '../../src/engine/policies';
 import type { GameState, LabState, LabView, RivalSignal, Scenario } from '../../src/engine/types';
+import { newsVisibleTo } from '../../src/engine/view';
 import { playViewOf, type PlayView } from '../../src/presentation/playView';
 import { arbitraryDecision } from '../engine/arbitraries';
 import { shippedScenarios } from '../support/shippedScenarios';
@@ -111,6 +113,26 @@ describe('playViewOf', () => {
     };
     expect(JSON.stringify(playViewOf(changed, scenario, me.id))).not.toBe(
       JSON.stringify(playViewOf(game, scenario, me.id)),
+    );
+  });
+
+  it('shows the last two quarters’ news as the whole game’s news reads them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...scenarios),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(arbitraryDecision, { minLength: 3, maxLength: 12 }),
+        (scenario, seed, decisions) => {
+          const game = played(scenario, seed, decisions);
+          for (const lab of game.labs) {
+            const all = newsVisibleTo(readableNews(scenario, game.labs, game.world.news), lab.id);
+            const view = playViewOf(game, scenario, lab.id);
+            expect(view.lastQuarter).toEqual(all.filter((n) => n.round === game.round - 1));
+            expect(view.thisQuarter).toEqual(all.filter((n) => n.round === game.round));
+          }
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 

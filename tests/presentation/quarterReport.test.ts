@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
 import { nextBudget } from '../../src/engine/market';
@@ -32,6 +33,16 @@ describe('oddsWords', () => {
     expect(oddsWords(0.004)).toBe('0.4%, about 1 in 250');
     expect(oddsWords(0.0004)).toBe('under 0.1%, less than 1 in 1,000');
     expect(oddsWords(0.25)).toBe('25%');
+  });
+
+  it('writes "1 in N" with thousands as toLocaleString does', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.2, maxExcluded: true, noNaN: true }), (p) => {
+        const n = Number(/about 1 in ([\d,]+)$/.exec(oddsWords(p))?.[1]?.replace(/,/g, ''));
+        expect(oddsWords(p).endsWith(`about 1 in ${n.toLocaleString('en-GB')}`)).toBe(true);
+      }),
+    );
+    expect(oddsWords(0.001)).toBe('0.1%, about 1 in 1,000');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame, replayGame } from '../../src/engine/game';
 import { incrementalTimeline, timelineData } from '../../src/presentation/timeline/timelineData';
 import { reuseUnchanged } from '../../src/presentation/timeline/reuse';
+import { estimatedRisks } from '../../src/presentation/timeline/risk';
 import type { GameState } from '../../src/engine/types';
 import { decision, testScenario } from '../engine/fixtures';
 
@@ -127,6 +128,40 @@ describe('timelineData', () => {
     );
     expect(next.rows[0]).toBe(before.rows[0]);
     expect(chartData(scenario, state, 'player', { reveal: false, domain: 'cbrn' })).toBe(next);
+  });
+});
+
+describe('estimatedRisks', () => {
+  /** The estimates worked out from nothing remembered (a scenario object never seen before). */
+  const fresh = (state: GameState) => estimatedRisks(structuredClone(scenario), state, 'player');
+
+  it('works a played quarter out once, and again for the quarters a rewind replays', () => {
+    const advance = (from: GameState, quarters: number, posture: 'pause' | 'deploy') => {
+      let state = from;
+      for (let i = 0; i < quarters; i++)
+        state = advanceGame(state, scenario, { player: decision(posture) });
+      return state;
+    };
+    const atThree = play(2, 'deploy');
+    const original = advance(atThree, 3, 'deploy');
+    const first = estimatedRisks(scenario, original, 'player');
+    expect(first).toEqual(fresh(original));
+    // The same quarters again: the very estimates made before.
+    const again = estimatedRisks(scenario, original, 'player');
+    for (const [round, risk] of first) expect(again.get(round)).toBe(risk);
+
+    // Rewound to quarter 3 and played differently: quarters 1–2 are the same records, the rest
+    // are new, and their estimates are worked out anew from the new branch.
+    const branch = advance(atThree, 3, 'pause');
+    const risks = estimatedRisks(scenario, branch, 'player');
+    expect(risks).toEqual(fresh(branch));
+    expect(risks.get(1)).toBe(first.get(1));
+    expect(risks.get(2)).toBe(first.get(2));
+    expect(risks.get(4)).not.toEqual(first.get(4));
+    // A game replayed from its log has new records: worked out again, to the same figures.
+    const log = Array.from({ length: 5 }, () => ({ player: decision('deploy') }));
+    const replayed = replayGame(scenario, { seed: 7, humans: ['player'] }, log);
+    expect(estimatedRisks(scenario, replayed, 'player')).toEqual(first);
   });
 });
 

@@ -94,6 +94,30 @@ describe('TimelineCard', () => {
   });
 });
 
+describe('Timeline', () => {
+  it('draws the chart once, at its container’s width, as it opens', () => {
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(900);
+    const changed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target instanceof SVGElement) changed.push(`${r.target.tagName} ${r.attributeName}`);
+      }
+    });
+    observer.observe(document.body, { attributes: true, subtree: true });
+    try {
+      const data = timelineData(shortest, playedGame(4), playerId(shortest), { reveal: false });
+      render(TimelineCard, { data, trackNames: TRACK_LABEL, title: 'T', onDomainChange: vi.fn() });
+      changed.push(...observer.takeRecords().map((r) => `${r.target.nodeName} ${r.attributeName}`));
+      expect(document.querySelector('.chart svg')).toHaveAttribute('width', '900');
+      // Nothing in the drawing was redrawn after it was put in the page (at 760 px, then 900).
+      expect(changed).toEqual([]);
+    } finally {
+      observer.disconnect();
+      width.mockRestore();
+    }
+  });
+});
+
 describe('markersPath', () => {
   const shapes: Shape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'wye'];
 

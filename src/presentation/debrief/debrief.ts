@@ -45,21 +45,48 @@ export interface Debrief {
 export const QUARTER_FIGURES =
   'Capability, levels and safeguards are as at the start of each quarter, when the lab decided; the move, the risk, incidents and missed crossings are what happened during it.';
 
+/** The part of the debrief its first screen shows: how the game ended and what the evals missed. */
+export type DebriefOpening = Pick<
+  Debrief,
+  'outcome' | 'missedCrossings' | 'missedQuarters' | 'firstMissed'
+>;
+
+/** The labs in focus: those asked for that are in the game, or every lab if none is. */
+function focusOf(state: GameState, focusLabs: string[]): string[] {
+  const known = new Set(state.labs.map((l) => l.id));
+  const requested = focusLabs.filter((id) => known.has(id));
+  return requested.length > 0 ? requested : state.labs.map((l) => l.id);
+}
+
 /**
- * The debrief of a game for the labs humans played (`focusLabs`; solo: one). With no focus labs
- * (a game bots played alone) every lab is treated as in focus. `endedEarly`: the facilitator
- * ended the session before the game was over (src/presentation/revealed.ts).
+ * How the game ended and the missed crossings: what the solo debrief shows as it opens. The rest
+ * (debriefDetails) is below the fold there, so it is worded after the first frame is painted.
+ * `endedEarly`: the facilitator ended the session before the game was over
+ * (src/presentation/revealed.ts).
  */
-export function buildDebrief(
-  scenario: Scenario,
+export function debriefOpening(
   state: GameState,
   focusLabs: string[],
   { endedEarly = false }: { endedEarly?: boolean } = {},
-): Debrief {
-  const known = new Set(state.labs.map((l) => l.id));
-  const requested = focusLabs.filter((id) => known.has(id));
-  const focus = requested.length > 0 ? requested : state.labs.map((l) => l.id);
+): DebriefOpening {
+  const focus = focusOf(state, focusLabs);
   const missed = missedCrossingEpisodes(state, focus);
+  return {
+    outcome: outcomeWords(state, focus, endedEarly),
+    missedCrossings: missed,
+    missedQuarters: quartersWithMissedCrossing(state, focus),
+    firstMissed: missed[0] ?? null,
+  };
+}
+
+/** The rest of the debrief: commitments, rivals, the moments that mattered, questions. */
+export function debriefDetails(
+  scenario: Scenario,
+  state: GameState,
+  focusLabs: string[],
+  opening: DebriefOpening,
+): Omit<Debrief, keyof DebriefOpening> {
+  const focus = focusOf(state, focusLabs);
   const ordered = [
     ...focus.map((id) => state.labs.find((l) => l.id === id) as LabState),
     ...state.labs.filter((l) => !focus.includes(l.id)),
@@ -74,13 +101,23 @@ export function buildDebrief(
       summary: rivalSummary(state, lab),
     }));
   return {
-    outcome: outcomeWords(state, focus, endedEarly),
-    missedCrossings: missed,
-    missedQuarters: quartersWithMissedCrossing(state, focus),
-    firstMissed: missed[0] ?? null,
     commitments,
     rivals,
     keyMoments: keyMoments(scenario, state, focus).map(({ round, text }) => ({ round, text })),
-    questions: chooseQuestions({ scenario, state, focus, missed }),
+    questions: chooseQuestions({ scenario, state, focus, missed: opening.missedCrossings }),
   };
+}
+
+/**
+ * The debrief of a game for the labs humans played (`focusLabs`; solo: one). With no focus labs
+ * (a game bots played alone) every lab is treated as in focus. `endedEarly`: as debriefOpening's.
+ */
+export function buildDebrief(
+  scenario: Scenario,
+  state: GameState,
+  focusLabs: string[],
+  ending: { endedEarly?: boolean } = {},
+): Debrief {
+  const opening = debriefOpening(state, focusLabs, ending);
+  return { ...opening, ...debriefDetails(scenario, state, focusLabs, opening) };
 }

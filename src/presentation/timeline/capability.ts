@@ -31,9 +31,8 @@ function evalUncertainties(
   const out = new Map<number, number>();
   let investment = 0;
   let budget = startBudget;
-  const rounds = state.history.map((h) => h.round);
-  for (const round of rounds) {
-    const r = state.history.find((h) => h.round === round)?.labs.find((l) => l.lab === lab.id);
+  for (const { round, labs } of state.history) {
+    const r = labs.find((l) => l.lab === lab.id);
     if (!r) continue;
     const sensitivity = evalSensitivity(
       scenario.evaluation.baseSensitivity,

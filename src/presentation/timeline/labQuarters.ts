@@ -45,8 +45,14 @@ export function labQuarters(scenario: Scenario, state: GameState, labId: string)
   const over = state.outcome != null;
   const lastRound = over ? (state.history.at(-1)?.round ?? 0) : state.round;
   const currentRound = over ? null : state.round;
+  // Quarter r's record is history[r - 1] (the history holds every quarter played, in order); the
+  // search is only a fallback. Series read a record per quarter per lab, so this is not a scan.
+  const roundRecord = (round: number) => {
+    const at = state.history[round - 1];
+    return at?.round === round ? at : state.history.find((h) => h.round === round);
+  };
   const record = (round: number, id = labId): LabRoundRecord | undefined =>
-    state.history.find((h) => h.round === round)?.labs.find((l) => l.lab === id);
+    roundRecord(round)?.labs.find((l) => l.lab === id);
   const stateRounds = range(1, lastRound);
   return {
     state,

@@ -72,13 +72,21 @@ export function timelineData(
   // The lab's own policy's ladder, with its revisions against the policy as written.
   const thresholds = thresholdLines(lab.policy.levels, labPolicy(scenario, labId).levels, domain);
 
-  const incidentsAt = (round: number): string[] =>
-    markers
-      .filter((m) => m.kind === 'incident' && m.round === round && m.lab === labId)
-      .map((m) => m.label);
+  // Each row reads its quarter's point of every series: looked up by round, not searched for.
+  const byRound = <T extends { round: number }>(items: readonly T[]) => {
+    const out = new Map<number, T[]>();
+    for (const item of items) out.set(item.round, [...(out.get(item.round) ?? []), item]);
+    return (round: number): T[] => out.get(round) ?? [];
+  };
+  const measuredAt = byRound(measured);
+  const truthAt = byRound(truth);
+  const estimatedAt = byRound(estimatedPoints);
+  const trueRiskAt = byRound(trueRisk);
+  const incidentsAt = byRound(markers.filter((m) => m.kind === 'incident' && m.lab === labId));
+  const missedAt = byRound(missed);
   const rows: QuarterRow[] = stateRounds.map((round) => {
     const r = q.record(round);
-    const m = measured.find((x) => x.round === round);
+    const m = measuredAt(round)[0];
     return {
       round,
       posture: r?.effectivePosture ?? null,
@@ -87,13 +95,13 @@ export function timelineData(
       compliance: r?.compliance ?? null,
       measured: m?.value ?? null,
       uncertainty: m?.margin ?? null,
-      truth: reveal ? (truth.find((x) => x.round === round)?.value ?? null) : null,
+      truth: reveal ? (truthAt(round)[0]?.value ?? null) : null,
       safeguards: q.startSafeguards(round),
-      estimatedRisk: estimatedPoints.find((x) => x.round === round)?.value ?? null,
-      trueRisk: reveal ? (trueRisk.find((x) => x.round === round)?.value ?? null) : null,
+      estimatedRisk: estimatedAt(round)[0]?.value ?? null,
+      trueRisk: reveal ? (trueRiskAt(round)[0]?.value ?? null) : null,
       marketShare: q.startShare(round, labId),
-      incidents: incidentsAt(round),
-      missed: missed.filter((b) => b.round === round).map((b) => b.label),
+      incidents: incidentsAt(round).map((m) => m.label),
+      missed: missedAt(round).map((b) => b.label),
     };
   });
 
