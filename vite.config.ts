@@ -40,6 +40,8 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
     ],
   },
   // The engine's round and what it reads: every mode but the start screen and the event console.
+  // Not what the Explorer's page reads without playing (the engine's version, the parameters,
+  // the scenario's names; the CSV writer): its games are played in Web Workers.
   {
     name: 'engine',
     modules: [
@@ -64,11 +66,17 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
         'capability',
         'evaluation',
         'commitments',
-        'record',
-        'parameters',
-        'scenarioNames',
       ].map((m) => `engine/${m}.ts`),
       'engine/machines/labStatusTable.ts',
+    ],
+  },
+  // What the Explorer's page reads of the engine without playing, and every other mode with it.
+  {
+    name: 'engineNames',
+    modules: [
+      'engine/record.ts',
+      'engine/parameters.ts',
+      'engine/scenarioNames.ts',
       'lib/download.ts',
       'presentation/report/csv.ts',
     ],
