@@ -11,10 +11,20 @@ export function percent(x: number, digits = 0): string {
 }
 
 /**
- * A difference of two shares in percentage points, signed, without the unit: "+1.7", "−0.4"
- * (a true minus sign), and "0.0" with no sign when it rounds to nothing.
+ * A change, signed, to `digits` decimals: "+0.31", "−2.00" (a true minus sign), and "0.00" with
+ * no sign when it rounds to nothing.
  */
-export function signedPoints(x: number, digits = 1): string {
-  const text = (Math.abs(x) * 100).toFixed(digits);
+export function signedNumber(x: number, digits: number): string {
+  const text = Math.abs(x).toFixed(digits);
   return `${Number(text) === 0 ? '' : x < 0 ? '−' : '+'}${text}`;
+}
+
+/** A difference of two shares in percentage points, signed, without the unit: "+1.7", "−0.4". */
+export function signedPoints(x: number, digits = 1): string {
+  return signedNumber(x * 100, digits);
+}
+
+/** A comparison's difference: in points for a share ("+1.7"), to two decimals for a mean. */
+export function signedDifference(x: number, share: boolean): string {
+  return share ? signedPoints(x) : signedNumber(x, 2);
 }

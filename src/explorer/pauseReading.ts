@@ -10,6 +10,7 @@ import { DEFAULT_DYNAMICS } from '../engine/parameters';
 import type { Scenario } from '../engine/types';
 import { appetite, racerOf, type PauseArm, type PauseSpec } from './pauseQuestion';
 import { pct } from './results';
+import { percent, signedPoints } from '../engine/numbers';
 
 /** A change measured on paired games: its direction is known only when the interval excludes 0. */
 export type Direction = 'down' | 'up' | 'flat';
@@ -21,10 +22,7 @@ export function direction(row: Pick<ComparisonRow, 'lo' | 'hi'>): Direction {
   return 'flat';
 }
 
-const points = (x: number): string => {
-  const text = (Math.abs(x) * 100).toFixed(1);
-  return `${Number(text) === 0 ? '' : x < 0 ? '−' : '+'}${text}`;
-};
+const points = (x: number): string => signedPoints(x);
 
 /** "−1.7 points (95% interval −2.3 to −1.1)" */
 export function pointsWithInterval(row: ComparisonRow): string {
@@ -251,7 +249,7 @@ function assumptions(
     out.push({
       section: MODEL_SECTIONS.bots,
       text:
-        `The bots' strategies: ${racer.name} plays ${racer.strategy}, putting up to ${Math.round(appetite(racer) * 100)}% of its budget into capabilities, ` +
+        `The bots' strategies: ${racer.name} plays ${racer.strategy}, putting up to ${percent(appetite(racer))} of its budget into capabilities, ` +
         `and ${STANCE_WORDS[s.commitment]}. Bots follow fixed rules: no rival slows down because another lab paused, and none bargains or reciprocates.`,
     });
   }

@@ -50,3 +50,24 @@ export function readableNews(
       return headline === n.headline && body === n.body ? n : { ...n, headline, body };
     });
 }
+
+/** The label over each kind of news item in a lab's own briefing (its board, its researchers). */
+export const BRIEFING_NEWS_LABEL: Record<NewsItem['kind'], string> = {
+  inject: 'News',
+  incident: 'Incident',
+  announcement: 'Announcement',
+  revision: 'Policy',
+  audit: 'Audit',
+  regulation: 'Regulator',
+  pause: 'Pause agreement',
+  board: 'Your board',
+  deployment: 'Release',
+  evals: 'Your researchers',
+};
+
+/** The same on the room's projector, which speaks to no lab in particular. */
+export const PUBLIC_NEWS_LABEL: Record<NewsItem['kind'], string> = {
+  ...BRIEFING_NEWS_LABEL,
+  board: 'Board',
+  evals: 'Research',
+};

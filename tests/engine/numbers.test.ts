@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clamp01, percent, signedPoints } from '../../src/engine/numbers';
+import {
+  clamp01,
+  percent,
+  signedDifference,
+  signedNumber,
+  signedPoints,
+} from '../../src/engine/numbers';
 
 describe('number formatting shared by every layer', () => {
   it('clamp01 keeps a share within 0..1 and leaves one inside alone', () => {
@@ -32,6 +38,18 @@ describe('number formatting shared by every layer', () => {
         expect(Math.abs(magnitude - Math.abs(x) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
         if (text.startsWith('−')) expect(x).toBeLessThan(0);
         if (text.startsWith('+')) expect(x).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('signedDifference writes a share’s change in points and a mean’s to two decimals', () => {
+    expect(signedDifference(0.017, true)).toBe('+1.7');
+    expect(signedDifference(-0.3149, false)).toBe('−0.31');
+    expect(signedNumber(0.004, 2)).toBe('0.00');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1, max: 1 }), (x) => {
+        expect(signedDifference(x, true)).toBe(signedPoints(x));
+        expect(signedDifference(x, false)).toBe(signedNumber(x, 2));
       }),
     );
   });

@@ -20,7 +20,7 @@ import type { StudyTally } from '../../engine/batch/study';
 import { emptyTally, tallyStats } from '../../engine/batch/tally';
 import { sweepParameter } from '../../engine/batch/sweepParameters';
 import { levelName } from '../../engine/scenarioNames';
-import { percent } from '../../engine/numbers';
+import { percent, signedDifference } from '../../engine/numbers';
 import { ENGINE_VERSION } from '../../engine/record';
 import { PAUSE_CAUSES, type PauseCause, type Scenario } from '../../engine/types';
 import { parseCliArgs, wholeNumberOption } from '../args';
@@ -200,9 +200,7 @@ function summaryLines(
 
 /** "+1.2 points (−0.4 to +2.8)" or "+0.31 (…)" for means. */
 function signedNumber(x: number, share: boolean): string {
-  const text = share ? (100 * Math.abs(x)).toFixed(1) : Math.abs(x).toFixed(2);
-  const zero = Number(text) === 0;
-  return `${zero ? '' : x < 0 ? '−' : '+'}${text}`;
+  return signedDifference(x, share);
 }
 
 function comparisonLine(row: ComparisonRow): string {
