@@ -172,6 +172,26 @@ export function gameEventFor(event: WorkshopEvent): GameEvent | null {
 
 const NEW_PLAY: ResumePoint = { roundOpen: false, paused: false, screen: 'console' };
 
+/** A session's context as it begins (a start, a policy step, or one restored to its policy step). */
+function freshSession(room: {
+  teams: WorkshopTeam[];
+  timerSeconds: number | null;
+  pin: string | null;
+}): Pick<
+  WorkshopContext,
+  'teams' | 'timerSeconds' | 'pin' | 'timer' | 'turnTeam' | 'commitments' | 'resume'
+> {
+  return {
+    teams: room.teams,
+    timerSeconds: room.timerSeconds,
+    pin: room.pin,
+    timer: null,
+    turnTeam: null,
+    commitments: [],
+    resume: NEW_PLAY,
+  };
+}
+
 const pendingOf = (context: WorkshopContext): RoundDecisions =>
   context.game.getSnapshot().context.pending;
 
@@ -302,13 +322,7 @@ export const workshopMachine = setup({
       if (event.type !== 'writePolicies') return {};
       const { setup, teams, policySeconds, disclosure, now } = event;
       return {
-        teams: event.teams,
-        timerSeconds: event.timerSeconds,
-        pin: event.pin,
-        timer: null,
-        turnTeam: null,
-        commitments: [],
-        resume: NEW_PLAY,
+        ...freshSession(event),
         pendingSetup: setup,
         policyStep: {
           seconds: policySeconds,
@@ -322,13 +336,7 @@ export const workshopMachine = setup({
       if (event.type !== 'restore') return {};
       const { meta, setup } = event.record;
       return {
-        teams: meta.teams,
-        timerSeconds: meta.timerSeconds,
-        timer: null,
-        pin: meta.pin,
-        commitments: [],
-        turnTeam: null,
-        resume: NEW_PLAY,
+        ...freshSession(meta),
         pendingSetup: setup,
         policyStep: meta.policyStep,
       };
@@ -384,19 +392,7 @@ export const workshopMachine = setup({
       if (setup) enqueue.sendTo('game', { type: 'start', setup, autoResolve: false });
     }),
     endPolicyStep: assign({ policyStep: null, pendingSetup: null }),
-    beginSession: assign(({ event }) =>
-      event.type === 'start'
-        ? {
-            teams: event.teams,
-            timerSeconds: event.timerSeconds,
-            pin: event.pin,
-            timer: null,
-            turnTeam: null,
-            commitments: [],
-            resume: NEW_PLAY,
-          }
-        : {},
-    ),
+    beginSession: assign(({ event }) => (event.type === 'start' ? freshSession(event) : {})),
     resumeSession: assign(({ event }) => {
       if (event.type !== 'restore') return {};
       const { meta } = event.record;
