@@ -109,7 +109,7 @@ describe('QuarterScreen', () => {
     const game = playedGame(2);
     render(TeamTurn, {
       scenario: shortest,
-      game,
+      viewOf: (domain) => playViewOf(game, shortest, id, { domain }),
       team: { lab: id, name: 'Team Amber' },
       timer: null,
       onLockIn: vi.fn(),
