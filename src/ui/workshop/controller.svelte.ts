@@ -50,6 +50,7 @@ import type { StressComparison } from '../../engine/workshop/stressTest';
 import { labsWithTeamPolicies } from '../../engine/workshop/teamPolicies';
 import type { WorkerLike } from '../../explorer/pool';
 import { runStressTest, type StressRun } from './stressRun';
+import { consoleViewOf, type ConsoleView } from '../../presentation/workshop/consoleView';
 
 export type WorkshopScreen =
   'loading' | 'setup' | 'policies' | 'console' | 'handover' | 'team' | 'public' | 'debrief';
@@ -812,6 +813,11 @@ export function createWorkshop(options: WorkshopOptions) {
     },
     get game() {
       return gameSnapshot.context.game;
+    },
+    /** What the facilitator's console shows of the game in play (null before it starts). */
+    get consoleView(): ConsoleView | null {
+      const { game, setup } = gameSnapshot.context;
+      return game && setup ? consoleViewOf(game, setup.scenario, meta.commitments) : null;
     },
     get log() {
       return gameSnapshot.context.log;
