@@ -58,6 +58,8 @@ const status = (page: Page) => page.locator('[data-connection]');
 async function lockIn(team: Device, name: TeamName) {
   const page = team.page;
   await expect(page.getByRole('heading', { name: 'Your decision' })).toBeVisible();
+  // The tab says whose device this is (documentTitle.svelte.ts).
+  await expect(page).toHaveTitle(`${name} · Threshold`);
   const share = page.getByRole('spinbutton', { name: 'Capabilities share (%)' });
   await share.fill(SHARE[name]);
   await share.press('Tab');
