@@ -83,9 +83,15 @@ const teamQuarter = async (page: Page, base: string): Promise<void> => {
   }
 };
 
-/** The same with the policy step first: the team writes (here: hands in) its own policy. */
-const teamPolicyAndQuarter = async (page: Page, base: string): Promise<void> => {
-  const room = await createRoom(base, { policyStep: { minutes: null, disclosure: 'asWritten' } });
+/**
+ * A team's whole game: the policy step (the team hands in its lab's policy as it stands), two
+ * quarters, and the game's end, where the device shows the public view with the reveal.
+ */
+const teamWholeGame = async (page: Page, base: string): Promise<void> => {
+  const room = await createRoom(base, {
+    quarters: 2,
+    policyStep: { minutes: null, disclosure: 'asWritten' },
+  });
   try {
     await page.goto(`${base}#room=${room.room.tokens.teams[0]?.token}`);
     await page.getByRole('button', { name: 'Hand in our policy' }).click();
@@ -94,6 +100,12 @@ const teamPolicyAndQuarter = async (page: Page, base: string): Promise<void> => 
     await command(room.console, { type: 'beginQuarterOne' });
     await page.getByText('Waiting for the facilitator to open decisions').waitFor();
     await playQuarter(page, room, 1);
+    await command(room.console, { type: 'openDecisions' });
+    await page.getByRole('button', { name: 'Lock in decision' }).click();
+    await command(room.birch, { type: 'submit', decision: decision() });
+    await command(room.console, { type: 'resolve' });
+    await page.getByRole('heading', { name: 'The game is over' }).waitFor();
+    await page.getByText(/^Game over/).waitFor();
   } finally {
     room.close();
   }
@@ -141,7 +153,7 @@ const consoleToReport = async (page: Page, base: string): Promise<void> => {
 
 export const ROOM_PATHS: [string, (page: Page, base: string) => Promise<void>][] = [
   ['a team’s device through a networked room’s quarter', teamQuarter],
-  ['a team’s device through the policy step and a quarter', teamPolicyAndQuarter],
+  ['a team’s device through a whole game (policy step, 2 quarters, reveal)', teamWholeGame],
   ['the projector in a networked room, to the reveal', projectorToReveal],
   ['the console in a networked room, to the report', consoleToReport],
 ];
