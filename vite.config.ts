@@ -52,10 +52,8 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
     modules: [
       ...[
         'labs',
-        'knowledge',
         'audits',
         'events',
-        'incidents',
         'pauseAgreement',
         'view',
         'market',
@@ -118,12 +116,16 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
   // device, the policy editor (for the track names).
   { name: 'gameNames', modules: ['presentation/explain.ts', 'ui/game/names.ts'] },
   // The wording of results and debriefs, their commitments' table, and the game's save: solo,
-  // workshop, the console and projector of a networked room, printables.
+  // workshop, the console and projector of a networked room, printables. With the two engine
+  // modules the debrief reads (what a lab knew, the incidents): in 'engine' they made the reveal
+  // on a room's projector and teams' devices fetch the whole round (9 kB).
   {
     name: 'gameWords',
     modules: [
       'presentation/debrief/',
       'engine/debriefFacts.ts',
+      'engine/knowledge.ts',
+      'engine/incidents.ts',
       'presentation/revealed.ts',
       'lib/gameStore.ts',
       'lib/savedGame.ts',
