@@ -166,6 +166,8 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
     name: 'consoleParts',
     modules: [
       'ui/workshop/PanelOnRequest.svelte',
+      'ui/workshop/InjectsOnRequest.svelte',
+      'ui/workshop/CommitmentsOnRequest.svelte',
       'ui/workshop/LastQuarterNote.svelte',
       'ui/workshop/DisclosureChoice.svelte',
       'ui/workshop/LengthNoteText.svelte',
