@@ -20,6 +20,8 @@ const TEAMS = [{ name: 'Amber' }, { name: 'Birch' }];
 /** The room being played: its links, and its console and second team as sockets. */
 interface BenchRoom {
   room: CreatedRoom;
+  /** The server's WebSocket address. */
+  socket: string;
   console: Device;
   birch: Device;
   close: () => void;
@@ -45,6 +47,7 @@ async function createRoom(base: string, extra: Partial<CreateRoomRequest>): Prom
   const birch = await Device.join(socket, body.tokens.teams[1]?.token ?? '');
   return {
     room: body,
+    socket,
     console,
     birch,
     close: () => {
@@ -59,17 +62,28 @@ async function command(device: Device, what: Record<string, unknown>): Promise<v
   if (!(await device.send(what))) throw new Error(`the server refused ${JSON.stringify(what)}`);
 }
 
+/** Both teams lock in over sockets of their own (the recorded page is the projector or console). */
+async function teamsLockIn(room: BenchRoom): Promise<void> {
+  const amber = await Device.join(room.socket, room.room.tokens.teams[0]?.token ?? '');
+  try {
+    for (const team of [amber, room.birch])
+      await command(team, { type: 'submit', decision: decision() });
+  } finally {
+    amber.close();
+  }
+}
+
 /** Amber's device locks in on its form; Birch locks in over its socket; the console resolves. */
-async function playQuarter(page: Page, room: BenchRoom, quarter: number): Promise<void> {
+async function playQuarter(page: Page, room: BenchRoom): Promise<void> {
   await command(room.console, { type: 'openDecisions' });
   await page.getByRole('button', { name: 'Lock in decision' }).click();
   await page.getByText('Locked in:').waitFor();
   await command(room.birch, { type: 'submit', decision: decision() });
   await command(room.console, { type: 'resolve' });
-  await page
-    .getByRole('heading', { level: 1, name: new RegExp(`^Quarter ${quarter + 1}`) })
-    .waitFor();
 }
+
+const quarterHeading = (page: Page, quarter: number) =>
+  page.getByRole('heading', { level: 1, name: new RegExp(`^Quarter ${quarter}`) });
 
 /** A team's device (Amber's) from its join link through quarter 1 to quarter 2's news. */
 const teamQuarter = async (page: Page, base: string): Promise<void> => {
@@ -77,7 +91,8 @@ const teamQuarter = async (page: Page, base: string): Promise<void> => {
   try {
     await page.goto(`${base}#room=${room.room.tokens.teams[0]?.token}`);
     await page.getByText('Waiting for the facilitator to open decisions').waitFor();
-    await playQuarter(page, room, 1);
+    await playQuarter(page, room);
+    await quarterHeading(page, 2).waitFor();
   } finally {
     room.close();
   }
@@ -99,11 +114,9 @@ const teamWholeGame = async (page: Page, base: string): Promise<void> => {
     await command(room.birch, { type: 'policySubmit' });
     await command(room.console, { type: 'beginQuarterOne' });
     await page.getByText('Waiting for the facilitator to open decisions').waitFor();
-    await playQuarter(page, room, 1);
-    await command(room.console, { type: 'openDecisions' });
-    await page.getByRole('button', { name: 'Lock in decision' }).click();
-    await command(room.birch, { type: 'submit', decision: decision() });
-    await command(room.console, { type: 'resolve' });
+    await playQuarter(page, room);
+    await quarterHeading(page, 2).waitFor();
+    await playQuarter(page, room);
     await page.getByRole('heading', { name: 'The game is over' }).waitFor();
     await page.getByText(/^Game over/).waitFor();
   } finally {
@@ -118,12 +131,7 @@ const projectorToReveal = async (page: Page, base: string): Promise<void> => {
     await page.goto(`${base}#room=${room.room.tokens.projector}`);
     await page.getByText('Read the news — decisions open soon').waitFor();
     await command(room.console, { type: 'openDecisions' });
-    await command(room.birch, { type: 'submit', decision: decision() });
-    // Amber locks in over a socket of its own: the recorded page is the projector.
-    const socket = new URL(ROOM_SOCKET_PATH, base.replace(/^http/, 'ws')).href;
-    const amber = await Device.join(socket, room.room.tokens.teams[0]?.token ?? '');
-    await command(amber, { type: 'submit', decision: decision() });
-    amber.close();
+    await teamsLockIn(room);
     await command(room.console, { type: 'resolve' });
     await page.getByText(/^Game over/).waitFor();
   } finally {
@@ -135,13 +143,9 @@ const projectorToReveal = async (page: Page, base: string): Promise<void> => {
 const consoleToReport = async (page: Page, base: string): Promise<void> => {
   const room = await createRoom(base, { quarters: 1 });
   try {
-    const socket = new URL(ROOM_SOCKET_PATH, base.replace(/^http/, 'ws')).href;
-    const amber = await Device.join(socket, room.room.tokens.teams[0]?.token ?? '');
     await page.goto(`${base}#room=${room.room.tokens.facilitator}`);
     await page.getByRole('button', { name: 'Open decisions' }).click();
-    await command(amber, { type: 'submit', decision: decision() });
-    await command(room.birch, { type: 'submit', decision: decision() });
-    amber.close();
+    await teamsLockIn(room);
     const resolve = page.getByRole('button', { name: 'Resolve the quarter' });
     await page.getByText('Every team has locked in', { exact: true }).waitFor();
     await resolve.click();
