@@ -49,15 +49,15 @@ export type RoundDecisions = Record<string, LabDecision>;
 
 /**
  * How a game is played. `text: false` is for batch games, which are counted, never read: no news
- * is written (the world's and every quarter's news stay empty) and nothing else changes — every
+ * is recorded (the world's and every quarter's news stay empty) and nothing else changes — every
  * number and every random draw is the same as with text (the golden-replay test checks it).
  */
 export interface PlayOptions {
   text: boolean;
 }
-/** Games people read: news and headlines are written. */
+/** Games people read: their news is recorded (as facts; src/presentation words them). */
 export const WITH_TEXT: PlayOptions = { text: true };
-/** Games that are only counted (batches, sweeps, the bench): no news is written. */
+/** Games that are only counted (batches, sweeps, the bench): no news is recorded. */
 export const WITHOUT_TEXT: PlayOptions = { text: false };
 
 /** Each scenario's dynamics with the defaults filled in, resolved once per dynamics object. */
