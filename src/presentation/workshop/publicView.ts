@@ -163,11 +163,13 @@ export function publicSnapshot(
     publicTrust: state.world.publicTrust,
     regulation: { level: state.world.regulation, name: REGULATION_NAMES[state.world.regulation] },
     pauseAgreementActive: state.world.pauseAgreementActive,
+    // Chosen as facts, then worded: only the items shown are worded, not the whole game's news
+    // (the repeats readableNews drops are the board's, which the projector never shows).
     thisQuarter: over
       ? []
-      : readable(state.world.news).filter((n) => n.round === state.round && isPublicNews(n)),
+      : readable(state.world.news.filter((n) => n.round === state.round && isPublicNews(n))),
     lastResults: last
-      ? { round: last.round, news: readable(last.news).filter(isPublicNews) }
+      ? { round: last.round, news: readable(last.news.filter(isPublicNews)) }
       : null,
     labs,
     history: state.history.map((r) => ({
