@@ -16,27 +16,38 @@ export interface NewsWords {
   body: string;
 }
 
-/** The labs whose names the news uses: the game's (a workshop may rename them). */
-export type NamedLabs = readonly { id: string; name: string }[];
+/**
+ * The labs whose names the news uses: the game's (a workshop may rename them). A game's labs also
+ * carry their ladders, which name the levels their news speaks of.
+ */
+export type NamedLabs = readonly NamedLab[];
+type NamedLab = { id: string; name: string; policy?: { levels: readonly LevelSpec[] } };
 
-/** A level of the lab's own ladder (its policy's), else any the scenario has by that id. */
+type LevelWords = Pick<LevelSpec, 'name' | 'description'>;
+
+/** A level of the lab's own ladder (as played, else its policy's), else any the scenario has. */
 function levelOf(
   scenario: Scenario,
-  labId: string,
+  lab: NamedLab | undefined,
+  id: string,
   levelId: string,
-): Pick<LevelSpec, 'name' | 'description'> {
-  const own = labPolicy(scenario, labId).levels.find((l) => l.id === levelId);
+): LevelWords {
+  const own =
+    lab?.policy?.levels.find((l) => l.id === levelId) ??
+    labPolicy(scenario, id).levels.find((l) => l.id === levelId);
   return own ?? { name: levelName(scenario, levelId), description: '' };
 }
 
-function labWords(item: LabNews, lab: string, scenario: Scenario): NewsWords {
+function labWords(item: LabNews, named: NamedLab | undefined, scenario: Scenario): NewsWords {
+  const lab = named?.name ?? item.lab;
+  const levelOfItem = (levelId: string) => levelOf(scenario, named, item.lab, levelId);
   switch (item.kind) {
     case 'incident':
       return describeIncident({ kind: item.incident, severity: item.severity }, lab);
     case 'announcement':
       switch (item.what) {
         case 'levelReached': {
-          const level = levelOf(scenario, item.lab, item.levelId);
+          const level = levelOfItem(item.levelId);
           return {
             headline: `${lab} announces its models have reached ${level.name}`,
             body: level.description,
@@ -55,7 +66,7 @@ function labWords(item: LabNews, lab: string, scenario: Scenario): NewsWords {
       }
       break;
     case 'revision': {
-      const level = levelOf(scenario, item.lab, item.levelId).name;
+      const level = levelOfItem(item.levelId).name;
       const domain = domainName(scenario, item.domain);
       return {
         headline: `${lab} ${item.to > item.from ? 'loosens' : 'tightens'} its ${level} ${domain} threshold`,
@@ -74,7 +85,7 @@ function labWords(item: LabNews, lab: string, scenario: Scenario): NewsWords {
         }
         case 'higherLevel':
           return {
-            headline: `Audit finds ${possessive(lab)} models at ${levelOf(scenario, item.lab, item.levelId).name}`,
+            headline: `Audit finds ${possessive(lab)} models at ${levelOfItem(item.levelId).name}`,
             body: 'The external evaluators elicited capability the lab’s own evals had not shown.',
           };
         case 'clean':
@@ -132,6 +143,9 @@ export function newsSentence(item: NewsItem, scenario: Scenario, labs: NamedLabs
         };
     }
   }
-  const lab = labs.find((l) => l.id === item.lab)?.name ?? item.lab;
-  return labWords(item, lab, scenario);
+  return labWords(
+    item,
+    labs.find((l) => l.id === item.lab),
+    scenario,
+  );
 }

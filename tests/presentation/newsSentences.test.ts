@@ -162,6 +162,20 @@ describe('every news fact has its sentence', () => {
     );
   });
 
+  it('names a level from the lab’s own ladder, as the game played it', () => {
+    const level = { ...rsp.policies[0]!.levels[0]!, name: 'Tier X', description: 'Its own words.' };
+    const own = [{ id: 'aster', name: 'Aster Labs', policy: { levels: [level] } }];
+    const fact = labNews(3, 'aster', {
+      kind: 'announcement',
+      what: 'levelReached',
+      levelId: level.id,
+    });
+    expect(newsSentence(fact, rsp, own)).toEqual({
+      headline: 'Aster Labs announces its models have reached Tier X',
+      body: 'Its own words.',
+    });
+  });
+
   it('quotes an inject as its author wrote it', () => {
     const quoted = words(
       worldNews(1, { kind: 'inject', headline: "Aster Labs's cbrn threshold", body: '<b>x</b>' }),
