@@ -1,7 +1,7 @@
 import { evaluateLab } from './evaluation';
 import { knownLevelIndex, undoRevisions } from './knowledge';
 import { domainIds } from './labs';
-import { newsItem } from './news';
+import { labNews } from './news';
 import { clamp01 } from './numbers';
 import type { Rng } from './rng';
 import type { LabState, NewsItem, Scenario } from './types';
@@ -20,7 +20,12 @@ export interface AuditResult {
  * Expose what a lab has hidden: broken commitments and quiet revisions. Used by audits and
  * whistleblowers. Mutates the lab copy it is given.
  */
-export function exposeHidden(lab: LabState, round: number, by: string, text = true): AuditResult {
+export function exposeHidden(
+  lab: LabState,
+  round: number,
+  by: 'audit' | 'whistleblower',
+  text = true,
+): AuditResult {
   const quiet = lab.policy.revisions.filter((r) => !r.exposed);
   const exposures = lab.hiddenBreaches + quiet.length;
   const news: NewsItem[] = [];
@@ -34,12 +39,14 @@ export function exposeHidden(lab: LabState, round: number, by: string, text = tr
   lab.hiddenBreaches = 0;
   lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS * exposures);
   if (!text) return { news, exposures };
-  const parts = [
-    hiddenBreaches > 0 ? `${hiddenBreaches} broken commitment(s)` : '',
-    quiet.length > 0 ? `${quiet.length} quietly revised threshold(s)` : '',
-  ].filter(Boolean);
   news.push(
-    newsItem(round, 'audit', `${by} reveals ${lab.name}: ${parts.join(' and ')}`, '', lab.id),
+    labNews(round, lab.id, {
+      kind: 'audit',
+      what: 'exposed',
+      by,
+      breaches: hiddenBreaches,
+      quietRevisions: quiet.length,
+    }),
   );
   return { news, exposures };
 }
@@ -66,25 +73,19 @@ export function auditLab(
     rng,
   );
   const after = knownLevelIndex(lab, scenario);
-  const result = exposeHidden(lab, round, 'An external audit', text);
+  const result = exposeHidden(lab, round, 'audit', text);
   if (after > before) {
     if (!text) return result;
     const level = lab.policy.levels[after];
-    result.news.push(
-      newsItem(
-        round,
-        'audit',
-        `Audit finds ${lab.name}'s models at ${level?.name ?? 'a higher level'}`,
-        'The external evaluators elicited capability the lab’s own evals had not shown.',
-        lab.id,
-      ),
-    );
+    if (level) {
+      result.news.push(
+        labNews(round, lab.id, { kind: 'audit', what: 'higherLevel', levelId: level.id }),
+      );
+    }
   } else if (result.exposures === 0) {
     lab.reputation = clamp01(lab.reputation + 0.03);
     if (!text) return result;
-    result.news.push(
-      newsItem(round, 'audit', `Audit of ${lab.name} finds no problems`, '', lab.id),
-    );
+    result.news.push(labNews(round, lab.id, { kind: 'audit', what: 'clean' }));
   }
   return result;
 }

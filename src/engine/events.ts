@@ -1,5 +1,5 @@
 import { auditLab, exposeHidden } from './audits';
-import { newsItem } from './news';
+import { worldNews } from './news';
 import { clamp01 } from './numbers';
 import type { Rng } from './rng';
 import type { LabState, NewsItem, Scenario, ScriptedEvent, WorldState } from './types';
@@ -33,7 +33,10 @@ export function applyEvent(
   round: number,
   rng: Rng,
 ): EventOutcome {
-  const news: NewsItem[] = [newsItem(round, 'inject', event.headline, event.body)];
+  // The inject's own words are scenario data (or a facilitator's): the fact quotes them.
+  const news: NewsItem[] = [
+    worldNews(round, { kind: 'inject', headline: event.headline, body: event.body }),
+  ];
   let exposures = 0;
   const e = event.effect;
   switch (e.kind) {
@@ -62,7 +65,7 @@ export function applyEvent(
     case 'whistleblower': {
       const lab = e.lab === 'any' ? mostHidden(labs) : labs.find((l) => l.id === e.lab);
       if (lab) {
-        const r = exposeHidden(lab, round, 'A whistleblower');
+        const r = exposeHidden(lab, round, 'whistleblower');
         news.push(...r.news);
         exposures += r.exposures;
       }

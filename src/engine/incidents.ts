@@ -29,28 +29,3 @@ export function incident(
 ): Incident {
   return { round, lab, kind, severity, domain };
 }
-
-const KIND_WORDS: Record<IncidentKind, string> = {
-  misuse: 'misuse of a deployed model',
-  theft: 'theft of model weights',
-  lossOfControl: 'a model acting outside its operators’ control',
-  stolenModelMisuse: 'misuse of a stolen model',
-};
-
-const SEVERITY_WORDS: Record<Severity, string> = {
-  warning: 'Warning shot',
-  serious: 'Serious incident',
-  catastrophe: 'Catastrophe',
-};
-
-export function describeIncident(i: Incident, labName: string): { headline: string; body: string } {
-  return {
-    headline: `${SEVERITY_WORDS[i.severity]}: ${KIND_WORDS[i.kind]} (${labName})`,
-    body:
-      i.severity === 'catastrophe'
-        ? 'Harm on a scale that ends the race for everyone.'
-        : i.severity === 'serious'
-          ? 'Real harm, widely reported. Trust in the industry falls.'
-          : 'Contained, but a sign of what could come.',
-  };
-}

@@ -1,5 +1,5 @@
-import { clamp01, percent } from './numbers';
-import { newsItem } from './news';
+import { clamp01 } from './numbers';
+import { labNews } from './news';
 import type { LabState, NewsItem, PolicyAction } from './types';
 
 export const AUDIT_COST = 5;
@@ -46,13 +46,13 @@ export function applyPolicyActions(
           const loosened = to > from;
           lab.reputation = clamp01(lab.reputation + (loosened ? -PUBLIC_LOOSENING_COST : 0.02));
           news.push(
-            newsItem(
-              round,
-              'revision',
-              `${lab.name} ${loosened ? 'loosens' : 'tightens'} its ${level.name} ${action.domain} threshold`,
-              `Publicly revised from ${percent(from)} to ${percent(to)} capability.`,
-              lab.id,
-            ),
+            labNews(round, lab.id, {
+              kind: 'revision',
+              levelId: level.id,
+              domain: action.domain,
+              from,
+              to,
+            }),
           );
         }
         break;
@@ -63,30 +63,14 @@ export function applyPolicyActions(
       case 'joinPauseAgreement':
         if (!lab.policy.inPauseAgreement) {
           lab.policy.inPauseAgreement = true;
-          news.push(
-            newsItem(
-              round,
-              'pause',
-              `${lab.name} joins the conditional pause agreement`,
-              '',
-              lab.id,
-            ),
-          );
+          news.push(labNews(round, lab.id, { kind: 'pause', what: 'joined' }));
         }
         break;
       case 'leavePauseAgreement':
         if (lab.policy.inPauseAgreement) {
           lab.policy.inPauseAgreement = false;
           lab.reputation = clamp01(lab.reputation - LEAVING_PACT_COST);
-          news.push(
-            newsItem(
-              round,
-              'pause',
-              `${lab.name} leaves the conditional pause agreement`,
-              '',
-              lab.id,
-            ),
-          );
+          news.push(labNews(round, lab.id, { kind: 'pause', what: 'left' }));
         }
         break;
       case 'publishEvals':

@@ -4,7 +4,7 @@ import { allowedPosture } from './commitments';
 import { leastPermissive, morePermissive, postureRules, stopsTraining } from './postures';
 import { evalSensitivity, evaluateLab, isEvalRound, readTruth } from './evaluation';
 import { applyEvent } from './events';
-import { describeIncident, drawIncident, incident } from './incidents';
+import { drawIncident, incident } from './incidents';
 import { knownLevelIndex, levelIdReached, levelKnown, registeredLevels } from './knowledge';
 import { labPolicyAt, type LabPolicy } from './policies';
 import { bendsLadder, policyPosture } from './policyRules';
@@ -12,7 +12,7 @@ import { labViews, type QuarterViews } from './view';
 import { cloneLab, domainIds } from './labs';
 import { nextLabStatus } from './machines/labStatusTable';
 import { nextBoardPressure, nextBudget, nextMarketShares } from './market';
-import { newsItem } from './news';
+import { labNews, worldNews } from './news';
 import { resolveDynamics } from './parameters';
 import { growSafeguards } from './safeguards';
 import { clamp01 } from './numbers';
@@ -49,15 +49,15 @@ export type RoundDecisions = Record<string, LabDecision>;
 
 /**
  * How a game is played. `text: false` is for batch games, which are counted, never read: no news
- * is written (the world's and every quarter's news stay empty) and nothing else changes — every
+ * is recorded (the world's and every quarter's news stay empty) and nothing else changes — every
  * number and every random draw is the same as with text (the golden-replay test checks it).
  */
 export interface PlayOptions {
   text: boolean;
 }
-/** Games people read: news and headlines are written. */
+/** Games people read: their news is recorded (as facts; src/presentation words them). */
 export const WITH_TEXT: PlayOptions = { text: true };
-/** Games that are only counted (batches, sweeps, the bench): no news is written. */
+/** Games that are only counted (batches, sweeps, the bench): no news is recorded. */
 export const WITHOUT_TEXT: PlayOptions = { text: false };
 
 /** Each scenario's dynamics with the defaults filled in, resolved once per dynamics object. */
@@ -193,15 +193,11 @@ export function openRound(
     // An unpublished policy's levels are not announced.
     if (after > before && policy.public) {
       const level = lab.policy.levels[after];
-      world.news.push(
-        newsItem(
-          round,
-          'announcement',
-          `${lab.name} announces its models have reached ${level?.name ?? 'a new level'}`,
-          level?.description ?? '',
-          lab.id,
-        ),
-      );
+      if (level) {
+        world.news.push(
+          labNews(round, lab.id, { kind: 'announcement', what: 'levelReached', levelId: level.id }),
+        );
+      }
     }
   }
   return state;
@@ -512,14 +508,7 @@ function openAgreement(q: Quarter, before: readonly LabState[]): void {
   q.world.pauseAgreementActive = agreement.active;
   q.pactTriggered = agreement.triggered;
   if (q.text && q.pactTriggered) {
-    q.news.push(
-      newsItem(
-        q.round,
-        'pause',
-        'The conditional pause agreement is triggered',
-        'A member found a dangerous capability without the safeguards to match: members are asked to pause training.',
-      ),
-    );
+    q.news.push(worldNews(q.round, { kind: 'pause', what: 'triggered' }));
   }
 }
 
@@ -542,15 +531,7 @@ function takePosture(q: Quarter, index: number): void {
   q.choices.push(choice);
   if (text && choice.underClause && lab.deployment !== 'full') {
     // The clause asks the lab to acknowledge the adjustment publicly.
-    news.push(
-      newsItem(
-        round,
-        'announcement',
-        `${lab.name} invokes its competitor clause`,
-        'A rival at its level has released in full; its policy lets it adjust its deployment requirements, and it says so publicly.',
-        lab.id,
-      ),
-    );
+    news.push(labNews(round, lab.id, { kind: 'announcement', what: 'competitorClause' }));
   }
   // A breach is counted once, when it starts: staying past the same commitment is the same breach.
   if (choice.breachedLevel !== null && choice.breachedLevel !== lab.openBreach) {
@@ -559,16 +540,7 @@ function takePosture(q: Quarter, index: number): void {
       // Published evals make a breach visible at once.
       lab.reputation = clamp01(lab.reputation - EXPOSURE_REPUTATION_LOSS);
       q.exposures += 1;
-      if (text)
-        news.push(
-          newsItem(
-            round,
-            'announcement',
-            `${lab.name} goes past its own commitment in public view`,
-            'Its published evals show a threshold crossed without the required safeguards.',
-            lab.id,
-          ),
-        );
+      if (text) news.push(labNews(round, lab.id, { kind: 'announcement', what: 'publicBreach' }));
     } else {
       lab.hiddenBreaches += 1;
     }
@@ -585,16 +557,7 @@ function takePosture(q: Quarter, index: number): void {
     q.defected[index] = true;
     lab.lastDefection = round;
     lab.reputation = clamp01(lab.reputation - DEFECTION_REPUTATION_LOSS);
-    if (text)
-      news.push(
-        newsItem(
-          round,
-          'pause',
-          `${lab.name} ignores the pause agreement it signed`,
-          'The agreement was triggered, and it kept training.',
-          lab.id,
-        ),
-      );
+    if (text) news.push(labNews(round, lab.id, { kind: 'pause', what: 'defected' }));
   }
   train(q, index, choice, decision);
 }
@@ -617,15 +580,7 @@ function train(q: Quarter, index: number, choice: Choice, decision: LabDecision)
     );
     lab.capability = growth.capability;
     if (text && growth.breakthrough && q.humans.includes(lab.id)) {
-      news.push(
-        newsItem(
-          round,
-          'evals',
-          `${lab.name}'s researchers report an unexpected jump in training progress`,
-          'A breakthrough quarter: capability may have moved further than the last evals show.',
-          lab.id,
-        ),
-      );
+      news.push(labNews(round, lab.id, { kind: 'evals' }));
     }
   }
   if (lab.halted) {
@@ -637,7 +592,7 @@ function train(q: Quarter, index: number, choice: Choice, decision: LabDecision)
     lab.deployment = rules.release;
     lab.deployedCapability = lab.capability;
     if (text && before !== lab.deployment && lab.deployment === 'full') {
-      news.push(newsItem(round, 'deployment', `${lab.name} releases its latest model`, '', lab.id));
+      news.push(labNews(round, lab.id, { kind: 'deployment' }));
     }
   } else if (lab.incidentResponse > 0 && lab.deployment === 'full') {
     // Nothing new is released, and incident response pulls the model already out back to trusted users.
@@ -694,7 +649,11 @@ function sufferIncidents(q: Quarter): void {
   for (const i of q.incidents) {
     const lab = q.labs.find((l) => l.id === i.lab);
     if (!lab) continue;
-    if (q.text) q.news.push(newsItem(q.round, 'incident', ...headline(i, lab.name), lab.id));
+    if (q.text) {
+      q.news.push(
+        labNews(q.round, lab.id, { kind: 'incident', incident: i.kind, severity: i.severity }),
+      );
+    }
     lab.reputation = clamp01(lab.reputation - INCIDENT_REPUTATION_LOSS[i.severity]);
     if (i.severity !== 'warning' && i.kind !== 'theft' && i.kind !== 'stolenModelMisuse') {
       lab.incidentResponse = 1;
@@ -715,15 +674,7 @@ function settleMarket(q: Quarter): void {
     const auditCost = q.auditRequested[i] ? AUDIT_COST : 0;
     lab.budget = nextBudget(lab.marketShare, auditCost, p);
     if (q.text && lab.boardPressure > 0.6 && q.humans.includes(lab.id) && !lab.halted) {
-      q.news.push(
-        newsItem(
-          q.round,
-          'board',
-          `${lab.name}'s board presses to move faster`,
-          'Investors point to rivals’ market share and ask whether the policy’s thresholds could be loosened.',
-          lab.id,
-        ),
-      );
+      q.news.push(labNews(q.round, lab.id, { kind: 'board' }));
     }
   }
 }
@@ -745,16 +696,7 @@ function runAudit(q: Quarter, index: number): void {
     lab.halted = true;
     lab.training = 'paused';
     lab.deployment = 'none';
-    if (q.text)
-      q.news.push(
-        newsItem(
-          round,
-          'regulation',
-          `Regulator halts ${lab.name}`,
-          'Binding rules are in force, and the audit found commitments broken.',
-          lab.id,
-        ),
-      );
+    if (q.text) q.news.push(labNews(round, lab.id, { kind: 'regulation', what: 'halted' }));
   }
 }
 
@@ -767,15 +709,10 @@ function updateTrustAndRegulation(q: Quarter): void {
     world.publicTrust,
     p,
   );
-  if (q.text && regulation.regulation > world.regulation) {
-    q.news.push(
-      newsItem(
-        q.round,
-        'regulation',
-        regulationHeadline(regulation.regulation),
-        'Public trust has stayed low; the regulator acts.',
-      ),
-    );
+  const level = regulation.regulation;
+  // Regulation never relaxes, so a rise is to level 1 or above (`!== 0` tells the type so).
+  if (q.text && level !== 0 && level > world.regulation) {
+    q.news.push(worldNews(q.round, { kind: 'regulation', what: 'tightened', level }));
   }
   world.regulation = regulation.regulation;
   world.regulatoryPressure = regulation.regulatoryPressure;
@@ -885,19 +822,6 @@ function closeQuarter(
     round,
     summariseOutcome(next, reason, catastrophe, owned),
   );
-}
-
-function headline(i: Incident, labName: string): [string, string] {
-  const d = describeIncident(i, labName);
-  return [d.headline, d.body];
-}
-
-function regulationHeadline(level: number): string {
-  return level >= 3
-    ? 'Regulator orders a moratorium on frontier development'
-    : level === 2
-      ? 'Regulator makes safety commitments binding'
-      : 'Regulator requires incident reporting and third-party audits';
 }
 
 /**

@@ -1,6 +1,6 @@
 // The names a scenario gives its domains and levels, looked up by id (the id itself when the
-// scenario has none by that id). Data, not wording: the engine's own messages (commitments,
-// news) and every layer above quote them.
+// scenario has none by that id). Data, not wording: the engine records ids (its news among them)
+// and the layers above quote these names when they word them.
 
 import type { DomainId, Scenario } from './types';
 

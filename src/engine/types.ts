@@ -407,24 +407,53 @@ export interface Incident {
   domain: DomainId | null;
 }
 
-export interface NewsItem {
-  round: number;
-  headline: string;
-  body: string;
-  /** Lab the item concerns, if any. */
-  lab: string | null;
-  kind:
-    | 'inject'
-    | 'incident'
-    | 'announcement'
-    | 'revision'
-    | 'audit'
-    | 'regulation'
-    | 'pause'
-    | 'board'
-    | 'deployment'
-    | 'evals';
-}
+/**
+ * A news item is a fact, not words: what happened, to whom (ids only), with the numbers its story
+ * needs. The record never holds derived English; src/presentation/newsWords.ts words each fact
+ * with the scenario's and labs' names when a reader shows it. The only text is an inject's, which
+ * a scenario or a facilitator wrote (scenario data, quoted as written).
+ */
+export type NewsItem = WorldNews | LabNews;
+
+/** News about no lab in particular. */
+export type WorldNews = { round: number; lab: null } & (
+  | { kind: 'inject'; headline: string; body: string }
+  | { kind: 'regulation'; what: 'tightened'; level: 1 | 2 | 3 }
+  | { kind: 'pause'; what: 'triggered' }
+);
+
+/** News about one lab (`lab` is its id). */
+export type LabNews = { round: number; lab: string } & (
+  | { kind: 'incident'; incident: IncidentKind; severity: Severity }
+  /** The lab's public evals reached a level of its (published) ladder. */
+  | { kind: 'announcement'; what: 'levelReached'; levelId: string }
+  /** It adjusted its deployment requirements under its competitor clause, and said so. */
+  | { kind: 'announcement'; what: 'competitorClause' }
+  /** Its published evals showed it going past its own commitment. */
+  | { kind: 'announcement'; what: 'publicBreach' }
+  /** A public revision of one threshold of one level of its ladder. */
+  | { kind: 'revision'; levelId: string; domain: DomainId; from: number; to: number }
+  /** An audit or a whistleblower brought hidden breaches and quiet revisions to light. */
+  | {
+      kind: 'audit';
+      what: 'exposed';
+      by: 'audit' | 'whistleblower';
+      breaches: number;
+      quietRevisions: number;
+    }
+  /** An audit found the lab's models at a higher level than its own evals showed. */
+  | { kind: 'audit'; what: 'higherLevel'; levelId: string }
+  | { kind: 'audit'; what: 'clean' }
+  /** Binding rules and an audit's findings: the regulator halts the lab. */
+  | { kind: 'regulation'; what: 'halted' }
+  | { kind: 'pause'; what: 'joined' | 'left' | 'defected' }
+  /** Its board presses to move faster (news for that lab's eyes only). */
+  | { kind: 'board' }
+  /** It released a model in full. */
+  | { kind: 'deployment' }
+  /** Its researchers report a breakthrough quarter (for that lab's eyes only). */
+  | { kind: 'evals' }
+);
 
 export interface StolenModel {
   fromLab: string;

@@ -177,11 +177,17 @@ export function labViews(state: GameState, scenario: Scenario): LabView[] {
 const PRIVATE_NEWS: ReadonlySet<NewsItem['kind']> = new Set(['board', 'evals']);
 
 /** Whether the whole room may see a news item (the projector shows only these). */
-export function isPublicNews(item: NewsItem): boolean {
+export function isPublicNews(item: Pick<NewsItem, 'kind'>): boolean {
   return !PRIVATE_NEWS.has(item.kind);
 }
 
-/** The news one lab may see (a workshop team must not read another team's private news). */
-export function newsVisibleTo(news: readonly NewsItem[], labId: string): NewsItem[] {
+/**
+ * The news one lab may see (a workshop team must not read another team's private news). Reads only
+ * each item's kind and lab, so it filters the record's facts and the same items worded alike.
+ */
+export function newsVisibleTo<T extends Pick<NewsItem, 'kind' | 'lab'>>(
+  news: readonly T[],
+  labId: string,
+): T[] {
   return news.filter((n) => isPublicNews(n) || n.lab === labId);
 }

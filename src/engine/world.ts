@@ -11,13 +11,6 @@ export const EXPOSURE_TRUST_LOSS = 0.03;
 /** Trust below which each regulation level arrives (after regulationLag quarters). */
 export const REGULATION_TRIGGERS: Record<1 | 2 | 3, number> = { 1: 0.6, 2: 0.4, 3: 0.15 };
 
-export const REGULATION_NAMES: Record<RegulationLevel, string> = {
-  0: 'none',
-  1: 'incident reporting and audits',
-  2: 'binding safeguards',
-  3: 'moratorium on frontier development',
-};
-
 export function nextTrust(
   trust: number,
   incidents: readonly Incident[],

@@ -33,6 +33,8 @@ const Fraction = v.pipe(v.number(), v.finite(), v.minValue(-1), v.maxValue(2));
 const Round = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ROUNDS));
 const Millis = v.pipe(v.number(), v.finite(), v.minValue(0));
 
+// The projector receives the news worded (WordedNews, src/presentation/newsWords.ts), not the
+// record's facts: it shows them as they come, with no scenario to name labs and domains from.
 const NewsItem = v.object({
   round: Round,
   headline: Long,

@@ -9,7 +9,8 @@
 import * as v from 'valibot';
 import { describeValue } from '../engine/scenario/words';
 import type { FiredInject } from '../engine/game';
-import type { LabDecision, LabRoundRecord, LabView, NewsItem, Scenario } from '../engine/types';
+import type { LabDecision, LabRoundRecord, LabView, Scenario } from '../engine/types';
+import type { WordedNews } from '../presentation/newsWords';
 import type { PublicSnapshot } from '../presentation/workshop/publicView';
 import type { EventResults } from '../presentation/workshop/pooled';
 import type { CommitmentAssessment } from '../engine/workshop/commitments';
@@ -327,8 +328,8 @@ export interface TeamView {
   team: { lab: string; name: string };
   /** What the lab can see (labView): its own evals, budget and safeguards; rivals' public signals. */
   lab: LabView;
-  /** News of this quarter and the last results this lab may read (public, or its own). */
-  news: NewsItem[];
+  /** News of this quarter and the last results this lab may read (public, or its own), worded. */
+  news: WordedNews[];
   history: OwnQuarter[];
   /** Its decision locked in for this quarter (null: none yet). */
   decision: LabDecision | null;

@@ -1,54 +1,42 @@
-// The news as readers see it: the engine writes each item's headline and body into the game
-// record (src/engine/news.ts); this tidies those words for every screen and report that shows
-// them (briefing, projector, reports, the networked room's devices), and drops the repeats a
-// reader does not need.
+// The news as readers see it: the engine records each item as a fact (src/engine/types.ts,
+// NewsItem); this words the facts for every screen and report that shows them (briefing,
+// projector, reports, the networked room's devices, the debrief) and drops the repeats a reader
+// does not need. The sentences themselves are in newsSentences.ts.
 
 import type { NewsItem, Scenario } from '../engine/types';
+import { newsSentence, type NamedLabs } from './newsSentences';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A news item in words: what every reader of the news receives. */
+export interface WordedNews {
+  round: number;
+  kind: NewsItem['kind'];
+  /** The lab the item concerns (its id), if any. */
+  lab: string | null;
+  headline: string;
+  body: string;
+}
+
+/** One item in words, in the scenario's and the game's names. */
+export function wordNews(item: NewsItem, scenario: Scenario, labs: NamedLabs): WordedNews {
+  const { headline, body } = newsSentence(item, scenario, labs);
+  return { round: item.round, kind: item.kind, lab: item.lab, headline, body };
 }
 
 /**
- * The news as readers see it (briefing, projector, reports): the words the record's headlines
- * were written with, tidied.
- * - A domain's id in a sentence becomes its name ("its ASL-3 cbrn threshold" → "its ASL-3 CBRN
- *   weapons threshold").
- * - A lab name ending in s takes a bare apostrophe ("Aster Labs's" → "Aster Labs'").
- * - The board's push to move faster is news when it starts, not every quarter it goes on: an
- *   item repeating last quarter's for the same lab is left out.
- * Pure; takes the whole list (a repeat is judged against the quarter before) and returns it in
- * order, so callers filter by quarter afterwards.
+ * The news as readers see it (briefing, projector, reports), in words. The board's push to move
+ * faster is news when it starts, not every quarter it goes on: an item repeating last quarter's
+ * for the same lab is left out. Pure; takes the whole list (a repeat is judged against the
+ * quarter before) and returns it in order, so callers filter by quarter afterwards.
  */
 export function readableNews(
   scenario: Scenario,
-  labs: readonly { id: string; name: string }[],
+  labs: NamedLabs,
   news: readonly NewsItem[],
-): NewsItem[] {
-  const pressed = new Set(
-    news.filter((n) => n.kind === 'board' && n.lab !== null).map((n) => `${n.lab}@${n.round}`),
-  );
-  const sEnding = labs.filter((l) => /s$/i.test(l.name));
-  const tidy = (text: string): string => {
-    let out = text;
-    for (const d of scenario.domains) {
-      out = out.replace(
-        new RegExp(`(\\S) ${escapeRegExp(d.id)} threshold\\b`, 'g'),
-        `$1 ${d.name} threshold`,
-      );
-    }
-    for (const l of sEnding) {
-      out = out.replace(new RegExp(`${escapeRegExp(l.name)}(['’])s\\b`, 'g'), `${l.name}$1`);
-    }
-    return out;
-  };
+): WordedNews[] {
+  const pressed = new Set(news.filter((n) => n.kind === 'board').map((n) => `${n.lab}@${n.round}`));
   return news
     .filter((n) => !(n.kind === 'board' && pressed.has(`${n.lab}@${n.round - 1}`)))
-    .map((n) => {
-      const headline = tidy(n.headline);
-      const body = tidy(n.body);
-      return headline === n.headline && body === n.body ? n : { ...n, headline, body };
-    });
+    .map((n) => wordNews(n, scenario, labs));
 }
 
 /** The label over each kind of news item in a lab's own briefing (its board, its researchers). */

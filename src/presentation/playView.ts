@@ -9,14 +9,13 @@
 // lab or the state. `tests/presentation/playView.test.ts` checks that two games differing only in
 // hidden truth give JSON-equal views.
 
-import { readableNews } from './newsWords';
+import { readableNews, type WordedNews } from './newsWords';
 import type {
   BotStrategyId,
   DomainId,
   GameState,
   LabDecision,
   LabView,
-  NewsItem,
   Scenario,
 } from '../engine/types';
 import { labView, newsVisibleTo } from '../engine/view';
@@ -58,8 +57,8 @@ export interface PlayView {
   /** The rivals bots play, by lab id (a seat another team holds is played by people). */
   strategies: Record<string, BotStrategyId>;
   /** News the lab may read: public items and its own private ones, of the last and this quarter. */
-  lastQuarter: NewsItem[];
-  thisQuarter: NewsItem[];
+  lastQuarter: WordedNews[];
+  thisQuarter: WordedNews[];
   /** "What happened, and why" for the quarter just played (null in the first). */
   report: QuarterReport | null;
   chart: PlayTimeline;

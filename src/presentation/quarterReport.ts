@@ -8,7 +8,7 @@
 // and trust rules), so the words cannot drift from what the game did. Pure.
 
 import { createGame } from '../engine/game';
-import { describeIncident } from '../engine/incidents';
+import { describeIncident } from './incidentWords';
 import { domainName, levelName } from '../engine/scenarioNames';
 import { percent } from '../engine/numbers';
 import { nextBudget } from '../engine/market';
@@ -21,6 +21,7 @@ import type {
   Incident,
   IncidentKind,
   LabRoundRecord,
+  NewsItem,
   PolicyAction,
   RegulationLevel,
   RiskBreakdown,
@@ -28,7 +29,8 @@ import type {
   ScriptedEvent,
 } from '../engine/types';
 import { BUDGET_LINES } from '../engine/types';
-import { REGULATION_NAMES, REGULATION_TRIGGERS } from '../engine/world';
+import { REGULATION_TRIGGERS } from '../engine/world';
+import { REGULATION_NAMES } from './regulationWords';
 
 export type ReportTopic = 'choice' | 'cost' | 'budget' | 'market' | 'reputation' | 'world' | 'risk';
 
@@ -266,17 +268,18 @@ export function quarterReport(
   // Reputation and board.
   const ownIncidents = record.incidents.filter((i) => i.lab === labId);
   const ownNews = record.news.filter((n) => n.lab === labId);
-  const revealed = (n: { kind: string; headline: string }) =>
-    (n.kind === 'audit' || n.kind === 'inject') && / reveals /.test(n.headline);
+  // Read from the quarter's news facts: an audit's or a whistleblower's findings, published evals.
+  const revealed = (n: NewsItem) => n.kind === 'audit' && n.what === 'exposed';
+  const shownBroken = (n: NewsItem) => n.kind === 'announcement' && n.what === 'publicBreach';
   const repCauses: string[] = [];
   if (rec.compliance === 'kept') repCauses.push('keeping your commitment earns a little');
-  if (ownNews.some((n) => /past its own commitment in public view/.test(n.headline)))
+  if (ownNews.some(shownBroken))
     repCauses.push('your published evals showed the broken commitment');
   if (ownNews.some(revealed)) repCauses.push('what you had kept hidden came to light');
-  if (ownNews.some((n) => n.kind === 'audit' && /finds no problems/.test(n.headline)))
+  if (ownNews.some((n) => n.kind === 'audit' && n.what === 'clean'))
     repCauses.push('a clean audit earns a little');
   if (ownIncidents.length) repCauses.push('incidents at your lab cost reputation');
-  if (ownNews.some((n) => n.kind === 'revision' && / loosens /.test(n.headline)))
+  if (ownNews.some((n) => n.kind === 'revision' && n.to > n.from))
     repCauses.push('loosening a threshold in public costs some');
   if (rec.decision.actions.some((a) => a.kind === 'leavePauseAgreement'))
     repCauses.push('leaving the pause agreement costs some');
@@ -296,11 +299,7 @@ export function quarterReport(
       `${allIncidents.length} incident${allIncidents.length === 1 ? '' : 's'} in the industry`,
     );
   }
-  if (
-    record.news.some(
-      (n) => revealed(n) || /past its own commitment in public view/.test(n.headline),
-    )
-  )
+  if (record.news.some((n) => revealed(n) || shownBroken(n)))
     trustCauses.push('broken commitments or quiet revisions coming to light');
   let world = `Public trust ${percent(before.publicTrust)} → ${percent(record.publicTrust)}`;
   world +=

@@ -16,22 +16,28 @@ import { shipped } from './validation/harness';
 // not the CCL's requirements) and quiet-revision (the SB 53 inject's text only: it no longer says
 // the law orders random audits). The old-format copies of these files still play the old hashes
 // (tests/engine/scenario/oldFormat.test.ts).
+//
+// Issue 18 re-recorded every hash for the news alone: a news item became a fact (ids and numbers)
+// instead of English. Every other field of every game was checked unchanged first: outcomes,
+// capability, risk, trust, market, each lab's status and every draw (games compared old against
+// new with their news removed, and the batch games byte for byte, over every shipped scenario,
+// the old-format files and 20 seeds each); so was each item's quarter, kind and lab, in order.
 
 const GAMES: [scenario: string, seed: number, hash: string][] = [
-  ['anthropic-rsp', 1, 'ef5f039dadbf56f9'],
-  ['anthropic-rsp', 42, '2a98fbf227420506'],
-  ['openai-preparedness', 7, '5c404d67c3b7c327'],
-  ['deepmind-fsf', 3, '9cdb3c7728836a67'],
-  ['race-to-the-bottom', 11, 'fd8f14ee26473107'],
-  ['coordinated-pause', 5, '0cb6b70a58239876'],
-  ['eval-blind-spot', 9, '2e6798f2c35c0f4f'],
-  ['quiet-revision', 2, '86732b1899193d52'],
+  ['anthropic-rsp', 1, 'b34742e668074bbf'],
+  ['anthropic-rsp', 42, '8c39c836a71ee615'],
+  ['openai-preparedness', 7, 'beb40ecb7687e63a'],
+  ['deepmind-fsf', 3, 'e44c70dc4551a20e'],
+  ['race-to-the-bottom', 11, '8cafe8d870dbebea'],
+  ['coordinated-pause', 5, '40dfcc3722e33e7d'],
+  ['eval-blind-spot', 9, '176053f2f499b233'],
+  ['quiet-revision', 2, '56d53c8414acac0f'],
   // Labs halted by the regulator after an audit, and incident response:
-  ['anthropic-rsp', 6, 'a3f12e5ce022acbf'],
-  ['quiet-revision', 15, '28b8be0b47821bf0'],
+  ['anthropic-rsp', 6, 'cd62535059ae5ec4'],
+  ['quiet-revision', 15, '8e1eebbef96c44c9'],
   // Labs under different policies (issue 14):
-  ['rsp-v2-vs-v3', 4, '1fe9d45f767f390e'],
-  ['three-frameworks', 8, '5db814a3a9a1d6a6'],
+  ['rsp-v2-vs-v3', 4, '33728a438a16571c'],
+  ['three-frameworks', 8, 'c3243048a2d35bec'],
 ];
 
 describe('bot games are unchanged by refactoring', () => {

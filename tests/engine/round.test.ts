@@ -48,9 +48,12 @@ describe('a quarter’s resolution', () => {
     const next = resolveRound(state, s, all(decision('deploy'), state));
     expect(next.labs[0]?.hiddenBreaches).toBe(0);
     expect(next.labs[0]?.reputation).toBeLessThan(state.labs[0]?.reputation as number);
-    expect(next.history[0]?.news.some((n) => n.headline.includes('past its own commitment'))).toBe(
-      true,
-    );
+    expect(next.history[0]?.news).toContainEqual({
+      round: 1,
+      lab: s.labs[0]!.id,
+      kind: 'announcement',
+      what: 'publicBreach',
+    });
   });
 
   it('lets a quiet threshold revision lift the pause, until an audit exposes it', () => {
@@ -125,9 +128,12 @@ describe('a quarter’s resolution', () => {
     expect(rows[1]?.pauseCause).toBe('ownPolicy');
     expect(next.labs[0]?.lastDefection).toBe(1);
     expect(next.labs[0]!.reputation).toBeLessThan(state.labs[0]!.reputation);
-    expect(next.history[0]?.news.map((n) => n.headline)).toContain(
-      `${s.labs[0]!.name} ignores the pause agreement it signed`,
-    );
+    expect(next.history[0]?.news).toContainEqual({
+      round: 1,
+      lab: s.labs[0]!.id,
+      kind: 'pause',
+      what: 'defected',
+    });
   });
 
   it('an audit catches a crossing the lab’s own evals missed', () => {

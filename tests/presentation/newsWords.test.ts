@@ -1,44 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGame, createGame } from '../../src/engine/game';
-import { newsItem } from '../../src/engine/news';
+import { labNews } from '../../src/engine/news';
 import { readableNews } from '../../src/presentation/newsWords';
 import { initialMeta } from '../../src/engine/workshop/flow';
 import { publicSnapshot } from '../../src/presentation/workshop/publicView';
 import type { GameState, LabDecision, Scenario } from '../../src/engine/types';
+import { humanGame } from '../engine/golden/replays';
 import { shippedScenarios } from '../support/shippedScenarios';
 
 const rsp = shippedScenarios.find((s) => s.id === 'anthropic-rsp') as Scenario;
+const byId = (id: string) => shippedScenarios.find((s) => s.id === id) as Scenario;
 const labs = [
   { id: 'aster', name: 'Aster Labs' },
   { id: 'corvid', name: 'Corvid AI' },
 ];
 
 describe('readableNews', () => {
-  it('names a domain instead of its id in a sentence', () => {
-    const [item] = readableNews(rsp, labs, [
-      newsItem(3, 'revision', 'Aster Labs loosens its ASL-3 cbrn threshold', '', 'aster'),
-    ]);
-    const cbrn = rsp.domains.find((d) => d.id === 'cbrn')?.name ?? '';
-    expect(cbrn).not.toBe('cbrn');
-    expect(item?.headline).toBe(`Aster Labs loosens its ASL-3 ${cbrn} threshold`);
-  });
-
-  it('gives a name ending in s a bare apostrophe, and leaves other names alone', () => {
-    const items = readableNews(rsp, labs, [
-      newsItem(2, 'evals', "Aster Labs's researchers report a jump", '', 'aster'),
-      newsItem(2, 'audit', 'Audit finds Aster Labs’s models at ASL-3', '', 'aster'),
-      newsItem(2, 'audit', "Audit finds Corvid AI's models at ASL-3", '', 'corvid'),
-    ]);
-    expect(items.map((n) => n.headline)).toEqual([
-      "Aster Labs' researchers report a jump",
-      'Audit finds Aster Labs’ models at ASL-3',
-      "Audit finds Corvid AI's models at ASL-3",
-    ]);
-  });
-
   it('reports the board pressing to move faster when it starts, not every quarter it goes on', () => {
-    const board = (round: number, lab = 'aster') =>
-      newsItem(round, 'board', "Aster Labs's board presses to move faster", '', lab);
+    const board = (round: number, lab = 'aster') => labNews(round, lab, { kind: 'board' });
     const items = readableNews(rsp, labs, [
       board(4),
       board(5),
@@ -96,5 +75,40 @@ describe('readableNews', () => {
     const projected = (snapshot.lastResults?.news ?? []).map((n) => n.headline).join('\n');
     expect(projected).toMatch(/loosens its .* threshold/);
     expect(projected).not.toMatch(/ cbrn threshold/);
+  });
+
+  it('words a shipped game’s first quarters as they were worded before news became facts', () => {
+    // Read and checked against the headlines the engine wrote before (they were right; only
+    // "1 broken commitment(s)" style counts changed, to "1 quietly revised threshold").
+    const worded = (id: string, seed: number) => {
+      const { played } = humanGame(byId(id), seed);
+      return readableNews(byId(id), played.labs, played.world.news).map(
+        (n) => `${n.round} ${n.headline}`,
+      );
+    };
+    const three = worded('three-frameworks', 7);
+    expect(three).toEqual(
+      expect.arrayContaining([
+        '1 Three policies, three promises',
+        '1 Aster Labs releases its latest model',
+        '3 Audit of Northlight Labs finds no problems',
+        "4 Northlight Labs' researchers report an unexpected jump in training progress",
+        '4 Serious incident: misuse of a deployed model (Vantage AI)',
+        "4 Audit finds Aster Labs' models at ASL-3",
+        '5 Vantage AI announces its models have reached Dangerous',
+        '5 A whistleblower reveals Northlight Labs: 1 quietly revised threshold',
+        '7 Northlight Labs invokes its competitor clause',
+        '8 Halden Research announces its models have reached Critical Capability Level',
+        '8 Halden Research joins the conditional pause agreement',
+      ]),
+    );
+    expect(worded('anthropic-rsp', 3)).toEqual(
+      expect.arrayContaining([
+        '9 Aster Labs loosens its ASL-3 CBRN weapons threshold',
+        '11 The conditional pause agreement is triggered',
+        "15 Aster Labs' researchers report an unexpected jump in training progress",
+      ]),
+    );
+    expect(worded('race-to-the-bottom', 3)).toContain("8 Tamsin AI's board presses to move faster");
   });
 });

@@ -8,14 +8,14 @@ import {
   rowsOf,
   type Row,
 } from '../../engine/debriefFacts';
-import { describeIncident } from '../../engine/incidents';
+import { describeIncident } from '../incidentWords';
 import { readableNews } from '../newsWords';
 import { percent } from '../../engine/numbers';
 import { labPolicy } from '../../engine/policies';
 import { POSTURE_RULES } from '../../engine/postures';
 import { domainName, levelName } from '../../engine/scenarioNames';
 import type { GameState, LabState, LevelSpec, PolicyRevision, Scenario } from '../../engine/types';
-import { REGULATION_NAMES } from '../../engine/world';
+import { REGULATION_NAMES } from '../regulationWords';
 import { missedCrossingWords } from './missedWords';
 import { outcomeWords } from './outcome';
 import { labName, possessive } from './words';

@@ -1,10 +1,10 @@
 // How the game ended, in a title and a paragraph: the debrief's first lines, the pooled
 // results' endings and the projector's closing title.
 
-import { describeIncident } from '../../engine/incidents';
+import { describeIncident } from '../incidentWords';
 import { percent } from '../../engine/numbers';
 import type { GameState } from '../../engine/types';
-import { REGULATION_NAMES } from '../../engine/world';
+import { REGULATION_NAMES } from '../regulationWords';
 import { labName } from './words';
 
 export interface OutcomeWords {

@@ -8,9 +8,9 @@ import { BOT_DESCRIPTIONS } from '../botWords';
 import { QUARTER_FIGURES, buildDebrief } from '../debrief/debrief';
 import { missedCrossingEpisodes, startOfQuarter } from '../../engine/debriefFacts';
 import { domainName, levelName } from '../../engine/scenarioNames';
-import { readableNews } from '../newsWords';
+import { readableNews, type WordedNews } from '../newsWords';
 import { ENGINE_VERSION } from '../../engine/record';
-import type { GameState, LabRoundRecord, NewsItem, Scenario } from '../../engine/types';
+import type { GameState, LabRoundRecord, Scenario } from '../../engine/types';
 import { SAFEGUARD_TRACKS } from '../../engine/types';
 import { policyActionWords } from './policyActionWords';
 
@@ -103,7 +103,7 @@ function quarterTable(scenario: Scenario, state: GameState, lab: string): string
   return markdownTable(header, rows);
 }
 
-function newsByQuarter(news: readonly NewsItem[], state: GameState): string[] {
+function newsByQuarter(news: readonly WordedNews[], state: GameState): string[] {
   const lines: string[] = [];
   const rounds = [...new Set(news.map((n) => n.round))].sort((a, b) => a - b);
   for (const round of rounds) {

@@ -1,7 +1,8 @@
 // The chart's markers: the lab's decisions, the worst incident per lab per quarter, rivals' public
 // signals; and (revealed) the bands of quarters with a missed crossing.
 
-import { describeIncident } from '../../engine/incidents';
+import { describeIncident } from '../incidentWords';
+import { wordNews } from '../newsWords';
 import { percent } from '../../engine/numbers';
 import { postureName } from '../../engine/postures';
 import { domainName, levelName } from '../../engine/scenarioNames';
@@ -11,7 +12,11 @@ import type { MissedBand, TimelineMarker } from './types';
 const SEVERITY_RANK: Record<Severity, number> = { warning: 0, serious: 1, catastrophe: 2 };
 
 /** Decisions of `labId`, incidents of every lab, and rivals' announcements and releases. */
-export function timelineMarkers(state: GameState, labId: string): TimelineMarker[] {
+export function timelineMarkers(
+  scenario: Scenario,
+  state: GameState,
+  labId: string,
+): TimelineMarker[] {
   const labName = (id: string): string => state.labs.find((l) => l.id === id)?.name ?? id;
   const markers: TimelineMarker[] = [];
   for (const h of state.history) {
@@ -50,7 +55,8 @@ export function timelineMarkers(state: GameState, labId: string): TimelineMarker
   for (const n of state.world.news) {
     if (!n.lab || n.lab === labId) continue;
     if (n.kind !== 'announcement' && n.kind !== 'deployment' && n.kind !== 'revision') continue;
-    markers.push({ round: n.round, kind: 'rival', label: n.headline, lab: n.lab });
+    const { headline } = wordNews(n, scenario, state.labs);
+    markers.push({ round: n.round, kind: 'rival', label: headline, lab: n.lab });
   }
   return markers;
 }

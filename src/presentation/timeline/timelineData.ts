@@ -66,7 +66,7 @@ export function timelineData(
     })),
   }));
 
-  const markers = timelineMarkers(state, labId);
+  const markers = timelineMarkers(scenario, state, labId);
   const missed = reveal ? missedBands(scenario, state, labId) : [];
 
   // The lab's own policy's ladder, with its revisions against the policy as written.

@@ -6,14 +6,15 @@
 import { isPublicNews } from '../../engine/view';
 import { assessCommitments, type CommitmentAssessment } from '../../engine/workshop/commitments';
 import type { Commitment } from '../../engine/workshop/types';
-import type { GameState, NewsItem, Scenario } from '../../engine/types';
+import type { GameState, Scenario } from '../../engine/types';
+import { readableNews, type WordedNews } from '../newsWords';
 
 export interface ConsoleView {
   round: number;
   totalRounds: number;
   labs: { id: string; name: string }[];
   /** The last quarter resolved, with its public news only; null before the first. */
-  lastResults: { round: number; news: NewsItem[] } | null;
+  lastResults: { round: number; news: WordedNews[] } | null;
   /** Each commitment recorded at the table, with the verdict the record gives it so far. */
   assessed: { commitment: Commitment; verdict: CommitmentAssessment['verdict'] }[];
 }
@@ -28,7 +29,12 @@ export function consoleViewOf(
     round: game.round,
     totalRounds: game.totalRounds,
     labs: game.labs.map((l) => ({ id: l.id, name: l.name })),
-    lastResults: last ? { round: last.round, news: last.news.filter(isPublicNews) } : null,
+    lastResults: last
+      ? {
+          round: last.round,
+          news: readableNews(scenario, game.labs, last.news).filter(isPublicNews),
+        }
+      : null,
     assessed: assessCommitments([...commitments], scenario, game).map((a) => ({
       commitment: a.commitment,
       verdict: a.assessment.verdict,

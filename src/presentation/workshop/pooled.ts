@@ -7,7 +7,7 @@
 
 import { buildDebrief } from '../debrief/debrief';
 import { missedCrossingEpisodesOnStartingLadder } from '../../engine/debriefFacts';
-import { describeIncident } from '../../engine/incidents';
+import { describeIncident } from '../incidentWords';
 import type { EndReason, GameState, Scenario } from '../../engine/types';
 import type { WorkshopMeta } from '../../engine/workshop/types';
 

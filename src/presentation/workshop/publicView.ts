@@ -7,7 +7,7 @@
 
 import { buildDebrief } from '../debrief/debrief';
 import { levelName } from '../../engine/scenarioNames';
-import { readableNews } from '../newsWords';
+import { readableNews, type WordedNews } from '../newsWords';
 import type {
   DeploymentStatus,
   GameState,
@@ -17,7 +17,7 @@ import type {
   TrainingStatus,
 } from '../../engine/types';
 import { isPublicNews, labView } from '../../engine/view';
-import { REGULATION_NAMES } from '../../engine/world';
+import { REGULATION_NAMES } from '../regulationWords';
 import { COMMITMENT_KIND_LABEL } from './commitmentWords';
 import { publicTeamPolicies, type PublicTeamPolicy } from './publicPolicies';
 import { revealOf, type PublicReveal } from './reveal';
@@ -68,9 +68,9 @@ export interface PublicSnapshot {
   regulation: { level: RegulationLevel; name: string };
   pauseAgreementActive: boolean;
   /** News of the quarter being played (injects, announcements). */
-  thisQuarter: NewsItem[];
+  thisQuarter: WordedNews[];
   /** What the last resolution brought (incidents, releases, audits, regulation). */
-  lastResults: { round: number; news: NewsItem[] } | null;
+  lastResults: { round: number; news: WordedNews[] } | null;
   labs: PublicLab[];
   history: PublicQuarter[];
   commitments: { id: string; round: number; text: string; kind: string; parties: string[] }[];
@@ -163,11 +163,13 @@ export function publicSnapshot(
     publicTrust: state.world.publicTrust,
     regulation: { level: state.world.regulation, name: REGULATION_NAMES[state.world.regulation] },
     pauseAgreementActive: state.world.pauseAgreementActive,
+    // Chosen as facts, then worded: only the items shown are worded, not the whole game's news
+    // (the repeats readableNews drops are the board's, which the projector never shows).
     thisQuarter: over
       ? []
-      : readable(state.world.news).filter((n) => n.round === state.round && isPublicNews(n)),
+      : readable(state.world.news.filter((n) => n.round === state.round && isPublicNews(n))),
     lastResults: last
-      ? { round: last.round, news: readable(last.news).filter(isPublicNews) }
+      ? { round: last.round, news: readable(last.news.filter(isPublicNews)) }
       : null,
     labs,
     history: state.history.map((r) => ({

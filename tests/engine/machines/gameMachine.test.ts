@@ -160,7 +160,10 @@ describe('game machine', () => {
     actor.send({ type: 'fireInject', event: stolen });
     let s = actor.getSnapshot();
     expect(s.context.game?.world.stolenModels).toMatchObject([{ fromLab: 'racer', round: 2 }]);
-    expect(s.context.game?.world.news.at(-1)?.headline).toBe('Weights stolen from Racer Lab');
+    expect(s.context.game?.world.news.at(-1)).toMatchObject({
+      kind: 'inject',
+      headline: 'Weights stolen from Racer Lab',
+    });
     // Recorded in the quarter it was fired, whatever round the event came with.
     expect(s.context.injects).toEqual([{ round: 2, event: { ...stolen, round: 2 } }]);
     playQuarter(actor, 'restrict');

@@ -1,6 +1,7 @@
 // Old scenario files (format 1: one top-level ladder for every lab) keep loading, say so, and
 // play exactly as they did before policies existed: the hashes below are the golden hashes the
-// shipped files had then (tests/engine/golden.test.ts before issue 14).
+// shipped files had then (tests/engine/golden.test.ts before issue 14), re-recorded for the news
+// alone when news items became facts (issue 18: the same games but for the record's news).
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,12 +20,12 @@ function oldFile(id: string): { text: string; scenario: Scenario; notes: string[
 }
 
 const OLD_GAMES: [id: string, seed: number, hash: string][] = [
-  ['anthropic-rsp', 1, 'd9442eede55cc361'],
-  ['anthropic-rsp', 42, '5b904da4c580f344'],
-  ['anthropic-rsp', 6, 'efce846ee61fdcfd'],
-  ['quiet-revision', 2, '153a0fefd8b8b281'],
-  ['quiet-revision', 15, '932a61a92628eeb0'],
-  ['eval-blind-spot', 9, '2e6798f2c35c0f4f'],
+  ['anthropic-rsp', 1, 'e5f7af32254b22d6'],
+  ['anthropic-rsp', 42, '5128a4675d46acc7'],
+  ['anthropic-rsp', 6, 'd66114d5cfd204b2'],
+  ['quiet-revision', 2, 'cf81cab910357bea'],
+  ['quiet-revision', 15, '14b7f4555f8276e5'],
+  ['eval-blind-spot', 9, '176053f2f499b233'],
 ];
 
 describe('old-format scenario files', () => {

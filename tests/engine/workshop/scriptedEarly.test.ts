@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, replayGame, type FiredInject } from '../../../src/engine/game';
 import { gameMachine } from '../../../src/engine/machines/gameMachine';
 import { fireInject } from '../../../src/engine/round';
-import type { GameState, ScriptedEvent } from '../../../src/engine/types';
+import type { GameState, NewsItem, ScriptedEvent } from '../../../src/engine/types';
 import { workshopSectionsMarkdown } from '../../../src/presentation/report/workshop';
 import { makeWorkshopSave, parseWorkshopSession } from '../../../src/lib/workshopSession';
 import { LAB_A, LAB_B, SCENARIO, dec, playMeta, played } from './helpers';
@@ -16,9 +16,13 @@ const EVENT = SCENARIO.events[INDEX] as ScriptedEvent;
 const setup = { scenario: SCENARIO, seed: 5, humans: [LAB_A, LAB_B] };
 const early: FiredInject = { round: 2, event: EVENT, scripted: INDEX };
 
+/** An event's inject in the news (the fact quotes its authored headline). */
+const firedAs = (n: NewsItem, event: ScriptedEvent): boolean =>
+  n.kind === 'inject' && n.headline === event.headline;
+
 /** The quarters in which the event's headline was in the news, over the whole game. */
 const firings = (state: GameState): number[] =>
-  state.world.news.filter((n) => n.headline === EVENT.headline).map((n) => n.round);
+  state.world.news.filter((n) => firedAs(n, EVENT)).map((n) => n.round);
 
 describe('a scripted event fired early', () => {
   it('is due in a later quarter (the premise of these tests)', () => {
@@ -48,7 +52,7 @@ describe('a scripted event fired early', () => {
     const { state } = played(SCENARIO.rounds, 5, [early]);
     for (const [i, event] of SCENARIO.events.entries()) {
       if (i === INDEX || event.round > state.history.length) continue;
-      expect(state.world.news.filter((n) => n.headline === event.headline).length).toBe(1);
+      expect(state.world.news.filter((n) => firedAs(n, event)).length).toBe(1);
     }
   });
 

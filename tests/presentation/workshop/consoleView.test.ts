@@ -7,6 +7,7 @@ import { advanceGame, createGame } from '../../../src/engine/game';
 import type { GameState, Scenario } from '../../../src/engine/types';
 import { isPublicNews } from '../../../src/engine/view';
 import { addCommitment, assessCommitments } from '../../../src/engine/workshop/commitments';
+import { readableNews } from '../../../src/presentation/newsWords';
 import { consoleViewOf } from '../../../src/presentation/workshop/consoleView';
 import type FacilitatorConsole from '../../../src/ui/workshop/FacilitatorConsole.svelte';
 import { shippedScenarios } from '../../support/shippedScenarios';
@@ -43,7 +44,10 @@ describe('consoleViewOf', () => {
           const last = game.history.at(-1);
           if (last) {
             expect(view.lastResults?.round).toBe(last.round);
-            expect(view.lastResults?.news).toEqual(last.news.filter(isPublicNews));
+            // The quarter's public news, worded as the console shows it.
+            expect(view.lastResults?.news).toEqual(
+              readableNews(scenario, game.labs, last.news).filter(isPublicNews),
+            );
             expect(view.lastResults?.news.every(isPublicNews)).toBe(true);
           } else expect(view.lastResults).toBeNull();
           expect(view.assessed.map((x) => x.verdict)).toEqual(
