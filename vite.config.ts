@@ -14,8 +14,11 @@ import { offline } from './src/offline/plugin.ts';
  * `node_modules/`; what no group names is chunked automatically.
  */
 const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
-  // The bots' strategies and the engine's types: the start screen lists the bots, and every mode
-  // plays or simulates games.
+  // The bots' strategies and the engine's types, with the bots' names and summaries: the start
+  // screen lists the bots, the Explorer names them, a team's device reads postures and its
+  // ladder, and every mode plays or simulates games. (The start screen fetches it anyway, so the
+  // words cost it nothing here; in the start group they made the Explorer and a team's device
+  // fetch the whole start screen.)
   {
     name: 'bots',
     // (Not engine/bots/tuningDocs.ts: the validator's words for the bots' settings.)
@@ -37,38 +40,41 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
       'engine/ladderTable.ts',
       'engine/policyRules.ts',
       'engine/types.ts',
+      'presentation/botWords.ts',
     ],
   },
   // The engine's round and what it reads: every mode but the start screen and the event console.
   // Not what the Explorer's page reads without playing (the engine's version, the parameters,
-  // the scenario's names; the CSV writer): its games are played in Web Workers.
+  // the scenario's names; the CSV writer): its games are played in Web Workers. Not what a team's
+  // device in a networked room reads without playing (engineShown below): the server plays.
   {
     name: 'engine',
     modules: [
       ...[
         'labs',
-        'knowledge',
-        'news',
         'audits',
         'events',
-        'incidents',
         'pauseAgreement',
         'view',
         'market',
         'safeguards',
-        'policyActions',
         'risk',
         'rng',
         'outcome',
-        'world',
         'round',
         'game',
-        'capability',
-        'evaluation',
-        'commitments',
       ].map((m) => `engine/${m}.ts`),
       'engine/machines/labStatusTable.ts',
     ],
+  },
+  // The engine's modules the game's panels and words read (eval rounds, commitment verdicts, the
+  // regulation's names, the policy actions' rules): a team's device in a networked room, the
+  // projector's reveal, and with the round every mode that plays.
+  {
+    name: 'engineShown',
+    modules: ['news', 'policyActions', 'world', 'capability', 'evaluation', 'commitments'].map(
+      (m) => `engine/${m}.ts`,
+    ),
   },
   // What the Explorer's page reads of the engine without playing, and every other mode with it.
   {
@@ -83,7 +89,9 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
   },
   // D3 and the chart frame, axes, legend and series: every chart (solo, workshop, projector,
   // Explorer, the event's projector). The Explorer fetches Series and RefLines (2.3 kB) without
-  // drawing them. (engine/numbers.ts stays on its own: nearly every mode reads it, charts or not.)
+  // drawing them. (engine/numbers.ts stays on its own: nearly every mode reads it, charts or not.
+  // The chart colours and the news list are in newsAndColours: a team's device shows both and
+  // draws no chart.)
   {
     name: 'charts',
     modules: [
@@ -93,28 +101,95 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
       'ui/chart/ChartFrame.svelte',
       'ui/chart/AxisY.svelte',
       'ui/chart/AxisX.svelte',
-      'ui/chart/styles.ts',
       'ui/chart/shapes.ts',
       'ui/chart/Legend.svelte',
       'ui/chart/Series.svelte',
-      'ui/common/NewsList.svelte',
       'ui/chart/RefLines.svelte',
       'ui/chart/DomainPicker.svelte',
       'presentation/timeline/thresholds.ts',
     ],
   },
-  // The wording of results and debriefs, and the game's save: solo, workshop, rooms, projector,
-  // printables. (The policy editor fetches it for the track names; 5.9 kB it did not fetch before.)
+  // The chart colours (the eval panel's too) and the news list: every mode that plays, the
+  // projector, a team's device. (The Explorer fetches the news list, 0.5 kB, without showing it.)
+  { name: 'newsAndColours', modules: ['ui/chart/styles.ts', 'ui/common/NewsList.svelte'] },
+  // The game's explanations and names (tracks, commitments): every mode that plays, a team's
+  // device, the policy editor (for the track names).
+  { name: 'gameNames', modules: ['presentation/explain.ts', 'ui/game/names.ts'] },
+  // The news's sentences, with the plain-words helpers they share with the debrief (plurals,
+  // possessives): every mode that plays, a room's teams and projector. (In 'gameWords', which
+  // its 'presentation/debrief/' would put debrief/words.ts in, a team's device fetched the whole
+  // debrief's words, 7.7 kB, for 0.3 kB of helpers.)
+  {
+    name: 'newsWords',
+    modules: [
+      'presentation/newsWords.ts',
+      'presentation/newsSentences.ts',
+      'presentation/incidentWords.ts',
+      'presentation/regulationWords.ts',
+      'presentation/debrief/words.ts',
+    ],
+  },
+  // The wording of results and debriefs, their commitments' table, and the game's save: solo,
+  // workshop, the console and projector of a networked room, printables. With the two engine
+  // modules the debrief reads (what a lab knew, the incidents): in 'engine' they made the reveal
+  // on a room's projector and teams' devices fetch the whole round (9 kB).
   {
     name: 'gameWords',
     modules: [
       'presentation/debrief/',
       'engine/debriefFacts.ts',
-      'presentation/explain.ts',
+      'engine/knowledge.ts',
+      'engine/incidents.ts',
       'presentation/revealed.ts',
       'lib/gameStore.ts',
       'lib/savedGame.ts',
-      'ui/game/names.ts',
+      'ui/debrief/CommitmentsTable.svelte',
+    ],
+  },
+  // What a networked room's devices and the laptop workshop share: a part fetched on use, a
+  // team's banner and the timer (the projector fetches the banner, 0.4 kB, without showing it).
+  {
+    name: 'roomBasics',
+    modules: [
+      'ui/workshop/LazyPart.svelte',
+      'ui/workshop/TeamBanner.svelte',
+      'ui/workshop/TimerDisplay.svelte',
+      'presentation/workshop/timerWords.ts',
+      'engine/workshop/timer.ts',
+    ],
+  },
+  // The public view's timeline and the reveal's words: the laptop workshop, and a networked
+  // room's projector, console and (at the game's end) teams.
+  {
+    name: 'publicParts',
+    modules: [
+      'ui/workshop/PublicTimeline.svelte',
+      'presentation/workshop/reveal.ts',
+      'presentation/workshop/commitmentWords.ts',
+      'engine/workshop/commitments.ts',
+    ],
+  },
+  // Teams' own policies (templates, what the room sees of them): the laptop workshop, and a
+  // networked room's console and teams (in the policy step).
+  {
+    name: 'teamPolicies',
+    modules: ['engine/workshop/teamPolicies.ts', 'presentation/workshop/publicPolicies.ts'],
+  },
+  // The facilitator's console's own parts: the laptop workshop and a networked room's console.
+  {
+    name: 'consoleParts',
+    modules: [
+      'ui/workshop/PanelOnRequest.svelte',
+      'ui/workshop/InjectsOnRequest.svelte',
+      'ui/workshop/CommitmentsOnRequest.svelte',
+      'ui/workshop/LastQuarterNote.svelte',
+      'ui/workshop/DisclosureChoice.svelte',
+      'ui/workshop/LengthNoteText.svelte',
+      'engine/workshop/seats.ts',
+      'presentation/report/gameLength.ts',
+      'presentation/workshop/afterAction.ts',
+      'engine/workshop/teamNames.ts',
+      'lib/workshopFile/sessionTypes.ts',
     ],
   },
   // Dialogs and notices: solo, workshop, rooms, policy editor. (FileProblems stays on its own:
@@ -146,7 +221,6 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
       'ui/solo/soloSaveKey.ts',
       'ui/start/',
       'ui/common/ScenarioPicker.svelte',
-      'presentation/botWords.ts',
     ],
   },
 ];

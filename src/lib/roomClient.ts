@@ -8,20 +8,19 @@
 // Its state is one immutable value replaced on every change, so a Svelte component can keep it in
 // `$state.raw` (`client.subscribe((s) => (state = s))`) and tests can read it in Node.
 
-import {
-  API,
-  ROOM_SOCKET_PATH,
-  type CreatedEvent,
-  type CreatedRoom,
-  type CreateRoomRequest,
-  type DeviceCommand,
-  type ErrorCode,
-  type EventRole,
-  type EventView,
-  type Role,
-  type RoomView,
-  type ServerMessage,
+import type {
+  CreatedEvent,
+  CreatedRoom,
+  CreateRoomRequest,
+  DeviceCommand,
+  ErrorCode,
+  EventRole,
+  EventView,
+  Role,
+  RoomView,
+  ServerMessage,
 } from './roomProtocol';
+import { API, ROOM_SOCKET_PATH } from './roomRoutes';
 import type { Scenario } from '../engine/types';
 
 /** `locked`: the console's link needs the room's PIN (see `unlock`). */

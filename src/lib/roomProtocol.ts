@@ -24,8 +24,8 @@ import {
 import { DecisionDraftSchema, type DecisionDraft } from './decisionDraftSave';
 import { TOKEN_PATTERN } from './roomLink';
 
-/** The path of the real-time endpoint on the server. */
-export const ROOM_SOCKET_PATH = '/live';
+// The endpoint's path and the HTTP API's live apart, for the devices' client (roomRoutes.ts).
+export { API, ROOM_SOCKET_PATH } from './roomRoutes';
 
 /** A message larger than this (UTF-8 bytes) gets an error reply instead of being read. */
 export const MAX_MESSAGE_BYTES = 32 * 1024;
@@ -499,12 +499,3 @@ export interface CreatedRoom {
   roomId: string;
   tokens: JoinLinks;
 }
-
-export const API = {
-  rooms: '/api/rooms',
-  importRoom: '/api/rooms/import',
-  /** GET with `Authorization: Bearer <facilitator token>`: the room as a session file. */
-  session: '/api/session',
-  /** POST {name}: a new event (CreatedEvent). */
-  events: '/api/events',
-} as const;

@@ -1,37 +1,19 @@
 // What each mode costs to reach its end, measured the way a browser pays for it: a scripted
 // session in headless Chromium on the built app (fresh profile, no cache, no service worker), with
 // every JavaScript file the page and its workers fetched recorded once and weighed gzipped, as a
-// static server would send it. Three paths: a solo game to its debrief, a two-team workshop to its
-// report, an Explorer sweep to its results. Figures only: nothing here fails on size.
+// static server would send it (pathWeight.ts). Three paths: a solo game to its debrief, a two-team
+// workshop to its report, an Explorer sweep to its results; then the networked room's devices
+// (roomPaths.ts). Figures only: nothing here fails on size.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
 import { withServer } from './browser';
+import { weigh, until, type PathWeight, type Session } from './pathWeight';
+import { benchRoomPaths } from './roomPaths';
 import { makeExploreLink } from '../../src/explorer/exploreLink';
 
-export interface PathWeight {
-  path: string;
-  /** The JavaScript files fetched, each counted once, with their gzip size in bytes. */
-  files: { file: string; gzip: number }[];
-  gzip: number;
-  /** Everything else fetched (styles, scenario JSON, the document), gzip bytes, for context. */
-  otherGzip: number;
-}
+export type { PathWeight } from './pathWeight';
 
 export const PATH_BUDGET_KB = 110;
 export const PAGE_BUDGET_KB = 70;
-
-type Session = (page: Page, url: string) => Promise<void>;
-
-const until = async (page: Page, ready: () => Promise<boolean>, what: string): Promise<void> => {
-  const end = Date.now() + 120_000;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await page.waitForTimeout(50);
-  }
-};
 
 /** A solo game of the introductory scenario, the allowed posture every quarter, to its debrief. */
 const soloToDebrief: Session = async (page, url) => {
@@ -108,51 +90,14 @@ const pageOnly: Session = async (page, url) => {
   await page.getByRole('heading', { level: 1, name: 'Threshold' }).waitFor();
 };
 
-async function weigh(
-  browser: Browser,
-  url: string,
-  outDir: string,
-  name: string,
-  session: Session,
-): Promise<PathWeight> {
-  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
-  const fetched = new Set<string>();
-  // Requests from workers too: the context sees every request its pages and workers make.
-  context.on('request', (request) => {
-    if (request.url().startsWith(url)) fetched.add(new URL(request.url()).pathname);
-  });
-  try {
-    const page = await context.newPage();
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await session(page, url);
-  } finally {
-    await context.close();
-  }
-  const gzipOf = (pathname: string): number => {
-    const file = pathname === '/' ? 'index.html' : pathname.slice(1);
-    try {
-      return gzipSync(readFileSync(join(outDir, decodeURIComponent(file)))).length;
-    } catch {
-      return 0; // not a built file (a data: URL, a 404): weighs nothing here
-    }
-  };
-  const js = [...fetched].filter((p) => p.endsWith('.js')).sort();
-  const files = js.map((file) => ({ file: file.slice(1), gzip: gzipOf(file) }));
-  const others = [...fetched].filter((p) => !p.endsWith('.js'));
-  return {
-    path: name,
-    files,
-    gzip: files.reduce((sum, f) => sum + f.gzip, 0),
-    otherGzip: others.reduce((sum, p) => sum + gzipOf(p), 0),
-  };
-}
-
-/** The page alone, then each path, on a build already in `outDir`. */
+/** The page alone, then each path and the networked room's, on a build already in `outDir`. */
 export async function benchPaths(root: string, outDir: string): Promise<PathWeight[]> {
   return withServer(root, outDir, async (url, browser) => {
     const weights = [await weigh(browser, url, outDir, 'the page (start screen)', pageOnly)];
     for (const [name, session] of PATHS)
       weights.push(await weigh(browser, url, outDir, name, session));
+    // The networked room's devices, served by the workshop server itself (same build, same browser).
+    weights.push(...(await benchRoomPaths(browser, outDir)));
     return weights;
   });
 }

@@ -67,8 +67,11 @@ function sample(pid: number): { cpu: number; rssMB: number } | null {
   }
 }
 
-/** One device: a socket that counts its views and lets the bench wait for one that passes a test. */
-class Device {
+/**
+ * One device: a socket that counts its views and lets the bench wait for one that passes a test.
+ * (roomPaths.ts drives a room's console and the other teams with it.)
+ */
+export class Device {
   views = 0;
   private waiters: {
     test: (m: ServerMessage) => boolean;
@@ -130,7 +133,8 @@ const isView = (m: ServerMessage): m is { type: 'view'; view: RoomView } => m.ty
 const consoleShows = (lab: string) => (m: ServerMessage) =>
   isView(m) && m.view.kind === 'facilitator' && m.view.lockedIn.includes(lab);
 
-function decision() {
+/** A valid decision for any shipped scenario: restrict, an even-handed budget, no actions. */
+export function decision() {
   return {
     posture: 'restrict',
     budget: { capabilities: 0.3, security: 0.2, deployment: 0.2, alignment: 0.15, evals: 0.15 },

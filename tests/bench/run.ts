@@ -35,8 +35,8 @@ const HELP = `npm run bench -- [options]
   --skip-engine      everything but the engine figure
   --loads N          fresh page loads for the first-render figure (default 5)
   --ui-games N       times the 24-quarter, 6-lab game is played in the browser (default 3)
-  --paths-only       only the JavaScript figures: the build's chunks and what the page and each
-                     mode's path fetch, by source
+  --paths-only       only the JavaScript figures: the build's chunks and what the page, each
+                     mode's path and each networked room device's path fetch, by source
   --rooms-only       only the networked workshop's figures (50 rooms on a real server)
   --skip-rooms       leave out the networked workshop's figures
   --rooms N          rooms for the networked workshop's figures (default 50)
@@ -191,10 +191,12 @@ async function budgets({ pathsOnly = false } = {}): Promise<void> {
     console.log(
       `\nThe page and each mode's whole path: the JavaScript a fresh Chromium fetched in a scripted session (each file once, gzip)`,
     );
-    for (const path of await benchPaths(root, outDir)) {
+    const paths = await benchPaths(root, outDir);
+    const width = Math.max(...paths.map((p) => p.path.length));
+    for (const path of paths) {
       const budget = path.path.startsWith('the page') ? PAGE_BUDGET_KB : PATH_BUDGET_KB;
       console.log(
-        `  ${path.path.padEnd(28)} ${kB(path.gzip).padStart(9)} in ${path.files.length} files → ${verdict(path.gzip / 1000, budget, 'kB')} (plus ${kB(path.otherGzip)} of styles, HTML and scenario data)`,
+        `  ${path.path.padEnd(width)} ${kB(path.gzip).padStart(9)} in ${path.files.length} files → ${verdict(path.gzip / 1000, budget, 'kB')} (plus ${kB(path.otherGzip)} of styles, HTML and scenario data)`,
       );
       console.log(`    files: ${path.files.map((f) => `${f.file} ${kB(f.gzip)}`).join(', ')}`);
       const sources = pathSources(outDir, path.files);

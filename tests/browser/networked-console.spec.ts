@@ -103,7 +103,8 @@ test('the networked console: the teams’ policy step, a written inject, a commi
       fac.getByRole('heading', { level: 1, name: /Quarter 1 of 3/ }).first(),
     ).toBeVisible();
 
-    // An inject written on the spot reaches the teams' news.
+    // An inject written on the spot reaches the teams' news (the panel fetched when opened).
+    await fac.getByRole('button', { name: 'Open the inject panel' }).click();
     const inject = fac.getByRole('region', { name: 'Fire an inject' });
     await inject.getByRole('textbox', { name: 'Headline' }).fill('A whistle-blower talks');
     await inject.getByRole('button', { name: 'Fire this inject' }).click();
@@ -113,6 +114,7 @@ test('the networked console: the teams’ policy step, a written inject, a commi
     await expect(birch.page.getByText('A whistle-blower talks')).toBeVisible();
 
     // A commitment announced at the table.
+    await fac.getByRole('button', { name: 'Record a commitment' }).click();
     const commitments = fac.getByRole('region', { name: 'Commitments and agreements' });
     await commitments.getByRole('checkbox', { name: /^Amber/ }).check();
     await commitments.getByRole('checkbox', { name: /^Birch/ }).check();

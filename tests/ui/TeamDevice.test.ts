@@ -124,7 +124,8 @@ describe('TeamDevice', () => {
     const r = room(true);
     const d = device({ view: r.view(), scenario: r.scenario });
     expect(screen.getByRole('heading', { level: 1, name: 'Before quarter 1' })).toBeInTheDocument();
-    const step = screen.getByRole('region', { name: 'Amber: write your policy' });
+    // The step's form is fetched when the step is shown (a chunk of its own in the build).
+    const step = await screen.findByRole('region', { name: 'Amber: write your policy' });
     expect(within(step).getByRole('combobox', { name: 'Start from' })).toBeInTheDocument();
     await userEvent.click(within(step).getByRole('checkbox', { name: /^Public:/ }));
     await userEvent.click(within(step).getByRole('button', { name: 'Hand in our policy' }));
@@ -143,5 +144,18 @@ describe('TeamDevice', () => {
     expect(screen.queryByRole('button', { name: 'Hand in our policy' })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Edit our policy' }));
     expect(d.commands('policyWithdraw')).toHaveLength(1);
+  });
+
+  it('in the policy step, fetches the full policy editor only when every field is asked for', async () => {
+    const r = room(true);
+    device({ view: r.view(), scenario: r.scenario });
+    const step = await screen.findByRole('region', { name: 'Amber: write your policy' });
+    // The short form first; the full editor (the validator with it) is fetched once asked for.
+    const shortForm = { name: /^Thresholds \(capability, in %/ };
+    expect(within(step).getByRole('group', shortForm)).toBeInTheDocument();
+    expect(within(step).queryByRole('heading', { name: 'The ladder' })).toBeNull();
+    await userEvent.click(within(step).getByRole('checkbox', { name: /^Every field/ }));
+    expect(await within(step).findByRole('heading', { name: 'The ladder' })).toBeInTheDocument();
+    expect(within(step).queryByRole('group', shortForm)).toBeNull();
   });
 });
