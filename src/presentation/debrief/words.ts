@@ -6,9 +6,9 @@ export function labName(state: GameState, id: string): string {
   return state.labs.find((l) => l.id === id)?.name ?? id;
 }
 
-/** "Meridian's", "Lantern Labs'". */
-export function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+/** "Meridian's", "Lantern Labs'" (or with the typographic apostrophe the room's cards use). */
+export function possessive(name: string, apostrophe: "'" | '’' = "'"): string {
+  return /s$/i.test(name) ? `${name}${apostrophe}` : `${name}${apostrophe}s`;
 }
 
 /** "1 quarter", "3 quarters". */

@@ -7,6 +7,7 @@ import { levelName } from '../../engine/scenarioNames';
 import type { Scenario } from '../../engine/types';
 import type { CommitmentAssessment, CommitmentEvidence } from '../../engine/workshop/commitments';
 import type { CommitmentKind } from '../../engine/workshop/types';
+import { possessive } from '../debrief/words';
 
 export const COMMITMENT_KIND_LABEL: Record<CommitmentKind, string> = {
   statement: 'Statement (you judge it)',
@@ -24,11 +25,6 @@ export const VERDICT_WORDS: Record<CommitmentAssessment['verdict'], string> = {
   unjudged: 'Not judged yet',
 };
 
-/** "Corvid AI’s", "Lantern Labs’". */
-function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
-}
-
 /**
  * One piece of the record's evidence as a sentence: "Lantern Labs’ evals called for a pause, but
  * Corvid AI released in full." `labs` names the labs (the game's, or a view's list).
@@ -41,7 +37,7 @@ export function evidenceWords(
   const name = (id: string) => labs.find((l) => l.id === id)?.name ?? id;
   const whose = (callers: readonly string[]) =>
     callers.length === 1
-      ? possessive(name(callers[0] as string))
+      ? possessive(name(callers[0] as string), '’')
       : `${callers.map(name).join(' and ')}’s`;
   const fact = evidence.fact;
   switch (fact.kind) {
