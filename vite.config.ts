@@ -146,13 +146,13 @@ const CHUNK_GROUPS: { name: string; modules: string[] }[] = [
       'ui/debrief/CommitmentsTable.svelte',
     ],
   },
-  // What a networked room's devices and the laptop workshop share: a part fetched on use, a
-  // team's banner and the timer (the projector fetches the banner, 0.4 kB, without showing it).
+  // What a networked room's devices and the laptop workshop share: a team's banner, the timer and
+  // what a reload keeps (the projector fetches the banner, 0.4 kB, without showing it).
   {
     name: 'roomBasics',
     modules: [
-      'ui/workshop/LazyPart.svelte',
       'ui/workshop/TeamBanner.svelte',
+      'ui/workshop/sessionKept.ts',
       'ui/workshop/TimerDisplay.svelte',
       'presentation/workshop/timerWords.ts',
       'engine/workshop/timer.ts',

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCompareLink, parseCompareLink } from '../../src/explorer/compareLink';
@@ -92,9 +92,10 @@ describe('Explorer: Compare', () => {
         }),
     );
     render(Explorer, { scenarios: shippedScenarios });
-    // The comparison's code is fetched for its link, then the link is read.
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      /comparison from the link is filled in/,
+    // The comparison's code is fetched for its link ("Loading this view…", a status too), then
+    // the link is read.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/comparison from the link is filled in/),
     );
     await screen.findByRole('form', { name: 'Comparison settings' });
     await user.click(within(form()).getByRole('button', { name: 'Run comparison' }));

@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
-import LazyPart from '../../src/ui/workshop/LazyPart.svelte';
+import LazyPart from '../../src/ui/common/LazyPart.svelte';
 
 // The part's module default here is a word; a real part's is a component.
 const named = createRawSnippet((view: () => unknown) => ({
